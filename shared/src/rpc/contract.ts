@@ -1,0 +1,45 @@
+import type { z } from '../zod';
+
+/** One endpoint: the schema of what the UI sends and of what the host answers. */
+export interface Endpoint<I extends z.ZodMiniType = z.ZodMiniType, O extends z.ZodMiniType = z.ZodMiniType> {
+  input: I;
+  output: O;
+}
+
+/** A surface's whole API between its UI and its host: endpoint name → schemas. */
+export type Contract = Record<string, Endpoint>;
+
+export type InputOf<C extends Contract, K extends keyof C> = z.input<C[K]['input']>;
+export type OutputOf<C extends Contract, K extends keyof C> = z.output<C[K]['output']>;
+
+/** The host's implementation of a contract; Apps Script handlers must be synchronous. */
+export type Handlers<C extends Contract, Async extends boolean = true> = {
+  [K in keyof C]: (
+    input: z.output<C[K]['input']>,
+  ) => Async extends true ? Promise<z.input<C[K]['output']>> | z.input<C[K]['output']> : z.input<C[K]['output']>;
+};
+
+export interface RpcError {
+  /** Stable and machine-readable: `bad_input`, `no_selection`, `internal` … */
+  code: string;
+  /** Says what is wrong and where, in words the user understands. */
+  message: string;
+}
+
+export type RpcResult<T = unknown> = { ok: true; value: T } | { ok: false; error: RpcError };
+
+/** Identity at run time; it only gives the contract its precise type. */
+export function defineContract<C extends Contract>(contract: C): C {
+  return contract;
+}
+
+/** Thrown by a handler for a failure the user can act on; it reaches the UI as `{ ok: false, error }`. */
+export class RpcFailure extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RpcFailure';
+  }
+}

@@ -1,0 +1,21 @@
+import { defineConfig } from 'vitest/config';
+
+// Three projects so each kind of test runs with what it needs:
+// unit tests are pure and parallel; bundle tests need `dist/`; browser tests share one Chromium at a time.
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'unit', include: ['test/**/*.test.{ts,tsx}'], exclude: ['test/bundles/**', 'test/browser/**'] } },
+      { test: { name: 'bundles', include: ['test/bundles/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
