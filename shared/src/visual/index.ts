@@ -1,1 +1,2 @@
 export * from './kit-schema';
+export * from './snapshot';
