@@ -1,0 +1,43 @@
+import { z } from '../../zod';
+import { briefViewSchema, repairSchema, sampleBrief } from '../brief-view';
+import { jsonArray, jsonObject, jsonString } from '../output-schema';
+import { defineTemplate } from '../template';
+import { systemPart } from './system';
+
+const limit = z.int().check(z.positive());
+
+export const contentPackTemplate = defineTemplate({
+  id: 'content-pack',
+  version: '1.0.0',
+  description: 'A campaign content pack from one brief: article, email, three subject lines, a social post and an ad headline.',
+  input: z.strictObject({
+    brief: briefViewSchema,
+    limits: z.strictObject({ subject: limit, preheader: limit, social: limit, adHeadline: limit }),
+    repair: repairSchema,
+  }),
+  output: jsonObject({
+    article: jsonObject({
+      title: jsonString(),
+      outline: jsonArray(jsonString(), 'Section headings, in order'),
+      body: jsonString('The article in plain text, one blank line between paragraphs'),
+    }),
+    email: jsonObject({ subject: jsonString(), preheader: jsonString(), body: jsonString() }),
+    subjectLines: jsonArray(jsonString(), 'Exactly three subject lines, each a different approach'),
+    social: jsonString(),
+    adHeadline: jsonString(),
+  }),
+  system: systemPart('You are the senior copywriter for {{kit.name}}. You write first drafts that a marketer approves before anything is published.'),
+  user: `Write a content pack for the campaign brief below.
+
+- article: a title, an outline of 3 to 5 section headings, and a body of 300 to 500 words that follows the outline.
+- email: a subject of at most {{limits.subject}} characters, a preheader of at most {{limits.preheader}} characters, and a short body that ends with the call to action.
+- subjectLines: exactly three, each at most {{limits.subject}} characters: one leads with a benefit, one asks a question, one uses a number or a reason to act now.
+- social: one post of at most {{limits.social}} characters.
+- adHeadline: at most {{limits.adHeadline}} characters.
+
+<data name="brief">
+{{> briefFields}}
+</data>
+{{> repair}}`,
+  sample: { brief: sampleBrief, limits: { subject: 60, preheader: 100, social: 280, adHeadline: 30 } },
+});
