@@ -1,4 +1,5 @@
 import { isHex } from '../color/hex';
+import { parseWith, type Parsed } from '../issues';
 import { z } from '../zod';
 
 // The visual part of a brand kit. Every field is optional, so a kit without visual rules
@@ -82,3 +83,16 @@ export type VisualKit = z.output<typeof visualKitSchema>;
 export type PaletteEntry = z.output<typeof paletteColorSchema>;
 export type SafeZone = z.output<typeof safeZoneSchema>;
 export type Margin = number | { top: number; right: number; bottom: number; left: number };
+
+/** Validates a kit's `visual` section on its own, naming problems by their path in the kit (`visual.palette[1].hex`). */
+export function parseVisualKit(data: unknown): Parsed<VisualKit> {
+  const parsed = parseWith(visualKitSchema, data ?? {});
+  if (parsed.ok) return parsed;
+  return {
+    ok: false,
+    issues: parsed.issues.map((issue) => ({
+      ...issue,
+      path: issue.path === '(root)' ? 'visual' : `visual.${issue.path}`.replace('.[', '['),
+    })),
+  };
+}
