@@ -1,0 +1,82 @@
+import { pText, percent, signedPercent } from './format';
+import type { PeekingCheck } from './peeking';
+
+// The decision rule, applied in this order (α is the caller's, 0.05 by default):
+// 1. SRM alarm (p < 0.001): iterate — the split is broken, so no number can be trusted.
+// 2. A variant with positive lift and Holm-adjusted p < α: scale it (the largest lift wins),
+//    unless the planned sample is not reached yet: keep running (a peeked win is often a false alarm).
+// 3. Every variant worse than control with adjusted p < α: stop — even early, as harm is not
+//    worth waiting for.
+// 4. Nothing significant before the planned sample: keep running.
+// 5. Nothing significant at the planned sample: stop when every variant's lift interval lies below
+//    the MDE (the effect worth having is ruled out); otherwise iterate (inconclusive: rework the
+//    idea or rerun with more traffic).
+
+export type DecisionOutcome = 'scale' | 'iterate' | 'stop' | 'keep-running';
+
+export interface VariantEvidence {
+  name: string;
+  lift: number | null;
+  liftLow: number | null;
+  liftHigh: number | null;
+  pValueAdjusted: number;
+  probabilityToBeatControl: number;
+}
+
+export interface DecisionInput {
+  variants: readonly VariantEvidence[];
+  srmMismatch: boolean;
+  /** Absent when no planned sample is known: the sample then counts as reached. */
+  peeking?: PeekingCheck;
+  alpha?: number;
+  /** The relative lift worth having; 0 when unknown. */
+  mde?: number;
+}
+
+export interface Decision {
+  decision: DecisionOutcome;
+  /** The variant the decision is about, when one stands out. */
+  variant?: string;
+  reasons: string[];
+}
+
+function evidence(v: VariantEvidence): string {
+  const interval = v.liftLow !== null && v.liftHigh !== null ? ` (interval ${signedPercent(v.liftLow)} to ${signedPercent(v.liftHigh)})` : '';
+  const lift = v.lift === null ? 'an undefined lift' : `a lift of ${signedPercent(v.lift)}`;
+  return `${v.name} shows ${lift}${interval}, ${pText(v.pValueAdjusted)} after Holm's correction, ${percent(v.probabilityToBeatControl)} chance to beat control.`;
+}
+
+function isWin(v: VariantEvidence, alpha: number): boolean {
+  return v.pValueAdjusted < alpha && v.lift !== null && v.lift > 0;
+}
+
+function isLoss(v: VariantEvidence, alpha: number): boolean {
+  return v.pValueAdjusted < alpha && v.lift !== null && v.lift < 0;
+}
+
+/** Scale, iterate, stop or keep running, with the reasons in plain words. */
+export function decide(input: DecisionInput): Decision {
+  const alpha = input.alpha ?? 0.05;
+  const mde = input.mde ?? 0;
+  const early = input.peeking?.peeking === true;
+  const variants = input.variants;
+  if (input.srmMismatch) {
+    return { decision: 'iterate', reasons: ['The traffic split does not match the plan (sample ratio mismatch), so these numbers cannot be trusted. Fix the assignment or tracking and restart.'] };
+  }
+  if (variants.length === 0) return { decision: 'keep-running', reasons: ['There is no variant to compare with control yet.'] };
+  const wins = variants.filter((v) => isWin(v, alpha)).sort((x, y) => (y.lift ?? 0) - (x.lift ?? 0));
+  if (wins.length > 0) {
+    const best = wins[0];
+    if (early) return { decision: 'keep-running', variant: best.name, reasons: [evidence(best), input.peeking!.message] };
+    return { decision: 'scale', variant: best.name, reasons: [evidence(best), `It beats control at α = ${alpha}.`] };
+  }
+  if (variants.every((v) => isLoss(v, alpha))) {
+    return { decision: 'stop', reasons: [...variants.map(evidence), 'Every variant does worse than control.'] };
+  }
+  if (early) return { decision: 'keep-running', reasons: ['No variant differs from control yet.', input.peeking!.message] };
+  const ruledOut = variants.every((v) => v.liftHigh !== null && v.liftHigh < mde);
+  if (ruledOut) {
+    return { decision: 'stop', reasons: [...variants.map(evidence), `No variant can reach the ${signedPercent(mde)} lift that was worth having.`] };
+  }
+  return { decision: 'iterate', reasons: [...variants.map(evidence), `Inconclusive at α = ${alpha}: rework the idea or rerun with more traffic.`] };
+}

@@ -1,0 +1,17 @@
+// Plain-language number formats for reasons and narratives; fixed decimals keep them deterministic.
+
+/** A signed percentage: 0.123 → "+12.3%". */
+export function signedPercent(value: number, digits = 1): string {
+  const text = `${(value * 100).toFixed(digits)}%`;
+  return value > 0 ? `+${text}` : text;
+}
+
+/** A percentage without sign: 0.9512 → "95.1%". */
+export function percent(value: number, digits = 1): string {
+  return `${(value * 100).toFixed(digits)}%`;
+}
+
+/** A p-value as people read it: "p < 0.001" or "p = 0.042". */
+export function pText(p: number): string {
+  return p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`;
+}

@@ -1,0 +1,74 @@
+import type { Issue, Parsed } from '../issues';
+
+// Qualification score on 0–100 for an AI use case, all inputs on 1–5 (risk: 5 is riskiest):
+//   score = 100 × (w_i·(impact−1) + w_f·(feasibility−1) + w_d·(readiness−1) + w_r·(5−risk)) / 4
+// with default weights impact 0.4, feasibility 0.25, data readiness 0.2, risk 0.15 (they sum to 1,
+// so the score spans exactly 0–100). Weights that do not sum to 1 are rescaled so they do:
+// "40, 25, 20, 15" means the same as the defaults.
+// RICE (Intercom, McBride 2016) = reach × impact × confidence / effort.
+
+export interface ScoreWeights {
+  impact: number;
+  feasibility: number;
+  readiness: number;
+  risk: number;
+}
+
+export const defaultWeights: ScoreWeights = { impact: 0.4, feasibility: 0.25, readiness: 0.2, risk: 0.15 };
+
+export const weightNames = ['impact', 'feasibility', 'readiness', 'risk'] as const;
+
+export interface ScoreInputs {
+  impact: number;
+  feasibility: number;
+  readiness: number;
+  risk: number;
+}
+
+/** Checks weights (finite, not negative, not all zero) and rescales them to sum to 1. */
+export function normalizeWeights(weights: ScoreWeights): Parsed<ScoreWeights> {
+  const issues: Issue[] = weightNames
+    .filter((name) => !(Number.isFinite(weights[name]) && weights[name] >= 0))
+    .map((name) => ({ path: `weights.${name}`, message: `the ${name} weight must be a number of at least 0, got ${weights[name]}` }));
+  if (issues.length > 0) return { ok: false, issues };
+  const total = weightNames.reduce((sum, name) => sum + weights[name], 0);
+  if (total <= 0) return { ok: false, issues: [{ path: 'weights', message: 'at least one weight must be above 0' }] };
+  return { ok: true, value: { impact: weights.impact / total, feasibility: weights.feasibility / total, readiness: weights.readiness / total, risk: weights.risk / total } };
+}
+
+/** Parses "impact=0.4,feasibility=0.25,…"; names not given keep their defaults. */
+export function parseWeights(text: string): Parsed<ScoreWeights> {
+  const weights = { ...defaultWeights };
+  const issues: Issue[] = [];
+  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const [rawName, rawValue, ...rest] = part.split('=');
+    const name = rawName.trim().toLowerCase() as keyof ScoreWeights;
+    const value = Number(rawValue?.trim());
+    if (!weightNames.includes(name)) issues.push({ path: 'weights', message: `unknown weight "${rawName.trim()}": use impact, feasibility, readiness or risk` });
+    else if (rest.length > 0 || rawValue === undefined || rawValue.trim() === '' || !Number.isFinite(value)) issues.push({ path: `weights.${name}`, message: `"${part}" is not name=number` });
+    else weights[name] = value;
+  }
+  return issues.length > 0 ? { ok: false, issues } : normalizeWeights(weights);
+}
+
+/** The 0–100 qualification score; weights are assumed normalized. */
+export function qualificationScore(inputs: ScoreInputs, weights: ScoreWeights = defaultWeights): number {
+  const sum = weights.impact * (inputs.impact - 1) + weights.feasibility * (inputs.feasibility - 1) +
+    weights.readiness * (inputs.readiness - 1) + weights.risk * (5 - inputs.risk);
+  return (100 * sum) / 4;
+}
+
+/** RICE = reach × impact × confidence / effort (effort > 0). */
+export function riceScore(reach: number, impact: number, confidence: number, effort: number): number {
+  return (reach * impact * confidence) / effort;
+}
+
+/** 1-based ranks by descending score; equal scores keep their input order (a stable sort). */
+export function rankDescending(scores: readonly number[]): number[] {
+  const order = scores.map((score, index) => ({ score, index })).sort((a, b) => b.score - a.score || a.index - b.index);
+  const ranks = new Array<number>(scores.length);
+  order.forEach(({ index }, position) => {
+    ranks[index] = position + 1;
+  });
+  return ranks;
+}
