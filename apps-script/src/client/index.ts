@@ -1,0 +1,1 @@
+export { gasSend } from './gas-transport';

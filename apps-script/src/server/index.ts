@@ -1,0 +1,3 @@
+export * from './endpoints';
+export * from './sidebar';
+export * from './menu';

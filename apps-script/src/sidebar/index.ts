@@ -1,0 +1,4 @@
+import './styles.css';
+
+export { SidebarPage, ErrorNote } from './layout';
+export { useRemote } from './use-remote';
