@@ -1,3 +1,10 @@
 export * from './schema';
 export * from './parse';
 export * from './json-schema';
+export * from './channels';
+export * from './claims';
+export * from './disclosure';
+export * from './rules';
+export * from './terms';
+export * from './voice';
+export { backtrackingRisk, checkPattern, patternFlags } from './regex-safety';

@@ -1,14 +1,84 @@
+import { visualKitSchema } from '../visual';
 import { z } from '../zod';
+import { channelOverrideSchema, channelPresets } from './channels';
+import { claimsSchema, defaultClaims } from './claims';
+import { disclosureSchema } from './disclosure';
+import { checkPattern } from './regex-safety';
+import { ruleSchema, type Rule } from './rules';
+import { termSchema } from './terms';
+import { emptyVoice, voiceSchema } from './voice';
 
 /** The kit format's version; a kit states it so older tools can refuse newer kits clearly. */
 export const kitSchemaVersion = 1;
 
-// The brand kit: one JSON document that drives every surface.
-// This is the foundation's minimal shape; the rule engine grows it.
-export const brandKitSchema = z.object({
-  schemaVersion: z.literal(kitSchemaVersion),
-  name: z.string().check(z.minLength(1)),
-  version: z.string().check(z.minLength(1)),
+const arrayOf = <T extends z.ZodMiniType>(item: T, what: string) => z.array(item, { error: `expected a list of ${what}` });
+
+const kitShape = z.object({
+  $schema: z.optional(z.string()),
+  schemaVersion: z.literal(kitSchemaVersion, { error: `expected schemaVersion ${kitSchemaVersion}` }),
+  name: z.string({ error: 'expected the brand name' }).check(z.minLength(1, { error: 'expected the brand name' })),
+  version: z.string({ error: 'expected a version like "1.0.0"' }).check(z.minLength(1, { error: 'expected a version like "1.0.0"' })),
+  description: z.optional(z.string()),
+  voice: z._default(voiceSchema, emptyVoice),
+  terms: z._default(arrayOf(termSchema, 'terms'), []),
+  rules: z._default(arrayOf(ruleSchema, 'rules'), []),
+  channels: z._default(arrayOf(channelOverrideSchema, 'channels'), []),
+  claims: z._default(claimsSchema, defaultClaims),
+  disclosure: z.optional(disclosureSchema),
+  visual: z.optional(visualKitSchema),
 });
+
+type KitShape = z.output<typeof kitShape>;
+type Push = (path: PropertyKey[], message: string) => void;
+
+// Checks that span sections: channel references, unique rule ids, patterns inside swap maps.
+function crossCheck(kit: KitShape, push: Push): void {
+  const known = new Set([...channelPresets.map((channel) => channel.id), ...kit.channels.map((channel) => channel.id)]);
+  const knownList = [...known].join(', ');
+  const checkChannel = (id: string, path: PropertyKey[]) => {
+    if (!known.has(id)) push(path, `unknown channel "${id}"; known channels: ${knownList}`);
+  };
+  kit.channels.forEach((channel, i) => {
+    if (!channelPresets.some((p) => p.id === channel.id) && channel.name === undefined) {
+      push(['channels', i, 'name'], `the new channel "${channel.id}" needs a name`);
+    }
+  });
+  kit.disclosure?.channels.forEach((id, i) => checkChannel(id, ['disclosure', 'channels', i]));
+  const seen = new Map<string, number>();
+  kit.rules.forEach((rule, i) => {
+    rule.channels?.forEach((id, j) => checkChannel(id, ['rules', i, 'channels', j]));
+    const earlier = seen.get(rule.id);
+    if (earlier !== undefined) push(['rules', i, 'id'], `the id "${rule.id}" is already used by rules[${earlier}]`);
+    else seen.set(rule.id, i);
+    checkRule(rule, (path, message) => push(['rules', i, ...path], message));
+  });
+}
+
+function checkRule(rule: Rule, push: Push): void {
+  if (rule.type === 'substitution' && rule.regex) {
+    for (const key of Object.keys(rule.swap)) {
+      const problem = checkPattern(key, rule.ignoreCase);
+      if (problem) push(['swap', key], problem);
+    }
+  }
+  if (rule.type === 'conditional') {
+    for (const field of ['first', 'second'] as const) {
+      if (!checkPattern(rule[field]) && new RegExp(`${rule[field]}|`, 'u').exec('')!.length < 2) {
+        push([field], 'the pattern needs a capture group ( … ) around the acronym');
+      }
+    }
+  }
+  if ((rule.type === 'occurrence' || rule.type === 'length') && 'min' in rule) {
+    if (rule.min !== undefined && rule.max !== undefined && rule.min > rule.max) push(['min'], 'min is larger than max');
+  }
+}
+
+// The brand kit: one JSON document that drives every surface. Every section but the
+// name and versions is optional, so `{ "schemaVersion": 1, "name": "X", "version": "1.0.0" }` is a kit.
+export const brandKitSchema = kitShape.check(
+  z.superRefine((kit, ctx) => {
+    crossCheck(kit, (path, message) => ctx.issues.push({ code: 'custom', path, message, input: kit }));
+  }),
+);
 
 export type BrandKit = z.output<typeof brandKitSchema>;

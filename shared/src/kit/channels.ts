@@ -1,0 +1,141 @@
+import type { Severity } from '../findings';
+import { z } from '../zod';
+import { count, severitySchema, stringList, text } from './fields';
+
+/** Where copy runs, with the limits that place counts (in graphemes, as people see characters). */
+export interface Channel {
+  id: string;
+  name: string;
+  maxGraphemes?: number;
+  minGraphemes?: number;
+  maxWords?: number;
+  /** Elements the copy must contain: `cta`, `opt-out`, `link`, `brand-name`, `hashtag`, or literal text. */
+  requiredElements: string[];
+  disclosureRequired: boolean;
+  /** Severity of a length finding: `error` where the platform cuts or refuses the copy. */
+  severity: Severity;
+  /** Where the limit comes from. */
+  source: string;
+}
+
+/** A kit's channel entry: overrides a preset by id, or adds a channel (then `name` is required). */
+export const channelOverrideSchema = z.strictObject({
+  id: text('a channel id'),
+  name: z.optional(text('a channel name')),
+  maxGraphemes: z.optional(count(1)),
+  minGraphemes: z.optional(count(0)),
+  maxWords: z.optional(count(1)),
+  requiredElements: z.optional(stringList()),
+  disclosureRequired: z.optional(z.boolean({ error: 'expected true or false' })),
+  severity: z.optional(severitySchema),
+  source: z.optional(z.string()),
+});
+
+export type ChannelOverride = z.output<typeof channelOverrideSchema>;
+
+const preset = (channel: Omit<Channel, 'requiredElements' | 'disclosureRequired'> & Partial<Channel>): Channel => ({
+  requiredElements: [],
+  disclosureRequired: false,
+  ...channel,
+});
+
+/** Built-in channels. Each limit cites where it comes from; a kit can override or extend them. */
+export const channelPresets: readonly Channel[] = [
+  preset({
+    id: 'email-subject',
+    name: 'Email subject line',
+    // Mailchimp's subject-line guidance: at most 60 characters and 9 words, or inboxes cut it off.
+    maxGraphemes: 60,
+    maxWords: 9,
+    severity: 'warning',
+    source: 'Mailchimp, "Best practices for email subject lines": no more than 60 characters and 9 words',
+  }),
+  preset({
+    id: 'email-preheader',
+    name: 'Email preheader',
+    // Litmus: inboxes show roughly 40 to 130 characters of preheader; shorter lets body text leak in.
+    minGraphemes: 40,
+    maxGraphemes: 130,
+    severity: 'warning',
+    source: 'Litmus, "The ultimate guide to preview text": 40-130 characters shown by major inboxes',
+  }),
+  preset({
+    id: 'search-ad-headline',
+    name: 'Search ad headline',
+    // Google Ads responsive search ads: each headline up to 30 characters (the ad is refused above it).
+    maxGraphemes: 30,
+    severity: 'error',
+    source: 'Google Ads Help, "About responsive search ads": headlines up to 30 characters',
+  }),
+  preset({
+    id: 'search-ad-description',
+    name: 'Search ad description',
+    // Google Ads responsive search ads: each description up to 90 characters.
+    maxGraphemes: 90,
+    severity: 'error',
+    source: 'Google Ads Help, "About responsive search ads": descriptions up to 90 characters',
+  }),
+  preset({
+    id: 'social-post',
+    name: 'Organic social post',
+    // Instagram captions stop at 2,200 characters, the tightest of the big feeds (LinkedIn 3,000, Facebook 63,206).
+    maxGraphemes: 2200,
+    severity: 'error',
+    source: 'Instagram Help Center: captions up to 2,200 characters',
+  }),
+  preset({
+    id: 'paid-social-headline',
+    name: 'Paid social headline',
+    // Meta Ads Guide: headlines of 40 characters or fewer avoid truncation in feed placements.
+    maxGraphemes: 40,
+    severity: 'warning',
+    source: 'Meta Ads Guide (feed placements): headline 40 characters recommended',
+  }),
+  preset({
+    id: 'sms',
+    name: 'SMS message',
+    // One GSM-7 segment holds 160 characters (3GPP TS 23.038); CTIA's messaging principles ask marketing
+    // texts to say how to opt out.
+    maxGraphemes: 160,
+    requiredElements: ['opt-out'],
+    severity: 'warning',
+    source: '3GPP TS 23.038 (160 GSM-7 characters per segment); CTIA Messaging Principles (opt-out language)',
+  }),
+  preset({
+    id: 'x-post',
+    name: 'X post',
+    // X's counting guide: 280 characters for standard accounts (it weights some scripts double; we count graphemes).
+    maxGraphemes: 280,
+    severity: 'error',
+    source: 'X Developer Platform, "Counting characters": 280 for standard accounts',
+  }),
+];
+
+interface ChannelSource {
+  channels?: readonly ChannelOverride[];
+  disclosure?: { channels: readonly string[] } | undefined;
+}
+
+/** Every channel the kit knows: the presets with the kit's overrides applied, then the kit's own. */
+export function listChannels(kit: ChannelSource): Channel[] {
+  const overrides = kit.channels ?? [];
+  const ids = [...channelPresets.map((channel) => channel.id)];
+  for (const override of overrides) if (!ids.includes(override.id)) ids.push(override.id);
+  return ids.map((id) => resolveChannel(kit, id)).filter((channel): channel is Channel => channel !== undefined);
+}
+
+/** The channel with this id after the kit's overrides, or undefined when neither the presets nor the kit name it. */
+export function resolveChannel(kit: ChannelSource, id: string): Channel | undefined {
+  const base = channelPresets.find((channel) => channel.id === id);
+  const override = (kit.channels ?? []).find((channel) => channel.id === id);
+  if (!base && !override) return undefined;
+  const merged: Channel = {
+    ...(base ?? { id, name: id, requiredElements: [], disclosureRequired: false, severity: 'warning', source: 'brand kit' }),
+  };
+  if (override) {
+    for (const [key, value] of Object.entries(override)) if (value !== undefined) (merged as unknown as Record<string, unknown>)[key] = value;
+    if (override.source === undefined && base) merged.source = `${base.source}; adjusted by the brand kit`;
+  }
+  if (kit.disclosure?.channels.includes(id)) merged.disclosureRequired = true;
+  return merged;
+}

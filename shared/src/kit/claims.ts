@@ -1,0 +1,47 @@
+import { z } from '../zod';
+import { optionalList } from './fields';
+
+/** Kinds of claim a reviewer must see before copy ships. */
+export const claimCategories = [
+  'superlatives',
+  'guarantees',
+  'absolutes',
+  'numbers',
+  'prices',
+  'percentages',
+  'health',
+  'finance',
+] as const;
+
+export type ClaimCategory = (typeof claimCategories)[number];
+
+export const claimCategorySchema = z.enum(claimCategories, {
+  error: `expected one of ${claimCategories.join(', ')}`,
+});
+
+/**
+ * Claims needing review. `review` lists the categories checked; `approved` lists claim texts
+ * already signed off (a claim inside one passes); `words` adds the brand's own trigger words.
+ */
+export const claimsSchema = z.strictObject({
+  review: z._default(z.array(claimCategorySchema), [...claimCategories]),
+  approved: optionalList(),
+  words: z._default(
+    z.strictObject({
+      superlatives: optionalList(),
+      guarantees: optionalList(),
+      absolutes: optionalList(),
+      health: optionalList(),
+      finance: optionalList(),
+    }),
+    { superlatives: [], guarantees: [], absolutes: [], health: [], finance: [] },
+  ),
+});
+
+export type Claims = z.output<typeof claimsSchema>;
+
+export const defaultClaims: Claims = {
+  review: [...claimCategories],
+  approved: [],
+  words: { superlatives: [], guarantees: [], absolutes: [], health: [], finance: [] },
+};
