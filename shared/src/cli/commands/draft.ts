@@ -1,0 +1,184 @@
+import { parseArgs } from 'node:util';
+import { describeIssues } from '../../issues';
+import { parseKitJson } from '../../kit';
+import {
+  adapters,
+  generateContentPack,
+  parseBriefJson,
+  providerIds,
+  scrubSecret,
+  type ContentPack,
+  type HttpRequest,
+  type HttpResponse,
+  type ProviderId,
+  type Transport,
+} from '../../generate';
+import { UsageError, type CliIo, type Command } from '../command';
+
+const usage =
+  'onbrand draft --brief BRIEF.json --kit KIT [--provider offline|openai|anthropic|gemini|openai-compatible] [--model NAME] [--base-url URL] [--format json|markdown]';
+
+/** Where each provider's key comes from; keys are read from the environment only, never from flags. */
+export const keyVariables: Readonly<Record<Exclude<ProviderId, 'offline'>, string>> = {
+  openai: 'OPENAI_API_KEY',
+  anthropic: 'ANTHROPIC_API_KEY',
+  gemini: 'GEMINI_API_KEY',
+  'openai-compatible': 'ONBRAND_API_KEY',
+};
+
+// A content pack is one long answer; two minutes covers slow models without hanging a pipeline for ever.
+const defaultTimeoutMs = 120_000;
+
+/** The transport over Node's fetch, with a timeout per request. */
+export function fetchTransport(timeoutMs: number): Transport {
+  return async (request: HttpRequest): Promise<HttpResponse> => {
+    const response = await fetch(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    const headers: Record<string, string> = {};
+    response.headers.forEach((value, key) => {
+      headers[key] = value;
+    });
+    return { status: response.status, headers, body: await response.text() };
+  };
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+async function readInput(io: CliIo, path: string, what: string): Promise<string> {
+  try {
+    return path === '-' ? await io.readStdin() : await io.readFile(path);
+  } catch (error) {
+    throw new UsageError(`cannot read the ${what} "${path}" (${(error as Error).message})`);
+  }
+}
+
+/** The pack as the CLI prints it: the contract's keys, in the contract's order. */
+export function packJson(pack: ContentPack): unknown {
+  return {
+    article: pack.article,
+    email: pack.email,
+    subjectLines: pack.subjectLines,
+    social: pack.social,
+    adHeadline: pack.adHeadline,
+    pieces: pack.pieces.map((piece) => ({
+      id: piece.id,
+      ...(piece.channel ? { channel: piece.channel } : {}),
+      findings: piece.findings,
+      score: piece.score,
+      needsReview: piece.needsReview,
+      ...(piece.disclosure ? { disclosure: piece.disclosure } : {}),
+    })),
+    provenance: pack.provenance,
+    notices: pack.notices,
+  };
+}
+
+/** The pack as a document a person reads and approves. */
+export function packMarkdown(pack: ContentPack): string {
+  const p = pack.provenance;
+  const review = pack.pieces.filter((piece) => piece.needsReview).map((piece) => piece.id);
+  const findings = pack.pieces.flatMap((piece) => piece.findings.map((f) => `- ${piece.id}: ${f.severity} "${f.match}": ${f.message}`));
+  return [
+    `# ${pack.article.title}`,
+    '',
+    `> AI-generated draft: ${p.provider} (${p.model}), template ${p.template}@${p.templateVersion}, seed ${p.seed}, ${p.createdAt}. A person must approve it before use.`,
+    '',
+    '## Outline',
+    '',
+    ...pack.article.outline.map((heading, i) => `${i + 1}. ${heading}`),
+    '',
+    '## Article',
+    '',
+    pack.article.body,
+    '',
+    '## Email',
+    '',
+    `**Subject:** ${pack.email.subject}  `,
+    `**Preheader:** ${pack.email.preheader}`,
+    '',
+    pack.email.body,
+    '',
+    '## Subject lines',
+    '',
+    ...pack.subjectLines.map((line) => `- ${line}`),
+    '',
+    '## Social post',
+    '',
+    pack.social,
+    '',
+    '## Ad headline',
+    '',
+    pack.adHeadline,
+    '',
+    '## Review',
+    '',
+    ...pack.pieces.map((piece) => `- ${piece.id}: score ${piece.score}${piece.needsReview ? ', needs review' : ''}`),
+    ...(review.length ? ['', `Needs review (unapproved claims): ${review.join(', ')}`] : []),
+    ...(findings.length ? ['', '### Findings', '', ...findings] : []),
+    ...(pack.notices.length ? ['', '### Notices', '', ...pack.notices.map((n) => `- ${n}`)] : []),
+    '',
+  ].join('\n');
+}
+
+export const draftCommand: Command = {
+  name: 'draft',
+  summary: 'Draft an on-brand content pack from a campaign brief (offline by default)',
+  usage,
+  async run(argv, io) {
+    let values;
+    try {
+      ({ values } = parseArgs({
+        args: argv,
+        options: {
+          brief: { type: 'string' },
+          kit: { type: 'string' },
+          provider: { type: 'string', default: 'offline' },
+          model: { type: 'string' },
+          'base-url': { type: 'string' },
+          format: { type: 'string', default: 'json' },
+        },
+        strict: true,
+        allowPositionals: false,
+      }));
+    } catch (error) {
+      throw new UsageError(`${(error as Error).message}\nUsage: ${usage}`);
+    }
+    const problems: string[] = [];
+    if (!values.brief) problems.push('--brief BRIEF.json is required');
+    if (!values.kit) problems.push('--kit KIT is required');
+    const provider = values.provider as ProviderId;
+    if (!providerIds.includes(provider)) problems.push(`--provider must be one of ${providerIds.join(', ')} (got "${values.provider}")`);
+    if (values.format !== 'json' && values.format !== 'markdown') problems.push(`--format must be json or markdown (got "${values.format}")`);
+    if (provider === 'openai-compatible' && !values['base-url']) problems.push('--base-url URL is required with --provider openai-compatible');
+    const keyVariable = provider !== 'offline' && providerIds.includes(provider) ? keyVariables[provider] : undefined;
+    const apiKey = keyVariable ? io.env[keyVariable] : undefined;
+    if (keyVariable && !apiKey) problems.push(`${adapters[provider as keyof typeof keyVariables].label} needs a key: set ${keyVariable} in the environment`);
+    if (problems.length) throw new UsageError(`${problems.join('\n')}\nUsage: ${usage}`);
+
+    const kit = parseKitJson(await readInput(io, values.kit!, 'kit'));
+    if (!kit.ok) throw new UsageError(`the kit "${values.kit}" has problems:\n${describeIssues(kit.issues)}`);
+    const briefText = await readInput(io, values.brief!, 'brief');
+    const brief = parseBriefJson(briefText);
+    if (!brief.ok) throw new UsageError(`the brief "${values.brief}" has problems:\n${describeIssues(brief.issues)}`);
+
+    const timeout = Number(io.env.ONBRAND_TIMEOUT_MS) || defaultTimeoutMs;
+    const result = await generateContentPack(brief.value, kit.value, {
+      provider,
+      ...(values.model ? { model: values.model } : {}),
+      ...(values['base-url'] ? { baseUrl: values['base-url'] } : {}),
+      ...(apiKey ? { apiKey } : {}),
+      transport: fetchTransport(timeout),
+      sleep,
+      now: new Date(),
+    });
+    if (!result.ok) throw new UsageError(scrubSecret(describeIssues(result.issues), apiKey));
+    const output = values.format === 'markdown' ? packMarkdown(result.value) : `${JSON.stringify(packJson(result.value), null, 2)}\n`;
+    // The core already keeps the key out of messages; this is the last guard before anything is printed.
+    io.stdout(scrubSecret(output, apiKey));
+    return 0;
+  },
+};

@@ -1,0 +1,74 @@
+import { parseWith, type Parsed } from '../issues';
+import type { z } from '../zod';
+import { parseJson } from './providers/types';
+import type { RenderedPrompt } from '../prompts';
+import { callModel, type ModelConfig } from './providers';
+import type { RetryPolicy } from './retry';
+import type { Flow } from './transport';
+
+/** A checked answer: what blocks it (brand errors) and what only asks for a retry (lengths, which can be cut). */
+export interface Checked<R> {
+  result: R;
+  problems: string[];
+  soft: string[];
+}
+
+export type Asked<R> = { ok: true; result: R; notices: string[] } | { ok: false; why: string };
+
+export interface RepairRequest {
+  problems: string[];
+  previous: string;
+}
+
+/** Parses a model's JSON text and validates it, naming what is wrong. */
+export function readJsonAnswer<S extends z.ZodMiniType>(schema: S, text: string): Parsed<z.output<S>> {
+  const json = parseJson(text);
+  if (!json.ok) return { ok: false, issues: [{ path: '(root)', message: 'the answer is not valid JSON' }] };
+  return parseWith(schema, json.value);
+}
+
+// Enough of a broken answer for the model to see what it did, without sending a runaway answer back.
+const previousLimit = 8000;
+
+function describeIssues(parsed: Parsed<unknown>): string[] {
+  return parsed.ok ? [] : parsed.issues.map((issue) => `${issue.path}: ${issue.message}`);
+}
+
+/**
+ * The generation loop: one request; parse, validate and check the answer; if it is unusable or breaks rules,
+ * one repair request listing the problems; if that fails too, say why (the caller falls back).
+ */
+export function* askWithRepair<T, R>(
+  prompt: (repair: RepairRequest | null) => RenderedPrompt,
+  config: ModelConfig,
+  policy: RetryPolicy,
+  read: (text: string) => Parsed<T>,
+  check: (value: T) => Checked<R>,
+): Flow<Asked<R>> {
+  const first = yield* callModel(prompt(null), config, policy);
+  if (!first.ok && first.kind !== 'unusable') return { ok: false, why: first.message };
+  let problems: string[];
+  if (!first.ok) problems = [first.message];
+  else {
+    const value = read(first.text);
+    if (!value.ok) problems = describeIssues(value);
+    else {
+      const checked = check(value.value);
+      if (!checked.problems.length && !checked.soft.length) return { ok: true, result: checked.result, notices: [] };
+      problems = [...checked.problems, ...checked.soft];
+    }
+  }
+  const previous = first.ok ? first.text.slice(0, previousLimit) : '';
+  const second = yield* callModel(prompt({ problems, previous }), config, policy);
+  if (!second.ok) return { ok: false, why: `After a repair request, ${second.message}` };
+  const value = read(second.text);
+  if (!value.ok) return { ok: false, why: `The answer was still invalid after one repair request (${describeIssues(value).join('; ')})` };
+  const checked = check(value.value);
+  if (checked.problems.length) {
+    const n = checked.problems.length;
+    return { ok: false, why: `The answer still broke ${n} brand rule${n === 1 ? '' : 's'} after one repair request (${checked.problems.slice(0, 3).join('; ')})` };
+  }
+  const notices = [`The first answer needed one repair request (${problems.length} problem${problems.length === 1 ? '' : 's'}).`];
+  if (checked.soft.length) notices.push(`Cut to fit the channel limits: ${checked.soft.join('; ')}.`);
+  return { ok: true, result: checked.result, notices };
+}

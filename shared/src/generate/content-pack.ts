@@ -1,0 +1,168 @@
+import type { Finding } from '../findings';
+import type { Parsed } from '../issues';
+import type { BrandKit } from '../kit';
+import { contentPackTemplate, renderPrompt, type BriefView, type RenderedPrompt } from '../prompts';
+import { parseBrief, type Brief } from './brief';
+import { useKitTerms } from './copy';
+import { isoTime, modelConfig, offlineModel, type GenerateOptions, type GenerateSyncOptions } from './model-config';
+import { offlineCopy } from './offline';
+import { makeProvenance, packCopySchema, type ContentPack, type PackCopy, type Piece, type Provenance } from './pack';
+import { applySafeFixes, blockingProblems, copyLimit, finishPiece, lengthProblem, packSlots, type Judge, type Slot } from './pieces';
+import type { ModelConfig } from './providers';
+import { defaultRetryPolicy, type RetryPolicy } from './retry';
+import { canonicalJson, hashString, seededRandom } from './seed';
+import { runFlow, runFlowSync, type Flow } from './transport';
+import { askWithRepair, readJsonAnswer, type RepairRequest } from './ask';
+
+interface Context {
+  brief: Brief;
+  kit: BrandKit;
+  slots: Slot[];
+  judge: Judge;
+  seed: string;
+  createdAt: string;
+  channels: { social: string; ad: string };
+}
+
+function contextFor(brief: Brief, kit: BrandKit, now: Date | string): Context {
+  const slots = packSlots(brief);
+  return {
+    brief,
+    kit,
+    slots,
+    judge: { kit, approvedClaims: [...(kit.claims?.approved ?? []), ...(brief.approvedClaims ?? [])] },
+    // The seed fingerprints everything the draft depends on, so a changed kit or template gives a new draft.
+    seed: hashString(canonicalJson({ brief, kit, template: contentPackTemplate.version })),
+    createdAt: isoTime(now),
+    channels: {
+      social: slots.find((s) => s.id === 'social')!.channel!,
+      ad: slots.find((s) => s.id === 'adHeadline')!.channel!,
+    },
+  };
+}
+
+function provenance(ctx: Context, provider: Provenance['provider'], model: string): Provenance {
+  return makeProvenance(contentPackTemplate, provider, model, ctx.seed, ctx.createdAt);
+}
+
+interface Settled {
+  copy: PackCopy;
+  pieces: Piece[];
+  fixed: Finding[];
+  /** Error-level findings other than claims (claims go to a person), and lengths over a channel's room. */
+  problems: string[];
+  overLength: string[];
+}
+
+/** Applies safe fixes, limits and disclosure to every piece and lints the result. */
+function settle(draft: PackCopy, ctx: Context, origin: Provenance, offline: boolean): Settled {
+  const copy: PackCopy = cloneCopy(draft);
+  const pieces: Piece[] = [];
+  const fixed: Finding[] = [];
+  const problems: string[] = [];
+  const overLength: string[] = [];
+  for (const slot of ctx.slots) {
+    const raw = slot.get(copy);
+    const fixedText = applySafeFixes(offline ? useKitTerms(raw, ctx.kit) : raw, slot.channel, ctx.judge);
+    fixed.push(...fixedText.fixed);
+    const room = slot.channel ? copyLimit(ctx.kit, slot.channel) : undefined;
+    const tooLong = lengthProblem(slot.id, fixedText.text, room);
+    if (tooLong) overLength.push(tooLong);
+    const piece = finishPiece(slot.id, slot.channel, fixedText.text, room, ctx.judge, origin);
+    slot.set(copy, piece.text);
+    pieces.push(piece);
+    problems.push(...blockingProblems(slot.id, piece.findings));
+  }
+  return { copy, pieces, fixed, problems, overLength };
+}
+
+function cloneCopy(copy: PackCopy): PackCopy {
+  return {
+    article: { ...copy.article, outline: [...copy.article.outline] },
+    email: { ...copy.email },
+    subjectLines: [...copy.subjectLines],
+    social: copy.social,
+    adHeadline: copy.adHeadline,
+  };
+}
+
+function pack(settled: Settled, origin: Provenance, notices: string[]): ContentPack {
+  const out = [...notices];
+  if (settled.fixed.length) {
+    const rules = [...new Set(settled.fixed.map((f) => f.rule))].join(', ');
+    out.push(`Applied ${settled.fixed.length} automatic brand fix${settled.fixed.length === 1 ? '' : 'es'} (${rules}).`);
+  }
+  const review = settled.pieces.filter((p) => p.needsReview).map((p) => p.id);
+  if (review.length) out.push(`Claims that are not approved appear in ${review.join(', ')}; a person must check them before use.`);
+  return { ...settled.copy, pieces: settled.pieces, provenance: origin, notices: out };
+}
+
+function offlinePack(ctx: Context, notices: string[]): ContentPack {
+  const origin = provenance(ctx, 'offline', offlineModel);
+  const draft = offlineCopy(ctx.brief, ctx.kit, seededRandom(ctx.seed), ctx.channels);
+  return pack(settle(draft, ctx, origin, true), origin, notices);
+}
+
+function briefView(brief: Brief): BriefView {
+  return {
+    campaign: brief.campaign,
+    product: brief.product,
+    audience: brief.audience,
+    keyMessage: brief.keyMessage,
+    benefits: brief.benefits,
+    cta: brief.cta,
+    offer: brief.offer ?? '',
+    approvedClaims: brief.approvedClaims ?? [],
+  };
+}
+
+function packPrompt(ctx: Context, repair: RepairRequest | null): RenderedPrompt {
+  const room = (channel: string) => copyLimit(ctx.kit, channel).max;
+  const vars = {
+    brief: briefView(ctx.brief),
+    limits: { subject: room('email-subject'), preheader: room('email-preheader'), social: room(ctx.channels.social), adHeadline: room(ctx.channels.ad) },
+    repair,
+  };
+  const rendered = renderPrompt(contentPackTemplate, vars, ctx.kit);
+  // The inputs are built here from a validated brief; a failure is a bug in this module or the template.
+  if (!rendered.ok) throw new Error(rendered.error.message);
+  return rendered.value;
+}
+
+/** Parses and validates a model's JSON answer, naming what is wrong with it. */
+export function readPackCopy(text: string): Parsed<PackCopy> {
+  return readJsonAnswer(packCopySchema, text);
+}
+
+function* modelPack(ctx: Context, config: ModelConfig, policy: RetryPolicy): Flow<ContentPack> {
+  const origin = provenance(ctx, config.provider, config.model);
+  const asked = yield* askWithRepair((repair) => packPrompt(ctx, repair), config, policy, readPackCopy, (copy) => {
+    const settled = settle(copy, ctx, origin, false);
+    return { result: settled, problems: settled.problems, soft: settled.overLength };
+  });
+  if (!asked.ok) return offlinePack(ctx, [`${asked.why}. This pack is the offline draft instead.`]);
+  return pack(asked.result, origin, asked.notices);
+}
+
+function* packFlow(briefInput: unknown, kit: BrandKit, options: GenerateOptions | GenerateSyncOptions): Flow<Parsed<ContentPack>> {
+  const brief = parseBrief(briefInput);
+  if (!brief.ok) return brief;
+  const config = modelConfig(options);
+  if (!config.ok) return config;
+  const ctx = contextFor(brief.value, kit, options.now);
+  if (!config.value) return { ok: true, value: offlinePack(ctx, []) };
+  return { ok: true, value: yield* modelPack(ctx, config.value, options.retry ?? defaultRetryPolicy) };
+}
+
+/**
+ * Generates a content pack from a brief: offline by default, or with one model request (two with a repair),
+ * falling back to the offline draft with a notice when the model's answer cannot be used.
+ */
+export function generateContentPack(brief: unknown, kit: BrandKit, options: GenerateOptions): Promise<Parsed<ContentPack>> {
+  return runFlow(packFlow(brief, kit, options), options.transport, options.sleep);
+}
+
+/** The same, for hosts whose network calls block (Apps Script). */
+export function generateContentPackSync(brief: unknown, kit: BrandKit, options: GenerateSyncOptions): Parsed<ContentPack> {
+  return runFlowSync(packFlow(brief, kit, options), options.transport, options.sleep);
+}

@@ -1,0 +1,46 @@
+import type { Issue } from '../issues';
+import { adapters, type ModelConfig, type ProviderId } from './providers';
+import type { RetryPolicy } from './retry';
+import type { Sleep, SyncSleep, SyncTransport, Transport } from './transport';
+
+/** How to generate: the provider (offline by default), the model and how to reach it, and the time. */
+export interface GenerateOptions {
+  provider?: ProviderId;
+  model?: string;
+  baseUrl?: string;
+  apiKey?: string;
+  transport?: Transport;
+  /** The time recorded in provenance; the core never reads a clock. */
+  now: Date | string;
+  /** Waits between retries; without it retries happen at once (Apps Script has no timer). */
+  sleep?: Sleep;
+  retry?: RetryPolicy;
+}
+
+/** The same options for hosts whose network calls block (Apps Script's UrlFetchApp). */
+export interface GenerateSyncOptions extends Omit<GenerateOptions, 'transport' | 'sleep'> {
+  transport?: SyncTransport;
+  sleep?: SyncSleep;
+}
+
+export const offlineModel = 'onbrand-offline-1';
+
+export function isoTime(now: Date | string): string {
+  return typeof now === 'string' ? now : now.toISOString();
+}
+
+/** The model to call, or the issues that stop the call (no key, no base URL, no transport). */
+export function modelConfig(options: GenerateOptions | GenerateSyncOptions): { ok: true; value: ModelConfig | null } | { ok: false; issues: Issue[] } {
+  const provider = options.provider ?? 'offline';
+  if (provider === 'offline') return { ok: true, value: null };
+  const adapter = adapters[provider];
+  const issues: Issue[] = [];
+  if (!options.apiKey) issues.push({ path: 'apiKey', message: `${adapter.label} needs an API key` });
+  if (provider === 'openai-compatible' && !options.baseUrl) issues.push({ path: 'baseUrl', message: 'an OpenAI-compatible provider needs a base URL' });
+  if (!options.transport) issues.push({ path: 'transport', message: 'calling a model needs a transport' });
+  if (issues.length) return { ok: false, issues };
+  const value: ModelConfig = { provider, model: options.model ?? adapter.defaultModel };
+  if (options.apiKey) value.apiKey = options.apiKey;
+  if (options.baseUrl) value.baseUrl = options.baseUrl;
+  return { ok: true, value };
+}

@@ -1,0 +1,145 @@
+import type { BrandKit } from '../kit';
+import type { Brief } from './brief';
+import { bare, fits, fitWords, lowerFirst, sentence, upperFirst } from './copy';
+import type { PackCopy } from './pack';
+import { copyLimit } from './pieces';
+import type { Random } from './seed';
+
+// The offline generator writes a usable first draft from the brief alone, with no network.
+// Every choice below comes from the seeded PRNG, so the same brief, kit and template version give the same bytes.
+
+const numberWords = ['', 'One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine', 'Ten'];
+
+interface Facts {
+  product: string;
+  audience: string;
+  message: string;
+  benefits: string[];
+  cta: string;
+  offer: string;
+  keep: string[];
+}
+
+function factsOf(brief: Brief, kit: BrandKit): Facts {
+  const keep = [brief.product, ...(kit.terms ?? []).filter((t) => t.status === 'approved').map((t) => t.term)];
+  return {
+    product: bare(brief.product),
+    audience: bare(brief.audience),
+    message: bare(brief.keyMessage),
+    benefits: brief.benefits.map(bare).filter(Boolean),
+    cta: bare(brief.cta),
+    offer: bare(brief.offer ?? ''),
+    keep,
+  };
+}
+
+/** Several candidates for a short line: a seeded one among those that fit, or the first cut to fit. */
+function chooseFitting(random: Random, candidates: readonly string[], room: { max: number; maxWords?: number }): string {
+  const fitting = candidates.filter((c) => c && fits(c, room.max, room.maxWords));
+  if (fitting.length) return random.pick(fitting);
+  return fitWords(candidates.find(Boolean) ?? '', room.max, room.maxWords);
+}
+
+function shuffled<T>(random: Random, items: readonly T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random.next() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+function article(f: Facts, random: Random): PackCopy['article'] {
+  const lead = f.benefits[0]!;
+  const title = random.pick([
+    `${f.message}`,
+    `${f.message}: how ${f.product} helps ${f.audience}`,
+    `${f.message} with ${f.product}`,
+  ]);
+  const challenge = `The challenge for ${f.audience}`;
+  const start = `Getting started with ${f.product}`;
+  const outline = [challenge, ...f.benefits.map(upperFirst), start];
+  const intro = `${sentence(f.message)} That is the idea behind ${f.product}, built for ${f.audience}. ${random.pick([
+    'Here is what changes, and how to start.',
+    'Below, we look at what changes day to day.',
+    'This piece walks through what changes and where to begin.',
+  ])}`;
+  const problem = `${random.pick([
+    `For ${f.audience}, the hard part is rarely knowing what good looks like; it is getting there without extra effort.`,
+    `${upperFirst(f.audience)} want better results with less effort, without trading one for the other.`,
+    `Ask ${f.audience} what slows them down, and the answer is usually the same few routine steps.`,
+  ])} ${upperFirst(f.product)} is designed to change that.`;
+  const followUps = shuffled(random, [
+    'That means less time on routine steps and more time for what matters.',
+    'It is one less thing to think about.',
+    'It is a small change that adds up over time.',
+    'It fits the way you already work.',
+    'And it stays simple from the first day.',
+  ]);
+  const sections = f.benefits.map((benefit, i) => `${upperFirst(benefit)}\n\n${sentence(benefit)} ${followUps[i % followUps.length]}`);
+  const close = `${f.offer ? `${sentence(f.offer)} ` : ''}${sentence(f.cta)} ${upperFirst(f.product)} is ready when you are.`;
+  const body = [intro, `${challenge}\n\n${problem}`, ...sections, `${start}\n\n${close}`].join('\n\n');
+  return { title, outline, body };
+}
+
+function subjectLines(f: Facts, random: Random, room: { max: number; maxWords?: number }): string[] {
+  const lead = f.benefits[0]!;
+  const benefit = chooseFitting(random, [upperFirst(lead), f.message, `${f.product}: ${lowerFirst(lead, f.keep)}`], room);
+  const question = chooseFitting(
+    random,
+    [`Ready for ${f.product}?`, `What could ${f.product} change for you?`, `${upperFirst(f.audience)}: have you met ${f.product}?`],
+    room,
+  );
+  const count = Math.min(f.benefits.length, numberWords.length - 1);
+  const urgent = f.offer
+    ? [`${upperFirst(f.offer)}: ${lowerFirst(f.cta, f.keep)} today`, `Don't miss it: ${lowerFirst(f.offer, f.keep)}`]
+    : [`New: ${f.message}`, `Now available: ${f.product}`];
+  const numbered = count >= 2 ? [`${numberWords[count]} ways ${f.product} helps ${f.audience}`, `${numberWords[count]} reasons to try ${f.product}`] : [];
+  const third = chooseFitting(random, [...numbered, ...urgent], room);
+  // Three distinct lines even when the brief is thin.
+  const lines = [benefit, question, third];
+  return lines.map((line, i) => (lines.indexOf(line) === i ? line : fitWords(`${line} (${numberWords[i + 1]})`, room.max, room.maxWords)));
+}
+
+function email(f: Facts, random: Random, subject: string, kit: BrandKit): PackCopy['email'] {
+  const preheaderRoom = copyLimit(kit, 'email-preheader');
+  const preheader = chooseFitting(
+    random,
+    [f.benefits.slice(0, 2).map(sentence).join(' '), `${sentence(f.message)} ${sentence(f.cta)}`, sentence(f.benefits[0]!)],
+    preheaderRoom,
+  );
+  const greeting = random.pick(['Hi there,', 'Hello,']);
+  const list = f.benefits.map((b) => `- ${upperFirst(b)}`).join('\n');
+  const offer = f.offer ? `\n\n${sentence(f.offer)}` : '';
+  const body = `${greeting}\n\n${sentence(f.message)} ${upperFirst(f.product)} is built for ${f.audience}:\n\n${list}${offer}\n\n${sentence(f.cta)}\n\nThe ${kit.name} team`;
+  return { subject, preheader, body };
+}
+
+/** The offline draft of every piece, before brand fixes and limits are applied. */
+export function offlineCopy(brief: Brief, kit: BrandKit, random: Random, channels: { social: string; ad: string }): PackCopy {
+  const f = factsOf(brief, kit);
+  const subjectRoom = copyLimit(kit, 'email-subject');
+  const lines = subjectLines(f, random, subjectRoom);
+  const socialRoom = copyLimit(kit, channels.social);
+  const social = chooseFitting(
+    random,
+    [
+      `${sentence(f.message)} ${sentence(f.benefits[0]!)} ${sentence(f.cta)}`,
+      `${sentence(f.message)} ${upperFirst(f.product)} is built for ${f.audience}. ${sentence(f.cta)}`,
+      `${sentence(f.message)} ${sentence(f.cta)}`,
+    ],
+    socialRoom,
+  );
+  const adRoom = copyLimit(kit, channels.ad);
+  // Headlines are chosen by quality, not at random: the key message first, the product name last.
+  const adHeadline =
+    [f.message, `${f.product}: ${f.benefits[0]}`, upperFirst(f.benefits[0]!), f.product].find((c) => fits(c, adRoom.max, adRoom.maxWords)) ??
+    fitWords(f.message, adRoom.max, adRoom.maxWords);
+  return {
+    article: article(f, random),
+    email: email(f, random, lines[0]!, kit),
+    subjectLines: lines,
+    social,
+    adHeadline,
+  };
+}

@@ -1,0 +1,102 @@
+import type { Finding } from '../findings';
+import type { BrandKit } from '../kit';
+import { resolveChannel } from '../kit';
+import { applyFixes, isSafeFix, lintText, unapprovedClaims } from '../lint';
+import { countGraphemes } from '../text';
+import { fitWords } from './copy';
+import type { Brief } from './brief';
+import { channelLimit, disclosureFor, type PackCopy, type Piece, type Provenance } from './pack';
+
+/** Where one piece lives in the pack's copy, and the channel that governs it. */
+export interface Slot {
+  id: string;
+  channel?: string;
+  get(copy: PackCopy): string;
+  set(copy: PackCopy, text: string): void;
+}
+
+// A brief may target other kit channels: an X post for the social piece, a paid-social headline for the ad.
+function chosenChannel(brief: Brief, fallback: string, test: (id: string) => boolean): string {
+  return brief.channels?.find(test) ?? fallback;
+}
+
+/** The pack's pieces in output order. */
+export function packSlots(brief: Brief): Slot[] {
+  const social = chosenChannel(brief, 'social-post', (id) => /social|post/.test(id) && !/headline/.test(id));
+  const ad = chosenChannel(brief, 'search-ad-headline', (id) => /headline/.test(id) && !/email/.test(id));
+  const subjects = [0, 1, 2].map<Slot>((i) => ({
+    id: `subjectLines.${i}`,
+    channel: 'email-subject',
+    get: (c) => c.subjectLines[i] ?? '',
+    set: (c, t) => void (c.subjectLines[i] = t),
+  }));
+  return [
+    { id: 'article.title', get: (c) => c.article.title, set: (c, t) => void (c.article.title = t) },
+    { id: 'article.outline', get: (c) => c.article.outline.join('\n'), set: (c, t) => void (c.article.outline = t.split('\n')) },
+    { id: 'article', get: (c) => c.article.body, set: (c, t) => void (c.article.body = t) },
+    { id: 'email.subject', channel: 'email-subject', get: (c) => c.email.subject, set: (c, t) => void (c.email.subject = t) },
+    { id: 'email.preheader', channel: 'email-preheader', get: (c) => c.email.preheader, set: (c, t) => void (c.email.preheader = t) },
+    { id: 'email', get: (c) => c.email.body, set: (c, t) => void (c.email.body = t) },
+    ...subjects,
+    { id: 'social', channel: social, get: (c) => c.social, set: (c, t) => void (c.social = t) },
+    { id: 'adHeadline', channel: ad, get: (c) => c.adHeadline, set: (c, t) => void (c.adHeadline = t) },
+  ];
+}
+
+/** What the brand engine needs to judge a piece. */
+export interface Judge {
+  kit: BrandKit;
+  approvedClaims: string[];
+}
+
+/** Lints text for a channel the kit knows (an unknown channel is linted without channel rules). */
+export function judge(text: string, channel: string | undefined, { kit, approvedClaims }: Judge) {
+  const known = channel && resolveChannel(kit, channel) ? channel : undefined;
+  return lintText(text, kit, known ? { channel: known, approvedClaims } : { approvedClaims });
+}
+
+/** Applies the deterministic fixes (substitution, casing, repetition) to text. */
+export function applySafeFixes(text: string, channel: string | undefined, judged: Judge): { text: string; fixed: Finding[] } {
+  const safe = judge(text, channel, judged).findings.filter(isSafeFix);
+  return safe.length ? { text: applyFixes(text, safe), fixed: safe } : { text, fixed: [] };
+}
+
+/** The room left for copy once the channel's disclosure label is appended. */
+export function copyLimit(kit: BrandKit, channel: string): Room {
+  const limit = channelLimit(kit, channel);
+  const label = disclosureFor(kit, channel);
+  const reserve = label ? countGraphemes(label) + 1 : 0;
+  const labelWords = label ? label.split(/\s+/).length : 0;
+  return limit.maxWords ? { max: limit.maxGraphemes - reserve, maxWords: limit.maxWords - labelWords } : { max: limit.maxGraphemes - reserve };
+}
+
+/** Whether text is over its room, as a sentence a model or person can act on. */
+export function lengthProblem(id: string, text: string, room: Room | undefined): string | undefined {
+  if (!room) return undefined;
+  const length = countGraphemes(text);
+  return length > room.max ? `${id} is ${length} characters; the limit is ${room.max}` : undefined;
+}
+
+/** Room for copy: graphemes and, if the channel counts them, words. */
+export interface Room {
+  max: number;
+  maxWords?: number;
+}
+
+/** Finishes one piece: cuts it to its room at a word boundary, adds the disclosure label, and lints the result. */
+export function finishPiece(id: string, channel: string | undefined, text: string, room: Room | undefined, judged: Judge, provenance: Provenance): Piece {
+  const copy = room ? fitWords(text, room.max, room.maxWords) : text;
+  const disclosure = disclosureFor(judged.kit, channel);
+  const labelled = disclosure && !copy.includes(disclosure) ? `${copy}${copy.includes('\n') ? '\n\n' : ' '}${disclosure}` : copy;
+  const { findings, score } = judge(labelled, channel, judged);
+  const piece: Piece = { id, text: labelled, findings, score, needsReview: unapprovedClaims(findings).length > 0, provenance };
+  if (channel) piece.channel = channel;
+  if (disclosure) piece.disclosure = disclosure;
+  return piece;
+}
+
+/** Error-level findings a person or model must fix; claims are left out because they go to review instead. */
+export function blockingProblems(id: string, findings: readonly Finding[]): string[] {
+  const claims = new Set(unapprovedClaims(findings));
+  return findings.filter((f) => f.severity === 'error' && !claims.has(f)).map((f) => `${id}: "${f.match}": ${f.message}`);
+}

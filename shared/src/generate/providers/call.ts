@@ -1,0 +1,62 @@
+import type { RenderedPrompt } from '../../prompts';
+import { defaultRetryPolicy, sendWithRetry, type RetryPolicy } from '../retry';
+import type { Flow } from '../transport';
+import { anthropicAdapter } from './anthropic';
+import { geminiAdapter } from './gemini';
+import { openaiAdapter, openaiCompatibleAdapter } from './openai';
+import { at, parseJson, type ModelConfig, type ProviderAdapter, type RemoteProviderId } from './types';
+
+export const adapters: Readonly<Record<RemoteProviderId, ProviderAdapter>> = {
+  openai: openaiAdapter,
+  anthropic: anthropicAdapter,
+  gemini: geminiAdapter,
+  'openai-compatible': openaiCompatibleAdapter,
+};
+
+/** Why a call gave no usable JSON. */
+export type FailureKind = 'auth' | 'network' | 'http' | 'refusal' | 'unusable';
+
+/** What one model call came to, and how many HTTP requests it took. */
+export type ModelAnswer =
+  | { ok: true; text: string; requests: number }
+  | { ok: false; kind: FailureKind; message: string; status?: number; requests: number };
+
+/** Removes the key from any text that could reach a person. */
+export function scrubSecret(text: string, secret: string | undefined): string {
+  return secret && secret.length >= 4 ? text.split(secret).join('[key hidden]') : text;
+}
+
+function serverMessage(body: string): string {
+  const parsed = parseJson(body);
+  const message = parsed.ok ? at(parsed.value, 'error', 'message') ?? at(parsed.value, 'message') : undefined;
+  return typeof message === 'string' ? `: ${message.slice(0, 200)}` : '';
+}
+
+/** Calls a model once (with bounded retries on the wire) and returns its JSON text or why there is none. */
+export function* callModel(prompt: RenderedPrompt, config: ModelConfig, policy: RetryPolicy = defaultRetryPolicy): Flow<ModelAnswer> {
+  const adapter = adapters[config.provider];
+  const scrub = (text: string) => scrubSecret(text, config.apiKey);
+  let sent = yield* sendWithRetry(adapter.request(prompt, config), policy);
+  let requests = sent.requests;
+  if (sent.delivery.ok && adapter.fallbackRequest && adapter.wantsFallback?.(sent.delivery.response.status, sent.delivery.response.body)) {
+    sent = yield* sendWithRetry(adapter.fallbackRequest(prompt, config), policy);
+    requests += sent.requests;
+  }
+  const { delivery } = sent;
+  if (!delivery.ok) {
+    return { ok: false, kind: 'network', requests, message: scrub(`${adapter.label} could not be reached after ${requests} attempts (${delivery.error})`) };
+  }
+  const { status, body } = delivery.response;
+  if (status === 401 || status === 403 || adapter.keyRefused?.(status, body)) {
+    // The server's own text may quote part of the key, so it is not repeated.
+    return { ok: false, kind: 'auth', status, requests, message: `${adapter.label} refused the API key (HTTP ${status}). Check the key and its permissions.` };
+  }
+  if (status < 200 || status >= 300) {
+    return { ok: false, kind: 'http', status, requests, message: scrub(`${adapter.label} answered HTTP ${status}${serverMessage(body)}`) };
+  }
+  const reply = adapter.read(body);
+  if (reply.kind === 'json') return { ok: true, text: reply.text, requests };
+  const kind = reply.kind === 'refusal' ? 'refusal' : 'unusable';
+  const what = reply.kind === 'refusal' ? 'declined to write it' : 'gave no usable answer';
+  return { ok: false, kind, status, requests, message: scrub(`${adapter.label} ${what} (HTTP ${status}): ${reply.reason}`) };
+}

@@ -1,0 +1,50 @@
+import { pause, send, type Delivery, type Flow, type HttpRequest, type HttpResponse } from './transport';
+
+/** How often and how long to retry timeouts, 429 and 5xx. */
+export interface RetryPolicy {
+  retries: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+// Two retries with doubling backoff: enough for a brief rate limit, short enough for a 6-minute Apps Script run.
+export const defaultRetryPolicy: RetryPolicy = { retries: 2, baseDelayMs: 1000, maxDelayMs: 30_000 };
+
+/** A header's value, whatever its case. */
+export function header(response: HttpResponse, name: string): string | undefined {
+  const wanted = name.toLowerCase();
+  for (const [key, value] of Object.entries(response.headers ?? {})) if (key.toLowerCase() === wanted) return value;
+  return undefined;
+}
+
+/** The wait a server asks for: `retry-after-ms`, or `Retry-After` in seconds (RFC 9110 §10.2.3). */
+export function retryAfterMs(response: HttpResponse): number | undefined {
+  const ms = Number(header(response, 'retry-after-ms'));
+  if (Number.isFinite(ms) && ms >= 0 && header(response, 'retry-after-ms') !== undefined) return ms;
+  const seconds = header(response, 'retry-after');
+  if (seconds !== undefined && /^\s*\d+(\.\d+)?\s*$/.test(seconds)) return Number(seconds) * 1000;
+  return undefined;
+}
+
+function retryable(delivery: Delivery): boolean {
+  return !delivery.ok || delivery.response.status === 429 || delivery.response.status >= 500;
+}
+
+/** The last delivery and how many requests it took. */
+export interface Sent {
+  delivery: Delivery;
+  requests: number;
+}
+
+/** Sends a request, retrying network failures, 429 and 5xx with bounded backoff that honours Retry-After. */
+export function* sendWithRetry(request: HttpRequest, policy: RetryPolicy = defaultRetryPolicy): Flow<Sent> {
+  let requests = 0;
+  for (;;) {
+    const delivery = yield* send(request);
+    requests++;
+    if (!retryable(delivery) || requests > policy.retries) return { delivery, requests };
+    const asked = delivery.ok ? retryAfterMs(delivery.response) : undefined;
+    const backoff = policy.baseDelayMs * 2 ** (requests - 1);
+    yield* pause(Math.min(asked ?? backoff, policy.maxDelayMs));
+  }
+}

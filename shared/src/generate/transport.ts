@@ -1,0 +1,89 @@
+// Providers never touch the network. They describe requests as effects; a driver carries them out
+// with the host's transport: fetch in Node, Figma and the browser, UrlFetchApp in Apps Script.
+// Apps Script has no setTimeout and its handlers must answer synchronously, so there is a synchronous
+// driver too, and waiting is an effect the host performs (Utilities.sleep there).
+
+export interface HttpRequest {
+  url: string;
+  method: 'POST' | 'GET';
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers?: Record<string, string>;
+  body: string;
+}
+
+/** Sends one request. It rejects (or throws) on a network failure or its own timeout. */
+export type Transport = (request: HttpRequest) => Promise<HttpResponse>;
+export type SyncTransport = (request: HttpRequest) => HttpResponse;
+export type Sleep = (ms: number) => Promise<void>;
+export type SyncSleep = (ms: number) => void;
+
+export type Effect = { type: 'http'; request: HttpRequest } | { type: 'sleep'; ms: number };
+export type Delivery = { ok: true; response: HttpResponse } | { ok: false; error: string };
+
+/** A computation that performs effects and returns T. */
+export type Flow<T> = Generator<Effect, T, Delivery | undefined>;
+
+/** Asks the driver to send a request; a transport failure comes back as a value. */
+export function* send(request: HttpRequest): Flow<Delivery> {
+  return (yield { type: 'http', request }) as Delivery;
+}
+
+/** Asks the driver to wait. */
+export function* pause(ms: number): Flow<void> {
+  yield { type: 'sleep', ms };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Runs a flow with an asynchronous transport. Without `sleep`, waits are skipped. */
+export async function runFlow<T>(flow: Flow<T>, transport: Transport | undefined, sleep?: Sleep): Promise<T> {
+  let step = flow.next();
+  while (!step.done) {
+    const effect = step.value;
+    if (effect.type === 'sleep') {
+      if (sleep) await sleep(effect.ms);
+      step = flow.next(undefined);
+    } else if (!transport) {
+      step = flow.next({ ok: false, error: 'no transport was given' });
+    } else {
+      let delivery: Delivery;
+      try {
+        delivery = { ok: true, response: await transport(effect.request) };
+      } catch (error) {
+        delivery = { ok: false, error: describe(error) };
+      }
+      step = flow.next(delivery);
+    }
+  }
+  return step.value;
+}
+
+/** Runs a flow with a synchronous transport (Apps Script's UrlFetchApp). */
+export function runFlowSync<T>(flow: Flow<T>, transport: SyncTransport | undefined, sleep?: SyncSleep): T {
+  let step = flow.next();
+  while (!step.done) {
+    const effect = step.value;
+    if (effect.type === 'sleep') {
+      sleep?.(effect.ms);
+      step = flow.next(undefined);
+    } else if (!transport) {
+      step = flow.next({ ok: false, error: 'no transport was given' });
+    } else {
+      let delivery: Delivery;
+      try {
+        delivery = { ok: true, response: transport(effect.request) };
+      } catch (error) {
+        delivery = { ok: false, error: describe(error) };
+      }
+      step = flow.next(delivery);
+    }
+  }
+  return step.value;
+}
