@@ -1,0 +1,170 @@
+import { analyzeAb, type VariantResult } from './ab-test';
+import { cellText, isBlankCell, readCountCell, readNumberCell, type CellRead } from './cells';
+import { decide, type Decision } from './decision';
+import { checkPeeking, type PeekingCheck } from './peeking';
+import type { SrmResult } from './srm';
+
+// The Results sheet, computed in one pass: rows of [experiment, arm, period, segment, visitors,
+// conversions, revenue?] in, one row of computed cells out for each. Rows are compared within
+// their experiment × period × segment; control is the arm named `controlArm` ("control" unless
+// told), or else the group's first arm. A bad row (text in a number cell, a blank, a negative
+// number, conversions above visitors, a repeated arm) gets its reason in Status and is left out;
+// the others are still computed. Nothing here throws on a cell's content.
+
+export interface ExperimentPlan {
+  /** Planned traffic weights by arm name; an equal split when absent. */
+  weights?: Readonly<Record<string, number>>;
+  /** Planned visitors per arm, for the peeking warning. */
+  plannedPerArm?: number;
+  /** The relative lift worth having, for the stop rule. */
+  mde?: number;
+  /** Planned end, ISO date, for the overdue insight. */
+  endDate?: string;
+  /** True once a decision is recorded. */
+  decided?: boolean;
+}
+
+export interface ResultsOptions {
+  alpha?: number;
+  controlArm?: string;
+  plans?: Readonly<Record<string, ExperimentPlan>>;
+  /** The sheet row number of the first data row (2 under a header row). */
+  firstRow?: number;
+}
+
+export interface ResultRow {
+  rowNumber: number;
+  experiment: string;
+  arm: string;
+  period: string;
+  segment: string;
+  visitors: number;
+  conversions: number;
+  revenue: number | null;
+}
+
+export interface ComparedArm extends VariantResult {
+  arm: string;
+  rowNumber: number;
+}
+
+export interface ResultGroup {
+  experiment: string;
+  period: string;
+  segment: string;
+  control: ResultRow;
+  variants: ComparedArm[];
+  srm: SrmResult;
+  peeking?: PeekingCheck;
+  decision: Decision;
+  rowNumbers: number[];
+}
+
+export type ResultCell = string | number | boolean;
+
+export interface ResultsAnalysis {
+  /** Sheet row number of each input row and its Status: "OK", a reason, or "" for an empty row. */
+  statuses: { rowNumber: number; status: string }[];
+  /** One row of cells per input row, in `resultColumns` order, ready for one setValues. */
+  cells: ResultCell[][];
+  rows: ResultRow[];
+  groups: ResultGroup[];
+}
+
+export const resultColumns = ['Rate', 'Lift', 'CI low', 'CI high', 'p-value', 'Holm p', 'P(beat control)', 'SRM', 'Decision', 'Reasons', 'Status'] as const;
+
+/** Reads one result row, or the reasons it cannot be used. */
+export function readResultRow(cells: readonly unknown[], rowNumber: number): CellRead<ResultRow> {
+  const reasons: string[] = [];
+  const experiment = cellText(cells[0]);
+  const arm = cellText(cells[1]);
+  if (experiment === '') reasons.push('experiment is blank');
+  if (arm === '') reasons.push('arm is blank');
+  const visitors = readCountCell(cells[4], 'visitors');
+  const conversions = readCountCell(cells[5], 'conversions');
+  const revenue = isBlankCell(cells[6]) ? null : readNumberCell(cells[6], 'revenue');
+  for (const read of [visitors, conversions, revenue]) if (read && !read.ok) reasons.push(read.reason);
+  if (revenue?.ok && revenue.value < 0) reasons.push(`revenue is negative (${revenue.value})`);
+  if (visitors.ok && conversions.ok) {
+    if (conversions.value > visitors.value) reasons.push(`conversions (${conversions.value}) exceed visitors (${visitors.value})`);
+    if (visitors.value === 0) reasons.push('the arm is empty: visitors is 0');
+  }
+  if (reasons.length > 0 || !visitors.ok || !conversions.ok) return { ok: false, reason: reasons.join('; ') };
+  return {
+    ok: true,
+    value: { rowNumber, experiment, arm, period: cellText(cells[2]), segment: cellText(cells[3]), visitors: visitors.value, conversions: conversions.value, revenue: revenue?.ok ? revenue.value : null },
+  };
+}
+
+function groupKey(row: ResultRow): string {
+  return JSON.stringify([row.experiment, row.period, row.segment]);
+}
+
+function analyzeGroup(members: ResultRow[], options: ResultsOptions): ResultGroup {
+  const alpha = options.alpha ?? 0.05;
+  const controlName = (options.controlArm ?? 'control').toLowerCase();
+  const controlIndex = Math.max(0, members.findIndex((row) => row.arm.toLowerCase() === controlName));
+  const control = members[controlIndex];
+  const variantRows = members.filter((_, i) => i !== controlIndex);
+  const plan = options.plans?.[control.experiment];
+  // A plan that misses an arm cannot say what split to expect; the equal split is tested instead.
+  const weights = plan?.weights ? [control, ...variantRows].map((row) => plan.weights?.[row.arm] ?? 0) : undefined;
+  const ab = analyzeAb(control, variantRows, alpha, weights?.every((w) => w > 0) ? weights : undefined);
+  const variants = ab.variants.map((result, i) => ({ ...result, arm: variantRows[i].arm, rowNumber: variantRows[i].rowNumber }));
+  const peeking = plan?.plannedPerArm ? checkPeeking(members.map((row) => row.visitors), plan.plannedPerArm) : undefined;
+  const decision = decide({
+    variants: variants.map((v) => ({ name: v.arm, lift: v.lift, liftLow: v.ciLow, liftHigh: v.ciHigh, pValueAdjusted: v.pValueAdjusted, probabilityToBeatControl: v.probabilityToBeatControl })),
+    srmMismatch: ab.srm.mismatch,
+    peeking,
+    alpha,
+    mde: plan?.mde,
+  });
+  return { experiment: control.experiment, period: control.period, segment: control.segment, control, variants, srm: ab.srm, peeking, decision, rowNumbers: members.map((row) => row.rowNumber) };
+}
+
+const blankComputed: ResultCell[] = resultColumns.slice(0, -1).map(() => '');
+
+function orBlank(value: number | null): ResultCell {
+  return value === null ? '' : value;
+}
+
+function groupCells(group: ResultGroup): Map<number, ResultCell[]> {
+  const shared: ResultCell[] = [group.srm.mismatch, group.decision.decision, group.decision.reasons.join(' ')];
+  const cells = new Map<number, ResultCell[]>();
+  const control = group.control;
+  cells.set(control.rowNumber, [control.conversions / control.visitors, '', '', '', '', '', '', ...shared, 'OK']);
+  for (const v of group.variants) {
+    cells.set(v.rowNumber, [v.rate, orBlank(v.lift), orBlank(v.ciLow), orBlank(v.ciHigh), v.pValue, v.pValueAdjusted, v.probabilityToBeatControl, ...shared, 'OK']);
+  }
+  return cells;
+}
+
+/** Computes every row of a Results sheet; bad rows come back flagged in Status, never thrown. */
+export function analyzeResultsTable(rows: readonly (readonly unknown[])[], options: ResultsOptions = {}): ResultsAnalysis {
+  const firstRow = options.firstRow ?? 2;
+  const reasons = new Map<number, string>();
+  const valid: ResultRow[] = [];
+  const groups = new Map<string, ResultRow[]>();
+  rows.forEach((cells, index) => {
+    const rowNumber = firstRow + index;
+    if (cells.every(isBlankCell)) return;
+    const read = readResultRow(cells, rowNumber);
+    if (!read.ok) return reasons.set(rowNumber, read.reason);
+    const key = groupKey(read.value);
+    const members = groups.get(key) ?? [];
+    const twin = members.find((row) => row.arm.toLowerCase() === read.value.arm.toLowerCase());
+    if (twin) return reasons.set(rowNumber, `arm "${read.value.arm}" appears twice for this experiment, period and segment (also row ${twin.rowNumber})`);
+    members.push(read.value);
+    groups.set(key, members);
+    valid.push(read.value);
+  });
+  const analyzed = [...groups.values()].map((members) => analyzeGroup(members, options));
+  const computed = new Map<number, ResultCell[]>();
+  for (const group of analyzed) for (const [rowNumber, cells] of groupCells(group)) computed.set(rowNumber, cells);
+  const statuses = rows.map((_, index) => {
+    const rowNumber = firstRow + index;
+    return { rowNumber, status: reasons.get(rowNumber) ?? (computed.has(rowNumber) ? 'OK' : '') };
+  });
+  const cells = statuses.map(({ rowNumber, status }) => computed.get(rowNumber) ?? [...blankComputed, status]);
+  return { statuses, cells, rows: valid, groups: analyzed };
+}

@@ -1,0 +1,145 @@
+import type { Issue, Parsed } from '../issues';
+import { cellText, isBlankCell, readNumberCell, readRangeCell, type CellRead } from './cells';
+import { defaultWeights, qualificationScore, rankDescending, riceScore, type ScoreInputs, type ScoreWeights } from './scoring';
+import { parseStage, recommendStage, type StageRecommendation } from './stage-gate';
+
+// The Use cases / Scoring sheet, computed in one pass. Columns are found by their header,
+// case-insensitively: name, impact, feasibility, risk and readiness (or "data readiness") are
+// required; stage, reach, confidence, effort and "rice impact" are optional (RICE uses "rice impact"
+// when present, else impact). Bad rows get their reason in Status and no rank; the rest are scored.
+
+export interface UseCaseColumns {
+  name: number;
+  impact: number;
+  feasibility: number;
+  risk: number;
+  readiness: number;
+  stage?: number;
+  reach?: number;
+  riceImpact?: number;
+  confidence?: number;
+  effort?: number;
+}
+
+const required = ['name', 'impact', 'feasibility', 'risk', 'readiness'] as const;
+const aliases: Record<keyof UseCaseColumns, string[]> = {
+  name: ['name', 'use case'],
+  impact: ['impact'],
+  feasibility: ['feasibility'],
+  risk: ['risk'],
+  readiness: ['readiness', 'data readiness'],
+  stage: ['stage'],
+  reach: ['reach'],
+  riceImpact: ['rice impact'],
+  confidence: ['confidence'],
+  effort: ['effort'],
+};
+
+export interface UseCaseRow {
+  rowNumber: number;
+  name: string;
+  inputs: ScoreInputs;
+  score: number;
+  rice: number | null;
+  rank: number;
+  next: StageRecommendation;
+}
+
+export interface UseCaseAnalysis {
+  statuses: { rowNumber: number; status: string }[];
+  /** One row per input row, in `useCaseColumns` order, ready for one setValues. */
+  cells: (string | number)[][];
+  /** The valid rows, best first. */
+  ranked: UseCaseRow[];
+}
+
+export const useCaseColumns = ['Score', 'RICE', 'Rank', 'Next stage', 'Why', 'Status'] as const;
+
+/** Finds the columns by header name, or names every required column that is missing. */
+export function findUseCaseColumns(header: readonly unknown[]): Parsed<UseCaseColumns> {
+  const names = header.map((cell) => cellText(cell).toLowerCase());
+  const found: Partial<UseCaseColumns> = {};
+  for (const key of Object.keys(aliases) as (keyof UseCaseColumns)[]) {
+    const index = names.findIndex((name) => aliases[key].includes(name));
+    if (index >= 0) found[key] = index;
+  }
+  const issues: Issue[] = required.filter((key) => found[key] === undefined).map((key) => ({ path: `column ${key}`, message: `the header has no "${key}" column` }));
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: found as UseCaseColumns };
+}
+
+/** Optional RICE from a row: null when its cells are blank or absent, a reason when they are bad. */
+function readRice(cells: readonly unknown[], columns: UseCaseColumns, impact: number): CellRead<number | null> {
+  const parts = [columns.reach, columns.confidence, columns.effort];
+  if (parts.some((c) => c === undefined) || parts.every((c) => isBlankCell(cells[c!]))) return { ok: true, value: null };
+  const reach = readNumberCell(cells[columns.reach!], 'reach');
+  const confidence = readNumberCell(cells[columns.confidence!], 'confidence');
+  const effort = readNumberCell(cells[columns.effort!], 'effort');
+  const riceImpact = columns.riceImpact === undefined || isBlankCell(cells[columns.riceImpact]) ? { ok: true as const, value: impact } : readNumberCell(cells[columns.riceImpact], 'rice impact');
+  const reasons = [reach, confidence, effort, riceImpact].flatMap((read) => (read.ok ? (read.value < 0 ? ['RICE fields cannot be negative'] : []) : [read.reason]));
+  if (effort.ok && effort.value === 0) reasons.push('effort is 0');
+  if (reasons.length > 0 || !reach.ok || !confidence.ok || !effort.ok || !riceImpact.ok) return { ok: false, reason: [...new Set(reasons)].join('; ') };
+  return { ok: true, value: riceScore(reach.value, riceImpact.value, confidence.value, effort.value) };
+}
+
+interface ScoredRow {
+  rowNumber: number;
+  name: string;
+  inputs: ScoreInputs;
+  stageText: string;
+  rice: number | null;
+}
+
+/** Reads one use case row, or the reasons it cannot be scored. */
+export function readUseCaseRow(cells: readonly unknown[], columns: UseCaseColumns, rowNumber: number): CellRead<ScoredRow> {
+  const reads = {
+    impact: readRangeCell(cells[columns.impact], 'impact', 1, 5),
+    feasibility: readRangeCell(cells[columns.feasibility], 'feasibility', 1, 5),
+    risk: readRangeCell(cells[columns.risk], 'risk', 1, 5),
+    readiness: readRangeCell(cells[columns.readiness], 'readiness', 1, 5),
+  };
+  const name = cellText(cells[columns.name]);
+  const reasons = name === '' ? ['name is blank'] : [];
+  for (const read of Object.values(reads)) if (!read.ok) reasons.push(read.reason);
+  const stageText = columns.stage === undefined ? '' : cellText(cells[columns.stage]);
+  if (parseStage(stageText) === null) reasons.push(`stage "${stageText}" is not one of ideate, qualified, designed, running, measured, decided`);
+  const rice = reads.impact.ok ? readRice(cells, columns, reads.impact.value) : ({ ok: true, value: null } as const);
+  if (!rice.ok) reasons.push(rice.reason);
+  if (reasons.length > 0 || !reads.impact.ok || !reads.feasibility.ok || !reads.risk.ok || !reads.readiness.ok || !rice.ok) return { ok: false, reason: reasons.join('; ') };
+  const inputs = { impact: reads.impact.value, feasibility: reads.feasibility.value, risk: reads.risk.value, readiness: reads.readiness.value };
+  return { ok: true, value: { rowNumber, name, inputs, stageText, rice: rice.value } };
+}
+
+/** Scores, ranks and recommends the next stage for every use case row; weights must be normalized. */
+export function scoreUseCaseTable(header: readonly unknown[], rows: readonly (readonly unknown[])[], weights: ScoreWeights = defaultWeights, firstRow = 2): Parsed<UseCaseAnalysis> {
+  const columns = findUseCaseColumns(header);
+  if (!columns.ok) return columns;
+  const reasons = new Map<number, string>();
+  const scored: ScoredRow[] = [];
+  rows.forEach((cells, index) => {
+    if (cells.every(isBlankCell)) return;
+    const read = readUseCaseRow(cells, columns.value, firstRow + index);
+    if (read.ok) scored.push(read.value);
+    else reasons.set(firstRow + index, read.reason);
+  });
+  const scores = scored.map((row) => qualificationScore(row.inputs, weights));
+  const ranks = rankDescending(scores);
+  const results = scored.map((row, i): UseCaseRow => ({
+    rowNumber: row.rowNumber,
+    name: row.name,
+    inputs: row.inputs,
+    score: scores[i],
+    rice: row.rice,
+    rank: ranks[i],
+    next: recommendStage(parseStage(row.stageText) ?? 'ideate', scores[i], row.inputs.risk),
+  }));
+  const byRow = new Map(results.map((row) => [row.rowNumber, row]));
+  const statuses = rows.map((_, index) => {
+    const rowNumber = firstRow + index;
+    return { rowNumber, status: reasons.get(rowNumber) ?? (byRow.has(rowNumber) ? 'OK' : '') };
+  });
+  const cells = statuses.map(({ rowNumber, status }) => {
+    const row = byRow.get(rowNumber);
+    return row ? [row.score, row.rice ?? '', row.rank, row.next.stage, row.next.reason, status] : ['', '', '', '', '', status];
+  });
+  return { ok: true, value: { statuses, cells, ranked: [...results].sort((a, b) => a.rank - b.rank) } };
+}
