@@ -1,0 +1,88 @@
+// Sentences, paragraphs and syllables for readability and per-sentence rules.
+
+/** A range of text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+// Short forms whose full stop does not end a sentence.
+const abbreviations = new Set(['e.g', 'i.e', 'etc', 'vs', 'mr', 'mrs', 'ms', 'dr', 'st', 'inc', 'ltd', 'co', 'no', 'approx', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+
+function trimmed(text: string, start: number, end: number): Span | undefined {
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return start < end ? { start, end } : undefined;
+}
+
+/** Paragraphs: blocks separated by blank lines. */
+export function paragraphSpans(text: string): Span[] {
+  const out: Span[] = [];
+  let start = 0;
+  for (const m of text.matchAll(/(?:\r?\n|\r)[ \t]*(?:\r?\n|\r)\s*/g)) {
+    const span = trimmed(text, start, m.index);
+    if (span) out.push(span);
+    start = m.index + m[0].length;
+  }
+  const last = trimmed(text, start, text.length);
+  if (last) out.push(last);
+  return out;
+}
+
+/** Lines, without their line breaks, skipping blank ones. */
+export function lineSpans(text: string): Span[] {
+  const out: Span[] = [];
+  let start = 0;
+  for (const m of text.matchAll(/\r\n|\n|\r/g)) {
+    const span = trimmed(text, start, m.index);
+    if (span) out.push(span);
+    start = m.index + m[0].length;
+  }
+  const last = trimmed(text, start, text.length);
+  if (last) out.push(last);
+  return out;
+}
+
+const listOrHeading = /^\s*(?:[-*•#]|\d+[.)])\s/;
+
+/**
+ * Sentences: ended by . ! ? … (and their CJK forms) before a space or the end, by blank lines, and by
+ * line breaks around headings and list items, which carry no full stop.
+ */
+export function sentenceSpans(text: string): Span[] {
+  const out: Span[] = [];
+  let start = 0;
+  const push = (end: number, next: number) => {
+    const span = trimmed(text, start, end);
+    if (span) out.push(span);
+    start = next;
+  };
+  const boundary = /[.!?…]+["'”’)\]]*(?=\s|$)|[。！？]+|(?:\r?\n|\r)[ \t]*(?:\r?\n|\r)|\r?\n|\r/g;
+  for (const m of text.matchAll(boundary)) {
+    const end = m.index + m[0].length;
+    const mark = m[0];
+    if (/^[\r\n]/.test(mark) && !/[\r\n][ \t]*[\r\n]/.test(mark)) {
+      const lineStart = text.lastIndexOf('\n', m.index - 1) + 1;
+      if (!listOrHeading.test(text.slice(lineStart, m.index)) && !listOrHeading.test(text.slice(end, end + 8))) continue;
+      push(m.index, end);
+      continue;
+    }
+    if (mark.startsWith('.') && mark.length === 1) {
+      const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(start, m.index - 12), m.index))?.[1] ?? '';
+      if (abbreviations.has(word.toLowerCase()) || /^\p{Lu}$/u.test(word)) continue;
+    }
+    push(/^[\r\n]/.test(mark) ? m.index : end, end);
+  }
+  push(text.length, text.length);
+  return out;
+}
+
+/** Syllables in an English word, by vowel groups with the usual silent-e corrections. */
+export function countSyllables(word: string): number {
+  const w = word.toLowerCase().replace(/[^a-z]/g, '');
+  if (!w) return /\p{N}/u.test(word) ? 1 : 0;
+  if (w.length <= 3) return 1;
+  const stem = w.replace(/(?:[^laeiouy]es|[^laeiouydt]ed|[^laeiouy]e)$/, (m) => m[0]!).replace(/^y/, '');
+  const groups = stem.match(/[aeiouy]+/g)?.length ?? 0;
+  return Math.max(1, groups);
+}
