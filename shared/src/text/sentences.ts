@@ -15,11 +15,11 @@ function trimmed(text: string, start: number, end: number): Span | undefined {
   return start < end ? { start, end } : undefined;
 }
 
-/** Paragraphs: blocks separated by blank lines. */
-export function paragraphSpans(text: string): Span[] {
+// The trimmed, non-empty pieces of the text between matches of `separator`.
+function splitSpans(text: string, separator: RegExp): Span[] {
   const out: Span[] = [];
   let start = 0;
-  for (const m of text.matchAll(/(?:\r?\n|\r)[ \t]*(?:\r?\n|\r)\s*/g)) {
+  for (const m of text.matchAll(separator)) {
     const span = trimmed(text, start, m.index);
     if (span) out.push(span);
     start = m.index + m[0].length;
@@ -29,18 +29,14 @@ export function paragraphSpans(text: string): Span[] {
   return out;
 }
 
+/** Paragraphs: blocks separated by blank lines. */
+export function paragraphSpans(text: string): Span[] {
+  return splitSpans(text, /(?:\r?\n|\r)[ \t]*(?:\r?\n|\r)\s*/g);
+}
+
 /** Lines, without their line breaks, skipping blank ones. */
 export function lineSpans(text: string): Span[] {
-  const out: Span[] = [];
-  let start = 0;
-  for (const m of text.matchAll(/\r\n|\n|\r/g)) {
-    const span = trimmed(text, start, m.index);
-    if (span) out.push(span);
-    start = m.index + m[0].length;
-  }
-  const last = trimmed(text, start, text.length);
-  if (last) out.push(last);
-  return out;
+  return splitSpans(text, /\r\n|\n|\r/g);
 }
 
 const listOrHeading = /^\s*(?:[-*•#]|\d+[.)])\s/;
