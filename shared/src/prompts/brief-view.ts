@@ -1,4 +1,4 @@
-import { z } from '../zod';
+import * as z from '../zod';
 
 // The brief as templates read it: every field present, so a template never meets a missing name.
 // Optional brief fields arrive as '' or [] and templates guard them with sections.

@@ -1,6 +1,6 @@
 import type { BrandKit } from '../kit';
 import { formatPath } from '../issues';
-import type { z } from '../zod';
+import type * as z from '../zod';
 import { brandVoicePartial, brandVoiceView, dataPolicyPartial } from './brand-voice';
 import { briefFieldsPartial, repairPartial } from './brief-view';
 import type { JsonSchema } from './output-schema';

@@ -1,4 +1,4 @@
-import type { z } from '../zod';
+import type * as z from '../zod';
 import type { JsonSchema } from './output-schema';
 
 /** A prompt template is data: typed inputs, an output schema, and system and user text. */

@@ -1,4 +1,4 @@
-import { z } from '../../zod';
+import * as z from '../../zod';
 import { repairSchema } from '../brief-view';
 import { jsonObject, jsonString } from '../output-schema';
 import { defineTemplate } from '../template';

@@ -5,6 +5,7 @@ export function systemPart(role: string): string {
 {{> dataPolicy}}
 
 {{> brandVoice}}
+
 Answer with one JSON object that matches the given schema, and nothing else.
 `;
 }
