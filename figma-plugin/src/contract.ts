@@ -1,4 +1,4 @@
-import { z } from '@onbrand/shared';
+import * as z from '@onbrand/shared/zod';
 import { defineContract } from '@onbrand/shared/rpc';
 
 /** A frame as the UI sees it: plain data, never a node. */

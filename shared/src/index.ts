@@ -1,2 +1,2 @@
 export * from './issues';
-export { z } from './zod';
+

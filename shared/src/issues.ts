@@ -1,4 +1,4 @@
-import type { z } from './zod';
+import type * as z from './zod';
 
 /** A problem the user can fix, named by where it is: `terms[3].replacements`. */
 export interface Issue {

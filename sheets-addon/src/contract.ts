@@ -1,4 +1,4 @@
-import { z } from '@onbrand/shared';
+import * as z from '@onbrand/shared/zod';
 import { defineContract } from '@onbrand/shared/rpc';
 
 export const sheetSummarySchema = z.object({

@@ -1,4 +1,4 @@
-import type { z } from '../zod';
+import type * as z from '../zod';
 
 /** One endpoint: the schema of what the UI sends and of what the host answers. */
 export interface Endpoint<I extends z.ZodMiniType = z.ZodMiniType, O extends z.ZodMiniType = z.ZodMiniType> {

@@ -1,0 +1,96 @@
+// Prints one JSON line of figures: bundle sizes, Apps Script cold evaluation, and every
+// workload in scripts/bench/*.ts (each exports an async `bench…()` returning its figures).
+// Budgets come from the issues; a figure over its budget makes the run exit 1.
+import * as esbuild from 'esbuild';
+import { readdir, readFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import vm from 'node:vm';
+import { gzipSync } from 'node:zlib';
+
+const kb = (bytes) => Math.round((bytes / 1024) * 10) / 10;
+
+async function bundleSizes() {
+  const files = {
+    figmaCode: 'dist/figma-plugin/code.js',
+    figmaUi: 'dist/figma-plugin/ui.html',
+    sheetsCode: 'dist/sheets-addon/Code.js',
+    sheetsSidebar: 'dist/sheets-addon/Sidebar.html',
+    docsCode: 'dist/docs-addon/Code.js',
+    docsSidebar: 'dist/docs-addon/Sidebar.html',
+  };
+  const sizes = {};
+  for (const [name, path] of Object.entries(files)) {
+    const bytes = await readFile(path);
+    sizes[`${name}KB`] = kb(bytes.length);
+    sizes[`${name}GzipKB`] = kb(gzipSync(bytes, { level: 9 }).length);
+  }
+  return sizes;
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+// Apps Script evaluates the whole bundle on every google.script.run call and custom-function
+// recalculation, so each sample compiles and runs Code.js in a fresh context.
+async function coldEvaluation(path, runs = 40) {
+  const code = await readFile(path, 'utf8');
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    new vm.Script(code, { filename: `Code-${i}.js` }).runInContext(vm.createContext({}));
+    samples.push(performance.now() - started);
+  }
+  return Math.round(median(samples) * 100) / 100;
+}
+
+async function workloads() {
+  const dir = 'scripts/bench';
+  const entries = (await readdir(dir).catch(() => [])).filter((name) => name.endsWith('.ts'));
+  if (!entries.length) return {};
+  const out = await mkdtemp(join(tmpdir(), 'onbrand-bench-'));
+  await esbuild.build({
+    entryPoints: entries.map((name) => join(dir, name)),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outdir: out,
+    packages: 'external',
+    logLevel: 'warning',
+  });
+  const figures = {};
+  for (const name of entries) {
+    const module = await import(pathToFileURL(join(out, name.replace(/\.ts$/, '.js'))).href);
+    for (const [exportName, run] of Object.entries(module)) {
+      if (exportName.startsWith('bench') && typeof run === 'function') Object.assign(figures, await run());
+    }
+  }
+  return figures;
+}
+
+const budgets = [
+  ['figmaUiGzipKB', '≤', 80],
+  ['figmaCodeKB', '≤', 150],
+  ['sheetsCodeKB', '≤', 150],
+  ['docsCodeKB', '≤', 150],
+  ['sheetsCodeColdEvalMs', '≤', 30],
+  ['docsCodeColdEvalMs', '≤', 30],
+];
+
+const figures = {
+  ...(await bundleSizes()),
+  sheetsCodeColdEvalMs: await coldEvaluation('dist/sheets-addon/Code.js'),
+  docsCodeColdEvalMs: await coldEvaluation('dist/docs-addon/Code.js'),
+  ...(await workloads()),
+};
+const allBudgets = [...budgets, ...(figures.budgets ?? [])];
+delete figures.budgets;
+const overBudget = allBudgets
+  .filter(([name, op, limit]) => name in figures && !(op === '≤' ? figures[name] <= limit : figures[name] >= limit))
+  .map(([name, op, limit]) => `${name}=${figures[name]} (budget ${op} ${limit})`);
+console.log(JSON.stringify({ ...figures, overBudget }));
+if (overBudget.length) process.exitCode = 1;

@@ -1,0 +1,11 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const distDir = join(import.meta.dirname, '../../dist');
+
+/** Reads a built file; bundle and browser tests run after `npm run build`, as `npm test` does. */
+export function readDist(path: string): string {
+  const file = join(distDir, path);
+  if (!existsSync(file)) throw new Error(`${path} is not built: run npm run build first.`);
+  return readFileSync(file, 'utf8');
+}
