@@ -1,5 +1,5 @@
 import { parseWith, type Parsed } from '../issues';
-import type { z } from '../zod';
+import type * as z from '../zod';
 import { parseJson } from './providers/types';
 import type { RenderedPrompt } from '../prompts';
 import { callModel, type ModelConfig } from './providers';

@@ -1,5 +1,5 @@
 import { parseWith, type Parsed } from '../issues';
-import { z } from '../zod';
+import * as z from '../zod';
 
 const text = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
 

@@ -50,7 +50,6 @@ function shuffled<T>(random: Random, items: readonly T[]): T[] {
 }
 
 function article(f: Facts, random: Random): PackCopy['article'] {
-  const lead = f.benefits[0]!;
   const title = random.pick([
     `${f.message}`,
     `${f.message}: how ${f.product} helps ${f.audience}`,

@@ -1,7 +1,7 @@
 import type { Finding } from '../findings';
 import type { BrandKit } from '../kit';
 import { resolveChannel } from '../kit';
-import { z } from '../zod';
+import * as z from '../zod';
 import type { ProviderId } from './providers';
 
 /** The copy of a content pack, as the model writes it. */

@@ -3,7 +3,7 @@ import type { Parsed } from '../issues';
 import type { BrandKit } from '../kit';
 import { applyFixes, isSafeFix } from '../lint';
 import { renderPrompt, rewriteToBrandTemplate, type RenderedPrompt } from '../prompts';
-import { z } from '../zod';
+import * as z from '../zod';
 import { askWithRepair, readJsonAnswer, type RepairRequest } from './ask';
 import { isoTime, modelConfig, offlineModel, type GenerateOptions, type GenerateSyncOptions } from './model-config';
 import { makeProvenance, type Provenance } from './pack';

@@ -42,48 +42,38 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+const noTransport: Delivery = { ok: false, error: 'no transport was given' };
+
+async function perform(effect: Effect, transport: Transport | undefined, sleep: Sleep | undefined): Promise<Delivery | undefined> {
+  if (effect.type === 'sleep') return void (await sleep?.(effect.ms));
+  if (!transport) return noTransport;
+  try {
+    return { ok: true, response: await transport(effect.request) };
+  } catch (error) {
+    return { ok: false, error: describe(error) };
+  }
+}
+
+function performSync(effect: Effect, transport: SyncTransport | undefined, sleep: SyncSleep | undefined): Delivery | undefined {
+  if (effect.type === 'sleep') return void sleep?.(effect.ms);
+  if (!transport) return noTransport;
+  try {
+    return { ok: true, response: transport(effect.request) };
+  } catch (error) {
+    return { ok: false, error: describe(error) };
+  }
+}
+
 /** Runs a flow with an asynchronous transport. Without `sleep`, waits are skipped. */
 export async function runFlow<T>(flow: Flow<T>, transport: Transport | undefined, sleep?: Sleep): Promise<T> {
   let step = flow.next();
-  while (!step.done) {
-    const effect = step.value;
-    if (effect.type === 'sleep') {
-      if (sleep) await sleep(effect.ms);
-      step = flow.next(undefined);
-    } else if (!transport) {
-      step = flow.next({ ok: false, error: 'no transport was given' });
-    } else {
-      let delivery: Delivery;
-      try {
-        delivery = { ok: true, response: await transport(effect.request) };
-      } catch (error) {
-        delivery = { ok: false, error: describe(error) };
-      }
-      step = flow.next(delivery);
-    }
-  }
+  while (!step.done) step = flow.next(await perform(step.value, transport, sleep));
   return step.value;
 }
 
 /** Runs a flow with a synchronous transport (Apps Script's UrlFetchApp). */
 export function runFlowSync<T>(flow: Flow<T>, transport: SyncTransport | undefined, sleep?: SyncSleep): T {
   let step = flow.next();
-  while (!step.done) {
-    const effect = step.value;
-    if (effect.type === 'sleep') {
-      sleep?.(effect.ms);
-      step = flow.next(undefined);
-    } else if (!transport) {
-      step = flow.next({ ok: false, error: 'no transport was given' });
-    } else {
-      let delivery: Delivery;
-      try {
-        delivery = { ok: true, response: transport(effect.request) };
-      } catch (error) {
-        delivery = { ok: false, error: describe(error) };
-      }
-      step = flow.next(delivery);
-    }
-  }
+  while (!step.done) step = flow.next(performSync(step.value, transport, sleep));
   return step.value;
 }

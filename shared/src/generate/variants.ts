@@ -1,7 +1,7 @@
 import { parseWith, type Parsed } from '../issues';
 import type { BrandKit } from '../kit';
 import { adVariantsTemplate, renderPrompt, type RenderedPrompt } from '../prompts';
-import { z } from '../zod';
+import * as z from '../zod';
 import { askWithRepair, readJsonAnswer, type RepairRequest } from './ask';
 import { bare, lowerFirst, sentence, upperFirst, useKitTerms } from './copy';
 import { isoTime, modelConfig, offlineModel, type GenerateOptions, type GenerateSyncOptions } from './model-config';

@@ -33,21 +33,11 @@ function readChat(body: string): Reply {
   return { kind: 'unusable', reason: 'the response held no message content' };
 }
 
-export const openaiAdapter: ProviderAdapter = {
-  id: 'openai',
-  label: 'OpenAI',
-  defaultModel: 'gpt-4.1-mini',
-  defaultBaseUrl: 'https://api.openai.com/v1',
-  request: (prompt, config) => chatRequest(prompt, config, 'https://api.openai.com/v1'),
-  read: readChat,
-};
+function chatAdapter(id: 'openai' | 'openai-compatible', label: string, defaultModel: string, defaultBaseUrl: string): ProviderAdapter {
+  return { id, label, defaultModel, defaultBaseUrl, request: (prompt, config) => chatRequest(prompt, config, defaultBaseUrl), read: readChat };
+}
+
+export const openaiAdapter = chatAdapter('openai', 'OpenAI', 'gpt-4.1-mini', 'https://api.openai.com/v1');
 
 // Any server that speaks Chat Completions (local or private models); the base URL is required.
-export const openaiCompatibleAdapter: ProviderAdapter = {
-  id: 'openai-compatible',
-  label: 'The OpenAI-compatible server',
-  defaultModel: 'default',
-  defaultBaseUrl: '',
-  request: (prompt, config) => chatRequest(prompt, config, ''),
-  read: readChat,
-};
+export const openaiCompatibleAdapter = chatAdapter('openai-compatible', 'The OpenAI-compatible server', 'default', '');
