@@ -55,11 +55,21 @@ export interface UseCaseAnalysis {
 
 export const useCaseColumns = ['Score', 'RICE', 'Rank', 'Next stage', 'Why', 'Status'] as const;
 
+export interface UseCaseOptions {
+  /** Normalized weights (see normalizeWeights); the defaults when absent. */
+  weights?: ScoreWeights;
+  /** The sheet row number of the first data row (2 under a header row). */
+  firstRow?: number;
+  /** False to read only the four score columns and name, leaving stage and RICE columns alone. */
+  extras?: boolean;
+}
+
 /** Finds the columns by header name, or names every required column that is missing. */
-export function findUseCaseColumns(header: readonly unknown[]): Parsed<UseCaseColumns> {
+export function findUseCaseColumns(header: readonly unknown[], extras = true): Parsed<UseCaseColumns> {
   const names = header.map((cell) => cellText(cell).toLowerCase());
   const found: Partial<UseCaseColumns> = {};
-  for (const key of Object.keys(aliases) as (keyof UseCaseColumns)[]) {
+  const keys = Object.keys(aliases) as (keyof UseCaseColumns)[];
+  for (const key of extras ? keys : required) {
     const index = names.findIndex((name) => aliases[key].includes(name));
     if (index >= 0) found[key] = index;
   }
@@ -109,9 +119,11 @@ export function readUseCaseRow(cells: readonly unknown[], columns: UseCaseColumn
   return { ok: true, value: { rowNumber, name, inputs, stageText, rice: rice.value } };
 }
 
-/** Scores, ranks and recommends the next stage for every use case row; weights must be normalized. */
-export function scoreUseCaseTable(header: readonly unknown[], rows: readonly (readonly unknown[])[], weights: ScoreWeights = defaultWeights, firstRow = 2): Parsed<UseCaseAnalysis> {
-  const columns = findUseCaseColumns(header);
+/** Scores, ranks and recommends the next stage for every use case row. */
+export function scoreUseCaseTable(header: readonly unknown[], rows: readonly (readonly unknown[])[], options: UseCaseOptions = {}): Parsed<UseCaseAnalysis> {
+  const weights = options.weights ?? defaultWeights;
+  const firstRow = options.firstRow ?? 2;
+  const columns = findUseCaseColumns(header, options.extras);
   if (!columns.ok) return columns;
   const reasons = new Map<number, string>();
   const scored: ScoredRow[] = [];

@@ -1,0 +1,135 @@
+import { parseArgs } from 'node:util';
+import { describeIssues, type Issue } from '../../issues';
+import { analyzeAb, checkArm, checkCount, checkOpenUnit, defaultAlpha, defaultPower, sampleSizePerArm, welchTest, type Arm, type MeanSummary } from '../../experiments';
+import { UsageError, type CliIo, type Command } from '../command';
+
+// `onbrand stats`: the experiment calculators, printing JSON. Defaults: α = 0.05 two-sided,
+// power 0.8, SRM alarm at p < 0.001. In `ab`, lift/ciLow/ciHigh are the relative lift of the
+// variant's rate over control's and its log-ratio (Katz) interval; pValueAdjusted is Holm's
+// across the variants; srm tests an equal split across every arm, control included.
+
+const usage = [
+  'onbrand stats sample-size --baseline P --mde M [--absolute] [--alpha 0.05] [--power 0.8]',
+  '       onbrand stats ab --control VISITORS:CONVERSIONS --variant VISITORS:CONVERSIONS [--variant …] [--alpha 0.05]',
+  '       onbrand stats ttest --control MEAN,SD,N --variant MEAN,SD,N [--alpha 0.05]',
+].join('\n');
+
+type Options = Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
+
+function parseFlags(argv: string[], options: Options): Record<string, unknown> {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: false, strict: true }).values;
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\nUsage: ${usage}`);
+  }
+}
+
+const numberPattern = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?%?$/;
+
+/** A number from a flag; "5%" reads as 0.05. NaN when it is not a number. */
+function toNumber(text: string): number {
+  const trimmed = text.trim();
+  if (!numberPattern.test(trimmed)) return NaN;
+  return trimmed.endsWith('%') ? Number(trimmed.slice(0, -1)) / 100 : Number(trimmed);
+}
+
+function fail(issues: Issue[]): never {
+  throw new UsageError(describeIssues(issues));
+}
+
+function requireFlag(values: Record<string, unknown>, name: string): string {
+  const value = values[name];
+  if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`--${name} is required\nUsage: ${usage}`);
+  return value;
+}
+
+function print(io: CliIo, value: unknown): number {
+  io.stdout(JSON.stringify(value, null, 2) + '\n');
+  return 0;
+}
+
+function alphaFrom(values: Record<string, unknown>): number {
+  const alpha = typeof values.alpha === 'string' ? toNumber(values.alpha) : defaultAlpha;
+  const issues = checkOpenUnit('--alpha', alpha, 'alpha');
+  if (issues.length > 0) fail(issues);
+  return alpha;
+}
+
+function sampleSize(argv: string[], io: CliIo): number {
+  const values = parseFlags(argv, { baseline: { type: 'string' }, mde: { type: 'string' }, absolute: { type: 'boolean' }, alpha: { type: 'string' }, power: { type: 'string' } });
+  const baseline = toNumber(requireFlag(values, 'baseline'));
+  const mde = toNumber(requireFlag(values, 'mde'));
+  const absolute = values.absolute === true;
+  const power = typeof values.power === 'string' ? toNumber(values.power) : defaultPower;
+  const result = sampleSizePerArm({ baseline, mde, absolute, alpha: alphaFrom(values), power });
+  if (!result.ok) fail(result.issues.map((issue) => ({ ...issue, path: `--${issue.path}` })));
+  const { perVariant, p1, p2, alpha } = result.value;
+  return print(io, { perVariant, total: perVariant * 2, p1, p2, alpha, power, mde, mdeType: absolute ? 'absolute' : 'relative', twoSided: true });
+}
+
+/** Reads VISITORS:CONVERSIONS, naming the flag in every problem. */
+function parseArm(text: string, path: string): Arm {
+  const parts = text.split(':');
+  if (parts.length !== 2) fail([{ path, message: `"${text}" is not VISITORS:CONVERSIONS` }]);
+  const [visitors, conversions] = parts.map(toNumber);
+  const issues = checkArm(path, visitors, conversions);
+  if (issues.length > 0) fail(issues);
+  return { visitors, conversions };
+}
+
+function ab(argv: string[], io: CliIo): number {
+  const values = parseFlags(argv, { control: { type: 'string' }, variant: { type: 'string', multiple: true }, alpha: { type: 'string' } });
+  const control = parseArm(requireFlag(values, 'control'), '--control');
+  const variantTexts = (values.variant as string[] | undefined) ?? [];
+  if (variantTexts.length === 0) throw new UsageError(`at least one --variant is required\nUsage: ${usage}`);
+  const variants = variantTexts.map((text, i) => parseArm(text, variantTexts.length > 1 ? `--variant #${i + 1}` : '--variant'));
+  const alpha = alphaFrom(values);
+  const result = analyzeAb(control, variants, alpha);
+  return print(io, {
+    alpha,
+    control: result.control,
+    variants: result.variants.map((v) => ({
+      visitors: v.visitors, conversions: v.conversions, rate: v.rate, lift: v.lift, ciLow: v.ciLow, ciHigh: v.ciHigh,
+      diff: v.diff, diffLow: v.diffLow, diffHigh: v.diffHigh,
+      pValue: v.pValue, pValueAdjusted: v.pValueAdjusted, probabilityToBeatControl: v.probabilityToBeatControl, significant: v.significant,
+    })),
+    srm: { pValue: result.srm.pValue, mismatch: result.srm.mismatch },
+  });
+}
+
+/** Reads MEAN,SD,N: any mean, SD ≥ 0, N a whole number of at least 2. */
+function parseMeans(text: string, path: string): MeanSummary {
+  const parts = text.split(',');
+  if (parts.length !== 3) fail([{ path, message: `"${text}" is not MEAN,SD,N` }]);
+  const [mean, sd, n] = parts.map(toNumber);
+  const issues: Issue[] = [];
+  if (!Number.isFinite(mean)) issues.push({ path: `${path}.mean`, message: `the mean must be a number, got "${parts[0]}"` });
+  if (!Number.isFinite(sd)) issues.push({ path: `${path}.sd`, message: `the standard deviation must be a number, got "${parts[1]}"` });
+  else if (sd < 0) issues.push({ path: `${path}.sd`, message: `the standard deviation cannot be negative, got ${sd}` });
+  issues.push(...checkCount(`${path}.n`, n, 'the sample size', 2));
+  if (issues.length > 0) fail(issues);
+  return { mean, sd, n };
+}
+
+function ttest(argv: string[], io: CliIo): number {
+  const values = parseFlags(argv, { control: { type: 'string' }, variant: { type: 'string' }, alpha: { type: 'string' } });
+  const control = parseMeans(requireFlag(values, 'control'), '--control');
+  const variant = parseMeans(requireFlag(values, 'variant'), '--variant');
+  const alpha = alphaFrom(values);
+  const result = welchTest(control, variant, alpha);
+  return print(io, { pValue: result.pValue, df: result.df, diff: result.diff, ciLow: result.ciLow, ciHigh: result.ciHigh, t: result.t, alpha });
+}
+
+const calculators: Record<string, (argv: string[], io: CliIo) => number> = { 'sample-size': sampleSize, ab, ttest };
+
+export const statsCommand: Command = {
+  name: 'stats',
+  summary: 'Experiment statistics: sample size, A/B test on conversions, Welch t-test on means',
+  usage,
+  async run(argv, io) {
+    const [name, ...rest] = argv;
+    const calculator = name ? calculators[name] : undefined;
+    if (!calculator) throw new UsageError(`${name ? `unknown calculator "${name}"` : 'name a calculator'}: sample-size, ab or ttest\nUsage: ${usage}`);
+    return calculator(rest, io);
+  },
+};

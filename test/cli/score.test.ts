@@ -1,0 +1,89 @@
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { main } from '../../shared/src/cli/main';
+import type { CliIo } from '../../shared/src/cli/command';
+import { scoreCommand } from '../../shared/src/cli/commands/score';
+import { parseCsv } from '../../shared/src/csv';
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/stats/${name}`, import.meta.url), 'utf8');
+
+async function run(files: Record<string, string>, ...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: (text) => void (stdout += text),
+    stderr: (text) => void (stderr += text),
+    readFile: async (path) => {
+      if (!(path in files)) throw new Error('no such file');
+      return files[path];
+    },
+    readStdin: async () => '',
+    env: {},
+  };
+  const code = await main(['score', ...argv], io, [scoreCommand]);
+  return { code, stdout, stderr };
+}
+
+describe('onbrand score', () => {
+  const files = { 'cases.csv': fixture('use-cases.csv') };
+
+  it('prints the rows ranked as CSV with score and rank, other columns passing through', async () => {
+    const { code, stdout } = await run(files, 'cases.csv');
+    expect(code).toBe(0);
+    const parsed = parseCsv(stdout);
+    if (!parsed.ok) throw new Error('output is not CSV');
+    const [header, ...rows] = parsed.value;
+    expect(header).toEqual(['Name', 'Owner', 'IMPACT', 'Feasibility', 'Risk', 'Readiness', 'Notes', 'score', 'rank']);
+    expect(rows.map((row) => row[0])).toEqual(['Personalized subject lines', 'Creative variants', 'Send-time model', 'Churn forecasting']);
+    expect(rows.map((row) => row[8])).toEqual(['1', '2', '3', '4']);
+    // 100 × (0.4·(5−1) + 0.25·(4−1) + 0.2·(3−1) + 0.15·(5−3)) / 4 = 76.25
+    expect(rows[0][7]).toBe('76.25');
+    expect(rows[0][6]).toBe('needs "brand" review, soon');
+  });
+
+  it('prints a JSON array of row objects with --format json, keeping file order among ties', async () => {
+    const { stdout } = await run(files, 'cases.csv', '--format', 'json');
+    const rows = JSON.parse(stdout);
+    expect(rows[0]).toMatchObject({ Name: 'Personalized subject lines', Owner: 'Ana', IMPACT: 5, score: 76.25, rank: 1 });
+    expect(rows[1].Name).toBe('Creative variants');
+    expect(rows[2].score).toBe(rows[1].score);
+  });
+
+  it('applies the weights given, rescaled to sum to 1', async () => {
+    const { stdout } = await run(files, 'cases.csv', '--format', 'json', '--weights', 'impact=1,feasibility=0,readiness=0,risk=0');
+    const rows = JSON.parse(stdout);
+    // Both impact-5 rows score 100; the one earlier in the file ranks first.
+    expect(rows.slice(0, 2).map((row: { Name: string; score: number; rank: number }) => [row.Name, row.score, row.rank])).toEqual([
+      ['Churn forecasting', 100, 1],
+      ['Personalized subject lines', 100, 2],
+    ]);
+  });
+
+  it.each([
+    [['--weights', 'speed=1'], 'unknown weight "speed"'],
+    [['--weights', 'impact=-1'], '--weights.impact'],
+    [['--format', 'xml'], '--format must be csv or json'],
+  ])('exits 2 on bad options: %j', async (flags, message) => {
+    const { code, stderr } = await run(files, 'cases.csv', ...flags);
+    expect(code).toBe(2);
+    expect(stderr).toContain(message);
+  });
+
+  it('exits 2 naming the missing column', async () => {
+    const { code, stderr } = await run({ 'x.csv': 'name,impact,feasibility,readiness\nA,1,2,3\n' }, 'x.csv');
+    expect(code).toBe(2);
+    expect(stderr).toContain('column risk: the header has no "risk" column');
+  });
+
+  it('exits 2 naming the row and column of every bad cell', async () => {
+    const { code, stderr } = await run({ 'x.csv': 'name,impact,feasibility,risk,readiness\nA,5,4,2,3\nB,high,4,2,3\nC,5,4,-2,3\n' }, 'x.csv');
+    expect(code).toBe(2);
+    expect(stderr).toContain('row 3: impact is text ("high"), not a number');
+    expect(stderr).toContain('row 4: risk must be from 1 to 5, got -2');
+  });
+
+  it('exits 2 on a file it cannot read or parse', async () => {
+    expect((await run({}, 'missing.csv')).stderr).toContain('cannot read "missing.csv"');
+    expect((await run({ 'x.csv': 'name,impact\n"open' }, 'x.csv')).stderr).toContain('x.csv line 2: a quoted field is never closed');
+  });
+});

@@ -1,0 +1,105 @@
+import { describe, it, expect } from 'vitest';
+import { main } from '../../shared/src/cli/main';
+import type { CliIo } from '../../shared/src/cli/command';
+import { statsCommand } from '../../shared/src/cli/commands/stats';
+import { expectRelative, reference } from '../shared/experiments/reference';
+
+async function run(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: (text) => void (stdout += text),
+    stderr: (text) => void (stderr += text),
+    readFile: async () => '',
+    readStdin: async () => '',
+    env: {},
+  };
+  const code = await main(['stats', ...argv], io, [statsCommand]);
+  return { code, stdout, stderr, json: code === 0 ? JSON.parse(stdout) : undefined };
+}
+
+describe('onbrand stats sample-size', () => {
+  it('prints the sample per variant, exactly as the reference computes it', async () => {
+    for (const row of reference.sampleSize) {
+      const flags = ['--baseline', String(row.baseline), `--mde=${row.mde}`, '--alpha', String(row.alpha), '--power', String(row.power)];
+      const { code, json } = await run('sample-size', ...flags, ...(row.absolute ? ['--absolute'] : []));
+      expect(code).toBe(0);
+      expect(json.perVariant).toBe(row.perVariant);
+      expect(json.total).toBe(2 * row.perVariant);
+      expect(json.mdeType).toBe(row.absolute ? 'absolute' : 'relative');
+    }
+  });
+  it('uses α 0.05 and power 0.8 by default', async () => {
+    const { json } = await run('sample-size', '--baseline', '0.1', '--mde', '0.1');
+    expect(json).toMatchObject({ perVariant: 14751, alpha: 0.05, power: 0.8, p1: 0.1 });
+  });
+  it('exits 2 when the baseline is not strictly between 0 and 1', async () => {
+    for (const baseline of ['0', '1', '1.5', 'abc']) {
+      const { code, stderr } = await run('sample-size', '--baseline', baseline, '--mde', '0.1');
+      expect(code).toBe(2);
+      expect(stderr).toContain('--baseline: the baseline rate must be between 0 and 1');
+    }
+  });
+});
+
+describe('onbrand stats ab', () => {
+  it('prints every variant with the contract keys, matching the reference', async () => {
+    const { code, json } = await run('ab', '--control', '10000:500', '--variant', '10000:560', '--variant', '10000:530');
+    expect(code).toBe(0);
+    expect(Object.keys(json.variants[0])).toEqual(expect.arrayContaining(['visitors', 'conversions', 'rate', 'lift', 'ciLow', 'ciHigh', 'pValue', 'pValueAdjusted', 'probabilityToBeatControl', 'significant']));
+    const row = reference.zTest.find((r: { control: number[]; variant: number[] }) => r.control[0] === 10000 && r.variant[1] === 560);
+    expectRelative(json.variants[0].pValue, row.pValue);
+    expectRelative(json.variants[0].ciLow, row.liftLow, 1e-9);
+    expect(json.variants[0].lift).toBeCloseTo(0.12, 12);
+    expect(json.variants[0].pValueAdjusted).toBeCloseTo(Math.min(1, 2 * Math.min(json.variants[0].pValue, json.variants[1].pValue)), 12);
+    expect(json.srm).toEqual({ pValue: 1, mismatch: false });
+  });
+  it('tests an equal split across all arms, control included', async () => {
+    const srm = reference.srm.find((r: { visitors: number[] }) => r.visitors.join() === '10000,10321,9800');
+    const { json } = await run('ab', '--control', '10000:500', '--variant', '10321:520', '--variant', '9800:480');
+    expectRelative(json.srm.pValue, srm.pValue);
+    expect(json.srm.mismatch).toBe(srm.pValue < 0.001);
+    const broken = await run('ab', '--control', '5000:250', '--variant', '5000:260', '--variant', '5600:300');
+    expect(broken.json.srm.mismatch).toBe(true);
+  });
+  it('marks significance against the α given', async () => {
+    const loose = await run('ab', '--control', '1000:100', '--variant', '1000:125', '--alpha', '0.1');
+    const strict = await run('ab', '--control', '1000:100', '--variant', '1000:125', '--alpha', '0.01');
+    expect(loose.json.variants[0].significant).toBe(true);
+    expect(strict.json.variants[0].significant).toBe(false);
+  });
+  it.each([
+    [['--control', '100:120', '--variant', '100:5'], '--control.conversions: conversions (120) exceed visitors (100)'],
+    [['--control', '100:5', '--variant=-100:5'], '--variant.visitors: visitors cannot be negative'],
+    [['--control', '0:0', '--variant', '100:5'], '--control.visitors: the arm is empty'],
+    [['--control', '100:5'], 'at least one --variant is required'],
+    [['--control', '100:5', '--variant', '100:5', '--variant', '50:60'], '--variant #2.conversions: conversions (60) exceed visitors (50)'],
+    [['--control', '100', '--variant', '100:5'], 'is not VISITORS:CONVERSIONS'],
+    [['--control', '100:5', '--variant', '100:5', '--alpha', '2'], '--alpha: alpha must be between 0 and 1'],
+  ])('exits 2 on bad input: %j', async (argv, message) => {
+    const { code, stderr } = await run('ab', ...argv);
+    expect(code).toBe(2);
+    expect(stderr).toContain(message);
+  });
+});
+
+describe('onbrand stats ttest', () => {
+  it('prints Welch p-value, df, difference and interval matching SciPy', async () => {
+    const row = reference.welch[0];
+    const { code, json } = await run('ttest', '--control', row.control.join(','), '--variant', row.variant.join(','));
+    expect(code).toBe(0);
+    expectRelative(json.pValue, row.pValue);
+    expectRelative(json.df, row.df, 1e-10);
+    expectRelative(json.ciLow, row.ciLow, 1e-8);
+    expect(json.diff).toBe(row.diff);
+  });
+  it('exits 2 on a negative standard deviation or a sample of one', async () => {
+    expect((await run('ttest', '--control', '10,-2,30', '--variant', '11,3,25')).stderr).toContain('--control.sd: the standard deviation cannot be negative');
+    expect((await run('ttest', '--control', '10,2,1', '--variant', '11,3,25')).stderr).toContain('--control.n: the sample size must be at least 2');
+  });
+  it('exits 2 naming the calculators when none is given', async () => {
+    const { code, stderr } = await run('anova');
+    expect(code).toBe(2);
+    expect(stderr).toContain('sample-size, ab or ttest');
+  });
+});
