@@ -9,7 +9,7 @@ import {
   toHex,
   type Rgb,
 } from '../color';
-import type { RuleContext } from './context';
+import { textLayers, type RuleContext } from './context';
 import { label, nodeRef, type CreativeFinding, type VisualFix } from './finding';
 import type { TextNode } from './snapshot';
 import type { PlacedNode } from './tree';
@@ -24,13 +24,16 @@ export function isBoldStyle(style: string): boolean {
 
 /**
  * The colour behind a point, or undefined when an image shows through there. Layers drawn earlier
- * whose box holds the point are composited bottom up, each fill at its opacity times the layer's.
+ * whose box holds the point (the nearest painted ancestors and earlier siblings underneath) are
+ * composited bottom up, each fill at its opacity times the layer's.
  */
 export function backdropAt(placed: readonly PlacedNode[], before: number, x: number, y: number): Rgb | undefined {
   let color: Rgb | undefined = canvas;
   for (const entry of placed) {
     if (entry.order >= before) break;
     const { rect, node } = entry;
+    // A text layer's fills colour its glyphs, not its box, so text is never a backdrop.
+    if (node.type === 'text') continue;
     if (x < rect.x || y < rect.y || x > rect.x + rect.width || y > rect.y + rect.height) continue;
     for (const paint of node.fills) {
       if (!paint.visible) continue;
@@ -50,8 +53,8 @@ const floor2 = (ratio: number) => Math.floor(ratio * 100) / 100;
 /** Text contrast against the colour behind it meets the kit's WCAG level (AA by default), never rounded. */
 export function checkContrast(ctx: RuleContext): CreativeFinding[] {
   const findings: CreativeFinding[] = [];
-  for (const entry of ctx.placed) {
-    if (entry.node.type !== 'text' || !entry.node.characters.trim()) continue;
+  for (const entry of textLayers(ctx)) {
+    if (!entry.node.characters.trim()) continue;
     const text = entry.node;
     const cx = entry.rect.x + entry.rect.width / 2;
     const cy = entry.rect.y + entry.rect.height / 2;

@@ -1,4 +1,4 @@
-import type { RuleContext } from './context';
+import { textLayers, type RuleContext } from './context';
 import { label, nodeRef, type CreativeFinding } from './finding';
 import type { VisualKit } from './kit-schema';
 
@@ -15,8 +15,7 @@ export function checkFonts(ctx: RuleContext): CreativeFinding[] {
   const { fonts } = ctx.kit;
   if (!fonts.length) return [];
   const findings: CreativeFinding[] = [];
-  for (const { node } of ctx.placed) {
-    if (node.type !== 'text') continue;
+  for (const { node } of textLayers(ctx)) {
     const runs = [{ family: node.fontFamily, style: node.fontStyle }];
     for (const segment of node.segments ?? [])
       runs.push({ family: segment.fontFamily ?? node.fontFamily, style: segment.fontStyle ?? node.fontStyle });

@@ -1,6 +1,6 @@
 import { isHex } from '../color/hex';
 import { parseWith, type Parsed } from '../issues';
-import { z } from '../zod';
+import * as z from '../zod';
 
 // The visual part of a brand kit. Every field is optional, so a kit without visual rules
 // still parses; a rule with no data (an empty palette, no fonts) simply does not run.

@@ -1,13 +1,16 @@
 import type { RuleContext } from './context';
 import { label, nodeRef, show, type CreativeFinding } from './finding';
-import { contains, findLogos, inflate, intersects, isBackdropOf, type PlacedNode, type Rect } from './tree';
+import { contains, findLogos, inflate, intersects, isBackdropOf, isPainted, type PlacedNode, type Rect } from './tree';
 
 /** The clear space a logo needs, in design pixels: the kit's share of its shorter side. */
 export function logoClearance(rect: Rect, share: number): number {
   return share * Math.min(rect.width, rect.height);
 }
 
-/** Layers that crowd a logo's clear space: neighbours (not scenery behind it, not its own parts) inside the zone. */
+/**
+ * Layers that crowd a logo's clear space: neighbours inside the zone. Scenery behind the logo, the
+ * logo's own parts and groups do not count, nor do unpainted frames (a layout box is judged by its children).
+ */
 export function crowdingLayers(placed: readonly PlacedNode[], logo: PlacedNode, clearance: number): PlacedNode[] {
   const zone = inflate(logo.rect, clearance);
   return placed.filter(
@@ -18,17 +21,13 @@ export function crowdingLayers(placed: readonly PlacedNode[], logo: PlacedNode, 
       !other.ancestors.includes(logo.node.id) &&
       !logo.ancestors.includes(other.node.id) &&
       !isBackdropOf(other, logo) &&
-      !isContainerOfOthers(other, logo) &&
+      !(other.node.type === 'frame' && !isPainted(other.node)) &&
       other.rect.width > 0 &&
       other.rect.height > 0 &&
       intersects(other.rect, zone),
   );
 }
 
-// A frame around other content (a card holding the logo's neighbours) is judged by its children, not its box.
-function isContainerOfOthers(other: PlacedNode, logo: PlacedNode): boolean {
-  return other.node.type === 'frame' && !other.node.fills.some((paint) => paint.visible) && other.order < logo.order;
-}
 
 /** The logo is fully inside the frame, with its clear space kept from the frame's edges and from other layers. */
 export function checkLogo(ctx: RuleContext): CreativeFinding[] {

@@ -1,4 +1,4 @@
-import type { RuleContext } from './context';
+import { textLayers, type RuleContext } from './context';
 import { label, nodeRef, show, type CreativeFinding } from './finding';
 import type { Margin, VisualKit } from './kit-schema';
 import { contains, type Rect } from './tree';
@@ -29,8 +29,10 @@ const expand = (margin: Margin) =>
 export function checkSafeZone(ctx: RuleContext): CreativeFinding[] {
   const area = safeArea(ctx.kit, ctx.root.width, ctx.root.height, ctx.scale);
   if (!area) return [];
-  return ctx.placed
-    .filter(({ node, rect }) => node.type === 'text' && node.characters.trim() && !contains(area, rect))
+  // Half a pixel of slack: scaled layouts land on fractions, and nobody sees 0.2 px.
+  const slack = { x: area.x - 0.5, y: area.y - 0.5, width: area.width + 1, height: area.height + 1 };
+  return textLayers(ctx)
+    .filter(({ node, rect }) => node.characters.trim() && !contains(slack, rect))
     .map(({ node, rect }) => {
       const overlap = Math.max(
         area.x - rect.x,
@@ -43,7 +45,7 @@ export function checkSafeZone(ctx: RuleContext): CreativeFinding[] {
         severity: 'warning' as const,
         message: `${label(node)} reaches ${show(overlap)} px into the safe-zone margin, where platform UI may cover it.`,
         node: nodeRef(node),
-        match: node.type === 'text' ? node.characters.slice(0, 40) : node.name,
+        match: node.characters.slice(0, 40),
         suggestions: [],
       };
     });

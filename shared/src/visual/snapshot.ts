@@ -1,6 +1,6 @@
 import { isHex } from '../color/hex';
 import { formatPath, parseWith, type Issue, type Parsed } from '../issues';
-import { z } from '../zod';
+import * as z from '../zod';
 
 // The creative snapshot: a plain, validated copy of a Figma frame tree. The Figma adapter
 // produces it, the visual rules lint it, the layout core plans resizes on it, and the CLI reads it

@@ -1,4 +1,4 @@
-import type { RuleContext } from './context';
+import { textLayers, type RuleContext } from './context';
 import { label, nodeRef, show, type CreativeFinding } from './finding';
 import type { VisualKit } from './kit-schema';
 
@@ -22,8 +22,7 @@ export function checkTextSize(ctx: RuleContext): CreativeFinding[] {
   if (minimum === undefined) return [];
   const findings: CreativeFinding[] = [];
   const where = `${ctx.outputWidth}×${ctx.outputHeight}`;
-  for (const { node } of ctx.placed) {
-    if (node.type !== 'text') continue;
+  for (const { node } of textLayers(ctx)) {
     const smallest = Math.min(node.fontSize, ...(node.segments ?? []).map((segment) => segment.fontSize ?? Infinity));
     const output = smallest * ctx.scale;
     if (output >= minimum) continue;

@@ -1,0 +1,7 @@
+/** Something a resized version needs a person to look at. */
+export interface LayoutFlag {
+  kind: 'text-overflow' | 'logo-clear-space' | 'logo-outside';
+  nodeId: string;
+  nodeName: string;
+  message: string;
+}
