@@ -1,24 +1,35 @@
 import { CallLog } from '../call-log';
 import { FakeDocument, FakeDocumentApp } from './fake-document';
 import { FakeHtmlService } from './fake-html-service';
+import { FakeLockService } from './fake-lock';
+import { FakePropertiesService } from './fake-properties';
+import { FakeSession, FakeUtilities } from './fake-session';
+import { FakeUrlFetchApp } from './fake-url-fetch';
 import { FakeSpreadsheet, FakeSpreadsheetApp, type Cell } from './fake-spreadsheet';
 import { FakeUi } from './fake-ui';
 
 /** What Apps Script puts in a script's global scope, for the services an add-on uses. */
 export type Services = Record<string, unknown>;
 
-export interface SheetsEnvironment {
-  kind: 'sheets';
+/** The services every editor add-on sees, kept as typed handles for tests and the preview. */
+export interface CommonFakes {
   calls: CallLog;
   ui: FakeUi;
+  properties: FakePropertiesService;
+  lock: FakeLockService;
+  urlFetch: FakeUrlFetchApp;
+  utilities: FakeUtilities;
+  session: FakeSession;
+}
+
+export interface SheetsEnvironment extends CommonFakes {
+  kind: 'sheets';
   spreadsheet: FakeSpreadsheet;
   services: Services;
 }
 
-export interface DocsEnvironment {
+export interface DocsEnvironment extends CommonFakes {
   kind: 'docs';
-  calls: CallLog;
-  ui: FakeUi;
   document: FakeDocument;
   services: Services;
 }
@@ -26,25 +37,42 @@ export interface DocsEnvironment {
 // Apps Script gives every script a console that writes to the execution log.
 const quietConsole = { log() {}, info() {}, warn() {}, error() {} };
 
-/** What every editor add-on sees: the editor UI, the project's HTML files and a console. */
-function commonServices(files: Record<string, string>) {
+/** What every editor add-on sees: the editor UI, HTML files, properties, locks, the network, the user. */
+function commonServices(files: Record<string, string>, user: string) {
   const calls = new CallLog();
-  const ui = new FakeUi('Onbrand', calls);
-  return { calls, ui, services: { HtmlService: new FakeHtmlService(files, calls), console: quietConsole } as Services };
+  const fakes = {
+    calls,
+    ui: new FakeUi('Onbrand', calls),
+    properties: new FakePropertiesService(calls),
+    lock: new FakeLockService(calls),
+    urlFetch: new FakeUrlFetchApp(calls),
+    utilities: new FakeUtilities(calls),
+    session: new FakeSession(user, 'Etc/UTC', calls),
+  };
+  const services: Services = {
+    HtmlService: new FakeHtmlService(files, calls),
+    PropertiesService: fakes.properties,
+    LockService: fakes.lock,
+    UrlFetchApp: fakes.urlFetch,
+    Utilities: fakes.utilities,
+    Session: fakes.session,
+    console: quietConsole,
+  };
+  return { ...fakes, services };
 }
 
 /** A spreadsheet with its editor UI and the services a Sheets add-on script sees. */
-export function createSheetsEnvironment(options: { name: string; sheets: Record<string, Cell[][]>; files: Record<string, string> }): SheetsEnvironment {
-  const { calls, ui, services } = commonServices(options.files);
-  const spreadsheet = new FakeSpreadsheet(options.name, options.sheets, calls);
-  services.SpreadsheetApp = new FakeSpreadsheetApp(spreadsheet, ui, calls);
-  return { kind: 'sheets', calls, ui, spreadsheet, services };
+export function createSheetsEnvironment(options: { name: string; sheets: Record<string, Cell[][]>; files: Record<string, string>; user?: string }): SheetsEnvironment {
+  const common = commonServices(options.files, options.user ?? 'maya@example.com');
+  const spreadsheet = new FakeSpreadsheet(options.name, options.sheets, common.calls);
+  common.services.SpreadsheetApp = new FakeSpreadsheetApp(spreadsheet, common.ui, common.calls);
+  return { kind: 'sheets', ...common, spreadsheet };
 }
 
 /** A document with its editor UI and the services a Docs add-on script sees. */
-export function createDocsEnvironment(options: { name: string; paragraphs: string[]; files: Record<string, string> }): DocsEnvironment {
-  const { calls, ui, services } = commonServices(options.files);
-  const document = new FakeDocument(options.name, options.paragraphs, calls);
-  services.DocumentApp = new FakeDocumentApp(document, ui, calls);
-  return { kind: 'docs', calls, ui, document, services };
+export function createDocsEnvironment(options: { name: string; paragraphs: string[]; files: Record<string, string>; user?: string }): DocsEnvironment {
+  const common = commonServices(options.files, options.user ?? 'maya@example.com');
+  const document = new FakeDocument(options.name, options.paragraphs, common.calls);
+  common.services.DocumentApp = new FakeDocumentApp(document, common.ui, common.calls);
+  return { kind: 'docs', ...common, document };
 }

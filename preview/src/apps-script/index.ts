@@ -4,3 +4,7 @@ export { FakeUi, FakeMenu, type MenuEntry } from './fake-ui';
 export { FakeHtmlService, FakeHtmlOutput } from './fake-html-service';
 export { FakeSpreadsheetApp, FakeSpreadsheet, FakeSheet, FakeRange, type Cell } from './fake-spreadsheet';
 export { FakeDocumentApp, FakeDocument, FakeBody } from './fake-document';
+export { FakePropertiesService, FakeProperties } from './fake-properties';
+export { FakeLockService, FakeLock } from './fake-lock';
+export { FakeSession, FakeUtilities } from './fake-session';
+export { FakeUrlFetchApp, FakeHttpResponse, type FetchHandler, type FetchedRequest } from './fake-url-fetch';

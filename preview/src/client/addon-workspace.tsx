@@ -1,56 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { EnvironmentState } from '../server/state';
+import { DocumentPage } from './document-view';
+import { SheetGrid } from './sheet-view';
 
 type Addon = 'sheets' | 'docs';
 
 async function runScriptFunction(addon: Addon, name: string, authMode: 'NONE' | 'FULL' = 'FULL') {
   const response = await fetch(`/api/${addon}/run`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, authMode }) });
   return (await response.json()) as { ok: boolean; error?: string };
-}
-
-function SheetGrid(props: { state: Extract<EnvironmentState, { kind: 'sheets' }> }) {
-  const sheet = props.state.sheets.find((candidate) => candidate.name === props.state.activeSheet);
-  const columns = Math.max(6, ...(sheet?.cells.map((row) => row.length) ?? [0]));
-  const rows = Math.max(12, (sheet?.cells.length ?? 0) + 2);
-  return (
-    <div class="sheet">
-      <table class="grid" aria-label={`Sheet ${props.state.activeSheet}`}>
-        <thead>
-          <tr>
-            <th />
-            {Array.from({ length: columns }, (_, c) => (
-              <th key={c}>{String.fromCharCode(65 + c)}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {Array.from({ length: rows }, (_, r) => (
-            <tr key={r}>
-              <th>{r + 1}</th>
-              {Array.from({ length: columns }, (_, c) => (
-                <td key={c}>{sheet?.cells[r]?.[c] ?? ''}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <div class="sheet-tabs" role="tablist" aria-label="Sheets">
-        {props.state.sheets.map((candidate) => (
-          <span key={candidate.name} role="tab" aria-selected={candidate.name === props.state.activeSheet} class="sheet-tab">
-            {candidate.name}
-          </span>
-        ))}
-      </div>
-    </div>
-  );
-}
-
-function DocumentPage(props: { state: Extract<EnvironmentState, { kind: 'docs' }> }) {
-  return (
-    <article class="doc-page" aria-label="Document">
-      {props.state.paragraphs.map((text, index) => (index === 0 ? <h1 key={index}>{text}</h1> : <p key={index}>{text || '\u00a0'}</p>))}
-    </article>
-  );
 }
 
 /** A spreadsheet or document window with its Extensions menu and the add-on's sidebar. */

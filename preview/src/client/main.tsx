@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
-import { sampleDocument, sampleSpreadsheet } from '../server/samples';
+import { sampleDocument } from '../server/sample-document';
+import { sampleSpreadsheet } from '../server/sample-spreadsheet';
 import { AddonWorkspace } from './addon-workspace';
 import { FigmaWorkspace } from './figma-workspace';
 import './preview.css';

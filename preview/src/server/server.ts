@@ -10,7 +10,8 @@ import {
   type DocsEnvironment,
   type SheetsEnvironment,
 } from '../apps-script';
-import { sampleDocument, sampleSpreadsheet } from './samples';
+import { sampleDocument } from './sample-document';
+import { sampleSpreadsheet } from './sample-spreadsheet';
 import { environmentState } from './state';
 
 export type AddonName = 'sheets' | 'docs';

@@ -1,4 +1,6 @@
 import type { DocsEnvironment, MenuEntry, SheetsEnvironment } from '../apps-script';
+import { documentState } from './docs-state';
+import { spreadsheetState } from './sheets-state';
 
 /** What the preview page draws: plain data, read without counting host calls. */
 export function environmentState(environment: SheetsEnvironment | DocsEnvironment) {
@@ -8,17 +10,9 @@ export function environmentState(environment: SheetsEnvironment | DocsEnvironmen
     alerts: environment.ui.alerts,
     calls: environment.calls.byName(),
   };
-  if (environment.kind === 'sheets') {
-    const active = environment.spreadsheet.activeSheetSnapshot();
-    return {
-      ...ui,
-      kind: 'sheets' as const,
-      activeSheet: active.snapshotName(),
-      toasts: environment.spreadsheet.toasts,
-      sheets: environment.spreadsheet.sheets.map((sheet) => ({ name: sheet.snapshotName(), cells: sheet.snapshot().map((row) => row.map(String)) })),
-    };
-  }
-  return { ...ui, kind: 'docs' as const, paragraphs: environment.document.body.paragraphs };
+  return environment.kind === 'sheets' ? { ...ui, ...spreadsheetState(environment) } : { ...ui, ...documentState(environment) };
 }
 
 export type EnvironmentState = ReturnType<typeof environmentState>;
+export type SpreadsheetViewState = Extract<EnvironmentState, { kind: 'sheets' }>;
+export type DocumentViewState = Extract<EnvironmentState, { kind: 'docs' }>;

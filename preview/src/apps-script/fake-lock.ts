@@ -1,0 +1,56 @@
+import type { CallLog } from '../call-log';
+import type { Mirror } from './mirror';
+
+type Lock = GoogleAppsScript.Lock.Lock;
+
+/** One lock; `contended` makes the next waits time out, as when another execution holds it. */
+export class FakeLock implements Mirror<Lock, 'waitLock' | 'tryLock' | 'releaseLock' | 'hasLock'> {
+  held = false;
+  contended = false;
+
+  constructor(private readonly calls: CallLog) {}
+
+  waitLock(_timeoutInMillis: number): void {
+    this.calls.record('Lock.waitLock');
+    if (this.contended) throw new Error('Lock timeout: another process was holding the lock for too long.');
+    this.held = true;
+  }
+
+  tryLock(_timeoutInMillis: number): boolean {
+    this.calls.record('Lock.tryLock');
+    if (this.contended) return false;
+    this.held = true;
+    return true;
+  }
+
+  releaseLock(): void {
+    this.calls.record('Lock.releaseLock');
+    this.held = false;
+  }
+
+  hasLock(): boolean {
+    return this.held;
+  }
+}
+
+export class FakeLockService {
+  readonly documentLock: FakeLock;
+  readonly scriptLock: FakeLock;
+  readonly userLock: FakeLock;
+
+  constructor(calls: CallLog) {
+    this.documentLock = new FakeLock(calls);
+    this.scriptLock = new FakeLock(calls);
+    this.userLock = new FakeLock(calls);
+  }
+
+  getDocumentLock(): FakeLock {
+    return this.documentLock;
+  }
+  getScriptLock(): FakeLock {
+    return this.scriptLock;
+  }
+  getUserLock(): FakeLock {
+    return this.userLock;
+  }
+}

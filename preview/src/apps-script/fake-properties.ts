@@ -1,0 +1,74 @@
+import type { CallLog } from '../call-log';
+import type { Mirror } from './mirror';
+
+type Properties = GoogleAppsScript.Properties.Properties;
+
+// PropertiesService quotas: 9 KB per value and 500 KB per store. The fake refuses what Apps Script refuses.
+const maxValueBytes = 9 * 1024;
+const maxStoreBytes = 500 * 1024;
+
+const utf8Length = (text: string) => new TextEncoder().encode(text).length;
+
+export class FakeProperties
+  implements Mirror<Properties, 'getProperty' | 'setProperty' | 'deleteProperty' | 'getKeys' | 'getProperties', { setProperty: FakeProperties; deleteProperty: FakeProperties }>
+{
+  readonly values = new Map<string, string>();
+
+  constructor(
+    private readonly store: string,
+    private readonly calls: CallLog,
+  ) {}
+
+  getProperty(key: string): string | null {
+    this.calls.record(`${this.store}.getProperty`);
+    return this.values.get(key) ?? null;
+  }
+
+  setProperty(key: string, value: string): FakeProperties {
+    this.calls.record(`${this.store}.setProperty`);
+    if (utf8Length(key) + utf8Length(value) > maxValueBytes) throw new Error('Argument too large: value');
+    const total = [...this.values].reduce((sum, [k, v]) => (k === key ? sum : sum + utf8Length(k) + utf8Length(v)), utf8Length(key) + utf8Length(value));
+    if (total > maxStoreBytes) throw new Error('You have exceeded the property storage quota. Please remove some properties and try again.');
+    this.values.set(key, String(value));
+    return this;
+  }
+
+  deleteProperty(key: string): FakeProperties {
+    this.calls.record(`${this.store}.deleteProperty`);
+    this.values.delete(key);
+    return this;
+  }
+
+  getKeys(): string[] {
+    this.calls.record(`${this.store}.getKeys`);
+    return [...this.values.keys()];
+  }
+
+  getProperties(): { [key: string]: string } {
+    this.calls.record(`${this.store}.getProperties`);
+    return Object.fromEntries(this.values);
+  }
+}
+
+/** Three stores with Apps Script's visibility: the user's own, the file's (all editors), the script's (all users). */
+export class FakePropertiesService {
+  readonly user: FakeProperties;
+  readonly document: FakeProperties;
+  readonly script: FakeProperties;
+
+  constructor(calls: CallLog) {
+    this.user = new FakeProperties('UserProperties', calls);
+    this.document = new FakeProperties('DocumentProperties', calls);
+    this.script = new FakeProperties('ScriptProperties', calls);
+  }
+
+  getUserProperties(): FakeProperties {
+    return this.user;
+  }
+  getDocumentProperties(): FakeProperties {
+    return this.document;
+  }
+  getScriptProperties(): FakeProperties {
+    return this.script;
+  }
+}

@@ -1,0 +1,41 @@
+import type { CallLog } from '../call-log';
+
+/** The person using the add-on, as Session reports them. */
+export class FakeSession {
+  constructor(
+    private readonly email: string,
+    private readonly timeZone: string,
+    private readonly calls: CallLog,
+  ) {}
+
+  getActiveUser() {
+    this.calls.record('Session.getActiveUser');
+    return { getEmail: () => this.email };
+  }
+
+  getEffectiveUser() {
+    this.calls.record('Session.getEffectiveUser');
+    return { getEmail: () => this.email };
+  }
+
+  getScriptTimeZone(): string {
+    return this.timeZone;
+  }
+}
+
+/** Utilities: sleep blocks in Apps Script; the fake only adds up how long the script would have waited. */
+export class FakeUtilities {
+  sleptMs = 0;
+  private nextUuid = 1;
+
+  constructor(private readonly calls: CallLog) {}
+
+  sleep(milliseconds: number): void {
+    this.calls.record('Utilities.sleep');
+    this.sleptMs += milliseconds;
+  }
+
+  getUuid(): string {
+    return `00000000-0000-4000-8000-${String(this.nextUuid++).padStart(12, '0')}`;
+  }
+}

@@ -1,0 +1,56 @@
+import type { CallLog } from '../call-log';
+
+export interface FetchedRequest {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  payload: string;
+  muteHttpExceptions: boolean;
+}
+export type FetchHandler = (request: FetchedRequest) => { status: number; body: string; headers?: Record<string, string> };
+
+/** The answer object UrlFetchApp returns. */
+export class FakeHttpResponse {
+  constructor(private readonly answer: ReturnType<FetchHandler>) {}
+  getResponseCode(): number {
+    return this.answer.status;
+  }
+  getContentText(): string {
+    return this.answer.body;
+  }
+  getAllHeaders(): Record<string, string> {
+    return this.answer.headers ?? {};
+  }
+  getHeaders(): Record<string, string> {
+    return this.answer.headers ?? {};
+  }
+}
+
+/**
+ * UrlFetchApp with a scripted network. The preview is offline, so by default every fetch fails as a
+ * DNS failure would; tests set `handler` to speak a provider's wire format.
+ */
+export class FakeUrlFetchApp {
+  readonly requests: FetchedRequest[] = [];
+  handler: FetchHandler = (request) => {
+    throw new Error(`Address unavailable: ${new URL(request.url).host} (the preview is offline)`);
+  };
+
+  constructor(private readonly calls: CallLog) {}
+
+  fetch(url: string, params: { method?: string; headers?: Record<string, string>; payload?: string; muteHttpExceptions?: boolean; contentType?: string } = {}): FakeHttpResponse {
+    this.calls.record('UrlFetchApp.fetch');
+    const request: FetchedRequest = {
+      url,
+      method: (params.method ?? 'get').toUpperCase(),
+      headers: { ...(params.contentType ? { 'content-type': params.contentType } : {}), ...(params.headers ?? {}) },
+      payload: params.payload ?? '',
+      muteHttpExceptions: params.muteHttpExceptions ?? false,
+    };
+    this.requests.push(request);
+    const answer = this.handler(request);
+    // Without muteHttpExceptions, Apps Script throws on any status of 400 or more.
+    if (answer.status >= 400 && !request.muteHttpExceptions) throw new Error(`Request failed for ${url} returned code ${answer.status}.`);
+    return new FakeHttpResponse(answer);
+  }
+}
