@@ -8,6 +8,8 @@ import { checkCoreGlobals } from './lib/core-globals.mjs';
 import { buildSingleFileHtml } from './lib/single-file-html.mjs';
 
 const globalName = '__ONBRAND__';
+// ONBRAND_DIST lets several builds (say, one per person working on an add-on) live side by side.
+const dist = process.env.ONBRAND_DIST ?? 'dist';
 const started = Date.now();
 
 async function checkCore() {
@@ -30,11 +32,11 @@ async function buildCli() {
     logLevel: 'warning',
   });
   const schema = execFileSync(process.execPath, ['shared/dist/cli.mjs', 'schema'], { encoding: 'utf8' });
-  await writeFile('dist/brand-kit.schema.json', schema);
+  await writeFile(`${dist}/brand-kit.schema.json`, schema);
 }
 
 async function buildFigmaPlugin() {
-  const out = 'dist/figma-plugin';
+  const out = `${dist}/figma-plugin`;
   await mkdir(out, { recursive: true });
   await esbuild.build({
     entryPoints: ['figma-plugin/src/main/code.ts'],
@@ -52,7 +54,7 @@ async function buildFigmaPlugin() {
 }
 
 async function buildAddon(name) {
-  const out = `dist/${name}`;
+  const out = `${dist}/${name}`;
   await mkdir(out, { recursive: true });
   const result = await esbuild.build({
     entryPoints: [`${name}/src/server/entry.ts`],
@@ -76,7 +78,7 @@ async function buildAddon(name) {
 }
 
 async function buildPreview() {
-  const out = 'dist/preview';
+  const out = `${dist}/preview`;
   await mkdir(out, { recursive: true });
   await Promise.all([
     esbuild.build({
@@ -103,10 +105,10 @@ async function buildPreview() {
 
 try {
   await checkCore();
-  await rm('dist', { recursive: true, force: true });
-  await mkdir('dist', { recursive: true });
+  await rm(dist, { recursive: true, force: true });
+  await mkdir(dist, { recursive: true });
   await Promise.all([buildCli(), buildFigmaPlugin(), buildAddon('sheets-addon'), buildAddon('docs-addon'), buildPreview()]);
-  console.log(`Built dist/ in ${Date.now() - started} ms.`);
+  console.log(`Built ${dist}/ in ${Date.now() - started} ms.`);
 } catch (error) {
   console.error(`Build failed: ${error.message}`);
   process.exitCode = 1;
