@@ -1,0 +1,79 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { generateVariants, type VariantRequest } from '../../../shared/src/generate';
+import { countGraphemes } from '../../../shared/src/text';
+import { startLlmServer, type LlmServer } from '../../helpers/llm-servers';
+import { apiKey, brief, now, testKit, transport } from './support';
+
+const kit = testKit();
+const request = (overrides: Partial<VariantRequest> = {}): VariantRequest => ({ kind: 'headline', brief, count: 4, maxGraphemes: 30, ...overrides });
+
+let server: LlmServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+describe('generateVariants offline', () => {
+  it.each(['headline', 'cta', 'body'] as const)('writes distinct %s variants within the length limit', async (kind) => {
+    const max = kind === 'body' ? 90 : 25;
+    const out = await generateVariants(request({ kind, maxGraphemes: max, count: 3 }), kit, { now });
+    expect(out.ok).toBe(true);
+    if (!out.ok) return;
+    const texts = out.value.variants.map((v) => v.text);
+    expect(texts).toHaveLength(3);
+    expect(new Set(texts.map((t) => t.toLowerCase())).size).toBe(3);
+    for (const text of texts) expect(countGraphemes(text)).toBeLessThanOrEqual(max);
+    expect(out.value.provenance).toMatchObject({ provider: 'offline', template: 'ad-variants', aiGenerated: true });
+  });
+
+  it('is deterministic for the same request and kit', async () => {
+    const a = await generateVariants(request(), kit, { now });
+    const b = await generateVariants(request(), kit, { now });
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+  });
+
+  it('keeps the brief\'s own call to action first', async () => {
+    const out = await generateVariants(request({ kind: 'cta', maxGraphemes: 20 }), kit, { now });
+    expect(out.ok && out.value.variants[0]?.text).toBe('Book a demo');
+  });
+
+  it('says so when the brief gives fewer distinct variants than asked', async () => {
+    const out = await generateVariants(request({ kind: 'headline', count: 20, maxGraphemes: 12 }), kit, { now });
+    expect(out.ok && out.value.notices.join(' ')).toMatch(/distinct headline variants offline, not 20/);
+  });
+
+  it('reserves room for the disclosure label on a channel that requires it', async () => {
+    const out = await generateVariants(request({ kind: 'body', maxGraphemes: 60, channel: 'social-post' }), kit, { now });
+    expect(out.ok).toBe(true);
+    if (!out.ok) return;
+    for (const variant of out.value.variants) {
+      expect(variant.text.endsWith(' AI-generated')).toBe(true);
+      expect(countGraphemes(variant.text)).toBeLessThanOrEqual(60);
+    }
+  });
+
+  it('names bad request fields', async () => {
+    const out = await generateVariants({ ...request(), count: 0, maxGraphemes: -1 } as VariantRequest, kit, { now });
+    expect(!out.ok && out.issues.map((i) => i.path)).toEqual(['count', 'maxGraphemes']);
+  });
+});
+
+describe('generateVariants with a model', () => {
+  it('asks once with the per-slot limit and returns the model\'s variants', async () => {
+    const payload = { slots: [{ id: 'headline', variants: ['Month-end, minus the chase', 'Receipts that match themselves', 'Close faster with Ledgerline'] }] };
+    server = await startLlmServer('openai', [{ kind: 'valid', payload }]);
+    const out = await generateVariants(request({ count: 3 }), kit, { provider: 'openai', apiKey, baseUrl: server.baseUrl, transport, now });
+    expect(server.requests).toHaveLength(1);
+    expect(server.requests[0]!.body.messages[1].content).toContain('- slot "headline": 3 headline variants, each at most 30 characters');
+    expect(out.ok && out.value.variants.map((v) => v.text)).toEqual(payload.slots[0]!.variants);
+    expect(out.ok && out.value.provenance.provider).toBe('openai');
+  });
+
+  it('falls back to offline variants with a notice when the model cannot be used', async () => {
+    server = await startLlmServer('gemini', [{ kind: 'malformed' }]);
+    const out = await generateVariants(request(), kit, { provider: 'gemini', apiKey, baseUrl: server.baseUrl, transport, now });
+    expect(server.requests).toHaveLength(2);
+    expect(out.ok && out.value.provenance.provider).toBe('offline');
+    expect(out.ok && out.value.notices[0]).toMatch(/offline drafts instead/);
+  });
+});
