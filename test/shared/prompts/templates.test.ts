@@ -103,7 +103,7 @@ describe('rendering inputs', () => {
   const kit = testKit();
 
   it('names an unknown variable by its path', () => {
-    const out = renderTemplate('subject-lines', { ...getTemplate('subject-lines')!.sample, tone: 'loud' }, kit);
+    const out = renderTemplate('subject-lines', { ...(getTemplate('subject-lines')!.sample as object), tone: 'loud' }, kit);
     expect(out).toMatchObject({ ok: false, error: { templateId: 'subject-lines', variable: '(root)' } });
     expect(!out.ok && out.error.message).toContain('tone');
   });
