@@ -23,3 +23,4 @@ export * from './results-table';
 export * from './use-case-table';
 export * from './insights';
 export * from './narrative';
+export * from './custom-functions';

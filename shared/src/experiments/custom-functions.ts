@@ -1,0 +1,96 @@
+import { isBlankCell, readCountCell, readNumberCell, readRangeCell, type CellRead } from './cells';
+import { probabilityToBeat } from './prob-beat';
+import { defaultAlpha, defaultPower, sampleSizePerArm } from './sample-size';
+import { qualificationScore } from './scoring';
+import { twoProportionTest, type Arm } from './two-proportion';
+
+// The pure bodies of the spreadsheet's custom functions (ONBRAND_SAMPLE_SIZE, ONBRAND_PVALUE,
+// ONBRAND_LIFT, ONBRAND_PROB_BEAT, ONBRAND_SCORE). Sheets passes one cell as a value and a range
+// as rows of values; each function works element-wise, with single cells repeated across ranges,
+// and answers a bad cell with "Error: …" in that cell instead of failing the whole range.
+
+export type CustomValue = number | string;
+export type CustomResult = CustomValue | CustomValue[][];
+
+type CellFunction = (...cells: unknown[]) => CustomValue;
+
+function errorText(reason: string): string {
+  return `Error: ${reason}`;
+}
+
+/** Applies a cell function element-wise over values and equally shaped ranges. */
+export function overCells(args: readonly unknown[], fn: CellFunction): CustomResult {
+  const ranges = args.filter((arg): arg is unknown[][] => Array.isArray(arg));
+  if (ranges.length === 0) return fn(...args);
+  const rows = ranges[0].length;
+  const cols = Array.isArray(ranges[0][0]) ? ranges[0][0].length : 0;
+  if (ranges.some((range) => range.length !== rows || range.some((row) => !Array.isArray(row) || row.length !== cols))) {
+    return errorText('the ranges must all be the same size');
+  }
+  return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => fn(...args.map((arg) => (Array.isArray(arg) ? (arg as unknown[][])[r][c] : arg)))));
+}
+
+/** Every read's value, or the first reason one failed. */
+function readAll<K extends string>(reads: Record<K, CellRead<number>>): CellRead<Record<K, number>> {
+  const values = {} as Record<K, number>;
+  for (const key of Object.keys(reads) as K[]) {
+    const read = reads[key];
+    if (!read.ok) return read;
+    values[key] = read.value;
+  }
+  return { ok: true, value: values };
+}
+
+function optionalNumber(value: unknown, fallback: number, column: string): CellRead<number> {
+  return isBlankCell(value) ? { ok: true, value: fallback } : readNumberCell(value, column);
+}
+
+function readArms(va: unknown, ca: unknown, vb: unknown, cb: unknown): CellRead<[Arm, Arm]> {
+  const read = readAll({ va: readCountCell(va, 'visitors A'), ca: readCountCell(ca, 'conversions A'), vb: readCountCell(vb, 'visitors B'), cb: readCountCell(cb, 'conversions B') });
+  if (!read.ok) return read;
+  const { va: visitorsA, ca: conversionsA, vb: visitorsB, cb: conversionsB } = read.value;
+  if (visitorsA === 0 || visitorsB === 0) return { ok: false, reason: `arm ${visitorsA === 0 ? 'A' : 'B'} has no visitors` };
+  if (conversionsA > visitorsA) return { ok: false, reason: `conversions A (${conversionsA}) exceed visitors A (${visitorsA})` };
+  if (conversionsB > visitorsB) return { ok: false, reason: `conversions B (${conversionsB}) exceed visitors B (${visitorsB})` };
+  return { ok: true, value: [{ visitors: visitorsA, conversions: conversionsA }, { visitors: visitorsB, conversions: conversionsB }] };
+}
+
+function overArms(args: readonly unknown[], compute: (control: Arm, variant: Arm) => CustomValue): CustomResult {
+  return overCells(args, (va, ca, vb, cb) => {
+    const read = readArms(va, ca, vb, cb);
+    return read.ok ? compute(...read.value) : errorText(read.reason);
+  });
+}
+
+/** Visitors per arm for a baseline rate and a relative MDE (α 0.05, power 0.8 unless given). */
+export function sampleSizeCells(baseline: unknown, mde: unknown, alpha?: unknown, power?: unknown): CustomResult {
+  return overCells([baseline, mde, alpha, power], (b, m, a, p) => {
+    const read = readAll({ baseline: readNumberCell(b, 'baseline'), mde: readNumberCell(m, 'MDE'), alpha: optionalNumber(a, defaultAlpha, 'alpha'), power: optionalNumber(p, defaultPower, 'power') });
+    if (!read.ok) return errorText(read.reason);
+    const result = sampleSizePerArm(read.value);
+    return result.ok ? result.value.perVariant : errorText(result.issues.map((issue) => issue.message).join('; '));
+  });
+}
+
+/** Two-sided pooled z-test p-value of B against A. */
+export function pValueCells(visitorsA: unknown, conversionsA: unknown, visitorsB: unknown, conversionsB: unknown): CustomResult {
+  return overArms([visitorsA, conversionsA, visitorsB, conversionsB], (a, b) => twoProportionTest(a, b).pValue);
+}
+
+/** Relative lift of B's rate over A's. */
+export function liftCells(visitorsA: unknown, conversionsA: unknown, visitorsB: unknown, conversionsB: unknown): CustomResult {
+  return overArms([visitorsA, conversionsA, visitorsB, conversionsB], (a, b) => twoProportionTest(a, b).lift ?? errorText('A has no conversions, so a relative lift is undefined'));
+}
+
+/** Probability that B's true rate beats A's (Beta posteriors, uniform priors). */
+export function probBeatCells(visitorsA: unknown, conversionsA: unknown, visitorsB: unknown, conversionsB: unknown): CustomResult {
+  return overArms([visitorsA, conversionsA, visitorsB, conversionsB], probabilityToBeat);
+}
+
+/** The 0–100 qualification score with the default weights. */
+export function scoreCells(impact: unknown, feasibility: unknown, risk: unknown, readiness: unknown): CustomResult {
+  return overCells([impact, feasibility, risk, readiness], (i, f, r, d) => {
+    const read = readAll({ impact: readRangeCell(i, 'impact', 1, 5), feasibility: readRangeCell(f, 'feasibility', 1, 5), risk: readRangeCell(r, 'risk', 1, 5), readiness: readRangeCell(d, 'readiness', 1, 5) });
+    return read.ok ? qualificationScore(read.value) : errorText(read.reason);
+  });
+}
