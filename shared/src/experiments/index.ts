@@ -24,3 +24,5 @@ export * from './use-case-table';
 export * from './insights';
 export * from './narrative';
 export * from './custom-functions';
+export * from './columns';
+export * from './design-table';

@@ -1,4 +1,5 @@
-import type { Issue, Parsed } from '../issues';
+import type { Parsed } from '../issues';
+import { findColumns } from './columns';
 import { cellText, isBlankCell, readNumberCell, readRangeCell, type CellRead } from './cells';
 import { defaultWeights, qualificationScore, rankDescending, riceScore, type ScoreInputs, type ScoreWeights } from './scoring';
 import { parseStage, recommendStage, type StageRecommendation } from './stage-gate';
@@ -66,15 +67,9 @@ export interface UseCaseOptions {
 
 /** Finds the columns by header name, or names every required column that is missing. */
 export function findUseCaseColumns(header: readonly unknown[], extras = true): Parsed<UseCaseColumns> {
-  const names = header.map((cell) => cellText(cell).toLowerCase());
-  const found: Partial<UseCaseColumns> = {};
-  const keys = Object.keys(aliases) as (keyof UseCaseColumns)[];
-  for (const key of extras ? keys : required) {
-    const index = names.findIndex((name) => aliases[key].includes(name));
-    if (index >= 0) found[key] = index;
-  }
-  const issues: Issue[] = required.filter((key) => found[key] === undefined).map((key) => ({ path: `column ${key}`, message: `the header has no "${key}" column` }));
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: found as UseCaseColumns };
+  const wanted: Partial<Record<keyof UseCaseColumns, string[]>> = extras ? aliases : Object.fromEntries(required.map((key) => [key, aliases[key]]));
+  // Every required key is present once the check passes, which is what UseCaseColumns says.
+  return findColumns(header, wanted, required) as Parsed<UseCaseColumns>;
 }
 
 /** Optional RICE from a row: null when its cells are blank or absent, a reason when they are bad. */

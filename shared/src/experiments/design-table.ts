@@ -1,0 +1,70 @@
+import type { Parsed } from '../issues';
+import { isBlankCell, readCountCell, readNumberCell, type CellRead } from './cells';
+import { findColumns } from './columns';
+import { durationDays } from './duration';
+import { defaultAlpha, defaultPower, sampleSizePerArm } from './sample-size';
+
+// The Experiments (design) sheet: from baseline, MDE (relative), α, power, daily traffic and the
+// number of arms (2 unless given), the required sample per arm and the expected duration in days.
+// Columns are found by header, case-insensitively; α, power and arms may be blank for defaults.
+
+const aliases = {
+  baseline: ['baseline', 'baseline rate'],
+  mde: ['mde', 'minimum detectable effect'],
+  alpha: ['alpha', 'α'],
+  power: ['power'],
+  traffic: ['daily traffic', 'traffic per day'],
+  arms: ['arms', 'number of arms'],
+};
+type DesignColumn = keyof typeof aliases;
+
+export const designColumns = ['Sample per arm', 'Days', 'Status'] as const;
+
+export interface DesignAnalysis {
+  statuses: { rowNumber: number; status: string }[];
+  /** One row per input row, in `designColumns` order. */
+  cells: (string | number)[][];
+}
+
+function orDefault(value: unknown, fallback: number, read: (value: unknown) => CellRead<number>): CellRead<number> {
+  return isBlankCell(value) ? { ok: true, value: fallback } : read(value);
+}
+
+/** Sample per arm and days for one design row, or the reason it cannot be computed. */
+export function designRow(cells: readonly unknown[], columns: Partial<Record<DesignColumn, number>>): CellRead<{ perArm: number; days: number }> {
+  const at = (key: DesignColumn) => (columns[key] === undefined ? undefined : cells[columns[key]!]);
+  const reads = [
+    readNumberCell(at('baseline'), 'baseline'),
+    readNumberCell(at('mde'), 'MDE'),
+    orDefault(at('alpha'), defaultAlpha, (v) => readNumberCell(v, 'alpha')),
+    orDefault(at('power'), defaultPower, (v) => readNumberCell(v, 'power')),
+    readNumberCell(at('traffic'), 'daily traffic'),
+    orDefault(at('arms'), 2, (v) => readCountCell(v, 'arms')),
+  ];
+  const failed = reads.filter((read) => !read.ok).map((read) => (read.ok ? '' : read.reason));
+  if (failed.length > 0) return { ok: false, reason: failed.join('; ') };
+  const [baseline, mde, alpha, power, traffic, arms] = reads.map((read) => (read.ok ? read.value : NaN));
+  const size = sampleSizePerArm({ baseline, mde, alpha, power });
+  if (!size.ok) return { ok: false, reason: size.issues.map((issue) => issue.message).join('; ') };
+  if (traffic <= 0) return { ok: false, reason: 'daily traffic must be above 0' };
+  if (arms < 2) return { ok: false, reason: 'an experiment needs at least 2 arms' };
+  return { ok: true, value: { perArm: size.value.perVariant, days: durationDays(size.value.perVariant, arms, traffic) } };
+}
+
+/** Computes the sample per arm and duration for every design row; bad rows get their reason. */
+export function designTable(header: readonly unknown[], rows: readonly (readonly unknown[])[], firstRow = 2): Parsed<DesignAnalysis> {
+  const columns = findColumns(header, aliases, ['baseline', 'mde', 'traffic']);
+  if (!columns.ok) return columns;
+  const statuses: DesignAnalysis['statuses'] = [];
+  const cells = rows.map((row, index) => {
+    const rowNumber = firstRow + index;
+    if (row.every(isBlankCell)) {
+      statuses.push({ rowNumber, status: '' });
+      return ['', '', ''];
+    }
+    const read = designRow(row, columns.value);
+    statuses.push({ rowNumber, status: read.ok ? 'OK' : read.reason });
+    return read.ok ? [read.value.perArm, read.value.days, 'OK'] : ['', '', read.reason];
+  });
+  return { ok: true, value: { statuses, cells } };
+}
