@@ -12,6 +12,7 @@ const usage = [
   'onbrand stats sample-size --baseline P --mde M [--absolute] [--alpha 0.05] [--power 0.8]',
   '       onbrand stats ab --control VISITORS:CONVERSIONS --variant VISITORS:CONVERSIONS [--variant …] [--alpha 0.05]',
   '       onbrand stats ttest --control MEAN,SD,N --variant MEAN,SD,N [--alpha 0.05]',
+  'Rates may be written as 0.05 or 5%. Write a value that starts with a minus sign as --mde=-0.1.',
 ].join('\n');
 
 type Options = Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
