@@ -1,0 +1,105 @@
+import type { BrandKit, RuleOf } from '../kit';
+import { lineSpans, type Span } from '../text';
+import type { CompiledRule } from './compiled';
+import { findingRuleId, formatMessage, type LintContext } from './context';
+
+type Style = 'title' | 'sentence' | 'upper' | 'lower';
+
+// Short words that stay lower case inside a title (AP and Chicago agree on these).
+const minorWords = new Set(['a', 'an', 'the', 'and', 'but', 'or', 'nor', 'for', 'so', 'yet', 'as', 'at', 'by', 'in', 'of', 'off', 'on', 'per', 'to', 'up', 'via', 'vs', 'with', 'from', 'into', 'over']);
+
+const wordPattern = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’]*/gu;
+
+/** Words kept exactly as written: acronyms, words with inner capitals, and the kit's names. */
+function keptAsWritten(word: string, exceptions: ReadonlySet<string>): boolean {
+  if (exceptions.has(word)) return true;
+  const letters = word.replace(/[^\p{L}]/gu, '');
+  if (letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return true;
+  return /.\p{Lu}/u.test(word);
+}
+
+const upperFirst = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+
+/** The text in the style; applying it twice changes nothing. */
+export function applyStyle(text: string, style: Style, exceptions: ReadonlySet<string>): string {
+  let index = 0;
+  let afterColon = false;
+  return text.replace(wordPattern, (word, offset: number) => {
+    const first = index === 0 || /[.!?]\s*$/.test(text.slice(Math.max(0, offset - 4), offset));
+    const freeStart = afterColon;
+    index++;
+    afterColon = false;
+    const rest = text.slice(offset + word.length);
+    if (/^\s*[:—–]/.test(rest)) afterColon = true;
+    if (keptAsWritten(word, exceptions)) return word;
+    if (style === 'upper') return word.toUpperCase();
+    if (style === 'lower') return word.toLowerCase();
+    const lower = word.toLowerCase();
+    if (style === 'sentence') return first ? upperFirst(lower) : freeStart ? word : lower;
+    const last = !/[\p{L}\p{N}]/u.test(rest);
+    // Hyphenated parts are words of their own in a title ("Best-in-Class" keeps "in" lower).
+    if (!first && !freeStart && !last && minorWords.has(lower)) return lower;
+    return upperFirst(lower);
+  });
+}
+
+// Markdown headings ("## Heading") without the marker; a text with no marker has no headings.
+function headingSpans(text: string): Span[] {
+  const out: Span[] = [];
+  for (const m of text.matchAll(/^[ \t]{0,3}#{1,6}[ \t]+([^\r\n]*?)[ \t#]*$/gm)) {
+    const start = m.index + m[0].indexOf(m[1]!);
+    if (m[1]) out.push({ start, end: start + m[1].length });
+  }
+  return out;
+}
+
+function targetSpans(ctx: LintContext, scope: RuleOf<'capitalization'>['scope']): Span[] {
+  if (scope === 'headings') return headingSpans(ctx.text);
+  if (scope === 'lines') return lineSpans(ctx.text);
+  return ctx.text.trim() ? [trimmedWhole(ctx.text)] : [];
+}
+
+function trimmedWhole(text: string): Span {
+  const start = text.length - text.trimStart().length;
+  return { start, end: text.trimEnd().length };
+}
+
+/** Names the kit knows, kept as written in any style: approved terms, product names, the brand. */
+function kitNames(kit: BrandKit): string[] {
+  const names = [kit.name, ...(kit.terms ?? []).filter((t) => t.status === 'approved').map((t) => t.term)];
+  for (const rule of kit.rules ?? []) if (rule.type === 'capitalization') names.push(...rule.terms);
+  return names.flatMap((name) => name.split(/\s+/));
+}
+
+/** Product names with exact capitals (through the matcher) and headings or whole texts in one case style. */
+export function compileCapitalization(rule: RuleOf<'capitalization'>, kit: BrandKit): CompiledRule {
+  const id = findingRuleId('capitalization', rule.id);
+  const exceptions = new Set([...rule.exceptions.flatMap((e) => e.split(/\s+/)), ...kitNames(kit)]);
+  const report = (ctx: LintContext, start: number, end: number, suggestion: string) => {
+    const match = ctx.text.slice(start, end);
+    ctx.report({ rule: id, severity: rule.severity, message: formatMessage(rule.message, [match], { match, suggestion }), start, end, suggestions: [suggestion] });
+  };
+  const style = rule.style;
+  return {
+    consumers: rule.terms.length > 0
+      ? [{
+          head: rule,
+          entries: rule.terms.map((key) => ({ key, caseSensitive: false })),
+          finish(ctx, hits) {
+            for (const hit of hits) {
+              if (ctx.text.slice(hit.start, hit.end) !== hit.entry.key) report(ctx, hit.start, hit.end, hit.entry.key);
+            }
+          },
+        }]
+      : [],
+    check: style
+      ? (ctx) => {
+          for (const span of targetSpans(ctx, rule.scope)) {
+            const written = ctx.text.slice(span.start, span.end);
+            const styled = applyStyle(written, style, exceptions);
+            if (styled !== written && !ctx.skipped(rule, span.start, span.end)) report(ctx, span.start, span.end, styled);
+          }
+        }
+      : undefined,
+  };
+}

@@ -1,0 +1,46 @@
+import type { RuleOf } from '../kit';
+import { patternFlags } from '../kit';
+import type { CompiledRule } from './compiled';
+import { findingRuleId, formatMessage } from './context';
+
+const isCapsWord = (word: string | undefined) => !!word && /^\p{Lu}{2,}$/u.test(word);
+
+/**
+ * A term matched by `first` (an acronym) needs a definition matched by `second` earlier in the text
+ * ("annual percentage rate (APR)"). Only the first undefined use of each acronym is reported, and
+ * words in an all-capitals run ("SAVE NOW") are shouting, not acronyms.
+ */
+export function compileConditional(rule: RuleOf<'conditional'>): CompiledRule {
+  const id = findingRuleId('conditional', rule.id);
+  const first = new RegExp(rule.first, patternFlags(false));
+  const second = new RegExp(rule.second, patternFlags(false));
+  const exceptions = new Set(rule.exceptions);
+  return {
+    check(ctx) {
+      const defined = new Map<string, number>();
+      const definitions: { start: number; end: number }[] = [];
+      for (const m of ctx.text.matchAll(second)) {
+        const term = m[1];
+        if (!term) continue;
+        if (!defined.has(term)) defined.set(term, m.index);
+        definitions.push({ start: m.index, end: m.index + m[0].length });
+      }
+      const reported = new Set<string>();
+      for (const m of ctx.text.matchAll(first)) {
+        const term = m[1];
+        const start = m.index;
+        const end = start + m[0].length;
+        if (!term || exceptions.has(term) || reported.has(term)) continue;
+        if (definitions.some((d) => d.start <= start && end <= d.end)) continue;
+        const at = defined.get(term);
+        if (at !== undefined && at < start) continue;
+        const before = /(\S+)\s+$/.exec(ctx.text.slice(Math.max(0, start - 20), start))?.[1];
+        const after = /^\s+(\S+)/.exec(ctx.text.slice(end, end + 20))?.[1];
+        if (isCapsWord(before?.replace(/\P{L}/gu, '')) || isCapsWord(after?.replace(/\P{L}/gu, ''))) continue;
+        if (ctx.skipped(rule, start, end)) continue;
+        reported.add(term);
+        ctx.report({ rule: id, severity: rule.severity, message: formatMessage(rule.message, [term], { match: term }), start, end, suggestions: [] });
+      }
+    },
+  };
+}

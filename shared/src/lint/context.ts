@@ -1,0 +1,104 @@
+import type { Severity } from '../findings';
+import type { BrandKit, Channel, SkipKind } from '../kit';
+import { findSkipSpans, paragraphSpans, sentenceSpans, SkipIndex, type Span } from '../text';
+
+/** A finding before line and column are known. */
+export interface RawFinding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  start: number;
+  end: number;
+  suggestions: string[];
+}
+
+/** The rule fields the engine needs to report and scope a finding. */
+export interface RuleHead {
+  id: string;
+  severity: Severity;
+  message: string;
+  channels?: readonly string[];
+  skip: readonly SkipKind[];
+}
+
+/** What every rule check sees: the text, the kit, the channel and lazily computed views of the text. */
+export class LintContext {
+  readonly findings: RawFinding[] = [];
+  private skipIndex?: SkipIndex;
+  private sentenceList?: Span[];
+  private paragraphList?: Span[];
+
+  constructor(
+    readonly text: string,
+    readonly kit: BrandKit,
+    readonly channel: Channel | undefined,
+  ) {}
+
+  get skips(): SkipIndex {
+    return (this.skipIndex ??= new SkipIndex(findSkipSpans(this.text)));
+  }
+
+  get sentences(): Span[] {
+    return (this.sentenceList ??= sentenceSpans(this.text));
+  }
+
+  get paragraphs(): Span[] {
+    return (this.paragraphList ??= paragraphSpans(this.text));
+  }
+
+  /** The spans a scope names; the whole text is one span. */
+  scopeSpans(scope: 'text' | 'paragraph' | 'sentence'): Span[] {
+    if (scope === 'sentence') return this.sentences;
+    if (scope === 'paragraph') return this.paragraphs;
+    return this.text.length > 0 ? [{ start: 0, end: this.text.length }] : [];
+  }
+
+  /** Whether a rule applies on this lint's channel. */
+  applies(rule: { channels?: readonly string[] }): boolean {
+    return !rule.channels || (this.channel !== undefined && rule.channels.includes(this.channel.id));
+  }
+
+  /** Whether `[start, end)` lies in text the rule skips. */
+  skipped(rule: { skip: readonly SkipKind[] }, start: number, end: number): boolean {
+    return rule.skip.length > 0 && this.skips.overlaps(start, end, rule.skip);
+  }
+
+  report(finding: RawFinding): void {
+    this.findings.push(finding);
+  }
+}
+
+/** The id a finding carries: `<type>.<rule id>`, so every surface can tell what kind of rule fired. */
+export function findingRuleId(type: string, id: string): string {
+  return id.startsWith(`${type}.`) ? id : `${type}.${id}`;
+}
+
+/**
+ * Fills a message: `%s` takes the arguments in order (as Vale does); `{name}` takes a named value.
+ * Unknown placeholders stay as written.
+ */
+export function formatMessage(template: string, args: readonly string[], named: Record<string, string> = {}): string {
+  let next = 0;
+  return template
+    .replace(/%s/g, () => (next < args.length ? args[next++]! : '%s'))
+    .replace(/\{(\w+)\}/g, (whole, name: string) => named[name] ?? whole);
+}
+
+/** Carries the writer's capitals over to a replacement: "Utilize" → "Use", "UTILIZE" → "USE". */
+export function matchCase(source: string, replacement: string): string {
+  const letters = source.replace(/[^\p{L}]/gu, '');
+  if (!letters) return replacement;
+  if (letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return replacement.toUpperCase();
+  const first = letters[0]!;
+  if (first !== first.toLowerCase() && replacement.length > 0) {
+    const cp = replacement.codePointAt(0)!;
+    const head = String.fromCodePoint(cp);
+    return head.toUpperCase() + replacement.slice(head.length);
+  }
+  return replacement;
+}
+
+/** Escapes text for use inside a regular expression. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}

@@ -1,0 +1,200 @@
+import { severityRank, type Finding } from '../findings';
+import { resolveChannel, type BrandKit, type Rule } from '../kit';
+import { codePointAtOffset, codePointBefore, foldCase, isUnspacedCodePoint, isWordCodePoint, LineMap } from '../text';
+import { compileCapitalization } from './capitalization';
+import { checkChannel } from './channel';
+import { approvedRanges, claimPatterns, compileClaims, implicitClaimsRule } from './claims';
+import type { CompiledRule, TermConsumer, TermEntry, TermHit } from './compiled';
+import { compileConditional } from './conditional';
+import { compileConsistency } from './consistency';
+import { LintContext, type RawFinding } from './context';
+import { compileExistence } from './existence';
+import { compileLength } from './length';
+import { TermMatcher } from './matcher';
+import { compileOccurrence } from './occurrence';
+import { compileReadability } from './readability';
+import { compileRepetition } from './repetition';
+import { compileRequired } from './required';
+import { brandFitScore } from './score';
+import { compileSubstitution } from './substitution';
+import { compileTerms } from './terms';
+
+/** Options for one lint. */
+export interface LintOptions {
+  /** The channel the copy runs on: its rules, limits and required elements apply. */
+  channel?: string;
+  /** Claims the brief has approved, on top of the kit's own. */
+  approvedClaims?: readonly string[];
+  /** Whether the copy was written by AI, so the channel's disclosure label is required. */
+  aiGenerated?: boolean;
+}
+
+export interface LintResult {
+  findings: Finding[];
+  score: number;
+}
+
+/** A kit compiled once: every literal of every term-like rule in one matcher, and the other checks. */
+interface CompiledKit {
+  matcher: TermMatcher;
+  /** For each matcher key: the entries that share it, with their consumer's index. */
+  keyEntries: { entry: TermEntry; consumer: number }[][];
+  /** For each matcher key: bit 1 = needs a word boundary before, bit 2 = after. */
+  keyBoundaries: Uint8Array;
+  consumers: TermConsumer[];
+  checks: { rule: { channels?: readonly string[] }; check: (ctx: LintContext) => void }[];
+}
+
+const cache = new WeakMap<BrandKit, CompiledKit>();
+
+function compileRule(rule: Rule, kit: BrandKit, claims: () => ReturnType<typeof claimPatterns>): CompiledRule {
+  switch (rule.type) {
+    case 'existence': return compileExistence(rule);
+    case 'substitution': return compileSubstitution(rule);
+    case 'capitalization': return compileCapitalization(rule, kit);
+    case 'occurrence': return compileOccurrence(rule);
+    case 'length': return compileLength(rule);
+    case 'repetition': return compileRepetition(rule);
+    case 'consistency': return compileConsistency(rule);
+    case 'conditional': return compileConditional(rule);
+    case 'readability': return compileReadability(rule);
+    case 'claims': return compileClaims(rule, claims());
+    case 'required': return compileRequired(rule);
+  }
+}
+
+// A neighbour continues a word when it is a letter, digit or mark of a spaced script; CJK
+// characters around a Latin name ("Ledgerlineで") do not, since those scripts use no spaces.
+const continuesWord = (cp: number) => isWordCodePoint(cp) && !isUnspacedCodePoint(cp);
+
+function boundaryBits(key: string): number {
+  if (!key) return 0;
+  return (continuesWord(codePointAtOffset(key, 0)) ? 1 : 0) | (continuesWord(codePointBefore(key, key.length)) ? 2 : 0);
+}
+
+/** Compiles a kit once; later lints with the same kit object reuse it. */
+export function compileKit(kit: BrandKit): CompiledKit {
+  const cached = cache.get(kit);
+  if (cached) return cached;
+  let patterns: ReturnType<typeof claimPatterns> | undefined;
+  const claims = () => (patterns ??= claimPatterns(kit));
+  const consumers: TermConsumer[] = [compileTerms(kit)];
+  const checks: CompiledKit['checks'] = [];
+  const rules: Rule[] = [...(kit.rules ?? [])];
+  const implicit = implicitClaimsRule(kit);
+  if (implicit) rules.push(implicit);
+  for (const rule of rules) {
+    const compiled = compileRule(rule, kit, claims);
+    consumers.push(...(compiled.consumers ?? []));
+    if (compiled.check) checks.push({ rule, check: compiled.check });
+  }
+  const keyIndex = new Map<string, number>();
+  const keys: string[] = [];
+  const keyEntries: CompiledKit['keyEntries'] = [];
+  consumers.forEach((consumer, index) => {
+    for (const entry of consumer.entries) {
+      if (!entry.key) continue;
+      // Keys that fold alike share one matcher key; case is checked per entry afterwards.
+      const folded = foldCase(entry.key);
+      let k = keyIndex.get(folded);
+      if (k === undefined) {
+        k = keys.length;
+        keyIndex.set(folded, k);
+        keys.push(entry.key);
+        keyEntries.push([]);
+      }
+      keyEntries[k]!.push({ entry, consumer: index });
+    }
+  });
+  const compiled: CompiledKit = {
+    matcher: new TermMatcher(keys),
+    keyEntries,
+    keyBoundaries: Uint8Array.from(keys, boundaryBits),
+    consumers,
+    checks,
+  };
+  cache.set(kit, compiled);
+  return compiled;
+}
+
+// Per consumer: leftmost-longest hits win; hits on the same span are all kept; shields report nothing.
+function resolve(hits: TermHit[]): TermHit[] {
+  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: TermHit[] = [];
+  let lastStart = -1;
+  let lastEnd = -1;
+  for (const hit of hits) {
+    if (hit.start === lastStart && hit.end === lastEnd) kept.push(hit);
+    else if (hit.start >= lastEnd) {
+      kept.push(hit);
+      lastStart = hit.start;
+      lastEnd = hit.end;
+    }
+  }
+  return kept.filter((hit) => !hit.entry.shield);
+}
+
+function runTerms(ctx: LintContext, compiled: CompiledKit): void {
+  const { text } = ctx;
+  const active = compiled.consumers.map((consumer) => ctx.applies(consumer.head));
+  const buckets: TermHit[][] = compiled.consumers.map(() => []);
+  compiled.matcher.scan(text, (key, end) => {
+    const start = end - compiled.matcher.keyLengths[key]!;
+    const bits = compiled.keyBoundaries[key]!;
+    if (bits & 1 && start > 0 && continuesWord(codePointBefore(text, start))) return;
+    if (bits & 2 && end < text.length && continuesWord(codePointAtOffset(text, end))) return;
+    for (const { entry, consumer } of compiled.keyEntries[key]!) {
+      if (!active[consumer]) continue;
+      if (entry.caseSensitive && text.slice(start, end) !== entry.key) continue;
+      if (ctx.skipped(compiled.consumers[consumer]!.head, start, end)) continue;
+      buckets[consumer]!.push({ start, end, entry });
+    }
+  });
+  compiled.consumers.forEach((consumer, i) => {
+    if (buckets[i]!.length > 0) consumer.finish(ctx, resolve(buckets[i]!));
+  });
+}
+
+// One finding per rule, range and message; the most severe wins when two rules report the same.
+function settle(raw: RawFinding[], text: string, approved: readonly string[]): RawFinding[] {
+  const passes = approved.length > 0 ? approvedRanges(text, approved) : [];
+  const seen = new Map<string, RawFinding>();
+  for (const finding of raw) {
+    if (finding.rule.startsWith('claims.') && passes.some((p) => p.start <= finding.start && finding.end <= p.end)) continue;
+    const key = `${finding.rule}\u0000${finding.start}\u0000${finding.end}\u0000${finding.message}`;
+    const earlier = seen.get(key);
+    if (!earlier || severityRank[finding.severity] < severityRank[earlier.severity]) seen.set(key, finding);
+  }
+  return [...seen.values()].sort(
+    (a, b) => a.start - b.start || a.end - b.end || severityRank[a.severity] - severityRank[b.severity] || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
+  );
+}
+
+/** Lints text against a kit: every finding with its range, line, column and suggestions, and the brand-fit score. */
+export function lintText(text: string, kit: BrandKit, options: LintOptions = {}): LintResult {
+  const compiled = compileKit(kit);
+  const channel = options.channel ? resolveChannel(kit, options.channel) : undefined;
+  const ctx = new LintContext(text, kit, channel);
+  if (compiled.matcher.keyLengths.length > 0) runTerms(ctx, compiled);
+  for (const { rule, check } of compiled.checks) if (ctx.applies(rule)) check(ctx);
+  checkChannel(ctx, options.aiGenerated === true);
+  const approved = [...(kit.claims?.approved ?? []), ...(options.approvedClaims ?? [])];
+  const raw = settle(ctx.findings, text, approved);
+  const lines = raw.length > 0 ? new LineMap(text) : undefined;
+  const findings: Finding[] = raw.map((f) => ({
+    rule: f.rule,
+    severity: f.severity,
+    message: f.message,
+    start: f.start,
+    end: f.end,
+    ...lines!.position(f.start),
+    match: text.slice(f.start, f.end),
+    suggestions: f.suggestions,
+  }));
+  return { findings, score: brandFitScore(text, findings) };
+}
+
+/** The claim findings still needing review (approved claims were already dropped by the lint). */
+export function unapprovedClaims(findings: readonly Finding[]): Finding[] {
+  return findings.filter((finding) => finding.rule.startsWith('claims.'));
+}

@@ -1,0 +1,6 @@
+export { lintText, compileKit, unapprovedClaims, type LintOptions, type LintResult } from './engine';
+export { applyFixes, isSafeFix } from './fixes';
+export { brandFitScore, severityWeights } from './score';
+export { applyStyle } from './capitalization';
+export { TermMatcher } from './matcher';
+export { formatMessage, matchCase } from './context';

@@ -1,0 +1,21 @@
+import type { RuleOf } from '../kit';
+import { fleschKincaidGrade, readingStats } from '../text';
+import type { CompiledRule } from './compiled';
+import { findingRuleId, formatMessage } from './context';
+
+/** Flesch–Kincaid grade over the kit's threshold, per text or paragraph; short spans are not judged. */
+export function compileReadability(rule: RuleOf<'readability'>): CompiledRule {
+  const id = findingRuleId('readability', rule.id);
+  return {
+    check(ctx) {
+      for (const span of ctx.scopeSpans(rule.scope)) {
+        const stats = readingStats(ctx.text.slice(span.start, span.end));
+        if (stats.words < rule.minWords) continue;
+        const grade = fleschKincaidGrade(stats);
+        if (grade <= rule.maxGrade) continue;
+        const shown = grade.toFixed(1);
+        ctx.report({ rule: id, severity: rule.severity, message: formatMessage(rule.message, [shown], { grade: shown, max: String(rule.maxGrade) }), ...span, suggestions: [] });
+      }
+    },
+  };
+}

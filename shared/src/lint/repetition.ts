@@ -1,0 +1,31 @@
+import type { RuleOf } from '../kit';
+import { wordSpans } from '../text';
+import type { CompiledRule } from './compiled';
+import { findingRuleId, formatMessage } from './context';
+
+/** The same word twice in a row, separated only by spaces ("the the"); the fix removes the second. */
+export function compileRepetition(rule: RuleOf<'repetition'>): CompiledRule {
+  const id = findingRuleId('repetition', rule.id);
+  const exceptions = new Set(rule.exceptions.map((e) => e.toLowerCase()));
+  const same = (a: string, b: string) => (rule.ignoreCase ? a.toLowerCase() === b.toLowerCase() : a === b);
+  return {
+    check(ctx) {
+      const words = wordSpans(ctx.text);
+      for (let i = 1; i < words.length; i++) {
+        const before = words[i - 1]!;
+        const word = words[i]!;
+        const gap = ctx.text.slice(before.end, word.start);
+        if (!gap || /\S/.test(gap) || !same(before.text, word.text)) continue;
+        if (exceptions.has(word.text.toLowerCase()) || ctx.skipped(rule, before.start, word.end)) continue;
+        ctx.report({
+          rule: id,
+          severity: rule.severity,
+          message: formatMessage(rule.message, [word.text], { match: word.text }),
+          start: before.end,
+          end: word.end,
+          suggestions: [''],
+        });
+      }
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import type { RuleOf } from '../kit';
+import { patternFlags } from '../kit';
+import type { CompiledRule } from './compiled';
+import { findingRuleId, formatMessage, matchCase, type LintContext } from './context';
+
+/** The brand's preferred words: literal keys go to the kit's matcher; regex keys run as one combined regex. */
+export function compileSubstitution(rule: RuleOf<'substitution'>): CompiledRule {
+  const id = findingRuleId('substitution', rule.id);
+  const swaps = Object.entries(rule.swap).map(([key, value]) => ({ key, replacements: typeof value === 'string' ? [value] : value }));
+  const report = (ctx: LintContext, start: number, end: number, replacements: readonly string[]) => {
+    const match = ctx.text.slice(start, end);
+    const suggestions = [...new Set(replacements.map((r) => (rule.keepCase ? matchCase(match, r) : r)))];
+    // Text that already reads as a replacement ("OK" for the key "ok") is on-brand.
+    if (suggestions.includes(match)) return;
+    const suggestion = suggestions.join("' or '");
+    ctx.report({
+      rule: id,
+      severity: rule.severity,
+      message: formatMessage(rule.message, [suggestion, match], { match, suggestion }),
+      start,
+      end,
+      suggestions,
+    });
+  };
+  if (!rule.regex) {
+    const entries = swaps.map(({ key, replacements }) => ({ key, caseSensitive: !rule.ignoreCase, payload: replacements }));
+    return { consumers: [{ head: rule, entries, finish: (ctx, hits) => hits.forEach((hit) => report(ctx, hit.start, hit.end, hit.entry.payload as string[])) }] };
+  }
+  // Vale treats swap keys as patterns; each key becomes a named group so a match names its key.
+  const combined = new RegExp(swaps.map(({ key }, i) => `(?<k${i}>${key})`).join('|'), patternFlags(rule.ignoreCase));
+  return {
+    check(ctx) {
+      for (const m of ctx.text.matchAll(combined)) {
+        const end = m.index + m[0].length;
+        if (m[0].length === 0 || ctx.skipped(rule, m.index, end)) continue;
+        const which = swaps.findIndex((_, i) => m.groups?.[`k${i}`] !== undefined);
+        if (which >= 0) report(ctx, m.index, end, swaps[which]!.replacements);
+      }
+    },
+  };
+}
