@@ -4,6 +4,8 @@ import { twoProportionTest } from '../../../shared/src/experiments/two-proportio
 import { welchTest } from '../../../shared/src/experiments/welch';
 import { srmTest } from '../../../shared/src/experiments/srm';
 import { holmAdjust } from '../../../shared/src/experiments/holm';
+import { normalCdf, normalQuantile } from '../../../shared/src/experiments/normal';
+import fc from 'fast-check';
 import { expectRelative, reference } from './reference';
 
 const arm = ([visitors, conversions]: [number, number]) => ({ visitors, conversions });
@@ -85,11 +87,40 @@ describe('Holm adjustment', () => {
   it('matches the reference step-down values in input order', () => {
     for (const row of reference.holm) expect(holmAdjust(row.pValues)).toEqual(row.adjusted);
   });
-  it('never lowers a p-value and keeps the order of the raw p-values', () => {
-    const raw = [0.04, 0.001, 0.03, 0.2];
-    const adjusted = holmAdjust(raw);
-    adjusted.forEach((p, i) => expect(p).toBeGreaterThanOrEqual(raw[i]));
-    expect(adjusted[1]).toBeLessThanOrEqual(adjusted[2]);
-    expect(adjusted[2]).toBeLessThanOrEqual(adjusted[0]);
+});
+
+describe('sample size, by its defining property', () => {
+  // The power the formula's own normal approximation gives n visitors per arm.
+  const powerAt = (n: number, p1: number, p2: number, alpha: number) => {
+    const pBar = (p1 + p2) / 2;
+    const zAlpha = normalQuantile(1 - alpha / 2);
+    return normalCdf((Math.abs(p2 - p1) * Math.sqrt(n) - zAlpha * Math.sqrt(2 * pBar * (1 - pBar))) / Math.sqrt(p1 * (1 - p1) + p2 * (1 - p2)));
+  };
+  it('is the smallest n reaching the requested power', () => {
+    const rate = fc.double({ min: 0.005, max: 0.6, noNaN: true });
+    const mde = fc.double({ min: 0.02, max: 0.5, noNaN: true });
+    const power = fc.double({ min: 0.5, max: 0.95, noNaN: true });
+    fc.assert(fc.property(rate, mde, power, (baseline, lift, target) => {
+      const result = sampleSizePerArm({ baseline, mde: lift, power: target });
+      if (!result.ok) throw new Error(JSON.stringify(result.issues));
+      const { perVariant, p1, p2 } = result.value;
+      expect(powerAt(perVariant, p1, p2, 0.05)).toBeGreaterThanOrEqual(target - 1e-9);
+      expect(powerAt(perVariant - 1, p1, p2, 0.05)).toBeLessThan(target + 1e-9);
+    }));
+  });
+});
+
+describe('Holm adjustment, for any p-values', () => {
+  it('stays between the raw p-value and 1 and keeps the raw order', () => {
+    fc.assert(fc.property(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 12 }), (raw) => {
+      const adjusted = holmAdjust(raw);
+      raw.forEach((p, i) => {
+        expect(adjusted[i]).toBeGreaterThanOrEqual(p);
+        expect(adjusted[i]).toBeLessThanOrEqual(1);
+        raw.forEach((q, j) => {
+          if (p < q) expect(adjusted[i]).toBeLessThanOrEqual(adjusted[j]);
+        });
+      });
+    }));
   });
 });
