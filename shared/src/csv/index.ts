@@ -1,2 +1,3 @@
 export * from './parse';
 export * from './write';
+export * from './records';

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { parseCsv, writeCsv } from '../../../shared/src/csv';
+import { parseCsv, toRecords, writeCsv } from '../../../shared/src/csv';
 
 const rowsOf = (text: string) => {
   const result = parseCsv(text);
@@ -47,5 +47,14 @@ describe('CSV writing', () => {
     fc.assert(fc.property(table, (rows) => {
       expect(rowsOf(writeCsv(rows))).toEqual(rows);
     }));
+  });
+});
+
+describe('CSV records', () => {
+  it('keys each row by its header, keeping blank and repeated headers apart', () => {
+    expect(toRecords([['name', '', 'name'], ['A', 'x', 'B'], ['C']])).toEqual({
+      keys: ['name', 'column2', 'name_3'],
+      records: [{ name: 'A', column2: 'x', name_3: 'B' }, { name: 'C', column2: '', name_3: '' }],
+    });
   });
 });

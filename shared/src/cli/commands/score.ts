@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { describeIssues, type Issue } from '../../issues';
-import { parseCsv, writeCsv } from '../../csv';
+import { parseCsv, toRecords, writeCsv } from '../../csv';
 import { defaultWeights, findUseCaseColumns, parseWeights, scoreUseCaseTable } from '../../experiments';
 import { UsageError, type CliIo, type Command } from '../command';
 
@@ -23,17 +23,6 @@ async function readCsvFile(io: CliIo, path: string): Promise<string[][]> {
   if (!parsed.ok) throw new UsageError(describeIssues(parsed.issues.map((issue) => ({ ...issue, path: `${path} ${issue.path}` }))));
   if (parsed.value.length === 0) throw new UsageError(`${path} is empty: it needs a header row`);
   return parsed.value;
-}
-
-// Keys for JSON output: a header cell that is blank or repeated still gets a unique key.
-function uniqueKeys(header: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return header.map((cell, i) => {
-    let key = cell.trim() || `column${i + 1}`;
-    while (seen.has(key)) key = `${key}_${i + 1}`;
-    seen.add(key);
-    return key;
-  });
 }
 
 export const scoreCommand: Command = {
@@ -63,10 +52,9 @@ export const scoreCommand: Command = {
     const bad: Issue[] = result.value.statuses.filter((s) => s.status !== 'OK' && s.status !== '').map((s) => ({ path: `row ${s.rowNumber}`, message: s.status }));
     if (bad.length > 0) throw new UsageError(describeIssues(bad));
 
-    const keys = uniqueKeys(header);
+    const { keys, records } = toRecords([header, ...rows]);
     const ranked = result.value.ranked.map((useCase): Record<string, string | number> => {
-      const cells = rows[useCase.rowNumber - 2];
-      const record: Record<string, string | number> = Object.fromEntries(keys.map((key, i) => [key, cells[i] ?? '']));
+      const record: Record<string, string | number> = { ...records[useCase.rowNumber - 2] };
       for (const name of scoreColumns) record[keys[columns.value[name]]] = useCase.inputs[name];
       // Rounding to 10 places drops floating-point noise (67.49999999999999) and nothing else.
       return { ...record, score: Number(useCase.score.toFixed(10)), rank: useCase.rank };
