@@ -1,28 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { main } from '../../shared/src/cli/main';
-import type { CliIo } from '../../shared/src/cli/command';
 import { scoreCommand } from '../../shared/src/cli/commands/score';
 import { parseCsv } from '../../shared/src/csv';
+import { runCommand } from '../fixtures/stats/run-cli';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/stats/${name}`, import.meta.url), 'utf8');
 
-async function run(files: Record<string, string>, ...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (text) => void (stdout += text),
-    stderr: (text) => void (stderr += text),
-    readFile: async (path) => {
-      if (!(path in files)) throw new Error('no such file');
-      return files[path];
-    },
-    readStdin: async () => '',
-    env: {},
-  };
-  const code = await main(['score', ...argv], io, [scoreCommand]);
-  return { code, stdout, stderr };
-}
+const run = (files: Record<string, string>, ...argv: string[]) => runCommand(scoreCommand, argv, files);
 
 describe('onbrand score', () => {
   const files = { 'cases.csv': fixture('use-cases.csv') };

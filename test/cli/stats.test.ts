@@ -1,21 +1,11 @@
 import { describe, it, expect } from 'vitest';
-import { main } from '../../shared/src/cli/main';
-import type { CliIo } from '../../shared/src/cli/command';
 import { statsCommand } from '../../shared/src/cli/commands/stats';
 import { expectRelative, reference } from '../shared/experiments/reference';
+import { runCommand } from '../fixtures/stats/run-cli';
 
 async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (text) => void (stdout += text),
-    stderr: (text) => void (stderr += text),
-    readFile: async () => '',
-    readStdin: async () => '',
-    env: {},
-  };
-  const code = await main(['stats', ...argv], io, [statsCommand]);
-  return { code, stdout, stderr, json: code === 0 ? JSON.parse(stdout) : undefined };
+  const result = await runCommand(statsCommand, argv);
+  return { ...result, json: result.code === 0 ? JSON.parse(result.stdout) : undefined };
 }
 
 describe('onbrand stats sample-size', () => {
