@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { CliIo } from '../../shared/src/cli/command';
 import { checkCommand } from '../../shared/src/cli/commands/check';
+import { main } from '../../shared/src/cli/main';
 import { readRepoFile, runCli } from '../fixtures/snapshots/cli-run';
 
 const kit = readRepoFile('test/fixtures/snapshots/ledgerline-kit.json');
@@ -8,7 +10,7 @@ const files = {
   'master.json': readRepoFile('examples/snapshots/ledgerline-master.json'),
   'offbrand.json': readRepoFile('examples/snapshots/ledgerline-offbrand.json'),
 };
-const check = (argv: string[], extra: Record<string, string> = {}, stdin = '') => runCli(checkCommand, { ...files, ...extra }, argv, stdin);
+const check = (argv: string[], extra: Record<string, string> = {}) => runCli(checkCommand, { ...files, ...extra }, argv);
 
 describe('onbrand check', () => {
   it('passes the on-brand master with exit 0, score 100 and no findings', async () => {
@@ -64,8 +66,15 @@ describe('onbrand check', () => {
   });
 
   it('reads the snapshot from standard input as "-"', async () => {
-    const { code, stdout } = await check(['-', '--kit', 'kit.json', '--format', 'json'], {}, files['master.json']);
-    expect(code).toBe(0);
+    let stdout = '';
+    const io: CliIo = {
+      stdout: (text) => void (stdout += text),
+      stderr: () => undefined,
+      readFile: async () => kit,
+      readStdin: async () => files['master.json'],
+      env: {},
+    };
+    expect(await main(['check', '-', '--kit', 'kit.json', '--format', 'json'], io, [checkCommand])).toBe(0);
     expect(JSON.parse(stdout).files[0].path).toBe('-');
   });
 
