@@ -1,4 +1,5 @@
 import type { Issue, Parsed } from '../issues';
+import { isBlankCell, readNumberCell } from './cells';
 
 // Qualification score on 0–100 for an AI use case, all inputs on 1–5 (risk: 5 is riskiest):
 //   score = 100 × (w_i·(impact−1) + w_f·(feasibility−1) + w_d·(readiness−1) + w_r·(5−risk)) / 4
@@ -38,15 +39,27 @@ export function normalizeWeights(weights: ScoreWeights): Parsed<ScoreWeights> {
 
 /** Parses "impact=0.4,feasibility=0.25,…"; names not given keep their defaults. */
 export function parseWeights(text: string): Parsed<ScoreWeights> {
-  const weights = { ...defaultWeights };
+  const cells: Partial<Record<keyof ScoreWeights, string>> = {};
   const issues: Issue[] = [];
   for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
     const [rawName, rawValue, ...rest] = part.split('=');
     const name = rawName.trim().toLowerCase() as keyof ScoreWeights;
-    const value = Number(rawValue?.trim());
     if (!weightNames.includes(name)) issues.push({ path: 'weights', message: `unknown weight "${rawName.trim()}": use impact, feasibility, readiness or risk` });
-    else if (rest.length > 0 || rawValue === undefined || rawValue.trim() === '' || !Number.isFinite(value)) issues.push({ path: `weights.${name}`, message: `"${part}" is not name=number` });
-    else weights[name] = value;
+    else if (rest.length > 0 || rawValue === undefined || rawValue.trim() === '') issues.push({ path: `weights.${name}`, message: `"${part}" is not name=number` });
+    else cells[name] = rawValue;
+  }
+  return issues.length > 0 ? { ok: false, issues } : weightsFromCells(cells);
+}
+
+/** Weights read from Settings cells; a blank cell keeps its default, text is an issue. */
+export function weightsFromCells(cells: Readonly<Partial<Record<keyof ScoreWeights, unknown>>>): Parsed<ScoreWeights> {
+  const weights = { ...defaultWeights };
+  const issues: Issue[] = [];
+  for (const name of weightNames) {
+    if (isBlankCell(cells[name])) continue;
+    const read = readNumberCell(cells[name], `the ${name} weight`);
+    if (read.ok) weights[name] = read.value;
+    else issues.push({ path: `weights.${name}`, message: read.reason });
   }
   return issues.length > 0 ? { ok: false, issues } : normalizeWeights(weights);
 }

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { defaultWeights, normalizeWeights, parseWeights, qualificationScore, rankDescending, riceScore } from '../../../shared/src/experiments/scoring';
+import { defaultWeights, normalizeWeights, parseWeights, qualificationScore, rankDescending, riceScore, weightsFromCells } from '../../../shared/src/experiments/scoring';
 import { recommendStage, parseStage } from '../../../shared/src/experiments/stage-gate';
 import { durationDays } from '../../../shared/src/experiments/duration';
 
@@ -78,5 +78,16 @@ describe('duration', () => {
   it('rounds the days up and needs traffic', () => {
     expect(durationDays(14751, 2, 1000)).toBe(30);
     expect(durationDays(100, 2, 0)).toBe(Infinity);
+  });
+});
+
+describe('weights from Settings cells', () => {
+  it('keeps defaults for blank cells, reads numbers typed as text and rescales', () => {
+    const parsed = weightsFromCells({ impact: '', feasibility: '50', readiness: 0.2, risk: null });
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) expect(parsed.value.feasibility).toBeCloseTo(50 / 50.75, 12);
+  });
+  it('names a weight typed as words', () => {
+    expect(weightsFromCells({ risk: 'high' })).toEqual({ ok: false, issues: [{ path: 'weights.risk', message: 'the risk weight is text ("high"), not a number' }] });
   });
 });
