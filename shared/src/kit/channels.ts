@@ -1,5 +1,5 @@
 import type { Severity } from '../findings';
-import { z } from '../zod';
+import * as z from '../zod';
 import { count, severitySchema, stringList, text } from './fields';
 
 /** Where copy runs, with the limits that place counts (in graphemes, as people see characters). */

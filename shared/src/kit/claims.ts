@@ -1,4 +1,4 @@
-import { z } from '../zod';
+import * as z from '../zod';
 import { optionalList } from './fields';
 
 /** Kinds of claim a reviewer must see before copy ships. */

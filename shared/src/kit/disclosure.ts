@@ -1,4 +1,4 @@
-import { z } from '../zod';
+import * as z from '../zod';
 import { optionalList, text } from './fields';
 
 /** The label AI-generated copy must carry, and the channels that require it. */

@@ -1,4 +1,4 @@
-import { z } from '../zod';
+import * as z from '../zod';
 import { checkPattern } from './regex-safety';
 
 // Small field builders shared by the kit's sections, each with a message a marketer can act on.

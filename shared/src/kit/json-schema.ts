@@ -1,4 +1,4 @@
-import { z } from '../zod';
+import * as z from '../zod';
 import { brandKitSchema } from './schema';
 
 /** The JSON Schema that editors use to autocomplete and check kit files. */

@@ -1,5 +1,5 @@
-import { z } from '../zod';
-import { claimCategorySchema, claimCategories } from './claims';
+import * as z from '../zod';
+import { claimCategorySchema } from './claims';
 import { count, optionalList, pattern, severitySchema, stringList, text } from './fields';
 
 /** Kinds of text the engine leaves alone unless a rule lists fewer of them in `skip`. */
@@ -102,9 +102,12 @@ export const readabilityRuleSchema = rule('readability', {
   scope: z._default(z.enum(['text', 'paragraph'], { error: 'expected "text" or "paragraph"' }), 'text'),
 });
 
-/** Claims that need review before they ship. Findings are reported as `claims.<category>`. */
+/**
+ * Claims that need review before they ship; without `categories`, the kit's `claims.review` list.
+ * Findings are reported as `claims.<category>`.
+ */
 export const claimsRuleSchema = rule('claims', {
-  categories: z._default(z.array(claimCategorySchema), [...claimCategories]),
+  categories: z.optional(z.array(claimCategorySchema)),
 });
 
 /** Elements the copy must contain: `cta`, `opt-out`, `link`, `brand-name`, `hashtag`, or literal text. */

@@ -1,5 +1,5 @@
 import { visualKitSchema } from '../visual';
-import { z } from '../zod';
+import * as z from '../zod';
 import { channelOverrideSchema, channelPresets } from './channels';
 import { claimsSchema, defaultClaims } from './claims';
 import { disclosureSchema } from './disclosure';

@@ -1,4 +1,4 @@
-import { z } from '../zod';
+import * as z from '../zod';
 import { optionalList } from './fields';
 
 /** How the brand sounds: the prompts quote these and reviewers read them. */

@@ -59,7 +59,7 @@ export function approvedRanges(text: string, approved: readonly string[]): { sta
 export function compileClaims(rule: RuleOf<'claims'>, patterns: Map<ClaimCategory, RegExp>): CompiledRule {
   return {
     check(ctx: LintContext) {
-      for (const category of rule.categories) {
+      for (const category of rule.categories ?? ctx.kit.claims?.review ?? []) {
         for (const m of ctx.text.matchAll(patterns.get(category)!)) {
           const start = m.index;
           const end = start + m[0].length;
