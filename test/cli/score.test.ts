@@ -66,6 +66,12 @@ describe('onbrand score', () => {
     expect(stderr).toContain('row 4: risk must be from 1 to 5, got -2');
   });
 
+  it('reads the CSV from standard input when the file is -', async () => {
+    const { code, stdout } = await runCommand(scoreCommand, ['-', '--format', 'json'], {}, 'name,impact,feasibility,risk,readiness\r\nOnly,5,5,1,5\r\n');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual([{ name: 'Only', impact: 5, feasibility: 5, risk: 1, readiness: 5, score: 100, rank: 1 }]);
+  });
+
   it('exits 2 on a file it cannot read or parse', async () => {
     expect((await run({}, 'missing.csv')).stderr).toContain('cannot read "missing.csv"');
     expect((await run({ 'x.csv': 'name,impact\n"open' }, 'x.csv')).stderr).toContain('x.csv line 2: a quoted field is never closed');
