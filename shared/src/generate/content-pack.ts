@@ -6,8 +6,8 @@ import { parseBrief, type Brief } from './brief';
 import { useKitTerms } from './copy';
 import { isoTime, modelConfig, offlineModel, type GenerateOptions, type GenerateSyncOptions } from './model-config';
 import { offlineCopy } from './offline';
-import { makeProvenance, packCopySchema, type ContentPack, type PackCopy, type Piece, type Provenance } from './pack';
-import { applySafeFixes, blockingProblems, copyLimit, finishPiece, lengthProblem, packSlots, type Judge, type Slot } from './pieces';
+import { channelLimit, disclosureFor, makeProvenance, packCopySchema, type ContentPack, type PackCopy, type Piece, type Provenance } from './pack';
+import { applySafeFixes, blockingProblems, copyLimit, finishPiece, lengthProblem, packSlots, type Judge, type Room, type Slot } from './pieces';
 import type { ModelConfig } from './providers';
 import { defaultRetryPolicy, type RetryPolicy } from './retry';
 import { canonicalJson, hashString, seededRandom } from './seed';
@@ -52,6 +52,8 @@ interface Settled {
   /** Error-level findings other than claims (claims go to a person), and lengths over a channel's room. */
   problems: string[];
   overLength: string[];
+  /** What a person should know about the kit's limits (a label that leaves little room). */
+  notes: string[];
 }
 
 /** Applies safe fixes, limits and disclosure to every piece and lints the result. */
@@ -61,11 +63,14 @@ function settle(draft: PackCopy, ctx: Context, origin: Provenance, offline: bool
   const fixed: Finding[] = [];
   const problems: string[] = [];
   const overLength: string[] = [];
+  const notes = new Set<string>();
   for (const slot of ctx.slots) {
     const raw = slot.get(copy);
     const fixedText = applySafeFixes(offline ? useKitTerms(raw, ctx.kit) : raw, slot.channel, ctx.judge);
     fixed.push(...fixedText.fixed);
     const room = slot.channel ? copyLimit(ctx.kit, slot.channel) : undefined;
+    const cramped = slot.channel && room ? crampedByLabel(ctx.kit, slot.channel, room) : undefined;
+    if (cramped) notes.add(cramped);
     const tooLong = lengthProblem(slot.id, fixedText.text, room);
     if (tooLong) overLength.push(tooLong);
     const piece = finishPiece(slot.id, slot.channel, fixedText.text, room, ctx.judge, origin);
@@ -73,7 +78,14 @@ function settle(draft: PackCopy, ctx: Context, origin: Provenance, offline: bool
     pieces.push(piece);
     problems.push(...blockingProblems(slot.id, piece.findings));
   }
-  return { copy, pieces, fixed, problems, overLength };
+  return { copy, pieces, fixed, problems, overLength, notes: [...notes] };
+}
+
+// A label that takes more than half a channel's room leaves copy too short to say much; a person should know.
+function crampedByLabel(kit: BrandKit, channel: string, room: Room): string | undefined {
+  const full = channelLimit(kit, channel).maxGraphemes;
+  if (!disclosureFor(kit, channel) || room.max * 2 >= full) return undefined;
+  return `The disclosure label leaves ${Math.max(room.max, 0)} of ${full} characters for ${channel} copy; a shorter label in the kit would leave more.`;
 }
 
 function cloneCopy(copy: PackCopy): PackCopy {
@@ -87,7 +99,7 @@ function cloneCopy(copy: PackCopy): PackCopy {
 }
 
 function pack(settled: Settled, origin: Provenance, notices: string[]): ContentPack {
-  const out = [...notices];
+  const out = [...notices, ...settled.notes];
   if (settled.fixed.length) {
     const rules = [...new Set(settled.fixed.map((f) => f.rule))].join(', ');
     out.push(`Applied ${settled.fixed.length} automatic brand fix${settled.fixed.length === 1 ? '' : 'es'} (${rules}).`);

@@ -27,7 +27,7 @@ export function lowerFirst(text: string, keep: readonly string[] = []): string {
 
 // Words a cut should not end on: a headline ending "…for" or "…and" reads broken.
 const danglers = new Set(
-  'a an and as at but by for from in into of on or the to with your our their its that this than so vs'.split(' '),
+  'a an and as at but by for from in into of on or not nor the to with your our their its that this than so vs'.split(' '),
 );
 
 /** Cuts text at a word boundary to fit `max` graphemes (and `maxWords`), never ending on a dangling word. */
@@ -40,12 +40,24 @@ export function fitWords(text: string, max: number, maxWords = Infinity): string
     if (kept.length >= maxWords || countGraphemes([...kept, word].join(' ')) > max) break;
     kept.push(word);
   }
+  // A cut that can end at a clause (after a comma, colon or dash) and keep half the room reads as written.
+  for (let i = kept.length - 2; i >= 0; i--) {
+    if (!/[,;:—–]$/.test(kept[i]!)) continue;
+    if (countGraphemes(kept.slice(0, i + 1).join(' ')) >= max / 2) kept = kept.slice(0, i + 1);
+    break;
+  }
   // Trailing punctuation inside a cut phrase (a comma, a dash) is dropped with any dangling word.
   while (kept.length > 1 && danglers.has(bare(kept[kept.length - 1]!).toLowerCase())) kept = kept.slice(0, -1);
   if (kept.length === 0) return truncateToGraphemes(words[0] ?? '', max);
   const last = kept.length - 1;
   kept[last] = /[.!?]$/.test(kept[last]!) ? kept[last]! : bare(kept[last]!);
   return kept.join(' ');
+}
+
+/** Joins a disclosure label to copy; a line without closing punctuation gets a separator so the two do not run together. */
+export function withLabel(copy: string, label: string): string {
+  if (copy.includes('\n')) return `${copy}\n\n${label}`;
+  return /[.!?…]$/u.test(copy) ? `${copy} ${label}` : `${copy} · ${label}`;
 }
 
 /** Whether text fits the limits. */

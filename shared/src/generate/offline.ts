@@ -102,11 +102,10 @@ function subjectLines(f: Facts, random: Random, room: { max: number; maxWords?: 
 
 function email(f: Facts, random: Random, subject: string, kit: BrandKit): PackCopy['email'] {
   const preheaderRoom = copyLimit(kit, 'email-preheader');
-  const preheader = chooseFitting(
-    random,
-    [f.benefits.slice(0, 2).map(sentence).join(' '), `${sentence(f.message)} ${sentence(f.cta)}`, sentence(f.benefits[0]!)],
-    preheaderRoom,
-  );
+  const candidates = [f.benefits.slice(0, 2).map(sentence).join(' '), `${sentence(f.message)} ${sentence(f.cta)}`, sentence(f.benefits[0]!)];
+  // The preheader follows the subject in the inbox, so it avoids repeating it.
+  const fresh = candidates.filter((candidate) => !candidate.startsWith(bare(subject)));
+  const preheader = chooseFitting(random, fresh.length ? fresh : candidates, preheaderRoom);
   const greeting = random.pick(['Hi there,', 'Hello,']);
   const list = f.benefits.map((b) => `- ${upperFirst(b)}`).join('\n');
   const offer = f.offer ? `\n\n${sentence(f.offer)}` : '';
@@ -131,9 +130,11 @@ export function offlineCopy(brief: Brief, kit: BrandKit, random: Random, channel
   );
   const adRoom = copyLimit(kit, channels.ad);
   // Headlines are chosen by quality, not at random: the key message first, the product name last.
+  const clause = fitWords(f.message, adRoom.max, adRoom.maxWords);
   const adHeadline =
-    [f.message, `${f.product}: ${f.benefits[0]}`, upperFirst(f.benefits[0]!), f.product].find((c) => fits(c, adRoom.max, adRoom.maxWords)) ??
-    fitWords(f.message, adRoom.max, adRoom.maxWords);
+    [f.message, /[,;:—–]/.test(f.message.slice(clause.length, clause.length + 1)) ? clause : '', `${f.product}: ${f.benefits[0]}`, upperFirst(f.benefits[0]!), upperFirst(f.product)].find(
+      (c) => c && fits(c, adRoom.max, adRoom.maxWords),
+    ) ?? clause;
   return {
     article: article(f, random),
     email: email(f, random, lines[0]!, kit),

@@ -3,7 +3,7 @@ import type { BrandKit } from '../kit';
 import { resolveChannel } from '../kit';
 import { applyFixes, isSafeFix, lintText, unapprovedClaims } from '../lint';
 import { countGraphemes } from '../text';
-import { fitWords } from './copy';
+import { fitWords, withLabel } from './copy';
 import type { Brief } from './brief';
 import { channelLimit, disclosureFor, type PackCopy, type Piece, type Provenance } from './pack';
 
@@ -65,7 +65,8 @@ export function applySafeFixes(text: string, channel: string | undefined, judged
 export function copyLimit(kit: BrandKit, channel: string): Room {
   const limit = channelLimit(kit, channel);
   const label = disclosureFor(kit, channel);
-  const reserve = label ? countGraphemes(label) + 1 : 0;
+  // The label and its separator (' · ' at most) come out of the channel's room.
+  const reserve = label ? countGraphemes(label) + 3 : 0;
   const labelWords = label ? label.split(/\s+/).length : 0;
   return limit.maxWords ? { max: limit.maxGraphemes - reserve, maxWords: limit.maxWords - labelWords } : { max: limit.maxGraphemes - reserve };
 }
@@ -87,7 +88,7 @@ export interface Room {
 export function finishPiece(id: string, channel: string | undefined, text: string, room: Room | undefined, judged: Judge, provenance: Provenance): Piece {
   const copy = room ? fitWords(text, room.max, room.maxWords) : text;
   const disclosure = disclosureFor(judged.kit, channel);
-  const labelled = disclosure && !copy.includes(disclosure) ? `${copy}${copy.includes('\n') ? '\n\n' : ' '}${disclosure}` : copy;
+  const labelled = disclosure && !copy.includes(disclosure) ? withLabel(copy, disclosure) : copy;
   const { findings, score } = judge(labelled, channel, judged);
   const piece: Piece = { id, text: labelled, findings, score, needsReview: unapprovedClaims(findings).length > 0, provenance };
   if (channel) piece.channel = channel;

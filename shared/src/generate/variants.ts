@@ -67,7 +67,7 @@ function roomFor(request: Request, kit: BrandKit): Room {
   if (!request.channel) return { max: request.maxGraphemes };
   const channelRoom = copyLimit(kit, request.channel);
   const label = disclosureFor(kit, request.channel);
-  const max = Math.min(channelRoom.max, request.maxGraphemes - (label ? countGraphemes(label) + 1 : 0));
+  const max = Math.min(channelRoom.max, request.maxGraphemes - (label ? countGraphemes(label) + 3 : 0));
   return channelRoom.maxWords ? { max, maxWords: channelRoom.maxWords } : { max };
 }
 
