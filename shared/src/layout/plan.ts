@@ -1,5 +1,7 @@
 import { label } from '../visual/finding';
+import type { VisualKit } from '../visual/kit-schema';
 import { crowdingLayers, logoClearance } from '../visual/logo';
+import { minTextSizeFor } from '../visual/text-size';
 import type { CreativeSnapshot, FrameNode, GroupNode, ImageCrop, SnapshotNode, TextNode } from '../visual/snapshot';
 import { findLogos, placeNodes, type Rect } from '../visual/tree';
 import type { LayoutFlag } from './flags';
@@ -342,4 +344,14 @@ function moveAndShrink(node: SnapshotNode, dx: number, dy: number, shrink: numbe
   const quiet: PlanContext = { ...ctx, scale: shrink, actions: [], flags: [], minTextSize: undefined };
   const box = { x: node.x + dx, y: node.y + dy, width: node.width * shrink, height: node.height * shrink };
   return adapt(node, box, quiet);
+}
+
+/** The plan options a kit's visual rules give for one output size: its text minimum and the logo's clear space. */
+export function resizeOptionsFromKit(visual: VisualKit | undefined, width: number, height: number): ResizeOptions {
+  if (!visual) return {};
+  return {
+    minTextSize: minTextSizeFor(visual, width, height),
+    logoClearSpace: visual.logo.clearSpace,
+    logoPattern: visual.logo.namePattern,
+  };
 }

@@ -10,3 +10,4 @@ export * from './contrast';
 export * from './logo';
 export * from './safe-zone';
 export * from './check';
+export * from './apply-fix';

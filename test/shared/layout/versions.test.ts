@@ -178,3 +178,14 @@ describe('text measurement', () => {
     expect(measureText('a\nb\r\nc', { fontSize: 10, lineHeight: 15 })).toMatchObject({ lines: 3, height: 45 });
   });
 });
+
+describe('resizeOptionsFromKit', () => {
+  it('takes the minimum for the output size and the logo rule from the kit', async () => {
+    const { resizeOptionsFromKit } = await import('../../../shared/src/layout');
+    const { visualKit } = await import('../../fixtures/snapshots/build');
+    const visual = visualKit({ minTextSize: { default: 14, classes: { small: 10 } }, logo: { namePattern: '#brand', clearSpace: 0.5 } });
+    expect(resizeOptionsFromKit(visual, 728, 90)).toEqual({ minTextSize: 10, logoClearSpace: 0.5, logoPattern: '#brand' });
+    expect(resizeOptionsFromKit(visual, 1080, 1080).minTextSize).toBe(14);
+    expect(resizeOptionsFromKit(undefined, 728, 90)).toEqual({});
+  });
+});

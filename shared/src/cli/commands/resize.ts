@@ -1,6 +1,5 @@
 import { describeIssues } from '../../issues';
-import { parseSizeList, planResize } from '../../layout';
-import { minTextSizeFor } from '../../visual';
+import { parseSizeList, planResize, resizeOptionsFromKit } from '../../layout';
 import { UsageError, type Command } from '../command';
 import { loadSnapshot, loadVisualKit, parseFlags } from './check';
 
@@ -40,11 +39,7 @@ export const resizeCommand: Command = {
 
     const visual = kit.visual;
     const versions = sizes.value.map(({ width, height }) => {
-      const plan = planResize(input.snapshot!, { width, height }, {
-        minTextSize: minTextSizeFor(visual, width, height),
-        logoClearSpace: visual?.logo.clearSpace,
-        logoPattern: visual?.logo.namePattern,
-      });
+      const plan = planResize(input.snapshot!, { width, height }, resizeOptionsFromKit(visual, width, height));
       return { width, height, snapshot: plan.snapshot, flags: plan.flags, actions: plan.actions };
     });
     if (format === 'json') {
