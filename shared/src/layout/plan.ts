@@ -261,6 +261,9 @@ function reflow(frame: FrameNode, out: FrameNode, ctx: PlanContext): FrameNode {
   // First the sizes, then each child adapts to its size, then positions from the final sizes
   // (text with auto width may come back narrower than it went in).
   const sized = frame.children.map((child) => {
+    // Hidden children take no room but still scale, so showing one later looks right.
+    if (!child.visible && child.layoutPositioning !== 'ABSOLUTE')
+      return adapt(child, { x: child.x * s, y: child.y * s, width: child.width * s, height: child.height * s }, ctx);
     if (!isFlow(child)) return child;
     const mainSize = !hugMain && grows(child) ? (spare * Math.max(child.layoutGrow ?? 0, 1)) / growWeight : child[main] * s;
     const crossSize = stretches(child) ? innerCross : child[cross] * s;

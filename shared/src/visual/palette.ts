@@ -8,7 +8,7 @@ export function checkPalette(ctx: RuleContext): CreativeFinding[] {
   const { palette, paletteTolerance } = ctx.kit;
   if (!palette.length) return [];
   const findings: CreativeFinding[] = [];
-  const test = (node: SnapshotNode, hex: string, what: string, fix: (hex: string) => VisualFix) => {
+  const test = (node: SnapshotNode, hex: string, what: string, fix: (hex: string) => VisualFix | undefined) => {
     const rgb = parseHex(hex);
     const near = rgb && nearestPaletteColor(rgb, palette);
     if (!near || near.deltaE <= paletteTolerance) return;
@@ -16,7 +16,10 @@ export function checkPalette(ctx: RuleContext): CreativeFinding[] {
   };
   for (const { node } of ctx.placed) {
     node.fills.forEach((paint, paintIndex) => {
-      if (paint.type !== 'SOLID' || !paint.visible) return;
+      if (!paint.visible) return;
+      if (paint.type === 'GRADIENT')
+        for (const stop of paint.stops) test(node, stop.color, 'gradient colour', () => undefined);
+      if (paint.type !== 'SOLID') return;
       const what = node.type === 'text' ? 'text colour' : 'fill';
       test(node, paint.color, what, (hex) => ({ kind: 'fill', nodeId: node.id, paintIndex, hex }));
     });
@@ -37,7 +40,7 @@ function offPalette(
   what: string,
   near: { color: PaletteColor; hex: string; deltaE: number },
   tolerance: number,
-  fix: VisualFix,
+  fix: VisualFix | undefined,
 ): CreativeFinding {
   return {
     rule: 'visual.palette',
@@ -48,6 +51,6 @@ function offPalette(
     node: nodeRef(node),
     match: hex.toUpperCase(),
     suggestions: [near.hex],
-    fix,
+    ...(fix ? { fix } : {}),
   };
 }

@@ -27,7 +27,15 @@ export interface ImagePaint {
   opacity: number;
   visible: boolean;
 }
-export type Paint = SolidPaint | ImagePaint;
+/** A gradient; its stops are checked against the palette, and text on it is checked by eye. */
+export interface GradientPaint {
+  type: 'GRADIENT';
+  gradientType: 'LINEAR' | 'RADIAL' | 'ANGULAR' | 'DIAMOND';
+  stops: { color: string; position: number; opacity: number }[];
+  opacity: number;
+  visible: boolean;
+}
+export type Paint = SolidPaint | ImagePaint | GradientPaint;
 
 export type LayoutSizing = 'FIXED' | 'HUG' | 'FILL';
 
@@ -147,6 +155,13 @@ const paintSchema = z.discriminatedUnion('type', [
     type: z.literal('IMAGE'),
     scaleMode: z._default(z.enum(['FILL', 'FIT', 'CROP', 'TILE']), 'FILL'),
     imageRef: z.optional(z.string()),
+    opacity: z._default(share(), 1),
+    visible: z._default(z.boolean(), true),
+  }),
+  z.object({
+    type: z.literal('GRADIENT'),
+    gradientType: z._default(z.enum(['LINEAR', 'RADIAL', 'ANGULAR', 'DIAMOND']), 'LINEAR'),
+    stops: z.array(z.object({ color: hexColor, position: share(), opacity: z._default(share(), 1) })).check(z.minLength(1)),
     opacity: z._default(share(), 1),
     visible: z._default(z.boolean(), true),
   }),

@@ -1,4 +1,4 @@
-import type { CreativeSnapshot, SnapshotNode, SolidPaint } from './snapshot';
+import type { CreativeSnapshot, SnapshotNode } from './snapshot';
 
 /** An axis-aligned box in the root frame's coordinates. */
 export interface Rect {
@@ -39,11 +39,6 @@ export function placeNodes(root: CreativeSnapshot): PlacedNode[] {
   // The root's own x/y is its place on the canvas; checks work inside it.
   visit({ ...root, x: 0, y: 0 }, 0, 0, 1, []);
   return out;
-}
-
-/** The visible solid fills of a layer, bottom first. */
-export function solidFills(node: SnapshotNode): { paint: SolidPaint; index: number }[] {
-  return node.fills.flatMap((paint, index) => (paint.type === 'SOLID' && paint.visible ? [{ paint, index }] : []));
 }
 
 /** True when the layer paints anything: a visible fill with some opacity. */

@@ -80,3 +80,11 @@ describe('auto layout', () => {
     expect(out.children.map((c) => c.x)).toEqual([5, 35, 120]);
   });
 });
+
+describe('hidden children in auto layout', () => {
+  it('take no room but still scale with the plan', () => {
+    const master = stack({}, [rect('a', [0, 0, 50, 40], '#0B1F3A'), rect('ghost', [0, 0, 100, 40], '#0B1F3A', { visible: false }), rect('b', [0, 0, 50, 40], '#0B1F3A')]);
+    const out = stackOf(master, 200, 150);
+    expect(out.children.map((c) => [c.x, c.width])).toEqual([[5, 25], [0, 50], [35, 25]]);
+  });
+});
