@@ -281,9 +281,18 @@ function reflow(frame: FrameNode, out: FrameNode, ctx: PlanContext): FrameNode {
 
   let gap = out.itemSpacing;
   let cursor = padMainStart;
-  if (frame.primaryAxisAlignItems === 'SPACE_BETWEEN' && placedFlow.length > 1)
-    gap = (innerMain - (used - gaps)) / (placedFlow.length - 1);
-  else if (frame.primaryAxisAlignItems === 'CENTER') cursor += (innerMain - used) / 2;
+  const free = innerMain - (used - gaps);
+  const count = placedFlow.length;
+  // Figma's distributions: BETWEEN puts the free space only between items, AROUND gives each item
+  // half a gap on either side, EVENLY makes the ends and the gaps equal.
+  if (frame.primaryAxisAlignItems === 'SPACE_BETWEEN' && count > 1) gap = free / (count - 1);
+  else if (frame.primaryAxisAlignItems === 'SPACE_AROUND' && count > 0) {
+    gap = free / count;
+    cursor += gap / 2;
+  } else if (frame.primaryAxisAlignItems === 'SPACE_EVENLY' && count > 0) {
+    gap = free / (count + 1);
+    cursor += gap;
+  } else if (frame.primaryAxisAlignItems === 'CENTER') cursor += (innerMain - used) / 2;
   else if (frame.primaryAxisAlignItems === 'MAX') cursor += innerMain - used;
 
   out.children = sized.map((child, index) => {

@@ -23,7 +23,7 @@ export function isBoldStyle(style: string): boolean {
 }
 
 /**
- * The colour behind a point, or undefined when an image or gradient shows through there. Layers drawn earlier
+ * The colour behind a point, or undefined when an image shows through there. Layers drawn earlier
  * whose box holds the point (the nearest painted ancestors and earlier siblings underneath) are
  * composited bottom up, each fill at its opacity times the layer's.
  */
@@ -39,7 +39,7 @@ export function backdropAt(placed: readonly PlacedNode[], before: number, x: num
       if (!paint.visible) continue;
       const alpha = paint.opacity * entry.opacity;
       if (paint.type !== 'SOLID') {
-        // An image or gradient paints many colours: what shows through is unknown.
+        // An image paints many colours: what shows through is unknown.
         if (alpha > 0) color = undefined;
       } else if (alpha >= 1 || color) {
         color = compositeOver(parseHex(paint.color)!, alpha, color ?? canvas);
@@ -64,7 +64,7 @@ export function checkContrast(ctx: RuleContext): CreativeFinding[] {
       findings.push({
         rule: 'visual.contrast',
         severity: 'suggestion',
-        message: `${label(text)} sits on an image or gradient, so its contrast cannot be measured; check it by eye.`,
+        message: `${label(text)} sits on an image, so its contrast cannot be measured; check it by eye.`,
         node: nodeRef(text),
         match: text.characters.slice(0, 40),
         suggestions: [],

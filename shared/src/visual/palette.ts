@@ -16,10 +16,7 @@ export function checkPalette(ctx: RuleContext): CreativeFinding[] {
   };
   for (const { node } of ctx.placed) {
     node.fills.forEach((paint, paintIndex) => {
-      if (!paint.visible) return;
-      if (paint.type === 'GRADIENT')
-        for (const stop of paint.stops) test(node, stop.color, 'gradient colour', () => undefined);
-      if (paint.type !== 'SOLID') return;
+      if (paint.type !== 'SOLID' || !paint.visible) return;
       const what = node.type === 'text' ? 'text colour' : 'fill';
       test(node, paint.color, what, (hex) => ({ kind: 'fill', nodeId: node.id, paintIndex, hex }));
     });

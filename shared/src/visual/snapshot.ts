@@ -27,15 +27,7 @@ export interface ImagePaint {
   opacity: number;
   visible: boolean;
 }
-/** A gradient; its stops are checked against the palette, and text on it is checked by eye. */
-export interface GradientPaint {
-  type: 'GRADIENT';
-  gradientType: 'LINEAR' | 'RADIAL' | 'ANGULAR' | 'DIAMOND';
-  stops: { color: string; position: number; opacity: number }[];
-  opacity: number;
-  visible: boolean;
-}
-export type Paint = SolidPaint | ImagePaint | GradientPaint;
+export type Paint = SolidPaint | ImagePaint;
 
 export type LayoutSizing = 'FIXED' | 'HUG' | 'FILL';
 
@@ -77,7 +69,7 @@ export interface FrameNode extends BaseNode {
   /** AUTO hugs the content along the primary axis; FIXED keeps the size. */
   primaryAxisSizingMode: 'FIXED' | 'AUTO';
   counterAxisSizingMode: 'FIXED' | 'AUTO';
-  primaryAxisAlignItems: 'MIN' | 'CENTER' | 'MAX' | 'SPACE_BETWEEN';
+  primaryAxisAlignItems: 'MIN' | 'CENTER' | 'MAX' | 'SPACE_BETWEEN' | 'SPACE_AROUND' | 'SPACE_EVENLY';
   counterAxisAlignItems: 'MIN' | 'CENTER' | 'MAX' | 'BASELINE';
 }
 
@@ -158,13 +150,6 @@ const paintSchema = z.discriminatedUnion('type', [
     opacity: z._default(share(), 1),
     visible: z._default(z.boolean(), true),
   }),
-  z.object({
-    type: z.literal('GRADIENT'),
-    gradientType: z._default(z.enum(['LINEAR', 'RADIAL', 'ANGULAR', 'DIAMOND']), 'LINEAR'),
-    stops: z.array(z.object({ color: hexColor, position: share(), opacity: z._default(share(), 1) })).check(z.minLength(1)),
-    opacity: z._default(share(), 1),
-    visible: z._default(z.boolean(), true),
-  }),
 ]);
 
 const base = {
@@ -208,7 +193,7 @@ const frameSchema = z.object({
   itemSpacing: z._default(z.number(), 0),
   primaryAxisSizingMode: z._default(z.enum(['FIXED', 'AUTO']), 'FIXED'),
   counterAxisSizingMode: z._default(z.enum(['FIXED', 'AUTO']), 'FIXED'),
-  primaryAxisAlignItems: z._default(z.enum(['MIN', 'CENTER', 'MAX', 'SPACE_BETWEEN']), 'MIN'),
+  primaryAxisAlignItems: z._default(z.enum(['MIN', 'CENTER', 'MAX', 'SPACE_BETWEEN', 'SPACE_AROUND', 'SPACE_EVENLY']), 'MIN'),
   counterAxisAlignItems: z._default(z.enum(['MIN', 'CENTER', 'MAX', 'BASELINE']), 'MIN'),
 });
 

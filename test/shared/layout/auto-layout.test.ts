@@ -46,6 +46,8 @@ describe('auto layout', () => {
     ['CENTER', [165, 225, 285]],
     ['MAX', [320, 380, 440]],
     ['SPACE_BETWEEN', [10, 225, 440]],
+    ['SPACE_AROUND', [65, 225, 385]],
+    ['SPACE_EVENLY', [92.5, 225, 357.5]],
   ] as const)('aligns fixed children along the main axis (480 px inside the padding): %s', (primaryAxisAlignItems, xs) => {
     const fixed = [rect('a', [0, 0, 50, 40], '#0B1F3A'), rect('b', [0, 0, 50, 40], '#0B1F3A'), rect('c', [0, 0, 50, 40], '#0B1F3A')];
     expect(stackOf(stack({ primaryAxisAlignItems }, fixed), 600).children.map((c) => c.x)).toEqual(xs);
