@@ -3,14 +3,13 @@ import type { Parsed } from '../issues';
 import type { BrandKit } from '../kit';
 import { contentPackTemplate, renderPrompt, type BriefView, type RenderedPrompt } from '../prompts';
 import { parseBrief, type Brief } from './brief';
-import { useKitTerms } from './copy';
 import { isoTime, modelConfig, offlineModel, type GenerateOptions, type GenerateSyncOptions } from './model-config';
 import { offlineCopy } from './offline';
 import { channelLimit, disclosureFor, makeProvenance, packCopySchema, type ContentPack, type PackCopy, type Piece, type Provenance } from './pack';
-import { applySafeFixes, blockingProblems, copyLimit, finishPiece, lengthProblem, packSlots, type Judge, type Room, type Slot } from './pieces';
+import { blockingProblems, copyLimit, packSlots, polishPiece, type Judge, type Room, type Slot } from './pieces';
 import type { ModelConfig } from './providers';
 import { defaultRetryPolicy, type RetryPolicy } from './retry';
-import { canonicalJson, hashString, seededRandom } from './seed';
+import { canonicalJson, fingerprint, hashString, seededRandom } from './seed';
 import { runFlow, runFlowSync, type Flow } from './transport';
 import { askWithRepair, readJsonAnswer, type RepairRequest } from './ask';
 
@@ -30,9 +29,9 @@ function contextFor(brief: Brief, kit: BrandKit, now: Date | string): Context {
     brief,
     kit,
     slots,
-    judge: { kit, approvedClaims: [...(kit.claims?.approved ?? []), ...(brief.approvedClaims ?? [])] },
+    judge: { kit, approvedClaims: [...(kit.claims?.approved ?? []), ...(brief.approvedClaims ?? [])], aiGenerated: true },
     // The seed fingerprints everything the draft depends on, so a changed kit or template gives a new draft.
-    seed: hashString(canonicalJson({ brief, kit, template: contentPackTemplate.version })),
+    seed: hashString(canonicalJson({ brief, kit: fingerprint(kit), template: contentPackTemplate.version })),
     createdAt: isoTime(now),
     channels: {
       social: slots.find((s) => s.id === 'social')!.channel!,
@@ -65,15 +64,12 @@ function settle(draft: PackCopy, ctx: Context, origin: Provenance, offline: bool
   const overLength: string[] = [];
   const notes = new Set<string>();
   for (const slot of ctx.slots) {
-    const raw = slot.get(copy);
-    const fixedText = applySafeFixes(offline ? useKitTerms(raw, ctx.kit) : raw, slot.channel, ctx.judge);
-    fixed.push(...fixedText.fixed);
     const room = slot.channel ? copyLimit(ctx.kit, slot.channel) : undefined;
     const cramped = slot.channel && room ? crampedByLabel(ctx.kit, slot.channel, room) : undefined;
     if (cramped) notes.add(cramped);
-    const tooLong = lengthProblem(slot.id, fixedText.text, room);
+    const { piece, fixed: applied, tooLong } = polishPiece(slot.id, slot.channel, slot.get(copy), room, ctx.judge, origin, offline);
+    fixed.push(...applied);
     if (tooLong) overLength.push(tooLong);
-    const piece = finishPiece(slot.id, slot.channel, fixedText.text, room, ctx.judge, origin);
     slot.set(copy, piece.text);
     pieces.push(piece);
     problems.push(...blockingProblems(slot.id, piece.findings));

@@ -53,7 +53,8 @@ function article(f: Facts, random: Random): PackCopy['article'] {
   const title = random.pick([
     `${f.message}`,
     `${f.message}: how ${f.product} helps ${f.audience}`,
-    `${f.message} with ${f.product}`,
+    // A message with its own comma ("in days, not weeks") needs one before the added phrase too.
+    `${f.message}${f.message.includes(',') ? ',' : ''} with ${f.product}`,
   ]);
   const challenge = `The challenge for ${f.audience}`;
   const start = `Getting started with ${f.product}`;

@@ -1,9 +1,9 @@
 import type { Finding } from '../findings';
 import type { BrandKit } from '../kit';
 import { resolveChannel } from '../kit';
-import { applyFixes, isSafeFix, lintText, unapprovedClaims } from '../lint';
+import { applyFixes, isSafeFix, lintText, unapprovedClaims, type LintResult } from '../lint';
 import { countGraphemes } from '../text';
-import { fitWords, withLabel } from './copy';
+import { fitWords, useKitTerms, withLabel } from './copy';
 import type { Brief } from './brief';
 import { channelLimit, disclosureFor, type PackCopy, type Piece, type Provenance } from './pack';
 
@@ -47,12 +47,14 @@ export function packSlots(brief: Brief): Slot[] {
 export interface Judge {
   kit: BrandKit;
   approvedClaims: string[];
+  /** Drafts are AI-written, so channels that require the disclosure label are checked for it. */
+  aiGenerated: boolean;
 }
 
 /** Lints text for a channel the kit knows (an unknown channel is linted without channel rules). */
-export function judge(text: string, channel: string | undefined, { kit, approvedClaims }: Judge) {
+export function judge(text: string, channel: string | undefined, { kit, approvedClaims, aiGenerated }: Judge) {
   const known = channel && resolveChannel(kit, channel) ? channel : undefined;
-  return lintText(text, kit, known ? { channel: known, approvedClaims } : { approvedClaims });
+  return lintText(text, kit, known ? { channel: known, approvedClaims, aiGenerated } : { approvedClaims, aiGenerated });
 }
 
 /** Applies the deterministic fixes (substitution, casing, repetition) to text. */
@@ -84,16 +86,38 @@ export interface Room {
   maxWords?: number;
 }
 
-/** Finishes one piece: cuts it to its room at a word boundary, adds the disclosure label, and lints the result. */
-export function finishPiece(id: string, channel: string | undefined, text: string, room: Room | undefined, judged: Judge, provenance: Provenance): Piece {
-  const copy = room ? fitWords(text, room.max, room.maxWords) : text;
+/** A finished piece, the fixes applied to it, and whether the text it started from was too long. */
+export interface Polished {
+  piece: Piece;
+  fixed: Finding[];
+  tooLong?: string;
+}
+
+/**
+ * Finishes one piece: kit terms (offline drafts), a cut to its room at a word boundary, the deterministic fixes,
+ * the disclosure label, and the findings. Lint is the costly step, so the text is linted again only if it changed.
+ */
+export function polishPiece(id: string, channel: string | undefined, raw: string, room: Room | undefined, judged: Judge, provenance: Provenance, offline: boolean): Polished {
+  const source = offline ? useKitTerms(raw, judged.kit) : raw;
+  const tooLong = lengthProblem(id, source, room);
+  const cut = (text: string) => (room ? fitWords(text, room.max, room.maxWords) : text);
+  let text = cut(source);
+  let result: LintResult | undefined = judge(text, channel, judged);
+  const fixed = result.findings.filter(isSafeFix);
+  if (fixed.length) {
+    text = cut(applyFixes(text, fixed));
+    result = undefined;
+  }
   const disclosure = disclosureFor(judged.kit, channel);
-  const labelled = disclosure && !copy.includes(disclosure) ? withLabel(copy, disclosure) : copy;
-  const { findings, score } = judge(labelled, channel, judged);
-  const piece: Piece = { id, text: labelled, findings, score, needsReview: unapprovedClaims(findings).length > 0, provenance };
+  if (disclosure && !text.includes(disclosure)) {
+    text = withLabel(text, disclosure);
+    result = undefined;
+  }
+  const { findings, score } = result ?? judge(text, channel, judged);
+  const piece: Piece = { id, text, findings, score, needsReview: unapprovedClaims(findings).length > 0, provenance };
   if (channel) piece.channel = channel;
   if (disclosure) piece.disclosure = disclosure;
-  return piece;
+  return tooLong ? { piece, fixed, tooLong } : { piece, fixed };
 }
 
 /** Error-level findings a person or model must fix; claims are left out because they go to review instead. */

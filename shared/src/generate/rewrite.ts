@@ -1,7 +1,7 @@
 import type { Finding } from '../findings';
 import type { Parsed } from '../issues';
 import type { BrandKit } from '../kit';
-import { applyFixes, isSafeFix } from '../lint';
+import { applyFixes, isSafeFix, unapprovedClaims } from '../lint';
 import { renderPrompt, rewriteToBrandTemplate, type RenderedPrompt } from '../prompts';
 import * as z from '../zod';
 import { askWithRepair, readJsonAnswer, type RepairRequest } from './ask';
@@ -10,7 +10,7 @@ import { makeProvenance, type Provenance } from './pack';
 import { applySafeFixes, blockingProblems, copyLimit, judge, lengthProblem, type Judge } from './pieces';
 import type { ModelConfig } from './providers';
 import { defaultRetryPolicy, type RetryPolicy } from './retry';
-import { canonicalJson, hashString } from './seed';
+import { canonicalJson, fingerprint, hashString } from './seed';
 import { runFlow, runFlowSync, type Flow } from './transport';
 
 /** Where the text is used: its channel (for limits and disclosure) and the campaign's approved claims. */
@@ -42,11 +42,11 @@ interface RewriteContext {
   createdAt: string;
 }
 
-function result(ctx: RewriteContext, text: string, fixed: Finding[], origin: Provenance, notices: string[]): Rewrite {
-  const { findings, score } = judge(text, ctx.channel, ctx.judged);
+function result(ctx: RewriteContext, text: string, fixed: Finding[], origin: Provenance, notices: string[], judged = ctx.judged): Rewrite {
+  const { findings, score } = judge(text, ctx.channel, judged);
   const out = [...notices];
   if (findings.length) out.push(`${findings.length} finding${findings.length === 1 ? '' : 's'} still need a person: ${findings.map((f) => `"${f.match}"`).join(', ')}.`);
-  const needsReview = findings.some((f) => f.rule.startsWith('claims.'));
+  const needsReview = unapprovedClaims(findings).length > 0;
   return { text, findings, score, needsReview, fixed, remaining: findings, provenance: origin, notices: out };
 }
 
@@ -77,19 +77,21 @@ function rewritePrompt(ctx: RewriteContext, repair: RepairRequest | null): Rende
 
 function* modelRewrite(ctx: RewriteContext, config: ModelConfig, policy: RetryPolicy): Flow<Rewrite> {
   const origin = makeProvenance(rewriteToBrandTemplate, config.provider, config.model, ctx.seed, ctx.createdAt);
+  // A model's rewrite is AI-written, so the channel's disclosure label applies to it.
+  const judged: Judge = { ...ctx.judged, aiGenerated: true };
   const read = (answer: string): Parsed<string> => {
     const parsed = readJsonAnswer(answerSchema, answer);
     return parsed.ok ? { ok: true, value: parsed.value.text } : parsed;
   };
   const asked = yield* askWithRepair((repair) => rewritePrompt(ctx, repair), config, policy, read, (text) => {
-    const fixed = applySafeFixes(text, ctx.channel, ctx.judged);
+    const fixed = applySafeFixes(text, ctx.channel, judged);
     const room = ctx.channel ? copyLimit(ctx.judged.kit, ctx.channel) : undefined;
     const tooLong = lengthProblem('text', fixed.text, room);
-    const problems = blockingProblems('text', judge(fixed.text, ctx.channel, ctx.judged).findings);
+    const problems = blockingProblems('text', judge(fixed.text, ctx.channel, judged).findings);
     return { result: fixed, problems: tooLong ? [...problems, tooLong] : problems, soft: [] };
   });
   if (!asked.ok) return offlineRewrite(ctx, [`${asked.why}. Only the automatic fixes were applied.`]);
-  return result(ctx, asked.result.text, asked.result.fixed, origin, asked.notices);
+  return result(ctx, asked.result.text, asked.result.fixed, origin, asked.notices, judged);
 }
 
 function* rewriteFlow(text: string, findings: readonly Finding[], kit: BrandKit, target: RewriteTarget, options: GenerateOptions | GenerateSyncOptions): Flow<Parsed<Rewrite>> {
@@ -99,8 +101,8 @@ function* rewriteFlow(text: string, findings: readonly Finding[], kit: BrandKit,
     text,
     findings,
     channel: target.channel,
-    judged: { kit, approvedClaims: [...(kit.claims?.approved ?? []), ...(target.approvedClaims ?? [])] },
-    seed: hashString(canonicalJson({ text, kit, template: rewriteToBrandTemplate.version })),
+    judged: { kit, approvedClaims: [...(kit.claims?.approved ?? []), ...(target.approvedClaims ?? [])], aiGenerated: false },
+    seed: hashString(canonicalJson({ text, kit: fingerprint(kit), template: rewriteToBrandTemplate.version })),
     createdAt: isoTime(options.now),
   };
   if (!config.value) return { ok: true, value: offlineRewrite(ctx, []) };

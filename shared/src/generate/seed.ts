@@ -28,6 +28,18 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
+const fingerprints = new WeakMap<object, string>();
+
+/** The hash of an object's canonical JSON, computed once per object: a kit is parsed once and drafted from many times. */
+export function fingerprint(value: object): string {
+  let hash = fingerprints.get(value);
+  if (hash === undefined) {
+    hash = hashString(canonicalJson(value));
+    fingerprints.set(value, hash);
+  }
+  return hash;
+}
+
 /** A seeded generator of numbers in [0, 1): mulberry32 (public domain, Tommy Ettinger). */
 export interface Random {
   next(): number;

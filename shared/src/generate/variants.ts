@@ -3,13 +3,13 @@ import type { BrandKit } from '../kit';
 import { adVariantsTemplate, renderPrompt, type RenderedPrompt } from '../prompts';
 import * as z from '../zod';
 import { askWithRepair, readJsonAnswer, type RepairRequest } from './ask';
-import { bare, lowerFirst, sentence, upperFirst, useKitTerms } from './copy';
+import { bare, lowerFirst, sentence, upperFirst } from './copy';
 import { isoTime, modelConfig, offlineModel, type GenerateOptions, type GenerateSyncOptions } from './model-config';
 import { disclosureFor, makeProvenance, type Piece, type Provenance } from './pack';
-import { applySafeFixes, blockingProblems, copyLimit, finishPiece, lengthProblem, type Judge, type Room } from './pieces';
+import { blockingProblems, copyLimit, polishPiece, type Judge, type Room } from './pieces';
 import type { ModelConfig } from './providers';
 import { defaultRetryPolicy, type RetryPolicy } from './retry';
-import { canonicalJson, hashString, seededRandom, type Random } from './seed';
+import { canonicalJson, fingerprint, hashString, seededRandom, type Random } from './seed';
 import { countGraphemes } from '../text';
 import { runFlow, runFlowSync, type Flow } from './transport';
 
@@ -80,9 +80,7 @@ function settleVariants(texts: readonly string[], request: Request, judged: Judg
   for (const raw of texts) {
     if (variants.length >= request.count) break;
     const id = `variants.${variants.length}`;
-    const fixed = applySafeFixes(offline ? useKitTerms(raw, judged.kit) : raw, request.channel, judged).text;
-    const tooLong = lengthProblem(id, fixed, room);
-    const piece = finishPiece(id, request.channel, fixed, room, judged, origin);
+    const { piece, tooLong } = polishPiece(id, request.channel, raw, room, judged, origin, offline);
     const key = piece.text.toLowerCase();
     if (!piece.text.trim() || seen.has(key)) continue;
     seen.add(key);
@@ -171,8 +169,8 @@ function* variantsFlow(input: unknown, kit: BrandKit, options: GenerateOptions |
   const ctx: VariantContext = {
     request: request.value,
     kit,
-    judged: { kit, approvedClaims: [...(kit.claims?.approved ?? []), ...(request.value.brief.approvedClaims ?? [])] },
-    seed: hashString(canonicalJson({ request: request.value, kit, template: adVariantsTemplate.version })),
+    judged: { kit, approvedClaims: [...(kit.claims?.approved ?? []), ...(request.value.brief.approvedClaims ?? [])], aiGenerated: true },
+    seed: hashString(canonicalJson({ request: request.value, kit: fingerprint(kit), template: adVariantsTemplate.version })),
     createdAt: isoTime(options.now),
   };
   if (!config.value) return { ok: true, value: offlineVariants(ctx, []) };
