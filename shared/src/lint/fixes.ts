@@ -10,27 +10,52 @@ export function isSafeFix(finding: Finding): boolean {
   return safeTermRules.has(finding.rule) || safePrefixes.some((prefix) => finding.rule.startsWith(prefix));
 }
 
+/** A replacement of `[start, end)` chosen from a finding. */
+export interface PlannedFix {
+  start: number;
+  end: number;
+  replacement: string;
+  finding: Finding;
+}
+
 /**
- * Applies the first suggestion of each finding that has one. A fix is skipped when its range no
- * longer holds the text it was found on, when it overlaps an earlier fix, or when an insertion is
- * already there, so applying the same findings twice changes nothing more.
+ * The fixes `applyFixes` makes, in order: the first suggestion of each finding that has one. A fix
+ * is skipped when its range no longer holds the text it was found on, when it overlaps an earlier
+ * fix, or when an insertion's text is already in the text, so applying the same findings twice changes nothing more.
  */
-export function applyFixes(text: string, findings: readonly Finding[]): string {
-  const fixes = findings
-    .filter((f) => f.suggestions.length > 0 && f.start >= 0 && f.end <= text.length && f.start <= f.end)
-    .filter((f) => text.slice(f.start, f.end) === f.match)
+export function planFixes(text: string, findings: readonly Finding[]): PlannedFix[] {
+  const inRange = findings.filter((f) => f.start >= 0 && f.end <= text.length && f.start <= f.end);
+  const current = (f: Finding) => text.slice(f.start, f.end) === f.match;
+  // A finding whose text changed marks an edited region: fixes overlapping it are left alone too,
+  // which is what makes a second application of the same findings change nothing.
+  const stale = findings.filter((f) => !(f.start >= 0 && f.end <= text.length && f.start <= f.end) || !current(f));
+  const overlaps = (a: Finding, b: Finding) => a.start < b.end && b.start < a.end;
+  const candidates = inRange
+    .filter((f) => f.suggestions.length > 0 && current(f) && !stale.some((s) => overlaps(s, f)))
     .sort((a, b) => a.start - b.start || a.end - b.end);
-  let out = '';
+  const plan: PlannedFix[] = [];
   let cursor = 0;
   let lastInsert = -1;
-  for (const fix of fixes) {
-    const replacement = fix.suggestions[0]!;
-    if (fix.start < cursor) continue;
-    if (fix.start === fix.end) {
-      if (fix.start === lastInsert || text.startsWith(replacement, fix.start) || text.slice(0, fix.start).endsWith(replacement)) continue;
-      lastInsert = fix.start;
+  for (const finding of candidates) {
+    const replacement = finding.suggestions[0]!;
+    if (finding.start < cursor) continue;
+    if (finding.start === finding.end) {
+      // An insertion (such as the disclosure label) is not repeated when its text is already present.
+      if (finding.start === lastInsert || (replacement.trim() !== '' && text.includes(replacement.trim()))) continue;
+      lastInsert = finding.start;
     }
-    out += text.slice(cursor, fix.start) + replacement;
+    plan.push({ start: finding.start, end: finding.end, replacement, finding });
+    cursor = finding.end;
+  }
+  return plan;
+}
+
+/** Applies the first suggestion of each fixable finding; non-overlapping and idempotent (see `planFixes`). */
+export function applyFixes(text: string, findings: readonly Finding[]): string {
+  let out = '';
+  let cursor = 0;
+  for (const fix of planFixes(text, findings)) {
+    out += text.slice(cursor, fix.start) + fix.replacement;
     cursor = fix.end;
   }
   return out + text.slice(cursor);

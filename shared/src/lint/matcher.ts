@@ -1,4 +1,4 @@
-import { foldUnit } from '../text';
+import { foldUnit, unitsFoldingTo } from '../text';
 
 // One Aho–Corasick automaton over case-folded UTF-16 units finds every literal term of a kit in a
 // single pass, however many terms the kit has (Aho & Corasick, "Efficient string matching", 1975).
@@ -33,9 +33,7 @@ export class TermMatcher {
     this.classes = classByUnit.size + 1;
     // Class of every raw unit, folding included, so the scan never folds.
     this.classOf = new Uint16Array(0x10000);
-    if (classByUnit.size > 0) {
-      for (let u = 0; u < 0x10000; u++) this.classOf[u] = classByUnit.get(foldUnit(u)) ?? 0;
-    }
+    for (const [folded, cls] of classByUnit) for (const unit of unitsFoldingTo(folded)) this.classOf[unit] = cls;
 
     const goto: Map<number, number>[] = [new Map()];
     const outputs: number[] = [-1];

@@ -38,3 +38,19 @@ export function foldCase(text: string): string {
   for (let i = 0; i < units.length; i += 4096) out += String.fromCharCode(...units.slice(i, i + 4096));
   return out;
 }
+
+let preimages: Map<number, number[]> | undefined;
+
+/** Every UTF-16 unit that folds to `folded` (itself included). */
+export function unitsFoldingTo(folded: number): readonly number[] {
+  if (!preimages) {
+    preimages = new Map();
+    const fold = foldTable();
+    for (let c = 0; c < 0x10000; c++) {
+      const list = preimages.get(fold[c]!);
+      if (list) list.push(c);
+      else preimages.set(fold[c]!, [c]);
+    }
+  }
+  return preimages.get(folded) ?? [folded];
+}

@@ -126,6 +126,14 @@ describe('fixes', () => {
     expect(applyFixes('hello world', [finding({ start: 0, end: 5, match: 'howdy', suggestions: ['hi'] })])).toBe('hello world');
   });
 
+  it('leaves a fix alone when an overlapping finding no longer matches its text', () => {
+    const heading = finding({ start: 2, end: 16, match: 'utilize things', suggestions: ['Utilize things'] });
+    const word = finding({ start: 2, end: 9, match: 'utilize', suggestions: ['use'] });
+    const once = applyFixes('# utilize things', [heading, word]);
+    expect(once).toBe('# Utilize things');
+    expect(applyFixes(once, [heading, word])).toBe(once);
+  });
+
   it('treats substitution, capitalisation, repetition and term spelling as safe, and judgement calls as not', () => {
     expect(isSafeFix(finding({ rule: 'substitution.x', suggestions: ['a'] }))).toBe(true);
     expect(isSafeFix(finding({ rule: 'capitalization.x', suggestions: ['a'] }))).toBe(true);
