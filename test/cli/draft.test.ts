@@ -74,6 +74,13 @@ describe('onbrand draft', () => {
     for (const field of ['product', 'benefits[0]', 'cta', 'channels']) expect(stderr).toContain(`${field}:`);
   });
 
+  it('exits 2 for a brief that targets a channel the kit does not know', async () => {
+    const brief = JSON.parse(await readFile(briefPath, 'utf8'));
+    const { code, stderr } = await draft(['--brief', 'b.json', '--kit', kitPath], {}, { 'b.json': JSON.stringify({ ...brief, channels: ['fax'] }) });
+    expect(code).toBe(2);
+    expect(stderr).toContain('channels[0]: unknown channel "fax"');
+  });
+
   it('exits 2 for a brief that is not JSON', async () => {
     const { code, stderr } = await draft(['--brief', 'bad.json', '--kit', kitPath], {}, { 'bad.json': '{ nope' });
     expect(code).toBe(2);

@@ -1,6 +1,6 @@
 import type { Finding } from '../findings';
-import type { Parsed } from '../issues';
-import type { BrandKit } from '../kit';
+import type { Issue, Parsed } from '../issues';
+import { listChannels, type BrandKit } from '../kit';
 import { contentPackTemplate, renderPrompt, type BriefView, type RenderedPrompt } from '../prompts';
 import { parseBrief, type Brief } from './brief';
 import { isoTime, modelConfig, offlineModel, type GenerateOptions, type GenerateSyncOptions } from './model-config';
@@ -137,6 +137,14 @@ function packPrompt(ctx: Context, repair: RepairRequest | null): RenderedPrompt 
   return rendered.value;
 }
 
+// A brief may only target channels the kit knows, so limits and disclosure rules are never guessed.
+function unknownChannels(brief: Brief, kit: BrandKit): Issue[] {
+  const known = listChannels(kit).map((channel) => channel.id);
+  return (brief.channels ?? []).flatMap((id, i) =>
+    known.includes(id) ? [] : [{ path: `channels[${i}]`, message: `unknown channel "${id}"; the kit knows ${known.join(', ')}` }],
+  );
+}
+
 /** Parses and validates a model's JSON answer, naming what is wrong with it. */
 export function readPackCopy(text: string): Parsed<PackCopy> {
   return readJsonAnswer(packCopySchema, text);
@@ -155,6 +163,8 @@ function* modelPack(ctx: Context, config: ModelConfig, policy: RetryPolicy): Flo
 function* packFlow(briefInput: unknown, kit: BrandKit, options: GenerateOptions | GenerateSyncOptions): Flow<Parsed<ContentPack>> {
   const brief = parseBrief(briefInput);
   if (!brief.ok) return brief;
+  const unknown = unknownChannels(brief.value, kit);
+  if (unknown.length) return { ok: false, issues: unknown };
   const config = modelConfig(options);
   if (!config.ok) return config;
   const ctx = contextFor(brief.value, kit, options.now);

@@ -161,6 +161,11 @@ describe('the offline generator', () => {
     expect(approved.pieces.find((p) => p.id === 'article')?.needsReview).toBe(false);
   });
 
+  it('names a channel in the brief that the kit does not know', async () => {
+    const out = await generateContentPack({ ...brief, channels: ['x-post', 'tiktok'] }, kit, { now });
+    expect(!out.ok && out.issues).toEqual([{ path: 'channels[1]', message: expect.stringMatching(/^unknown channel "tiktok"; the kit knows email-subject, /) }]);
+  });
+
   it('returns a bad brief as issues naming each field', async () => {
     const out = await generateContentPack({ ...brief, audience: '', benefits: [''] }, kit, { now });
     expect(!out.ok && out.issues.map((i) => i.path)).toEqual(['audience', 'benefits[0]']);

@@ -175,7 +175,8 @@ export const draftCommand: Command = {
       sleep,
       now: new Date(),
     });
-    if (!result.ok) throw new UsageError(scrubSecret(describeIssues(result.issues), apiKey));
+    // Flags and key were checked above, so what is left to refuse is the brief against this kit (its channels).
+    if (!result.ok) throw new UsageError(scrubSecret(`the brief "${values.brief}" does not fit the kit:\n${describeIssues(result.issues)}`, apiKey));
     const output = values.format === 'markdown' ? packMarkdown(result.value) : `${JSON.stringify(packJson(result.value), null, 2)}\n`;
     // The core already keeps the key out of messages; this is the last guard before anything is printed.
     io.stdout(scrubSecret(output, apiKey));
