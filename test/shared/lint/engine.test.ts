@@ -127,11 +127,11 @@ describe('fixes', () => {
   });
 
   it('leaves a fix alone when an overlapping finding no longer matches its text', () => {
-    const heading = finding({ start: 2, end: 16, match: 'utilize things', suggestions: ['Utilize things'] });
+    const line = finding({ start: 0, end: 16, match: '# utilize things', suggestions: ['# utilize Things'] });
     const word = finding({ start: 2, end: 9, match: 'utilize', suggestions: ['use'] });
-    const once = applyFixes('# utilize things', [heading, word]);
-    expect(once).toBe('# Utilize things');
-    expect(applyFixes(once, [heading, word])).toBe(once);
+    const once = applyFixes('# utilize things', [line, word]);
+    expect(once).toBe('# utilize Things');
+    expect(applyFixes(once, [line, word])).toBe(once);
   });
 
   it('treats substitution, capitalisation, repetition and term spelling as safe, and judgement calls as not', () => {
