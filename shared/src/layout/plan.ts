@@ -72,7 +72,10 @@ export function planResize(
   const ctx: PlanContext = { scale, logoParts, roomWidth: width, minTextSize: options.minTextSize, flags: [], actions: [], sizeLabel: `${width}×${height}` };
   ctx.actions.push(modeAction(snapshot, target, aspectChange, close, scale));
 
-  let root = resizeFrame(snapshot, width, height, ctx);
+  // A version frame has the size asked for: an auto-layout master that hugged its content is fixed,
+  // as Figma's resize() makes it.
+  const fixedRoot: FrameNode = { ...snapshot, primaryAxisSizingMode: 'FIXED', counterAxisSizingMode: 'FIXED' };
+  let root = resizeFrame(snapshot.layoutMode === 'NONE' ? snapshot : fixedRoot, width, height, ctx);
   root = { ...root, x: snapshot.x, y: snapshot.y };
   root = keepLogos(root, { ...options, logoPattern: pattern }, ctx);
   return { snapshot: root, flags: ctx.flags, actions: ctx.actions, mode: close ? 'constraints' : 'fit', scale };
@@ -253,7 +256,7 @@ function reflow(frame: FrameNode, out: FrameNode, ctx: PlanContext): FrameNode {
   const gaps = out.itemSpacing * Math.max(0, flow.length - 1);
   const innerCross = hugCross
     ? Math.max(0, ...flow.filter((child) => !stretches(child)).map((child) => child[cross] * s))
-    : out[cross] - padCrossStart - padCrossEnd;
+    : Math.max(0, out[cross] - padCrossStart - padCrossEnd);
   const fixedMain = flow.filter((child) => hugMain || !grows(child)).reduce((sum, child) => sum + child[main] * s, 0);
   const growWeight = hugMain ? 0 : flow.filter(grows).reduce((sum, child) => sum + Math.max(child.layoutGrow ?? 0, 1), 0);
   const spare = Math.max(0, out[main] - padMainStart - padMainEnd - gaps - fixedMain);
