@@ -63,14 +63,15 @@ export function planResize(
     throw new RangeError('planResize needs positive sizes; parse user input with parseSize first');
   const aspectChange = aspectRatioChange(snapshot, target);
   const fit = Math.min(width / snapshot.width, height / snapshot.height);
-  const close = aspectChange <= (options.aspectThreshold ?? bigAspectChange) && fit >= closeScale.min && fit <= closeScale.max;
+  const threshold = options.aspectThreshold ?? bigAspectChange;
+  const close = aspectChange <= threshold && fit >= closeScale.min && fit <= closeScale.max;
   const scale = close ? 1 : fit;
   const pattern = options.logoPattern ?? '#logo';
   const placed = placeNodes(snapshot);
   const logoIds = new Set(findLogos(placed, pattern).map((logo) => logo.node.id));
   const logoParts = new Set(placed.filter((entry) => entry.ancestors.some((id) => logoIds.has(id))).map((entry) => entry.node.id));
   const ctx: PlanContext = { scale, logoParts, roomWidth: width, minTextSize: options.minTextSize, flags: [], actions: [], sizeLabel: `${width}×${height}` };
-  ctx.actions.push(modeAction(snapshot, target, aspectChange, close, scale));
+  ctx.actions.push(modeAction(snapshot, target, aspectChange > threshold, close, scale));
 
   // A version frame has the size asked for: an auto-layout master that hugged its content is fixed,
   // as Figma's resize() makes it.
@@ -87,10 +88,11 @@ export function aspectRatioChange(from: { width: number; height: number }, to: {
   return Math.max(change, 1 / change);
 }
 
-function modeAction(from: Rect, to: { width: number; height: number }, aspect: number, close: boolean, scale: number): string {
+function modeAction(from: Rect, to: { width: number; height: number }, bigChange: boolean, close: boolean, scale: number): string {
   const sizes = `${from.width}×${from.height} → ${to.width}×${to.height}`;
+  const aspect = aspectRatioChange(from, to);
   if (close) return `Resized ${sizes} with each layer's constraints, as Figma does (the shape changed ${aspect.toFixed(2)}×).`;
-  const why = aspect > bigAspectChange ? `the aspect ratio changed ${aspect.toFixed(1)}×` : `the size changed ${scale.toFixed(2)}×`;
+  const why = bigChange ? `the aspect ratio changed ${aspect.toFixed(1)}×` : `the size changed ${scale.toFixed(2)}×`;
   return `Resized ${sizes}: ${why}, so the content was scaled uniformly to ${Math.round(scale * 1000) / 10}% to fit and re-anchored by each layer's constraints.`;
 }
 
@@ -310,7 +312,8 @@ function reflow(frame: FrameNode, out: FrameNode, ctx: PlanContext): FrameNode {
     return placed;
   });
   const direction = horizontal ? 'side by side' : 'top to bottom';
-  ctx.actions.push(`Reflowed the auto-layout frame ${label(frame)} (${direction}, ${flow.length} items).`);
+  const items = `${flow.length} ${flow.length === 1 ? 'item' : 'items'}`;
+  ctx.actions.push(`Reflowed the auto-layout frame ${label(frame)} (${direction}, ${items}).`);
   return out;
 }
 

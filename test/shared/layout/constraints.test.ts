@@ -85,3 +85,23 @@ describe('placeOnAxis with a scale', () => {
     expect(placeOnAxis('SCALE', 540, 108, 1080, 728, 1 / 12)).toEqual({ start: 364, size: 72.8 });
   });
 });
+
+describe('choosing between constraints and scale-to-fit', () => {
+  const master = snapshot(frame('root', [0, 0, 1080, 1080], [rect('box', [100, 100, 200, 200], '#0B1F3A')]));
+
+  it.each([
+    [1080, 1350, 'constraints', 1], // 1.25× taller: close to the master
+    [1200, 1200, 'constraints', 1], // 1.11× larger
+    [1200, 628, 'fit', 628 / 1080], // aspect change 1.91× > 1.5
+    [300, 250, 'fit', 250 / 1080], // a quarter of the size
+    [2160, 2160, 'fit', 2], // twice the size
+  ] as const)('%i×%i uses %s at scale %d', (width, height, mode, scale) => {
+    const plan = planResize(master, { width, height });
+    expect(plan.mode).toBe(mode);
+    expect(plan.scale).toBeCloseTo(scale, 9);
+  });
+
+  it('takes a custom aspect threshold', () => {
+    expect(planResize(master, { width: 1080, height: 1350 }, { aspectThreshold: 1.1 }).mode).toBe('fit');
+  });
+});
