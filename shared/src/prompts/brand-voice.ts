@@ -1,4 +1,5 @@
 import type { BrandKit } from '../kit';
+import { ruleLines } from './rule-lines';
 
 /** A group of brand rules as the prompt states them. */
 export interface VoiceSection {
@@ -39,6 +40,7 @@ export function brandVoiceView(kit: BrandKit): BrandVoiceView {
       heading: 'Avoid these terms',
       items: terms.filter((t) => t.status === 'avoid').map((t) => `"${t.term}"${instead(t.replacements)}`),
     },
+    { heading: 'House rules', items: (kit.rules ?? []).flatMap(ruleLines) },
   ];
   const disclosure = kit.disclosure?.label ?? '';
   return {

@@ -99,6 +99,29 @@ describe('the brandVoice partial', () => {
   });
 });
 
+describe('house rules in the brand voice', () => {
+  const parsed = parseKitJson(readFileSync('examples/kits/ledgerline.json', 'utf8'));
+  const kit = parsed.ok ? parsed.value : testKit();
+  const out = renderTemplate('content-pack', contentPackTemplate.sample, kit);
+  const system = out.ok ? out.value.system : '';
+
+  it('turns the kit\'s rules into instructions, so the prompt asks for what the check enforces', () => {
+    expect(system).toContain('House rules:');
+    expect(system).toMatch(/- Leave out "synergy", "synergies"/);
+    expect(system).toContain('"use", not "utilize"');
+    expect(system).toContain('Write these names exactly so: "Ledgerline"');
+    expect(system).toContain('- Headings use sentence case');
+    expect(system).toContain('- The copy uses title case (in search-ad-headline)');
+    expect(system).toContain('- Keep each sentence to at most 25 words');
+    expect(system).toContain('- No emoji in subject lines (in email-subject)');
+  });
+
+  it('leaves regular-expression rules to the check', () => {
+    expect(system).not.toContain('accounts receivable');
+    expect(system).not.toMatch(/\\b/);
+  });
+});
+
 describe('rendering inputs', () => {
   const kit = testKit();
 
