@@ -1,0 +1,222 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parse as parseYaml } from 'yaml';
+import { kitSchemaVersion, parseKit } from '../../kit';
+import { UsageError, type Command } from '../command';
+
+// Maps a Vale style (a folder of YAML rules, https://vale.sh/docs/topics/styles/) onto brand-kit
+// rules. Vale's types map one to one where the meaning survives: existence, substitution,
+// occurrence (a word count per scope becomes a length rule), repetition, consistency, conditional,
+// capitalization and metric (the Flesch–Kincaid grade). Spelling, sequence and script rules need a
+// dictionary, a part-of-speech tagger or a scripting engine, so they are listed, not mapped.
+
+const usage = 'onbrand import-vale STYLES_DIR [--style NAME]';
+
+type Json = Record<string, unknown>;
+type Mapped = { rule: Json } | { skip: string };
+
+const levels: Record<string, string> = { suggestion: 'suggestion', warning: 'warning', error: 'error' };
+
+// Text with no regular-expression syntax can go to the kit's literal matcher.
+const isLiteral = (token: string) => /^[\p{L}\p{N} '’&,-]+$/u.test(token);
+
+/** Go's inline `(?i)` becomes the kit's ignoreCase flag; JavaScript has no inline flags. */
+function stripInlineFlags(pattern: string): { pattern: string; ignoreCase: boolean } {
+  const m = /^\(\?i\)/.exec(pattern);
+  return m ? { pattern: pattern.slice(m[0].length), ignoreCase: true } : { pattern, ignoreCase: false };
+}
+
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
+const bounded = (body: string, nonword: boolean) => (nonword ? `(?:${body})` : `\\b(?:${body})\\b`);
+
+function existence(vale: Json, head: Json, ignoreCase: boolean): Mapped {
+  const tokens = strings(vale.tokens);
+  const raw = strings(vale.raw);
+  const exceptions = strings(vale.exceptions);
+  if (raw.length === 0 && tokens.every(isLiteral)) return { rule: { ...head, type: 'existence', tokens, ignoreCase, exceptions } };
+  const parts = [];
+  if (tokens.length > 0) parts.push(bounded(tokens.join('|'), vale.nonword === true));
+  if (raw.length > 0) parts.push(raw.join(''));
+  const { pattern, ignoreCase: inline } = stripInlineFlags(parts.join('|'));
+  return { rule: { ...head, type: 'existence', pattern, ignoreCase: ignoreCase || inline, exceptions } };
+}
+
+function substitution(vale: Json, head: Json, ignoreCase: boolean): Mapped {
+  const swap = (vale.swap ?? {}) as Record<string, unknown>;
+  const keys = Object.keys(swap);
+  const values = Object.fromEntries(keys.map((key) => [key, String(swap[key])]));
+  if (keys.every(isLiteral)) return { rule: { ...head, type: 'substitution', swap: values, ignoreCase } };
+  const wrapped = Object.fromEntries(keys.map((key) => [bounded(stripInlineFlags(key).pattern, vale.nonword === true), values[key]!]));
+  const inline = keys.some((key) => stripInlineFlags(key).ignoreCase);
+  return { rule: { ...head, type: 'substitution', swap: wrapped, ignoreCase: ignoreCase || inline, regex: true } };
+}
+
+const scopeOf = (scope: unknown) => (scope === 'sentence' ? 'sentence' : scope === 'paragraph' ? 'paragraph' : 'text');
+
+function occurrence(vale: Json, head: Json, ignoreCase: boolean): Mapped {
+  const token = String(vale.token ?? '');
+  const limits: Json = {};
+  // Vale counts words with a word token; the kit says that directly as a word limit.
+  if (/^\\b\(?\\w\+\)?\\b$/.test(token)) {
+    if (typeof vale.max === 'number') limits.maxWords = vale.max;
+    if (typeof vale.min === 'number') limits.minWords = vale.min;
+    return { rule: { ...head, type: 'length', scope: scopeOf(vale.scope), ...limits } };
+  }
+  if (typeof vale.max === 'number') limits.max = vale.max;
+  if (typeof vale.min === 'number') limits.min = vale.min;
+  const { pattern, ignoreCase: inline } = stripInlineFlags(token);
+  return { rule: { ...head, type: 'occurrence', token: pattern, ignoreCase: ignoreCase || inline, scope: scopeOf(vale.scope), ...limits } };
+}
+
+function consistency(vale: Json, head: Json, ignoreCase: boolean, notes: string[]): Mapped {
+  const either: Record<string, string> = {};
+  for (const [a, b] of Object.entries((vale.either ?? {}) as Record<string, unknown>)) {
+    if (isLiteral(a) && isLiteral(String(b))) either[a] = String(b);
+    else notes.push(`the pair "${a}" / "${String(b)}" uses a regular expression; the kit compares literal forms, so it was left out`);
+  }
+  if (Object.keys(either).length === 0) return { skip: 'every pair uses a regular expression; the kit compares literal forms' };
+  return { rule: { ...head, type: 'consistency', either, ignoreCase } };
+}
+
+function capitalization(vale: Json, head: Json): Mapped {
+  const match = String(vale.match ?? '');
+  const styles: Record<string, string> = { $title: 'title', $sentence: 'sentence', $lower: 'lower', $upper: 'upper' };
+  const style = styles[match];
+  if (!style) return { skip: `match "${match}" is a custom pattern; the kit supports $title, $sentence, $lower and $upper` };
+  const scope = String(vale.scope ?? 'heading').startsWith('heading') ? 'headings' : 'lines';
+  return { rule: { ...head, type: 'capitalization', style, scope, exceptions: strings(vale.exceptions) } };
+}
+
+function metric(vale: Json, head: Json): Mapped {
+  const formula = String(vale.formula ?? '').replace(/\s+/g, '');
+  const condition = /^\s*>=?\s*(\d+(?:\.\d+)?)\s*$/.exec(String(vale.condition ?? ''));
+  const isGrade = formula.includes('0.39*(words/sentences)') && formula.includes('11.8*(syllables/words)') && formula.includes('15.59');
+  if (!isGrade) return { skip: 'only the Flesch–Kincaid grade formula is supported by the kit’s readability rule' };
+  if (!condition) return { skip: `the condition "${String(vale.condition)}" is not of the form "> N"` };
+  return { rule: { ...head, type: 'readability', maxGrade: Number(condition[1]), minWords: 1 } };
+}
+
+const unmappable: Record<string, string> = {
+  spelling: 'spelling needs a dictionary (Hunspell); the kit has none, so list brand words as terms instead',
+  sequence: 'sequence rules need a part-of-speech tagger, which the core does not have',
+  script: 'script rules run Tengo code; the kit runs no code',
+};
+
+/** One Vale rule as a kit rule, or the reason it cannot be one. */
+export function mapValeRule(style: string, name: string, vale: Json, notes: string[] = []): Mapped {
+  const type = String(vale.extends ?? '');
+  if (unmappable[type]) return { skip: unmappable[type]! };
+  const message = String(vale.message ?? `${style}.${name}`).trim() || `${style}.${name}`;
+  const link = typeof vale.link === 'string' ? ` See ${vale.link}` : '';
+  const head: Json = {
+    id: `${style}.${name}`,
+    severity: levels[String(vale.level ?? 'suggestion')] ?? 'suggestion',
+    message,
+    note: `Imported from the Vale rule ${style}/${name}.yml.${link}`,
+  };
+  const ignoreCase = vale.ignorecase === true;
+  switch (type) {
+    case 'existence': return existence(vale, head, ignoreCase);
+    case 'substitution': return substitution(vale, head, ignoreCase);
+    case 'occurrence': return occurrence(vale, head, ignoreCase);
+    case 'repetition': return { rule: { ...head, type: 'repetition', ignoreCase } };
+    case 'consistency': return consistency(vale, head, ignoreCase, notes);
+    case 'conditional': {
+      const rule: Json = { ...head, type: 'conditional', exceptions: strings(vale.exceptions) };
+      if (vale.first) rule.first = stripInlineFlags(String(vale.first)).pattern;
+      if (vale.second) rule.second = stripInlineFlags(String(vale.second)).pattern;
+      return { rule };
+    }
+    case 'capitalization': return capitalization(vale, head);
+    case 'metric': return metric(vale, head);
+    default: return { skip: `unknown Vale rule type "${type}"` };
+  }
+}
+
+// Checks a mapped rule the way a kit would, so a pattern JavaScript cannot run safely is reported, not printed.
+function validate(rule: Json): string | undefined {
+  const parsed = parseKit({ schemaVersion: kitSchemaVersion, name: 'check', version: '0', rules: [rule] });
+  if (parsed.ok) return undefined;
+  return parsed.issues.map((issue) => `${issue.path.replace(/^rules\[0\]\.?/, '') || 'rule'}: ${issue.message}`).join('; ');
+}
+
+async function listDir(path: string, kind: 'dirs' | 'yaml'): Promise<string[]> {
+  const entries = await readdir(path, { withFileTypes: true });
+  return entries
+    .filter((entry) => (kind === 'dirs' ? entry.isDirectory() : entry.isFile() && /\.ya?ml$/i.test(entry.name)))
+    .map((entry) => entry.name)
+    .sort();
+}
+
+export const importValeCommand: Command = {
+  name: 'import-vale',
+  summary: 'Turn a Vale styles folder into a brand kit',
+  usage,
+  async run(argv, io) {
+    let parsed;
+    try {
+      parsed = parseArgs({ args: argv, allowPositionals: true, options: { style: { type: 'string' } } });
+    } catch (error) {
+      throw new UsageError(`${(error as Error).message}\nUsage: ${usage}`);
+    }
+    const [dir, ...extra] = parsed.positionals;
+    if (!dir || extra.length > 0) throw new UsageError(`give exactly one STYLES_DIR.\nUsage: ${usage}`);
+    let styles: string[];
+    try {
+      styles = await listDir(dir, 'dirs');
+    } catch (error) {
+      throw new UsageError(`cannot read the styles folder ${dir} (${(error as Error).message})`);
+    }
+    const wanted = parsed.values.style;
+    if (wanted !== undefined) {
+      if (!styles.includes(wanted)) throw new UsageError(`no style "${wanted}" in ${dir}; found: ${styles.join(', ') || 'none'}`);
+      styles = [wanted];
+    }
+    const rules: Json[] = [];
+    const report: string[] = [];
+    for (const style of styles) {
+      for (const file of await listDir(join(dir, style), 'yaml')) {
+        const name = file.replace(/\.ya?ml$/i, '');
+        const where = `${style}/${file}`;
+        let vale: unknown;
+        try {
+          vale = parseYaml(await io.readFile(join(dir, style, file)));
+        } catch (error) {
+          report.push(`${where}: not imported: the YAML does not parse (${(error as Error).message.split('\n')[0]})`);
+          continue;
+        }
+        if (!vale || typeof vale !== 'object' || Array.isArray(vale)) {
+          report.push(`${where}: not imported: expected a YAML mapping with "extends"`);
+          continue;
+        }
+        const notes: string[] = [];
+        const mapped = mapValeRule(style, name, vale as Json, notes);
+        for (const note of notes) report.push(`${where}: partly imported: ${note}`);
+        if ('skip' in mapped) {
+          report.push(`${where}: not imported (${String((vale as Json).extends)}): ${mapped.skip}`);
+          continue;
+        }
+        const problem = validate(mapped.rule);
+        if (problem) {
+          report.push(`${where}: not imported: ${problem}`);
+          continue;
+        }
+        rules.push(mapped.rule);
+      }
+    }
+    if (styles.length === 0) throw new UsageError(`no style folders in ${dir}`);
+    const kit = {
+      schemaVersion: kitSchemaVersion,
+      name: styles.join(' + '),
+      version: '1.0.0',
+      description: `Imported from the Vale styles ${styles.join(', ')}.`,
+      rules,
+      // Vale has no claims review; the imported kit leaves it off so it checks what the style checks.
+      claims: { review: [] },
+    };
+    io.stdout(JSON.stringify(kit, null, 2) + '\n');
+    if (report.length > 0) io.stderr(report.map((line) => `${line}\n`).join(''));
+    return 0;
+  },
+};
