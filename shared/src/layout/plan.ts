@@ -69,7 +69,9 @@ export function planResize(
   const pattern = options.logoPattern ?? '#logo';
   const placed = placeNodes(snapshot);
   const logoIds = new Set(findLogos(placed, pattern).map((logo) => logo.node.id));
-  const logoParts = new Set(placed.filter((entry) => entry.ancestors.some((id) => logoIds.has(id))).map((entry) => entry.node.id));
+  const logoParts = new Set(
+    placed.filter((entry) => logoIds.has(entry.node.id) || entry.ancestors.some((id) => logoIds.has(id))).map((entry) => entry.node.id),
+  );
   const ctx: PlanContext = { scale, logoParts, roomWidth: width, minTextSize: options.minTextSize, flags: [], actions: [], sizeLabel: `${width}×${height}` };
   ctx.actions.push(modeAction(snapshot, target, aspectChange > threshold, close, scale));
 

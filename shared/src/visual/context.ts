@@ -12,14 +12,15 @@ export interface RuleContext {
   outputHeight: number;
   /** Export scale: 2 when the creative is exported at 2×, so 10 px design text becomes 20 output pixels. */
   scale: number;
-  /** Ids of layers inside a logo: artwork, so the text rules leave them alone. */
+  /** Ids of logos and the layers inside them: artwork, so the text rules leave them alone. */
   logoParts: Set<string>;
 }
 
-/** The text layers the text rules judge: visible, not part of a logo. */
+/** The text layers the text rules judge: visible, with some text, not part of a logo. */
 export function textLayers(ctx: RuleContext): (PlacedNode & { node: TextNode })[] {
   return ctx.placed.filter(
-    (entry): entry is PlacedNode & { node: TextNode } => entry.node.type === 'text' && !ctx.logoParts.has(entry.node.id),
+    (entry): entry is PlacedNode & { node: TextNode } =>
+      entry.node.type === 'text' && entry.node.characters.trim() !== '' && !ctx.logoParts.has(entry.node.id),
   );
 }
 
@@ -31,7 +32,9 @@ export function ruleContext(root: CreativeSnapshot, kit: VisualKit, scale = 1): 
     kit,
     root,
     placed,
-    logoParts: new Set(placed.filter((entry) => entry.ancestors.some((id) => logos.has(id))).map((entry) => entry.node.id)),
+    logoParts: new Set(
+      placed.filter((entry) => logos.has(entry.node.id) || entry.ancestors.some((id) => logos.has(id))).map((entry) => entry.node.id),
+    ),
     outputWidth: root.width * scale,
     outputHeight: root.height * scale,
     scale,

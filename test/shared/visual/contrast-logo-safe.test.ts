@@ -145,3 +145,14 @@ describe('text layers are never a backdrop', () => {
     expect(findingsOf('visual.contrast', root).map((f) => f.node.id)).toEqual(['under']);
   });
 });
+
+describe('logos and empty text in the text rules', () => {
+  it('leave a wordmark logo and empty text layers alone', () => {
+    const root = frame('root', [0, 0, 400, 200], [
+      { ...text('wordmark', [20, 20, 100, 10], 'Ledgerline', 6, { fontFamily: 'Brand Serif', fills: [solid('#FFFFFF')] }), name: '#logo' },
+      text('empty', [0, 0, 10, 10], '   ', 4),
+    ], white);
+    const findings = checkCreative(snapshot(root), { visual: visualKit({ fonts: [{ family: 'Inter' }], minTextSize: { default: 12 } }) });
+    expect(findings).toEqual([]);
+  });
+});
