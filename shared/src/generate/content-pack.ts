@@ -108,7 +108,7 @@ function pack(settled: Settled, origin: Provenance, notices: string[]): ContentP
 function offlinePack(ctx: Context, notices: string[]): ContentPack {
   const origin = provenance(ctx, 'offline', offlineModel);
   const draft = offlineCopy(ctx.brief, ctx.kit, seededRandom(ctx.seed), ctx.channels);
-  return pack(settle(draft, ctx, origin, true), origin, notices);
+  return pack(settle(draft, { ...ctx, judge: { ...ctx.judge, memo: new Map() } }, origin, true), origin, notices);
 }
 
 function briefView(brief: Brief): BriefView {

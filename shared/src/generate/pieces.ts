@@ -49,12 +49,19 @@ export interface Judge {
   approvedClaims: string[];
   /** Drafts are AI-written, so channels that require the disclosure label are checked for it. */
   aiGenerated: boolean;
+  /** Results already computed for this draft: a pack repeats lines (the email subject is a subject line). */
+  memo?: Map<string, LintResult>;
 }
 
 /** Lints text for a channel the kit knows (an unknown channel is linted without channel rules). */
-export function judge(text: string, channel: string | undefined, { kit, approvedClaims, aiGenerated }: Judge) {
-  const known = channel && resolveChannel(kit, channel) ? channel : undefined;
-  return lintText(text, kit, known ? { channel: known, approvedClaims, aiGenerated } : { approvedClaims, aiGenerated });
+export function judge(text: string, channel: string | undefined, { kit, approvedClaims, aiGenerated, memo }: Judge): LintResult {
+  const key = `${channel ?? ''}\u0000${text}`;
+  const known = memo?.get(key);
+  if (known) return known;
+  const id = channel && resolveChannel(kit, channel) ? channel : undefined;
+  const result = lintText(text, kit, id ? { channel: id, approvedClaims, aiGenerated } : { approvedClaims, aiGenerated });
+  memo?.set(key, result);
+  return result;
 }
 
 /** Applies the deterministic fixes (substitution, casing, repetition) to text. */
