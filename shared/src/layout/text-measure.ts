@@ -13,8 +13,20 @@ const wideUpper = new Set([...'MW@%']);
 const fullWidth = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303F\uFF00-\uFFEF]/u;
 const emoji = /\p{Extended_Pictographic}|\p{RI}/u;
 
+// Advances are looked up for every character of every candidate line, so each grapheme is classified once.
+const advances = new Map<string, number>();
+
 /** Estimated advance of one grapheme, in em. */
 export function advanceEm(grapheme: string): number {
+  let em = advances.get(grapheme);
+  if (em === undefined) {
+    em = classify(grapheme);
+    if (advances.size < 10_000) advances.set(grapheme, em);
+  }
+  return em;
+}
+
+function classify(grapheme: string): number {
   if (grapheme === ' ') return 0.28;
   if (narrow.has(grapheme)) return 0.28;
   if (semiNarrow.has(grapheme)) return 0.36;
@@ -80,14 +92,18 @@ function wrap(paragraph: string, font: FontMetrics, maxWidth?: number): string[]
   const words = paragraph.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+\s*|\s+/gu) ?? [''];
   const lines: string[] = [];
   let line = '';
+  // The model is additive, so a line's width grows word by word; trailing spaces never count.
+  let lineWidth = 0;
   for (const word of words) {
-    const candidate = line + word;
-    if (!line || textWidth(candidate.trimEnd(), font) <= maxWidth) {
-      line = candidate;
+    const full = textWidth(word, font);
+    if (!line || lineWidth + textWidth(word.trimEnd(), font) <= maxWidth) {
+      line += word;
+      lineWidth += full;
       continue;
     }
     lines.push(line.trimEnd());
     line = word;
+    lineWidth = full;
   }
   lines.push(line.trimEnd());
   return lines.flatMap((entry) => breakLongWord(entry, font, maxWidth));
