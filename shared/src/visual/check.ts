@@ -25,7 +25,7 @@ export interface CheckOptions {
   scale?: number;
 }
 
-/** Checks a creative against the kit's visual rules; without a visual section only the contrast rule runs. */
+/** Checks a creative against the kit's visual rules; without a visual section, WCAG AA contrast and the default logo rule (`#logo`, 25% clear space) still run. */
 export function checkCreative(
   snapshot: CreativeSnapshot,
   kit: { visual?: VisualKit },
