@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateVariants, type VariantRequest } from '../../../shared/src/generate';
 import { countGraphemes } from '../../../shared/src/text';
@@ -55,6 +56,31 @@ describe('generateVariants offline', () => {
   it('names bad request fields', async () => {
     const out = await generateVariants({ ...request(), count: 0, maxGraphemes: -1 } as VariantRequest, kit, { now });
     expect(!out.ok && out.issues.map((i) => i.path)).toEqual(['count', 'maxGraphemes']);
+  });
+});
+
+describe('generateVariants offline, for any brief', () => {
+  const phrase = fc.array(fc.oneof(fc.constantFrom('close', 'books', 'cheap', 'synergy', '👩‍💻', 'x'.repeat(40)), fc.string({ minLength: 1, maxLength: 10 })), { minLength: 1, maxLength: 10 }).map((w) => w.join(' '));
+  const requests = fc.record({
+    kind: fc.constantFrom('headline' as const, 'cta' as const, 'body' as const),
+    brief: fc.record({ product: phrase, keyMessage: phrase, benefits: fc.array(phrase, { maxLength: 4 }), cta: phrase }),
+    count: fc.integer({ min: 1, max: 6 }),
+    maxGraphemes: fc.integer({ min: 8, max: 120 }),
+  });
+
+  it('never goes over the length limit and never writes a banned term', async () => {
+    await fc.assert(
+      fc.asyncProperty(requests, async (input) => {
+        if (input.brief.product.trim() === '' || input.brief.keyMessage.trim() === '') return;
+        const out = await generateVariants(input, kit, { now });
+        if (!out.ok) return;
+        for (const variant of out.value.variants) {
+          expect(countGraphemes(variant.text)).toBeLessThanOrEqual(input.maxGraphemes);
+          expect(variant.text).not.toMatch(/\b(?:cheap|synergy)\b/i);
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 });
 
