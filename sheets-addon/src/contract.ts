@@ -10,7 +10,117 @@ export const sheetSummarySchema = z.object({
 });
 export type SheetSummary = z.output<typeof sheetSummarySchema>;
 
+const issueSchema = z.object({ path: z.string(), message: z.string() });
+
+/**
+ * What an operation did. `paused` means it stopped before the time limit and saved where it was:
+ * running it again continues. `needs-setup` and `needs-fix` name what the user must do first.
+ */
+export const reportSchema = z.object({
+  operation: z.enum(['setup', 'score', 'analyze', 'insights', 'brand-check']),
+  status: z.enum(['done', 'paused', 'needs-setup', 'needs-fix']),
+  message: z.string(),
+  processed: z.number(),
+  flagged: z.number(),
+  issues: z.array(issueSchema),
+  progress: z.optional(z.object({ done: z.number(), total: z.number() })),
+});
+export type Report = z.output<typeof reportSchema>;
+
+const bubbleSchema = z.object({ name: z.string(), impact: z.number(), feasibility: z.number(), score: z.number(), rank: z.number(), stage: z.string() });
+export type Bubble = z.output<typeof bubbleSchema>;
+
+export const portfolioSchema = z.object({
+  ready: z.boolean(),
+  stages: z.array(z.object({ stage: z.string(), count: z.number() })),
+  top: z.array(bubbleSchema),
+  bubbles: z.array(bubbleSchema),
+  decisions: z.array(z.object({ decision: z.string(), count: z.number() })),
+});
+export type Portfolio = z.output<typeof portfolioSchema>;
+
+const armSchema = z.object({
+  arm: z.string(),
+  row: z.number(),
+  visitors: z.number(),
+  conversions: z.number(),
+  rate: z.number(),
+  lift: z.nullable(z.number()),
+  ciLow: z.nullable(z.number()),
+  ciHigh: z.nullable(z.number()),
+  pValue: z.nullable(z.number()),
+  pValueAdjusted: z.nullable(z.number()),
+  probabilityToBeatControl: z.nullable(z.number()),
+});
+export type ArmStats = z.output<typeof armSchema>;
+
+export const statsCardSchema = z.object({
+  experiments: z.array(z.string()),
+  card: z.nullable(
+    z.object({
+      experiment: z.string(),
+      period: z.string(),
+      segment: z.string(),
+      alpha: z.number(),
+      arms: z.array(armSchema),
+      srm: z.object({ pValue: z.number(), mismatch: z.boolean() }),
+      peeking: z.nullable(z.object({ progress: z.number(), message: z.string() })),
+      decision: z.string(),
+      reasons: z.array(z.string()),
+      plannedPerArm: z.nullable(z.number()),
+    }),
+  ),
+  hint: z.string(),
+});
+export type StatsCard = z.output<typeof statsCardSchema>;
+
+export const insightItemSchema = z.object({ id: z.string(), kind: z.string(), experiment: z.string(), headline: z.string(), narrative: z.string(), rows: z.string(), writtenBy: z.string(), review: z.string(), sheetRow: z.number() });
+export type InsightItem = z.output<typeof insightItemSchema>;
+
+const weightsSchema = z.object({ impact: z.number(), feasibility: z.number(), readiness: z.number(), risk: z.number() });
+const thresholdsSchema = z.object({ qualifyAt: z.number(), parkBelow: z.number(), maxRisk: z.number(), winnerLift: z.number(), fallingPeriods: z.number(), graceDays: z.number() });
+const providerSchema = z.enum(['offline', 'openai', 'anthropic', 'gemini', 'openai-compatible']);
+
+/** What the sidebar may see of the settings: never the API key, only whether one is set, masked. */
+export const settingsViewSchema = z.object({
+  ready: z.boolean(),
+  weights: weightsSchema,
+  thresholds: thresholdsSchema,
+  provider: providerSchema,
+  model: z.string(),
+  channel: z.string(),
+  apiKeyMasked: z.nullable(z.string()),
+  kitName: z.nullable(z.string()),
+  issues: z.array(issueSchema),
+});
+export type SettingsView = z.output<typeof settingsViewSchema>;
+
+export const settingsChangeSchema = z.object({
+  weights: z.optional(z.partial(weightsSchema)),
+  thresholds: z.optional(z.partial(thresholdsSchema)),
+  provider: z.optional(providerSchema),
+  model: z.optional(z.string()),
+  channel: z.optional(z.string()),
+  /** Write-only: saved to the user's own properties; an empty string removes it. */
+  apiKey: z.optional(z.string()),
+  /** A brand kit as JSON text, validated before it is stored for the file. */
+  kitJson: z.optional(z.string()),
+});
+export type SettingsChange = z.output<typeof settingsChangeSchema>;
+
+const none = z.object({});
+
 /** Everything the Sheets sidebar can ask of the server; each name is a google.script.run function. */
 export const sheetsContract = defineContract({
-  getSheetSummary: { input: z.object({}), output: sheetSummarySchema },
+  getSheetSummary: { input: none, output: sheetSummarySchema },
+  setupTracker: { input: none, output: reportSchema },
+  scoreUseCases: { input: none, output: reportSchema },
+  analyzeExperiments: { input: none, output: reportSchema },
+  writeInsights: { input: none, output: reportSchema },
+  brandCheckColumn: { input: none, output: reportSchema },
+  getPortfolio: { input: none, output: portfolioSchema },
+  getStatsCard: { input: z.object({ experiment: z.optional(z.string()) }), output: statsCardSchema },
+  listInsights: { input: none, output: z.array(insightItemSchema) },
+  getSettings: { input: none, output: settingsViewSchema },
+  saveSettings: { input: settingsChangeSchema, output: settingsViewSchema },
 });

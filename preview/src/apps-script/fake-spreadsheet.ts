@@ -3,29 +3,339 @@ import { FakeUi } from './fake-ui';
 import type { Mirror } from './mirror';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
+type RangeList = GoogleAppsScript.Spreadsheet.RangeList;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type SpreadsheetApp = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+type DataValidation = GoogleAppsScript.Spreadsheet.DataValidation;
+type DataValidationBuilder = GoogleAppsScript.Spreadsheet.DataValidationBuilder;
+type ConditionalFormatRule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
+type ConditionalFormatRuleBuilder = GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder;
+type NamedRange = GoogleAppsScript.Spreadsheet.NamedRange;
 export type Cell = string | number | boolean | Date;
-
-function displayValue(value: Cell): string {
-  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
-}
 
 function copyCell(value: Cell): Cell {
   return value instanceof Date ? new Date(value.getTime()) : value;
 }
 
+// ── A1 notation ────────────────────────────────────────────────────────────────────────────────
+
+/** 1 → "A", 27 → "AA". */
+export function columnLetter(column: number): string {
+  let text = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) text = String.fromCharCode(65 + ((n - 1) % 26)) + text;
+  return text;
+}
+
+function columnNumber(letters: string): number {
+  return [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+}
+
+interface Box {
+  row: number;
+  column: number;
+  numRows: number;
+  numColumns: number;
+}
+
+/** "B2", "B2:D9", "J2:J" and "A:C" as Sheets reads them; open ends run to the sheet's last row or column. */
+export function parseA1(a1: string, maxRows: number, maxColumns: number): Box {
+  const part = /^\$?([A-Za-z]*)\$?(\d*)$/;
+  const [from, to = from] = a1.replace(/^'?[^'!]*'?!/, '').split(':');
+  const a = part.exec(from!);
+  const b = part.exec(to);
+  if (!a || !b || (!a[1] && !a[2])) throw new Error(`Range not found: ${a1}`);
+  const column = a[1] ? columnNumber(a[1]) : 1;
+  const row = a[2] ? Number(a[2]) : 1;
+  const lastColumn = b[1] ? columnNumber(b[1]) : maxColumns;
+  const lastRow = b[2] ? Number(b[2]) : maxRows;
+  return { row, column, numRows: lastRow - row + 1, numColumns: lastColumn - column + 1 };
+}
+
+function a1Of(box: Box): string {
+  const start = `${columnLetter(box.column)}${box.row}`;
+  if (box.numRows === 1 && box.numColumns === 1) return start;
+  return `${start}:${columnLetter(box.column + box.numColumns - 1)}${box.row + box.numRows - 1}`;
+}
+
+function inside(box: Box, row: number, column: number): boolean {
+  return row >= box.row && row < box.row + box.numRows && column >= box.column && column < box.column + box.numColumns;
+}
+
+// ── Number formats, as the grid displays them ──────────────────────────────────────────────────
+
+/** Formats a number the way the common Sheets patterns show it: 0, 0.0, 0.00%, #,##0, 0.000E+00. */
+export function formatNumber(value: number, pattern: string): string {
+  if (!pattern || pattern === 'General' || pattern === '@') return String(value);
+  const percent = pattern.endsWith('%');
+  const core = percent ? pattern.slice(0, -1) : pattern;
+  const decimals = core.includes('.') ? core.split('.')[1]!.replace(/[^0#]/g, '').length : 0;
+  const scaled = percent ? value * 100 : value;
+  let text = scaled.toFixed(decimals);
+  if (core.includes(',')) {
+    const [whole, fraction] = text.split('.');
+    text = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (fraction ? `.${fraction}` : '');
+  }
+  return percent ? `${text}%` : text;
+}
+
+function displayValue(value: Cell, pattern: string): string {
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (typeof value === 'number') return formatNumber(value, pattern);
+  return String(value);
+}
+
+// ── Data validation ────────────────────────────────────────────────────────────────────────────
+
+/** A built rule; only list rules (dropdowns) and number ranges, which is what the add-on sets. */
+export class FakeDataValidation
+  implements Mirror<DataValidation, 'getAllowInvalid' | 'getHelpText' | 'getCriteriaValues' | 'getCriteriaType', { getCriteriaType: string }>
+{
+  constructor(
+    readonly criteria: 'VALUE_IN_LIST' | 'NUMBER_BETWEEN',
+    readonly values: unknown[],
+    readonly allowInvalid: boolean,
+    readonly helpText: string,
+  ) {}
+
+  getAllowInvalid(): boolean {
+    return this.allowInvalid;
+  }
+  getHelpText(): string {
+    return this.helpText;
+  }
+  getCriteriaValues(): any[] {
+    return [...this.values];
+  }
+  getCriteriaType(): string {
+    return this.criteria;
+  }
+
+  /** Whether a value passes; blanks always do, as in Sheets. */
+  accepts(value: Cell): boolean {
+    if (value === '') return true;
+    if (this.criteria === 'VALUE_IN_LIST') return (this.values[0] as string[]).some((item) => item === String(value));
+    return typeof value === 'number' && value >= (this.values[0] as number) && value <= (this.values[1] as number);
+  }
+}
+
+export class FakeDataValidationBuilder
+  implements
+    Mirror<
+      DataValidationBuilder,
+      'requireNumberBetween' | 'setAllowInvalid' | 'setHelpText' | 'build',
+      { requireNumberBetween: FakeDataValidationBuilder; setAllowInvalid: FakeDataValidationBuilder; setHelpText: FakeDataValidationBuilder; build: FakeDataValidation }
+    >
+{
+  private criteria: FakeDataValidation['criteria'] = 'VALUE_IN_LIST';
+  private values: unknown[] = [[]];
+  private allowInvalid = true;
+  private helpText = '';
+
+  constructor(private readonly calls: CallLog) {}
+
+  requireValueInList(values: string[], showDropdown = true): FakeDataValidationBuilder {
+    this.calls.record('DataValidationBuilder.requireValueInList');
+    this.criteria = 'VALUE_IN_LIST';
+    this.values = [[...values], showDropdown];
+    return this;
+  }
+
+  requireNumberBetween(start: number, end: number): FakeDataValidationBuilder {
+    this.calls.record('DataValidationBuilder.requireNumberBetween');
+    this.criteria = 'NUMBER_BETWEEN';
+    this.values = [start, end];
+    return this;
+  }
+
+  setAllowInvalid(allowInvalidData: boolean): FakeDataValidationBuilder {
+    this.calls.record('DataValidationBuilder.setAllowInvalid');
+    this.allowInvalid = allowInvalidData;
+    return this;
+  }
+
+  setHelpText(helpText: string): FakeDataValidationBuilder {
+    this.calls.record('DataValidationBuilder.setHelpText');
+    this.helpText = helpText;
+    return this;
+  }
+
+  build(): FakeDataValidation {
+    this.calls.record('DataValidationBuilder.build');
+    return new FakeDataValidation(this.criteria, this.values, this.allowInvalid, this.helpText);
+  }
+}
+
+// ── Conditional formatting ─────────────────────────────────────────────────────────────────────
+
+export type FakeCondition =
+  | { type: 'TEXT_EQ' | 'TEXT_CONTAINS'; text: string }
+  | { type: 'NUMBER_LESS_THAN' | 'NUMBER_GREATER_THAN_OR_EQUAL_TO'; number: number }
+  | { type: 'CUSTOM_FORMULA'; formula: string };
+
+// A custom-formula condition is evaluated for the few shapes the add-on writes: a comparison of a
+// reference with a literal (=$R2=TRUE, =$K2<>"OK"), or AND(…) of such comparisons. References are
+// relative to the rule's top-left cell, as in Sheets; $ pins a column or row.
+function evaluateFormula(formula: string, read: (row: number, column: number) => Cell, anchor: { row: number; column: number }, at: { row: number; column: number }): boolean {
+  const body = formula.trim().replace(/^=/, '');
+  const and = /^AND\((.*)\)$/i.exec(body);
+  const parts = and ? and[1]!.split(',') : [body];
+  return parts.every((part) => {
+    const match = /^\s*(\$?)([A-Z]+)(\$?)(\d+)\s*(<>|>=|<=|=|<|>)\s*(.+?)\s*$/i.exec(part);
+    if (!match) return false;
+    const [, pinColumn, letters, pinRow, digits, op, literalText] = match;
+    const column = pinColumn ? columnNumber(letters!) : columnNumber(letters!) + (at.column - anchor.column);
+    const row = pinRow ? Number(digits) : Number(digits) + (at.row - anchor.row);
+    const cell = read(row, column);
+    const literal: Cell = /^TRUE$/i.test(literalText!) ? true : /^FALSE$/i.test(literalText!) ? false : /^".*"$/.test(literalText!) ? literalText!.slice(1, -1) : Number(literalText);
+    const [a, b] = typeof literal === 'string' ? [String(cell).toLowerCase(), literal.toLowerCase()] : [cell, literal];
+    switch (op) {
+      case '=': return a === b;
+      case '<>': return a !== b;
+      case '<': return a < b;
+      case '>': return a > b;
+      case '<=': return a <= b;
+      default: return a >= b;
+    }
+  });
+}
+
+export class FakeConditionalFormatRule implements Mirror<ConditionalFormatRule, 'getRanges', { getRanges: FakeRange[] }> {
+  constructor(
+    readonly ranges: FakeRange[],
+    readonly condition: FakeCondition,
+    readonly background: string | null,
+    readonly fontColor: string | null,
+  ) {}
+
+  getRanges(): FakeRange[] {
+    return [...this.ranges];
+  }
+
+  /** Whether the rule colours this cell; not an Apps Script method, for the preview. */
+  matches(sheet: FakeSheet, row: number, column: number): boolean {
+    const range = this.ranges.find((candidate) => candidate.snapshotSheet() === sheet && inside(candidate.box(), row, column));
+    if (!range) return false;
+    const value = sheet.cellAt(row, column);
+    const c = this.condition;
+    switch (c.type) {
+      case 'TEXT_EQ': return value !== '' && String(value).toLowerCase() === c.text.toLowerCase();
+      case 'TEXT_CONTAINS': return String(value).toLowerCase().includes(c.text.toLowerCase());
+      case 'NUMBER_LESS_THAN': return typeof value === 'number' && value < c.number;
+      case 'NUMBER_GREATER_THAN_OR_EQUAL_TO': return typeof value === 'number' && value >= c.number;
+      case 'CUSTOM_FORMULA': return evaluateFormula(c.formula, (r, col) => sheet.cellAt(r, col), range.box(), { row, column });
+    }
+  }
+}
+
+type RuleBuilderResults = {
+  whenTextEqualTo: FakeConditionalFormatRuleBuilder;
+  whenTextContains: FakeConditionalFormatRuleBuilder;
+  whenNumberLessThan: FakeConditionalFormatRuleBuilder;
+  whenNumberGreaterThanOrEqualTo: FakeConditionalFormatRuleBuilder;
+  whenFormulaSatisfied: FakeConditionalFormatRuleBuilder;
+  setBackground: FakeConditionalFormatRuleBuilder;
+  setFontColor: FakeConditionalFormatRuleBuilder;
+  build: FakeConditionalFormatRule;
+};
+
+export class FakeConditionalFormatRuleBuilder
+  implements
+    Mirror<
+      ConditionalFormatRuleBuilder,
+      'whenTextEqualTo' | 'whenTextContains' | 'whenNumberLessThan' | 'whenNumberGreaterThanOrEqualTo' | 'whenFormulaSatisfied' | 'setBackground' | 'setFontColor' | 'build',
+      RuleBuilderResults
+    >
+{
+  private condition: FakeCondition | null = null;
+  private background: string | null = null;
+  private fontColor: string | null = null;
+  private ranges: FakeRange[] = [];
+
+  constructor(private readonly calls: CallLog) {}
+
+  private when(condition: FakeCondition): FakeConditionalFormatRuleBuilder {
+    this.calls.record('ConditionalFormatRuleBuilder.when');
+    this.condition = condition;
+    return this;
+  }
+
+  whenTextEqualTo(text: string): FakeConditionalFormatRuleBuilder {
+    return this.when({ type: 'TEXT_EQ', text });
+  }
+  whenTextContains(text: string): FakeConditionalFormatRuleBuilder {
+    return this.when({ type: 'TEXT_CONTAINS', text });
+  }
+  whenNumberLessThan(number: number): FakeConditionalFormatRuleBuilder {
+    return this.when({ type: 'NUMBER_LESS_THAN', number });
+  }
+  whenNumberGreaterThanOrEqualTo(number: number): FakeConditionalFormatRuleBuilder {
+    return this.when({ type: 'NUMBER_GREATER_THAN_OR_EQUAL_TO', number });
+  }
+  whenFormulaSatisfied(formula: string): FakeConditionalFormatRuleBuilder {
+    return this.when({ type: 'CUSTOM_FORMULA', formula });
+  }
+
+  setBackground(color: string | null): FakeConditionalFormatRuleBuilder {
+    this.calls.record('ConditionalFormatRuleBuilder.setBackground');
+    this.background = color;
+    return this;
+  }
+
+  setFontColor(color: string | null): FakeConditionalFormatRuleBuilder {
+    this.calls.record('ConditionalFormatRuleBuilder.setFontColor');
+    this.fontColor = color;
+    return this;
+  }
+
+  setRanges(ranges: (Range | FakeRange)[]): FakeConditionalFormatRuleBuilder {
+    this.calls.record('ConditionalFormatRuleBuilder.setRanges');
+    this.ranges = ranges as FakeRange[];
+    return this;
+  }
+
+  build(): FakeConditionalFormatRule {
+    this.calls.record('ConditionalFormatRuleBuilder.build');
+    // The message Sheets gives for a rule without a condition.
+    if (!this.condition) throw new Error('Conditional format rule must have a boolean condition or gradient.');
+    if (this.ranges.length === 0) throw new Error('Conditional format rule must have at least one range.');
+    return new FakeConditionalFormatRule(this.ranges, this.condition, this.background, this.fontColor);
+  }
+}
+
+// ── Ranges ─────────────────────────────────────────────────────────────────────────────────────
+
+type RangeResults = {
+  setValues: FakeRange;
+  setNumberFormat: FakeRange;
+  setNumberFormats: FakeRange;
+  setDataValidation: FakeRange;
+  setDataValidations: FakeRange;
+  getDataValidations: (FakeDataValidation | null)[][];
+  clear: FakeRange;
+  clearContent: FakeRange;
+  activate: FakeRange;
+  getSheet: FakeSheet;
+};
+
 /** A rectangle of cells; reads copy values out, and writes must match its shape, as in Sheets. */
 export class FakeRange
-  implements Mirror<Range, 'getValues' | 'getDisplayValues' | 'setValues' | 'getRow' | 'getColumn' | 'getNumRows' | 'getNumColumns', { setValues: FakeRange }>
+  implements
+    Mirror<
+      Range,
+      | 'getValues' | 'getDisplayValues' | 'getFormulas' | 'setValues' | 'getRow' | 'getColumn' | 'getNumRows' | 'getNumColumns' | 'getLastRow' | 'getLastColumn'
+      | 'getA1Notation' | 'setNumberFormat' | 'setNumberFormats' | 'getNumberFormats' | 'setDataValidation' | 'setDataValidations' | 'getDataValidations'
+      | 'clear' | 'clearContent' | 'activate' | 'getSheet',
+      RangeResults
+    >
 {
   constructor(
     private readonly sheet: FakeSheet,
-    private readonly row: number,
-    private readonly column: number,
+    private row: number,
+    private column: number,
     private readonly numRows: number,
-    private readonly numColumns: number,
+    private numColumns: number,
     private readonly calls: CallLog,
   ) {}
 
@@ -41,42 +351,202 @@ export class FakeRange
   getNumColumns(): number {
     return this.numColumns;
   }
+  getLastRow(): number {
+    return this.row + this.numRows - 1;
+  }
+  getLastColumn(): number {
+    return this.column + this.numColumns - 1;
+  }
+  getA1Notation(): string {
+    return a1Of(this.box());
+  }
+
+  getSheet(): FakeSheet {
+    this.calls.record('Range.getSheet');
+    return this.sheet;
+  }
+
+  /** The sheet without counting a host call. */
+  snapshotSheet(): FakeSheet {
+    return this.sheet;
+  }
+
+  box(): Box {
+    return { row: this.row, column: this.column, numRows: this.numRows, numColumns: this.numColumns };
+  }
+
+  /** Follows an insertion of columns, as Sheets moves ranges, rules and names with their cells. */
+  shiftForInsertedColumns(after: number, howMany: number): void {
+    if (this.column > after) this.column += howMany;
+    else if (this.column + this.numColumns - 1 > after) this.numColumns += howMany;
+  }
+
+  offset(rowOffset: number, columnOffset: number, numRows = this.numRows, numColumns = this.numColumns): FakeRange {
+    this.calls.record('Range.offset');
+    return this.sheet.rangeAt(this.row + rowOffset, this.column + columnOffset, numRows, numColumns);
+  }
 
   getValues(): any[][] {
     this.calls.record('Range.getValues');
-    return this.sheet.read(this.row, this.column, this.numRows, this.numColumns).map((row) => row.map(copyCell));
+    return this.sheet.read(this.box()).map((row) => row.map(copyCell));
   }
 
   getDisplayValues(): string[][] {
     this.calls.record('Range.getDisplayValues');
-    return this.sheet.read(this.row, this.column, this.numRows, this.numColumns).map((row) => row.map(displayValue));
+    return this.sheet.readDisplay(this.box());
+  }
+
+  getFormulas(): string[][] {
+    this.calls.record('Range.getFormulas');
+    return this.sheet.readFormulas(this.box());
+  }
+
+  private checkShape(values: unknown[][], what: string): void {
+    if (values.length !== this.numRows) {
+      throw new Error(`The number of rows in the ${what} does not match the number of rows in the range. The data has ${values.length} but the range has ${this.numRows}.`);
+    }
+    for (const row of values) {
+      if (row.length !== this.numColumns) {
+        throw new Error(`The number of columns in the ${what} does not match the number of columns in the range. The data has ${row.length} but the range has ${this.numColumns}.`);
+      }
+    }
   }
 
   setValues(values: any[][]): FakeRange {
     this.calls.record('Range.setValues');
-    if (values.length !== this.numRows) {
-      throw new Error(`The number of rows in the data does not match the number of rows in the range. The data has ${values.length} but the range has ${this.numRows}.`);
-    }
-    for (const row of values) {
-      if (row.length !== this.numColumns) {
-        throw new Error(`The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${this.numColumns}.`);
-      }
-    }
+    this.checkShape(values, 'data');
     this.sheet.write(this.row, this.column, values as Cell[][]);
+    return this;
+  }
+
+  setNumberFormat(numberFormat: string): FakeRange {
+    this.calls.record('Range.setNumberFormat');
+    this.sheet.formats.push({ box: this.box(), value: numberFormat });
+    return this;
+  }
+
+  setNumberFormats(numberFormats: string[][]): FakeRange {
+    this.calls.record('Range.setNumberFormats');
+    this.checkShape(numberFormats, 'data');
+    numberFormats.forEach((row, r) => row.forEach((value, c) => this.sheet.formats.push({ box: { row: this.row + r, column: this.column + c, numRows: 1, numColumns: 1 }, value })));
+    return this;
+  }
+
+  getNumberFormats(): string[][] {
+    this.calls.record('Range.getNumberFormats');
+    return this.grid((row, column) => this.sheet.formatAt(row, column) || 'General');
+  }
+
+  setDataValidation(rule: DataValidation | FakeDataValidation | null): FakeRange {
+    this.calls.record('Range.setDataValidation');
+    this.sheet.validations.push({ box: this.box(), value: rule as FakeDataValidation | null });
+    return this;
+  }
+
+  setDataValidations(rules: (DataValidation | FakeDataValidation | null)[][]): FakeRange {
+    this.calls.record('Range.setDataValidations');
+    this.checkShape(rules, 'data');
+    rules.forEach((row, r) => row.forEach((value, c) => this.sheet.validations.push({ box: { row: this.row + r, column: this.column + c, numRows: 1, numColumns: 1 }, value: value as FakeDataValidation | null })));
+    return this;
+  }
+
+  getDataValidations(): (FakeDataValidation | null)[][] {
+    this.calls.record('Range.getDataValidations');
+    return this.grid((row, column) => this.sheet.validationAt(row, column));
+  }
+
+  clear(): FakeRange {
+    this.calls.record('Range.clear');
+    this.sheet.write(this.row, this.column, this.grid(() => ''), true);
+    this.sheet.formats.push({ box: this.box(), value: '' });
+    this.sheet.validations.push({ box: this.box(), value: null });
+    return this;
+  }
+
+  clearContent(): FakeRange {
+    this.calls.record('Range.clearContent');
+    this.sheet.write(this.row, this.column, this.grid(() => ''), true);
+    return this;
+  }
+
+  activate(): FakeRange {
+    this.calls.record('Range.activate');
+    this.sheet.spreadsheet.select(this);
+    return this;
+  }
+
+  private grid<T>(cell: (row: number, column: number) => T): T[][] {
+    return Array.from({ length: this.numRows }, (_, r) => Array.from({ length: this.numColumns }, (_, c) => cell(this.row + r, this.column + c)));
+  }
+}
+
+export class FakeRangeList implements Mirror<RangeList, 'setNumberFormat' | 'getRanges', { setNumberFormat: FakeRangeList; getRanges: FakeRange[] }> {
+  constructor(
+    private readonly ranges: FakeRange[],
+    private readonly calls: CallLog,
+  ) {}
+
+  getRanges(): FakeRange[] {
+    this.calls.record('RangeList.getRanges');
+    return [...this.ranges];
+  }
+
+  setNumberFormat(format: string): FakeRangeList {
+    this.calls.record('RangeList.setNumberFormat');
+    for (const range of this.ranges) range.snapshotSheet().formats.push({ box: range.box(), value: format });
     return this;
   }
 }
 
+// ── Sheets ─────────────────────────────────────────────────────────────────────────────────────
+
+interface Region<T> {
+  box: Box;
+  value: T;
+}
+
+type SheetResults = {
+  getRange: FakeRange;
+  getDataRange: FakeRange;
+  getRangeList: FakeRangeList;
+  insertColumnsAfter: FakeSheet;
+  setColumnWidth: FakeSheet;
+  activate: FakeSheet;
+  getConditionalFormatRules: FakeConditionalFormatRule[];
+  clear: FakeSheet;
+  getActiveRange: FakeRange | null;
+};
+
+let nextSheetId = 1_000;
+
 /** One sheet: a grid of cells that grows as it is written, like a real sheet's data region. */
-export class FakeSheet implements Mirror<Sheet, 'getName' | 'getLastRow' | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns'> {
+export class FakeSheet
+  implements
+    Mirror<
+      Sheet,
+      | 'getName' | 'getLastRow' | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns' | 'getSheetId' | 'getFrozenRows' | 'setFrozenRows' | 'getDataRange'
+      | 'getRangeList' | 'insertColumnsAfter' | 'setColumnWidth' | 'getColumnWidth' | 'activate' | 'getConditionalFormatRules' | 'setConditionalFormatRules' | 'clear' | 'getActiveRange',
+      SheetResults
+    >
+{
   private cells: Cell[][];
+  private readonly formulas = new Map<string, string>();
+  readonly formats: Region<string>[] = [];
+  readonly validations: Region<FakeDataValidation | null>[] = [];
+  conditionalRules: FakeConditionalFormatRule[] = [];
+  readonly columnWidths = new Map<number, number>();
+  frozenRows = 0;
+  readonly sheetId: number;
 
   constructor(
     private name: string,
     rows: Cell[][],
+    readonly spreadsheet: FakeSpreadsheet,
     private readonly calls: CallLog,
+    sheetId?: number,
   ) {
     this.cells = rows.map((row) => row.map(copyCell));
+    this.sheetId = sheetId ?? nextSheetId++;
   }
 
   getName(): string {
@@ -89,6 +559,11 @@ export class FakeSheet implements Mirror<Sheet, 'getName' | 'getLastRow' | 'getL
     return this.name;
   }
 
+  getSheetId(): number {
+    this.calls.record('Sheet.getSheetId');
+    return this.sheetId;
+  }
+
   getLastRow(): number {
     this.calls.record('Sheet.getLastRow');
     return this.snapshotLastRow();
@@ -96,31 +571,127 @@ export class FakeSheet implements Mirror<Sheet, 'getName' | 'getLastRow' | 'getL
 
   getLastColumn(): number {
     this.calls.record('Sheet.getLastColumn');
-    return this.cells.reduce((last, row) => {
-      for (let column = row.length; column > last; column--) if (row[column - 1] !== '') return column;
-      return last;
-    }, 0);
+    return this.snapshotLastColumn();
   }
 
   getMaxRows(): number {
-    return Math.max(1000, this.cells.length);
+    this.calls.record('Sheet.getMaxRows');
+    return this.maxRows();
   }
 
   getMaxColumns(): number {
+    this.calls.record('Sheet.getMaxColumns');
+    return this.maxColumns();
+  }
+
+  maxRows(): number {
+    return Math.max(1000, this.cells.length);
+  }
+
+  maxColumns(): number {
     return Math.max(26, ...this.cells.map((row) => row.length));
   }
 
-  getRange(row: number, column: number, numRows = 1, numColumns = 1): FakeRange {
+  getFrozenRows(): number {
+    this.calls.record('Sheet.getFrozenRows');
+    return this.frozenRows;
+  }
+
+  setFrozenRows(rows: number): void {
+    this.calls.record('Sheet.setFrozenRows');
+    this.frozenRows = rows;
+  }
+
+  getColumnWidth(columnPosition: number): number {
+    this.calls.record('Sheet.getColumnWidth');
+    return this.columnWidths.get(columnPosition) ?? 100;
+  }
+
+  setColumnWidth(columnPosition: number, width: number): FakeSheet {
+    this.calls.record('Sheet.setColumnWidth');
+    this.columnWidths.set(columnPosition, width);
+    return this;
+  }
+
+  getRange(a1Notation: string): FakeRange;
+  getRange(row: number, column: number, numRows?: number, numColumns?: number): FakeRange;
+  getRange(rowOrA1: number | string, column = 1, numRows = 1, numColumns = 1): FakeRange {
     this.calls.record('Sheet.getRange');
-    if (row < 1 || column < 1 || numRows < 1 || numColumns < 1) throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
+    if (typeof rowOrA1 === 'string') {
+      const box = parseA1(rowOrA1, this.maxRows(), this.maxColumns());
+      return this.rangeAt(box.row, box.column, box.numRows, box.numColumns);
+    }
+    return this.rangeAt(rowOrA1, column, numRows, numColumns);
+  }
+
+  /** A range without counting a call; what getRange and offset hand out. */
+  rangeAt(row: number, column: number, numRows: number, numColumns: number): FakeRange {
+    if (![row, column, numRows, numColumns].every(Number.isInteger) || row < 1 || column < 1 || numRows < 1 || numColumns < 1) {
+      throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
+    }
     return new FakeRange(this, row, column, numRows, numColumns, this.calls);
+  }
+
+  getRangeList(a1Notations: string[]): FakeRangeList {
+    this.calls.record('Sheet.getRangeList');
+    return new FakeRangeList(a1Notations.map((a1) => {
+      const box = parseA1(a1, this.maxRows(), this.maxColumns());
+      return this.rangeAt(box.row, box.column, box.numRows, box.numColumns);
+    }), this.calls);
   }
 
   getDataRange(): FakeRange {
     this.calls.record('Sheet.getDataRange');
-    const rows = Math.max(1, this.snapshotLastRow());
-    const columns = Math.max(1, ...this.cells.map((row) => row.length));
-    return new FakeRange(this, 1, 1, rows, columns, this.calls);
+    return new FakeRange(this, 1, 1, Math.max(1, this.snapshotLastRow()), Math.max(1, this.snapshotLastColumn()), this.calls);
+  }
+
+  getActiveRange(): FakeRange | null {
+    this.calls.record('Sheet.getActiveRange');
+    const selection = this.spreadsheet.selection();
+    return selection?.snapshotSheet() === this ? selection : null;
+  }
+
+  activate(): FakeSheet {
+    this.calls.record('Sheet.activate');
+    this.spreadsheet.select(this.rangeAt(1, 1, 1, 1));
+    return this;
+  }
+
+  insertColumnsAfter(afterPosition: number, howMany: number): FakeSheet {
+    this.calls.record('Sheet.insertColumnsAfter');
+    for (const row of this.cells) if (row.length > afterPosition) row.splice(afterPosition, 0, ...Array<Cell>(howMany).fill(''));
+    const moved = [...this.formulas].map(([key, formula]) => {
+      const [r, c] = key.split(',').map(Number) as [number, number];
+      return [`${r},${c > afterPosition ? c + howMany : c}`, formula] as const;
+    });
+    this.formulas.clear();
+    for (const [key, formula] of moved) this.formulas.set(key, formula);
+    for (const region of [...this.formats, ...this.validations]) {
+      if (region.box.column > afterPosition) region.box = { ...region.box, column: region.box.column + howMany };
+      else if (region.box.column + region.box.numColumns - 1 > afterPosition) region.box = { ...region.box, numColumns: region.box.numColumns + howMany };
+    }
+    for (const rule of this.conditionalRules) for (const range of rule.ranges) range.shiftForInsertedColumns(afterPosition, howMany);
+    this.spreadsheet.shiftNamedRanges(this, afterPosition, howMany);
+    return this;
+  }
+
+  getConditionalFormatRules(): FakeConditionalFormatRule[] {
+    this.calls.record('Sheet.getConditionalFormatRules');
+    return [...this.conditionalRules];
+  }
+
+  setConditionalFormatRules(rules: (ConditionalFormatRule | FakeConditionalFormatRule)[]): void {
+    this.calls.record('Sheet.setConditionalFormatRules');
+    this.conditionalRules = [...(rules as FakeConditionalFormatRule[])];
+  }
+
+  clear(): FakeSheet {
+    this.calls.record('Sheet.clear');
+    this.cells = [];
+    this.formulas.clear();
+    this.formats.length = 0;
+    this.validations.length = 0;
+    return this;
   }
 
   /** The grid as the preview draws it; not an Apps Script method, so not counted. */
@@ -128,39 +699,160 @@ export class FakeSheet implements Mirror<Sheet, 'getName' | 'getLastRow' | 'getL
     return this.cells.map((row) => row.map(copyCell));
   }
 
-  read(row: number, column: number, numRows: number, numColumns: number): Cell[][] {
-    return Array.from({ length: numRows }, (_, r) => Array.from({ length: numColumns }, (_, c) => this.cells[row - 1 + r]?.[column - 1 + c] ?? ''));
+  cellAt(row: number, column: number): Cell {
+    return this.cells[row - 1]?.[column - 1] ?? '';
   }
 
-  write(row: number, column: number, values: Cell[][]): void {
+  formulaAt(row: number, column: number): string {
+    return this.formulas.get(`${row},${column}`) ?? '';
+  }
+
+  formatAt(row: number, column: number): string {
+    for (let i = this.formats.length - 1; i >= 0; i--) if (inside(this.formats[i]!.box, row, column)) return this.formats[i]!.value;
+    return '';
+  }
+
+  validationAt(row: number, column: number): FakeDataValidation | null {
+    for (let i = this.validations.length - 1; i >= 0; i--) if (inside(this.validations[i]!.box, row, column)) return this.validations[i]!.value;
+    return null;
+  }
+
+  /** The first matching conditional rule's colours for a cell; for the preview. */
+  conditionalStyle(row: number, column: number): { background: string | null; fontColor: string | null } | null {
+    const rule = this.conditionalRules.find((candidate) => candidate.matches(this, row, column));
+    return rule ? { background: rule.background, fontColor: rule.fontColor } : null;
+  }
+
+  /** Seeds a formula and its computed value, as a user typing one would; not counted. */
+  seedFormula(row: number, column: number, formula: string, value: Cell): void {
+    this.write(row, column, [[value]], true);
+    this.formulas.set(`${row},${column}`, formula);
+  }
+
+  read(box: Box): Cell[][] {
+    return Array.from({ length: box.numRows }, (_, r) => Array.from({ length: box.numColumns }, (_, c) => this.cellAt(box.row + r, box.column + c)));
+  }
+
+  readDisplay(box: Box): string[][] {
+    return this.read(box).map((row, r) => row.map((value, c) => displayValue(value, this.formatAt(box.row + r, box.column + c))));
+  }
+
+  readFormulas(box: Box): string[][] {
+    return Array.from({ length: box.numRows }, (_, r) => Array.from({ length: box.numColumns }, (_, c) => this.formulaAt(box.row + r, box.column + c)));
+  }
+
+  /**
+   * Writes values as setValues does: a string starting with "=" becomes a formula (the fake computes
+   * HYPERLINK's label and keeps the last value of a formula written again unchanged), and a value a
+   * strict dropdown rejects fails the whole write with Sheets' message.
+   */
+  write(row: number, column: number, values: Cell[][], raw = false): void {
+    if (!raw) {
+      values.forEach((rowValues, r) =>
+        rowValues.forEach((value, c) => {
+          const rule = this.validationAt(row + r, column + c);
+          if (rule && !rule.allowInvalid && !(typeof value === 'string' && value.startsWith('=')) && !rule.accepts(value)) {
+            throw new Error(`The data you entered in cell ${columnLetter(column + c)}${row + r} violates the data validation rules set on this cell.`);
+          }
+        }),
+      );
+    }
     values.forEach((rowValues, r) => {
       const target = (this.cells[row - 1 + r] ??= []);
       rowValues.forEach((value, c) => {
         while (target.length < column - 1 + c) target.push('');
-        target[column - 1 + c] = value instanceof Date ? new Date(value.getTime()) : value;
+        const key = `${row + r},${column + c}`;
+        if (!raw && typeof value === 'string' && value.startsWith('=')) {
+          const same = this.formulas.get(key) === value;
+          this.formulas.set(key, value);
+          const link = /^=HYPERLINK\(\s*"[^"]*"\s*,\s*"([^"]*)"\s*\)$/i.exec(value);
+          target[column - 1 + c] = same ? (target[column - 1 + c] ?? '') : link ? link[1]! : value;
+        } else {
+          if (!raw) this.formulas.delete(key);
+          target[column - 1 + c] = copyCell(value);
+        }
       });
     });
     for (let r = 0; r < this.cells.length; r++) this.cells[r] ??= [];
   }
 
-  private snapshotLastRow(): number {
+  snapshotLastRow(): number {
     for (let row = this.cells.length; row > 0; row--) if (this.cells[row - 1]!.some((cell) => cell !== '')) return row;
     return 0;
   }
+
+  snapshotLastColumn(): number {
+    return this.cells.reduce((last, row) => {
+      for (let column = row.length; column > last; column--) if (row[column - 1] !== '') return column;
+      return last;
+    }, 0);
+  }
 }
 
-export class FakeSpreadsheet implements Mirror<Spreadsheet, 'getName' | 'getId'> {
+// ── Named ranges and the spreadsheet ───────────────────────────────────────────────────────────
+
+export class FakeNamedRange implements Mirror<NamedRange, 'getName' | 'getRange' | 'remove', { getRange: FakeRange }> {
+  constructor(
+    readonly name: string,
+    public range: FakeRange,
+    private readonly spreadsheet: FakeSpreadsheet,
+    private readonly calls: CallLog,
+  ) {}
+
+  getName(): string {
+    this.calls.record('NamedRange.getName');
+    return this.name;
+  }
+
+  getRange(): FakeRange {
+    this.calls.record('NamedRange.getRange');
+    return this.range;
+  }
+
+  remove(): void {
+    this.calls.record('NamedRange.remove');
+    this.spreadsheet.namedRanges.delete(this.name);
+  }
+}
+
+export interface Toast {
+  message: string;
+  title: string;
+}
+
+type SpreadsheetResults = {
+  getActiveSheet: FakeSheet;
+  setActiveSheet: FakeSheet;
+  getSheets: FakeSheet[];
+  getSheetByName: FakeSheet | null;
+  insertSheet: FakeSheet;
+  getRangeByName: FakeRange | null;
+  getNamedRanges: FakeNamedRange[];
+  getActiveRange: FakeRange | null;
+};
+
+export class FakeSpreadsheet
+  implements
+    Mirror<
+      Spreadsheet,
+      'getName' | 'getId' | 'getUrl' | 'getActiveSheet' | 'setActiveSheet' | 'getSheets' | 'getSheetByName' | 'getRangeByName' | 'setNamedRange' | 'getNamedRanges' | 'getActiveRange',
+      SpreadsheetResults
+    >
+{
   readonly sheets: FakeSheet[];
   private active: FakeSheet;
+  private activeRange: FakeRange | null = null;
   readonly toasts: string[] = [];
+  readonly toastLog: Toast[] = [];
+  readonly namedRanges = new Map<string, FakeNamedRange>();
 
   constructor(
     private readonly name: string,
     sheets: Record<string, Cell[][]>,
     private readonly calls: CallLog,
   ) {
-    this.sheets = Object.entries(sheets).map(([sheetName, rows]) => new FakeSheet(sheetName, rows, calls));
-    if (this.sheets.length === 0) this.sheets.push(new FakeSheet('Sheet1', [], calls));
+    this.sheets = Object.entries(sheets).map(([sheetName, rows], index) => new FakeSheet(sheetName, rows, this, calls, index === 0 ? 0 : undefined));
+    if (this.sheets.length === 0) this.sheets.push(new FakeSheet('Sheet1', [], this, calls, 0));
     this.active = this.sheets[0]!;
   }
 
@@ -173,6 +865,10 @@ export class FakeSpreadsheet implements Mirror<Spreadsheet, 'getName' | 'getId'>
     return 'preview-spreadsheet';
   }
 
+  getUrl(): string {
+    return 'https://docs.google.com/spreadsheets/d/preview-spreadsheet/edit';
+  }
+
   getActiveSheet(): FakeSheet {
     this.calls.record('Spreadsheet.getActiveSheet');
     return this.active;
@@ -183,10 +879,26 @@ export class FakeSpreadsheet implements Mirror<Spreadsheet, 'getName' | 'getId'>
     return this.active;
   }
 
-  setActiveSheet(sheet: FakeSheet): FakeSheet {
+  setActiveSheet(sheet: Sheet | FakeSheet): FakeSheet {
     this.calls.record('Spreadsheet.setActiveSheet');
-    this.active = sheet;
-    return sheet;
+    this.select((sheet as FakeSheet).rangeAt(1, 1, 1, 1));
+    return this.active;
+  }
+
+  /** Selects a range as a click in the grid does; not counted. */
+  select(range: FakeRange): void {
+    this.active = range.snapshotSheet();
+    this.activeRange = range;
+  }
+
+  /** The selection without counting a host call. */
+  selection(): FakeRange | null {
+    return this.activeRange?.snapshotSheet() === this.active ? this.activeRange : null;
+  }
+
+  getActiveRange(): FakeRange | null {
+    this.calls.record('Spreadsheet.getActiveRange');
+    return this.selection() ?? this.active.rangeAt(1, 1, 1, 1);
   }
 
   getSheets(): FakeSheet[] {
@@ -199,24 +911,48 @@ export class FakeSpreadsheet implements Mirror<Spreadsheet, 'getName' | 'getId'>
     return this.sheets.find((sheet) => sheet.snapshotName() === name) ?? null;
   }
 
-  insertSheet(sheetName: string): FakeSheet {
+  insertSheet(sheetName: string, sheetIndex?: number): FakeSheet {
     this.calls.record('Spreadsheet.insertSheet');
     if (this.sheets.some((sheet) => sheet.snapshotName() === sheetName)) {
       throw new Error(`A sheet with the name "${sheetName}" already exists. Please enter another name.`);
     }
-    const sheet = new FakeSheet(sheetName, [], this.calls);
-    this.sheets.push(sheet);
-    this.active = sheet;
+    const sheet = new FakeSheet(sheetName, [], this, this.calls);
+    this.sheets.splice(sheetIndex ?? this.sheets.length, 0, sheet);
+    this.select(sheet.rangeAt(1, 1, 1, 1));
     return sheet;
   }
 
-  toast(msg: string, _title?: string, _timeoutSeconds?: number): void {
+  getRangeByName(name: string): FakeRange | null {
+    this.calls.record('Spreadsheet.getRangeByName');
+    return this.namedRanges.get(name)?.range ?? null;
+  }
+
+  setNamedRange(name: string, range: Range | FakeRange): void {
+    this.calls.record('Spreadsheet.setNamedRange');
+    // Sheets' rule for names: a letter or underscore first, then letters, digits and underscores.
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`Named range name "${name}" is invalid.`);
+    this.namedRanges.set(name, new FakeNamedRange(name, range as FakeRange, this, this.calls));
+  }
+
+  getNamedRanges(): FakeNamedRange[] {
+    this.calls.record('Spreadsheet.getNamedRanges');
+    return [...this.namedRanges.values()];
+  }
+
+  shiftNamedRanges(sheet: FakeSheet, after: number, howMany: number): void {
+    for (const named of this.namedRanges.values()) if (named.range.snapshotSheet() === sheet) named.range.shiftForInsertedColumns(after, howMany);
+  }
+
+  toast(msg: string, title = '', _timeoutSeconds?: number | null): void {
     this.calls.record('Spreadsheet.toast');
     this.toasts.push(msg);
+    this.toastLog.push({ message: msg, title });
   }
 }
 
-export class FakeSpreadsheetApp implements Mirror<SpreadsheetApp, 'flush'> {
+export class FakeSpreadsheetApp
+  implements Mirror<SpreadsheetApp, 'flush' | 'newDataValidation' | 'newConditionalFormatRule', { newDataValidation: FakeDataValidationBuilder; newConditionalFormatRule: FakeConditionalFormatRuleBuilder }>
+{
   constructor(
     private readonly spreadsheet: FakeSpreadsheet,
     private readonly ui: FakeUi,
@@ -228,9 +964,24 @@ export class FakeSpreadsheetApp implements Mirror<SpreadsheetApp, 'flush'> {
     return this.spreadsheet;
   }
 
+  getActive(): FakeSpreadsheet {
+    this.calls.record('SpreadsheetApp.getActive');
+    return this.spreadsheet;
+  }
+
   getUi(): FakeUi {
     this.calls.record('SpreadsheetApp.getUi');
     return this.ui;
+  }
+
+  newDataValidation(): FakeDataValidationBuilder {
+    this.calls.record('SpreadsheetApp.newDataValidation');
+    return new FakeDataValidationBuilder(this.calls);
+  }
+
+  newConditionalFormatRule(): FakeConditionalFormatRuleBuilder {
+    this.calls.record('SpreadsheetApp.newConditionalFormatRule');
+    return new FakeConditionalFormatRuleBuilder(this.calls);
   }
 
   flush(): void {

@@ -1,14 +1,49 @@
 import { exposeEndpoints } from '@onbrand/apps-script/server';
 import { sheetsContract } from '../contract';
+import * as custom from './custom-functions';
 import { onInstall, onOpen, showSidebar } from './menu';
+import { runFromMenu, runOperation } from './operations';
+import { readPortfolio } from './portfolio';
+import { listInsights, saveSettingsChange, settingsView } from './settings-view';
 import { readSheetSummary } from './sheet-port';
+import { readStatsCard } from './stats-card';
+import { withDocumentLock } from '@onbrand/apps-script/server';
+
+const active = () => SpreadsheetApp.getActiveSpreadsheet();
 
 const endpoints = exposeEndpoints(sheetsContract, {
-  getSheetSummary: () => readSheetSummary(SpreadsheetApp.getActiveSpreadsheet()),
+  getSheetSummary: () => readSheetSummary(active()),
+  setupTracker: () => runOperation('setup'),
+  scoreUseCases: () => runOperation('score'),
+  analyzeExperiments: () => runOperation('analyze'),
+  writeInsights: () => runOperation('insights'),
+  brandCheckColumn: () => runOperation('brand-check'),
+  getPortfolio: () => readPortfolio(active()),
+  getStatsCard: (input) => readStatsCard(active(), input.experiment),
+  listInsights: () => listInsights(active()),
+  getSettings: () => settingsView(active()),
+  saveSettings: (input) => withDocumentLock(() => saveSettingsChange(active(), input)),
 });
 
 /** Functions Apps Script calls by name; the build writes a top-level stub for each. */
-export const globals = { onOpen, onInstall, showSidebar, ...endpoints };
+export const globals = {
+  onOpen,
+  onInstall,
+  showSidebar,
+  menuSetUpTracker: () => runFromMenu('setup'),
+  menuScoreUseCases: () => runFromMenu('score'),
+  menuAnalyzeExperiments: () => runFromMenu('analyze'),
+  menuWriteInsights: () => runFromMenu('insights'),
+  menuBrandCheckColumn: () => runFromMenu('brand-check'),
+  ...endpoints,
+};
 
 /** Custom functions; the build copies each one's JSDoc onto its stub so Sheets autocompletes it. */
-export const customFunctions = {};
+export const customFunctions = {
+  ONBRAND_SAMPLE_SIZE: custom.ONBRAND_SAMPLE_SIZE,
+  ONBRAND_PVALUE: custom.ONBRAND_PVALUE,
+  ONBRAND_LIFT: custom.ONBRAND_LIFT,
+  ONBRAND_PROB_BEAT: custom.ONBRAND_PROB_BEAT,
+  ONBRAND_SCORE: custom.ONBRAND_SCORE,
+  ONBRAND_LINT: custom.ONBRAND_LINT,
+};

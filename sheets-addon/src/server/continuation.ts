@@ -1,0 +1,43 @@
+import { deleteStoredJson, readStoredJson, writeStoredJson } from '@onbrand/apps-script/server';
+
+// Apps Script stops an execution after 6 minutes. Long operations check the clock between units
+// of work and stop early enough to write what they finished; they save where they stopped in the
+// document properties (so any editor can continue), and running the operation again resumes there.
+
+/** Work stops starting after 4.5 minutes, leaving time to write the results before the 6-minute limit. */
+export const workBudgetMs = 270_000;
+
+export interface Clock {
+  now(): number;
+}
+
+export const systemClock: Clock = { now: () => Date.now() };
+
+/** A deadline for this execution, from the time it started. */
+export function deadline(clock: Clock, budgetMs = workBudgetMs): () => boolean {
+  const stopAt = clock.now() + budgetMs;
+  return () => clock.now() >= stopAt;
+}
+
+export interface Continuation {
+  /** What the operation is working through: a column, a set of insights. */
+  target: string;
+  /** Units already done. */
+  done: number;
+  total: number;
+  savedAt: string;
+}
+
+const key = (operation: string) => `onbrand.continue.${operation}`;
+
+export function readContinuation(operation: string): Continuation | null {
+  return readStoredJson(PropertiesService.getDocumentProperties(), key(operation)) as Continuation | null;
+}
+
+export function saveContinuation(operation: string, continuation: Continuation): void {
+  writeStoredJson(PropertiesService.getDocumentProperties(), key(operation), continuation);
+}
+
+export function clearContinuation(operation: string): void {
+  deleteStoredJson(PropertiesService.getDocumentProperties(), key(operation));
+}

@@ -1,0 +1,100 @@
+import {
+  analyzeResultsTable,
+  cellText,
+  designTable,
+  findColumns,
+  isBlankCell,
+  readNumberCell,
+  type DesignAnalysis,
+  type ExperimentPlan,
+  type ResultsAnalysis,
+} from '@onbrand/shared/experiments';
+import type { Issue } from '@onbrand/shared';
+import { columnIndex, type Table } from './table';
+
+// The Experiments and Results sheets read into the core's shapes. Each experiment is analyzed at
+// the α it was designed with (its Alpha cell, 0.05 when blank), so results are grouped by α and
+// the core runs once per distinct α, usually once.
+
+export const defaultAlpha = 0.05;
+
+export interface Plans {
+  plans: Record<string, ExperimentPlan>;
+  alphas: Map<string, number>;
+  /** Sample per arm, days and status for each Experiments row; issues when key columns are missing. */
+  design: { ok: true; value: DesignAnalysis } | { ok: false; issues: Issue[] };
+}
+
+function isoDate(value: unknown): string | undefined {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : cellText(value);
+  const text = cellText(value);
+  return /^\d{4}-\d{2}-\d{2}/.test(text) ? text.slice(0, 10) : undefined;
+}
+
+/** Plans by experiment name (planned sample, MDE, end date, decided, α) and the design columns. */
+export function readPlans(experiments: Table | null): Plans {
+  const plans: Record<string, ExperimentPlan> = {};
+  const alphas = new Map<string, number>();
+  if (!experiments) return { plans, alphas, design: { ok: true, value: { statuses: [], cells: [] } } };
+  const design = designTable(experiments.header, experiments.rows);
+  const at = (name: string) => columnIndex(experiments.header, name);
+  const [name, mde, alpha, end, decision] = ['Experiment', 'MDE', 'Alpha', 'End date', 'Decision'].map(at) as [number, number, number, number, number];
+  experiments.rows.forEach((row, index) => {
+    const experiment = name >= 0 ? cellText(row[name]) : '';
+    if (experiment === '') return;
+    const mdeRead = mde >= 0 ? readNumberCell(row[mde], 'MDE') : null;
+    const alphaRead = alpha >= 0 && !isBlankCell(row[alpha]) ? readNumberCell(row[alpha], 'alpha') : null;
+    const perArm = design.ok ? design.value.cells[index]![0] : '';
+    plans[experiment] = {
+      plannedPerArm: typeof perArm === 'number' ? perArm : undefined,
+      mde: mdeRead?.ok ? mdeRead.value : undefined,
+      endDate: end >= 0 ? isoDate(row[end]) : undefined,
+      decided: decision >= 0 && !isBlankCell(row[decision]),
+    };
+    alphas.set(experiment, alphaRead?.ok && alphaRead.value > 0 && alphaRead.value < 1 ? alphaRead.value : defaultAlpha);
+  });
+  return { plans, alphas, design };
+}
+
+const resultAliases = {
+  experiment: ['experiment'],
+  arm: ['arm', 'variant'],
+  period: ['period'],
+  segment: ['segment'],
+  visitors: ['visitors'],
+  conversions: ['conversions'],
+  revenue: ['revenue'],
+};
+const canonical = ['experiment', 'arm', 'period', 'segment', 'visitors', 'conversions', 'revenue'] as const;
+
+export interface AnalyzedResults {
+  analysis: ResultsAnalysis;
+  /** The α each group was judged at, by experiment. */
+  alphaOf: (experiment: string) => number;
+}
+
+/** Analyzes every Results row at its experiment's α; missing key columns come back as issues. */
+export function analyzeResults(results: Table, plans: Plans, controlArm: string): { ok: true; value: AnalyzedResults } | { ok: false; issues: Issue[] } {
+  const columns = findColumns<(typeof canonical)[number]>(results.header, resultAliases, ['experiment', 'arm', 'visitors', 'conversions']);
+  if (!columns.ok) return { ok: false, issues: columns.issues.map((issue) => ({ path: `Results › ${issue.path}`, message: issue.message })) };
+  const rows = results.rows.map((row) => canonical.map((key) => (columns.value[key] === undefined ? '' : row[columns.value[key]!])));
+  const alphaOf = (experiment: string) => plans.alphas.get(experiment) ?? defaultAlpha;
+  const rowAlpha = rows.map((row) => alphaOf(cellText(row[0])));
+  const merged: ResultsAnalysis = { statuses: [], cells: [], rows: [], groups: [] };
+  for (const alpha of new Set(rowAlpha)) {
+    const part = analyzeResultsTable(rows.map((row, i) => (rowAlpha[i] === alpha ? row : [])), { alpha, controlArm, plans: plans.plans });
+    part.statuses.forEach((status, i) => {
+      if (rowAlpha[i] !== alpha) return;
+      merged.statuses[i] = status;
+      merged.cells[i] = part.cells[i]!;
+    });
+    merged.rows.push(...part.rows);
+    merged.groups.push(...part.groups);
+  }
+  return { ok: true, value: { analysis: merged, alphaOf } };
+}
+
+/** Rows whose Status holds a reason rather than OK or nothing. */
+export function countFlagged(statuses: readonly { status: string }[]): number {
+  return statuses.filter((s) => s.status !== '' && s.status !== 'OK').length;
+}

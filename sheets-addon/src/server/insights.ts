@@ -1,0 +1,135 @@
+import { cellText, findInsights, narrate, rowsText, type ExperimentPlan, type Insight } from '@onbrand/shared/experiments';
+import { hashString, offlineModel } from '@onbrand/shared/generate';
+import { parseKit, type BrandKit } from '@onbrand/shared/kit';
+import type { Report } from '../contract';
+import { clearContinuation, deadline, saveContinuation, type Clock } from './continuation';
+import { analyzeResults, readPlans } from './experiment-data';
+import { narrateWithModel, type ModelAccess } from './model-narrative';
+import { blocked, needsSetup } from './score';
+import { readSettings } from './settings';
+import { appendRows, columnIndex, columnLetter, readTable } from './table';
+import { auditSheet, experimentsSheet, insightsSheet, resultsSheet } from './tracker';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+// Insights are appended to the Insights sheet, one row each, keyed by a stable Id: an insight
+// already in the sheet is never written again, so notes and review marks people add stay, and a
+// run that paused for time continues with the insights it had not reached.
+
+export interface InsightDeps {
+  clock: Clock;
+  /** The language model, when the team chose one and this user saved a key; offline otherwise. */
+  model: ModelAccess | null;
+  kit: BrandKit | null;
+  user: string;
+  budgetMs?: number;
+}
+
+/** A stable id for an insight: the same anomaly on the same rows keeps its id across runs. */
+export function insightId(insight: Insight): string {
+  const key =
+    insight.kind === 'winner' ? [insight.period, insight.segment, insight.variant]
+    : insight.kind === 'srm' ? [insight.period, insight.segment]
+    : insight.kind === 'falling-segment' ? [insight.arm, insight.segment, insight.periods[0]]
+    : [insight.endDate];
+  return `${insight.kind}-${hashString(JSON.stringify([insight.experiment, ...key])).slice(0, 8)}`;
+}
+
+const kindOrder: Insight['kind'][] = ['winner', 'srm', 'falling-segment', 'overdue'];
+
+/** A link to the insight's rows on the Results sheet: Sheets opens `#gid=…&range=…` in the same file. */
+function rowsLink(gid: number, rows: readonly number[], lastColumn: string): string {
+  if (rows.length === 0) return '';
+  const label = rowsText(rows).replace(/"/g, '""');
+  return `=HYPERLINK("#gid=${gid}&range=A${Math.min(...rows)}:${lastColumn}${Math.max(...rows)}","${label}")`;
+}
+
+function isoDay(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** Finds the anomalies in Results, narrates the new ones and appends them to the Insights sheet. */
+export function writeInsights(spreadsheet: Spreadsheet, deps: InsightDeps): Report {
+  const outOfTime = deadline(deps.clock, deps.budgetMs);
+  const { settings } = readSettings(spreadsheet);
+  const results = readTable(spreadsheet, resultsSheet);
+  const insightsTable = readTable(spreadsheet, insightsSheet);
+  if (!results) return needsSetup('insights', resultsSheet.name);
+  if (!insightsTable) return needsSetup('insights', insightsSheet.name);
+  const experiments = readTable(spreadsheet, experimentsSheet);
+  const plans = readPlans(experiments);
+  const analyzed = analyzeResults(results, plans, 'control');
+  if (!analyzed.ok) return blocked('insights', 'needs-fix', `The Results sheet is missing columns: ${analyzed.issues.map((issue) => issue.message).join('; ')}.`, analyzed.issues);
+
+  const now = new Date(deps.clock.now()).toISOString();
+  const { analysis, alphaOf } = analyzed.value;
+  const byAlpha = new Map<number, string[]>();
+  for (const name of new Set(analysis.rows.map((row) => row.experiment).concat(Object.keys(plans.plans)))) byAlpha.set(alphaOf(name), [...(byAlpha.get(alphaOf(name)) ?? []), name]);
+  const found = [...byAlpha].flatMap(([alpha, names]) => {
+    const only = new Set(names);
+    const plansHere = Object.fromEntries(Object.entries(plans.plans).filter(([name]) => only.has(name))) as Record<string, ExperimentPlan>;
+    const part = { ...analysis, rows: analysis.rows.filter((row) => only.has(row.experiment)), groups: analysis.groups.filter((group) => only.has(group.experiment)) };
+    const t = settings.thresholds;
+    return findInsights(part, { alpha, minLift: t.winnerLift, fallingPeriods: t.fallingPeriods, graceDays: t.graceDays, plans: plansHere, now });
+  });
+  found.sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind));
+
+  const idColumn = columnIndex(insightsTable.header, 'Id');
+  const existing = new Set(insightsTable.rows.map((row) => cellText(row[idColumn])));
+  const fresh = found.filter((insight) => !existing.has(insightId(insight)));
+  const gid = fresh.length > 0 ? results.range.getSheet().getSheetId() : 0;
+  const lastColumn = columnLetter(Math.max(1, results.header.length));
+  const metricColumn = experiments ? columnIndex(experiments.header, 'Primary metric') : -1;
+  const nameColumn = experiments ? columnIndex(experiments.header, 'Experiment') : -1;
+  const metricOf = (name: string) => cellText(experiments?.rows.find((row) => cellText(row[nameColumn]) === name)?.[metricColumn]);
+  const decisionOf = (name: string) => analysis.groups.find((group) => group.experiment === name)?.decision.decision ?? '';
+  const kit = deps.kit ?? minimalKit();
+
+  const rows: Record<string, unknown>[] = [];
+  const audit: Record<string, unknown>[] = [];
+  for (const insight of fresh) {
+    if (outOfTime()) break;
+    const narrative = narrate(insight);
+    let headline = narrative.headline;
+    let text = narrative.text;
+    let writtenBy = `Onbrand offline (${offlineModel})`;
+    if (deps.model) {
+      const written = narrateWithModel(narrative, { metric: metricOf(insight.experiment), decision: decisionOf(insight.experiment) }, kit, deps.model);
+      if (written.ok) {
+        headline = written.headline;
+        text = written.text;
+        writtenBy = `AI draft: ${deps.model.provider} ${written.model}`;
+        audit.push({ When: new Date(deps.clock.now()).toISOString(), Who: deps.user, Action: 'generate insight', Template: `${written.templateId}@${written.templateVersion}`, Provider: deps.model.provider, Model: written.model, Detail: `${insightId(insight)}: ${headline}` });
+      } else {
+        writtenBy = `Onbrand offline (${deps.model.provider} failed: ${written.why})`;
+      }
+    }
+    rows.push({ Id: insightId(insight), Date: isoDay(deps.clock.now()), Kind: insight.kind, Experiment: insight.experiment, Headline: headline, Narrative: text, Rows: rowsLink(gid, insight.rows, lastColumn), 'Written by': writtenBy, Review: 'needs review' });
+  }
+  appendRows(insightsTable, rows);
+  if (audit.length > 0) {
+    const auditTable = readTable(spreadsheet, auditSheet);
+    if (auditTable) appendRows(auditTable, audit);
+  }
+
+  const paused = rows.length < fresh.length;
+  const known = found.length - fresh.length;
+  if (paused) saveContinuation('insights', { target: insightsSheet.name, done: known + rows.length, total: found.length, savedAt: now });
+  else clearContinuation('insights');
+  const written = `Wrote ${rows.length} new insight${rows.length === 1 ? '' : 's'}${known ? ` (${known} already in the sheet)` : ''}`;
+  return {
+    operation: 'insights',
+    status: paused ? 'paused' : 'done',
+    message: paused ? `${written}, then paused before the time limit. Run Write insights again to continue.` : found.length === 0 ? 'No anomalies found: nothing to write.' : `${written}.`,
+    processed: rows.length,
+    flagged: 0,
+    issues: [],
+    progress: { done: known + rows.length, total: found.length },
+  };
+}
+
+function minimalKit(): BrandKit {
+  const parsed = parseKit({ schemaVersion: 1, name: 'the team', version: '1.0.0' });
+  if (!parsed.ok) throw new Error('The minimal kit is invalid.');
+  return parsed.value;
+}

@@ -1,0 +1,47 @@
+import { adapters, callModel, runFlowSync, type ProviderId, type SyncSleep, type SyncTransport } from '@onbrand/shared/generate';
+import type { BrandKit } from '@onbrand/shared/kit';
+import { experimentInsightTemplate, renderPrompt } from '@onbrand/shared/prompts';
+import type { Narrative } from '@onbrand/shared/experiments';
+
+// A narrative rewritten by a language model through the shared experiment-insight template. The
+// statistics stay the core's: the model gets the offline narrative as finished lines and only
+// explains it. Any failure falls back to the offline text, saying why.
+
+export interface ModelAccess {
+  provider: Exclude<ProviderId, 'offline'>;
+  model: string;
+  apiKey: string;
+  transport: SyncTransport;
+  sleep?: SyncSleep;
+}
+
+export type ModelNarrative = { ok: true; headline: string; text: string; model: string; templateId: string; templateVersion: string } | { ok: false; why: string };
+
+function answerText(text: string): { headline: string; narrative: string; nextSteps: string[] } | null {
+  try {
+    const value = JSON.parse(text) as Record<string, unknown>;
+    if (typeof value.headline !== 'string' || typeof value.narrative !== 'string') return null;
+    const steps = Array.isArray(value.nextSteps) ? value.nextSteps.filter((step): step is string => typeof step === 'string') : [];
+    return { headline: value.headline, narrative: value.narrative, nextSteps: steps };
+  } catch {
+    return null;
+  }
+}
+
+/** Asks the model to explain one insight; the source rows are appended to whatever it writes. */
+export function narrateWithModel(narrative: Narrative, context: { metric: string; decision: string }, kit: BrandKit, access: ModelAccess): ModelNarrative {
+  const prompt = renderPrompt(
+    experimentInsightTemplate,
+    { experiment: { name: narrative.experiment, hypothesis: '', metric: context.metric || 'conversion rate', decision: context.decision || 'not decided yet', results: [narrative.text], notes: narrative.headline } },
+    kit,
+  );
+  if (!prompt.ok) return { ok: false, why: prompt.error.message };
+  const model = access.model || adapters[access.provider].defaultModel;
+  const answer = runFlowSync(callModel(prompt.value, { provider: access.provider, model, apiKey: access.apiKey }), access.transport, access.sleep);
+  if (!answer.ok) return { ok: false, why: answer.message };
+  const read = answerText(answer.text);
+  if (!read) return { ok: false, why: `${adapters[access.provider].label} answered without a headline and narrative` };
+  const steps = read.nextSteps.length > 0 ? ` Next: ${read.nextSteps.join('; ')}.` : '';
+  const source = narrative.text.slice(narrative.text.lastIndexOf('(Source:'));
+  return { ok: true, headline: read.headline, text: `${read.narrative}${steps} ${source}`, model, templateId: prompt.value.templateId, templateVersion: prompt.value.templateVersion };
+}

@@ -1,0 +1,80 @@
+import { maskApiKey, readApiKey, saveApiKey, writeStoredJson } from '@onbrand/apps-script/server';
+import { parseKitJson } from '@onbrand/shared/kit';
+import { RpcFailure } from '@onbrand/shared/rpc';
+import { cellText } from '@onbrand/shared/experiments';
+import type { InsightItem, SettingsChange, SettingsView } from '../contract';
+import { findKit, kitKey } from './kit-source';
+import { readSettings, scoringWeights, settingRows, settingValue, type TrackerSettings } from './settings';
+import { appendRows, columnIndex, readTable, writeColumns } from './table';
+import { insightsSheet } from './tracker';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** The settings as the sidebar shows them: the API key only masked, the kit only by name. */
+export function settingsView(spreadsheet: Spreadsheet): SettingsView {
+  const { settings, issues, table } = readSettings(spreadsheet);
+  const kit = findKit(settings.kitJson);
+  return {
+    ready: table !== null,
+    weights: settings.weights,
+    thresholds: settings.thresholds,
+    provider: settings.provider,
+    model: settings.model,
+    channel: settings.channel,
+    apiKeyMasked: settings.provider === 'offline' ? null : maskApiKey(readApiKey(settings.provider)),
+    kitName: kit.kit ? `${kit.kit.name} ${kit.kit.version}` : null,
+    issues: [...issues, ...kit.issues],
+  };
+}
+
+/**
+ * Saves changes: settings go to the Settings sheet (one write), the brand kit to this file's
+ * properties after validation, and the API key to this user's own properties, never to the sheet.
+ */
+export function saveSettingsChange(spreadsheet: Spreadsheet, change: SettingsChange): SettingsView {
+  const { settings, table } = readSettings(spreadsheet);
+  if (!table) throw new RpcFailure('needs_setup', 'There is no Settings sheet yet. Choose Set up tracker first.');
+  const next: TrackerSettings = {
+    ...settings,
+    weights: { ...settings.weights, ...change.weights },
+    thresholds: { ...settings.thresholds, ...change.thresholds },
+    provider: change.provider ?? settings.provider,
+    model: change.model ?? settings.model,
+    channel: change.channel ?? settings.channel,
+  };
+  const weights = scoringWeights(next);
+  if (!weights.ok) throw new RpcFailure('bad_settings', weights.issues.map((issue) => issue.message).join('; '));
+  const bad = Object.entries(next.thresholds).filter(([, value]) => !Number.isFinite(value) || value < 0);
+  if (bad.length > 0) throw new RpcFailure('bad_settings', `These thresholds must be numbers of at least 0: ${bad.map(([name]) => name).join(', ')}.`);
+  if (change.kitJson !== undefined && change.kitJson.trim() !== '') {
+    const parsed = parseKitJson(change.kitJson);
+    if (!parsed.ok) throw new RpcFailure('bad_kit', `The brand kit is not valid: ${parsed.issues.slice(0, 5).map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`);
+    writeStoredJson(PropertiesService.getDocumentProperties(), kitKey, JSON.parse(change.kitJson));
+  }
+  if (change.apiKey !== undefined && next.provider !== 'offline') saveApiKey(next.provider, change.apiKey);
+
+  const label = Math.max(0, columnIndex(table.header, 'Setting'));
+  const rowOf = new Map(table.rows.map((row, index) => [cellText(row[label]).toLowerCase(), index]));
+  const editable = settingRows.filter((row) => row.key !== 'kitJson');
+  const values = table.rows.map((row) => [row[columnIndex(table.header, 'Value')] ?? '']);
+  for (const row of editable) {
+    const index = rowOf.get(row.label.toLowerCase());
+    if (index !== undefined) values[index]![0] = settingValue(next, row.key);
+  }
+  writeColumns(spreadsheet, table, ['Value'], values);
+  appendRows(table, editable.filter((row) => !rowOf.has(row.label.toLowerCase())).map((row) => ({ Setting: row.label, Value: settingValue(next, row.key), Notes: row.note })));
+  return settingsView(spreadsheet);
+}
+
+/** The Insights sheet's rows, newest first. */
+export function listInsights(spreadsheet: Spreadsheet): InsightItem[] {
+  const table = readTable(spreadsheet, insightsSheet);
+  if (!table) return [];
+  const at = (name: string) => columnIndex(table.header, name);
+  const text = (row: unknown[], name: string) => (at(name) < 0 ? '' : cellText(row[at(name)]));
+  return table.rows
+    .map((row, index) => ({ id: text(row, 'Id'), kind: text(row, 'Kind'), experiment: text(row, 'Experiment'), headline: text(row, 'Headline'), narrative: text(row, 'Narrative'), rows: text(row, 'Rows'), writtenBy: text(row, 'Written by'), review: text(row, 'Review'), sheetRow: index + 2 }))
+    .filter((item) => item.headline !== '')
+    .reverse()
+    .slice(0, 30);
+}

@@ -1,0 +1,131 @@
+import { cellText } from '@onbrand/shared/experiments';
+import type { Report } from '../contract';
+import { settingRows } from './settings';
+import { columnIndex, columnLetter } from './table';
+import { settingsSheet, trackerSheets, type ColumnSpec, type SheetSpec } from './tracker';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+// Set up is idempotent: a missing sheet is created whole; an existing one only gets the headers it
+// lacks, appended after its last header, with their formats, dropdowns and colours. Existing cells,
+// column order, formats and rules are never touched, so running it twice changes nothing.
+
+/** The named range of the Settings cell holding the brand kit, for =ONBRAND_LINT(…, OnbrandKit). */
+export const kitRangeName = 'OnbrandKit';
+
+/** Formats, dropdowns, colour rules and widths for newly added columns (1-based positions). */
+function decorate(sheet: Sheet, columns: readonly { spec: ColumnSpec; position: number }[]): void {
+  const body = (position: number) => `${columnLetter(position)}2:${columnLetter(position)}`;
+  const byFormat = new Map<string, string[]>();
+  for (const { spec, position } of columns) if (spec.format) byFormat.set(spec.format, [...(byFormat.get(spec.format) ?? []), body(position)]);
+  for (const [format, ranges] of byFormat) sheet.getRangeList(ranges).setNumberFormat(format);
+
+  for (const { spec, position } of columns) {
+    if (!spec.dropdown && !spec.scale) continue;
+    const builder = SpreadsheetApp.newDataValidation();
+    // Warnings rather than rejections: data typed before set up stays, and is shown as invalid.
+    const rule = spec.dropdown
+      ? builder.requireValueInList([...spec.dropdown], true).setAllowInvalid(true).build()
+      : builder.requireNumberBetween(1, 5).setAllowInvalid(true).setHelpText('A whole number from 1 (low) to 5 (high).').build();
+    sheet.getRange(body(position)).setDataValidation(rule);
+  }
+
+  const coloured = columns.filter(({ spec }) => spec.colours?.length);
+  if (coloured.length > 0) {
+    const rules = sheet.getConditionalFormatRules();
+    for (const { spec, position } of coloured) {
+      for (const colour of spec.colours!) {
+        const builder = SpreadsheetApp.newConditionalFormatRule();
+        if ('equals' in colour) builder.whenTextEqualTo(colour.equals);
+        else builder.whenFormulaSatisfied(colour.formula(columnLetter(position)));
+        builder.setBackground(colour.background).setRanges([sheet.getRange(body(position))]);
+        if (colour.color) builder.setFontColor(colour.color);
+        rules.push(builder.build());
+      }
+    }
+    sheet.setConditionalFormatRules(rules);
+  }
+  for (const { spec, position } of columns) if (spec.width) sheet.setColumnWidth(position, spec.width);
+}
+
+/** Appends the settings rows the sheet lacks, with their defaults; returns the kit cell's row. */
+function addMissingSettings(sheet: Sheet, header: readonly string[], fresh: boolean): { added: number; kitRow: number } {
+  const values = fresh ? [] : sheet.getDataRange().getValues().slice(1);
+  const label = Math.max(0, columnIndex(header, 'Setting'));
+  const present = values.map((row) => cellText(row[label]).toLowerCase());
+  const missing = settingRows.filter((row) => !present.includes(row.label.toLowerCase()));
+  let last = values.length;
+  while (last > 0 && values[last - 1]!.every((cell) => cellText(cell) === '')) last--;
+  if (missing.length > 0) {
+    const width = Math.max(3, header.length);
+    const at = (name: string) => columnIndex(header, name);
+    const block = missing.map((row) => {
+      const line = Array<unknown>(width).fill('');
+      line[Math.max(0, at('Setting'))] = row.label;
+      if (at('Value') >= 0) line[at('Value')] = row.value;
+      if (at('Notes') >= 0) line[at('Notes')] = row.note;
+      return line;
+    });
+    sheet.getRange(last + 2, 1, block.length, width).setValues(block);
+  }
+  const kitLabel = settingRows.find((row) => row.key === 'kitJson')!.label.toLowerCase();
+  const kitIndex = present.indexOf(kitLabel);
+  const kitRow = kitIndex >= 0 ? kitIndex + 2 : last + 2 + missing.findIndex((row) => row.key === 'kitJson');
+  return { added: missing.length, kitRow };
+}
+
+interface SheetOutcome {
+  created: boolean;
+  addedColumns: string[];
+  addedSettings: number;
+}
+
+function setUpSheet(spreadsheet: Spreadsheet, spec: SheetSpec): SheetOutcome {
+  let sheet = spreadsheet.getSheetByName(spec.name);
+  const created = !sheet;
+  sheet ??= spreadsheet.insertSheet(spec.name);
+  const firstRow = created ? [] : sheet.getRange('1:1').getValues()[0]!.map((cell) => cellText(cell));
+  let used = firstRow.length;
+  while (used > 0 && firstRow[used - 1] === '') used--;
+  const header = firstRow.slice(0, used);
+  const missing = spec.columns.filter((column) => columnIndex(header, column.header) < 0);
+  if (missing.length > 0) {
+    sheet.getRange(1, used + 1, 1, missing.length).setValues([missing.map((column) => column.header)]);
+    decorate(sheet, missing.map((column, i) => ({ spec: column, position: used + 1 + i })));
+  }
+  if (created || sheet.getFrozenRows() === 0) sheet.setFrozenRows(1);
+  const width = used + missing.length;
+  const named = spreadsheet.getRangeByName(spec.rangeName);
+  if (!named || named.getLastColumn() < width) spreadsheet.setNamedRange(spec.rangeName, sheet.getRange(`A:${columnLetter(width)}`));
+  let addedSettings = 0;
+  if (spec === settingsSheet) {
+    const settings = addMissingSettings(sheet, [...header, ...missing.map((column) => column.header)], created);
+    addedSettings = settings.added;
+    const value = columnIndex([...header, ...missing.map((column) => column.header)], 'Value');
+    if (!spreadsheet.getRangeByName(kitRangeName) && value >= 0) spreadsheet.setNamedRange(kitRangeName, sheet.getRange(settings.kitRow, value + 1));
+  }
+  return { created, addedColumns: created ? [] : missing.map((column) => column.header), addedSettings };
+}
+
+/** Creates what is missing of the tracker and reports what it added. */
+export function setupTracker(spreadsheet: Spreadsheet): Report {
+  const outcomes = trackerSheets.map((spec) => ({ spec, ...setUpSheet(spreadsheet, spec) }));
+  const created = outcomes.filter((o) => o.created).map((o) => o.spec.name);
+  const extended = outcomes.filter((o) => o.addedColumns.length > 0).map((o) => `${o.spec.name} (${o.addedColumns.join(', ')})`);
+  const settings = outcomes.find((o) => o.spec === settingsSheet)!.addedSettings;
+  if (created.length > 0) spreadsheet.getSheetByName(trackerSheets[0]!.name)?.activate();
+  const parts = [
+    created.length > 0 && `Created ${created.length} sheet${created.length === 1 ? '' : 's'}: ${created.join(', ')}.`,
+    extended.length > 0 && `Added columns to ${extended.join('; ')}.`,
+    settings > 0 && created.every((name) => name !== settingsSheet.name) && `Added ${settings} missing setting${settings === 1 ? '' : 's'}.`,
+  ].filter(Boolean);
+  return {
+    operation: 'setup',
+    status: 'done',
+    message: parts.length > 0 ? `${parts.join(' ')} Your data was left as it was.` : 'The tracker is complete: nothing was missing.',
+    processed: trackerSheets.length,
+    flagged: 0,
+    issues: [],
+  };
+}

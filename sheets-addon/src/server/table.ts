@@ -1,0 +1,109 @@
+import { cellText, isBlankCell } from '@onbrand/shared/experiments';
+import type { SheetSpec } from './tracker';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
+
+// One tracker sheet read in one getValues: through its named range (two calls) or, when someone
+// removed the name, through the sheet's data range (three). Writes go back in one setValues.
+
+export interface Table {
+  spec: SheetSpec;
+  /** The table from row 1, as wide as its header. */
+  range: Range;
+  header: string[];
+  /** Data rows from row 2, with trailing blank rows dropped. */
+  rows: unknown[][];
+}
+
+/** Last index holding something, +1; 0 for an all-blank list. */
+function usedLength(cells: readonly unknown[]): number {
+  let n = cells.length;
+  while (n > 0 && isBlankCell(cells[n - 1])) n--;
+  return n;
+}
+
+/** Reads a tracker sheet once, or null when the sheet does not exist yet. */
+export function readTable(spreadsheet: Spreadsheet, spec: SheetSpec): Table | null {
+  const range = spreadsheet.getRangeByName(spec.rangeName) ?? spreadsheet.getSheetByName(spec.name)?.getDataRange() ?? null;
+  if (!range) return null;
+  const values = range.getValues();
+  const header = (values[0] ?? []).map((cell) => cellText(cell));
+  const rows = values.slice(1);
+  let last = rows.length;
+  while (last > 0 && usedLength(rows[last - 1]!) === 0) last--;
+  return { spec, range, header: header.slice(0, usedLength(header)), rows: rows.slice(0, last) };
+}
+
+/** The 0-based column of a header, matched case-insensitively; -1 when absent. */
+export function columnIndex(header: readonly string[], name: string): number {
+  const wanted = name.trim().toLowerCase();
+  return header.findIndex((cell) => cell.trim().toLowerCase() === wanted);
+}
+
+/** The cell under a header in one row; blank when the header is absent. */
+export function cellOf(table: Table, row: readonly unknown[], name: string): unknown {
+  const index = columnIndex(table.header, name);
+  return index < 0 ? '' : row[index];
+}
+
+/**
+ * Writes the add-on's own columns (`headers`, with one row of `cells` per data row) in one
+ * setValues. Columns missing from the header are appended after it. When people moved their own
+ * columns between ours, the block spans those too: their values are written back as read, and
+ * their formulas (read once, only then) as formulas, so nothing they typed changes.
+ */
+export function writeColumns(spreadsheet: Spreadsheet, table: Table, headers: readonly string[], cells: readonly (readonly unknown[])[]): void {
+  const header = [...table.header];
+  const targets = headers.map((name) => {
+    const found = columnIndex(header, name);
+    if (found >= 0) return found;
+    header.push(name);
+    return header.length - 1;
+  });
+  const added = header.length > table.header.length;
+  if (cells.length === 0 && !added) return;
+  const from = Math.min(...targets);
+  const to = Math.max(...targets);
+  const width = to - from + 1;
+  const ours = new Map(targets.map((column, k) => [column, k]));
+  const top = added ? 0 : 1;
+  const height = cells.length + 1 - top;
+  const source = [header, ...table.rows];
+  const formulas = ours.size < width ? table.range.offset(top, from, height, width).getFormulas() : null;
+  const block = Array.from({ length: height }, (_, r) => {
+    const row = top + r;
+    return Array.from({ length: width }, (_, c) => {
+      const column = from + c;
+      const k = ours.get(column);
+      if (row === 0) return header[column] ?? '';
+      if (k !== undefined) return cells[row - 1]![k] ?? '';
+      return formulas?.[r]![c] || (source[row]?.[column] ?? '');
+    });
+  });
+  table.range.offset(top, from, height, width).setValues(block);
+  if (added) widenNamedRange(spreadsheet, table, header.length);
+}
+
+/** Appends rows (objects keyed by header) after the last data row, in one setValues. */
+export function appendRows(table: Table, rows: readonly Record<string, unknown>[]): void {
+  if (rows.length === 0) return;
+  const block = rows.map((row) => {
+    const byHeader = new Map(Object.entries(row).map(([key, value]) => [key.toLowerCase(), value]));
+    return table.header.map((name) => byHeader.get(name.toLowerCase()) ?? '');
+  });
+  table.range.offset(table.rows.length + 1, 0, block.length, table.header.length).setValues(block);
+}
+
+/** Points the sheet's name at whole columns A to the given width, so later columns are read too. */
+export function widenNamedRange(spreadsheet: Spreadsheet, table: Table, width: number): void {
+  const sheet = table.range.getSheet();
+  spreadsheet.setNamedRange(table.spec.rangeName, sheet.getRange(`A:${columnLetter(width)}`));
+}
+
+/** 1 → "A", 27 → "AA". */
+export function columnLetter(column: number): string {
+  let text = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) text = String.fromCharCode(65 + ((n - 1) % 26)) + text;
+  return text;
+}
