@@ -49,6 +49,17 @@ function shuffled<T>(random: Random, items: readonly T[]): T[] {
   return out;
 }
 
+// A heading names the benefit; the paragraph under it says it in full. Long benefits are cut before
+// their first connecting word ("… as it happens", "… that leaves no white cast"), once two words are in.
+const connectors = /^(?:that|which|who|as|and|so|while|with|without|because|when)$/i;
+
+function heading(benefit: string): string {
+  const words = benefit.split(/\s+/);
+  if (words.length <= 5) return upperFirst(benefit);
+  const cut = words.findIndex((word, i) => i >= 2 && (connectors.test(word) || /,$/.test(words[i - 1]!)));
+  return upperFirst(bare(cut > 0 ? words.slice(0, cut).join(' ') : benefit));
+}
+
 function article(f: Facts, random: Random): PackCopy['article'] {
   const title = random.pick([
     `${f.message}`,
@@ -58,7 +69,7 @@ function article(f: Facts, random: Random): PackCopy['article'] {
   ]);
   const challenge = `The challenge for ${f.audience}`;
   const start = `Getting started with ${f.product}`;
-  const outline = [challenge, ...f.benefits.map(upperFirst), start];
+  const outline = [challenge, ...f.benefits.map(heading), start];
   const intro = `${sentence(f.message)} That is the idea behind ${f.product}, built for ${f.audience}. ${random.pick([
     'Here is what changes, and how to start.',
     'Below, we look at what changes day to day.',
@@ -76,9 +87,10 @@ function article(f: Facts, random: Random): PackCopy['article'] {
     'It fits the way you already work.',
     'And it stays simple from the first day.',
   ]);
-  const sections = f.benefits.map((benefit, i) => `${upperFirst(benefit)}\n\n${sentence(benefit)} ${followUps[i % followUps.length]}`);
+  // Headings are Markdown, so the kit's heading rules check them and every host can style them.
+  const sections = f.benefits.map((benefit, i) => `## ${heading(benefit)}\n\n${sentence(benefit)} ${followUps[i % followUps.length]}`);
   const close = `${f.offer ? `${sentence(f.offer)} ` : ''}${sentence(f.cta)} ${upperFirst(f.product)} is ready when you are.`;
-  const body = [intro, `${challenge}\n\n${problem}`, ...sections, `${start}\n\n${close}`].join('\n\n');
+  const body = [intro, `## ${challenge}\n\n${problem}`, ...sections, `## ${start}\n\n${close}`].join('\n\n');
   return { title, outline, body };
 }
 

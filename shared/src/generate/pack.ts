@@ -50,6 +50,7 @@ export function makeProvenance(
 export interface Piece {
   id: string;
   channel?: string;
+  /** The text as linted, which the findings' offsets refer to (a title or outline carries its Markdown marker). */
   text: string;
   findings: Finding[];
   score: number;

@@ -31,8 +31,13 @@ export function packSlots(brief: Brief): Slot[] {
     set: (c, t) => void (c.subjectLines[i] = t),
   }));
   return [
-    { id: 'article.title', get: (c) => c.article.title, set: (c, t) => void (c.article.title = t) },
-    { id: 'article.outline', get: (c) => c.article.outline.join('\n'), set: (c, t) => void (c.article.outline = t.split('\n')) },
+    { id: 'article.title', get: (c) => `# ${c.article.title}`, set: (c, t) => void (c.article.title = t.replace(/^#+\s*/, '')) },
+    // The title and outline are linted as Markdown headings, so heading rules and their fixes match the body's.
+    {
+      id: 'article.outline',
+      get: (c) => c.article.outline.map((h) => `## ${h}`).join('\n'),
+      set: (c, t) => void (c.article.outline = t.split('\n').map((line) => line.replace(/^#+\s*/, ''))),
+    },
     { id: 'article', get: (c) => c.article.body, set: (c, t) => void (c.article.body = t) },
     { id: 'email.subject', channel: 'email-subject', get: (c) => c.email.subject, set: (c, t) => void (c.email.subject = t) },
     { id: 'email.preheader', channel: 'email-preheader', get: (c) => c.email.preheader, set: (c, t) => void (c.email.preheader = t) },
@@ -110,10 +115,16 @@ export function polishPiece(id: string, channel: string | undefined, raw: string
   const cut = (text: string) => (room ? fitWords(text, room.max, room.maxWords) : text);
   let text = cut(source);
   let result: LintResult | undefined = judge(text, channel, judged);
-  const fixed = result.findings.filter(isSafeFix);
-  if (fixed.length) {
-    text = cut(applyFixes(text, fixed));
-    result = undefined;
+  const fixed: Finding[] = [];
+  // Overlapping fixes (a heading's case and a word inside it) wait for the next pass; three passes settle them.
+  for (let pass = 0; pass < 3 && result; pass++) {
+    const safe = result.findings.filter(isSafeFix);
+    if (!safe.length) break;
+    fixed.push(...safe);
+    const next = cut(applyFixes(text, safe));
+    if (next === text) break;
+    text = next;
+    result = pass < 2 ? judge(text, channel, judged) : undefined;
   }
   const disclosure = disclosureFor(judged.kit, channel);
   if (disclosure && !text.includes(disclosure)) {

@@ -93,7 +93,8 @@ export function packMarkdown(pack: ContentPack): string {
     '',
     '## Article',
     '',
-    pack.article.body,
+    // The article's own headings sit one level below this document's sections.
+    pack.article.body.replace(/^## /gm, '### '),
     '',
     '## Email',
     '',

@@ -19,7 +19,7 @@ export const contentPackTemplate = defineTemplate({
     article: jsonObject({
       title: jsonString(),
       outline: jsonArray(jsonString(), 'Section headings, in order'),
-      body: jsonString('The article in plain text, one blank line between paragraphs'),
+      body: jsonString('The article in Markdown: each outline heading on its own line as "## Heading", one blank line between paragraphs'),
     }),
     email: jsonObject({ subject: jsonString(), preheader: jsonString(), body: jsonString() }),
     subjectLines: jsonArray(jsonString(), 'Exactly three subject lines, each a different approach'),
@@ -29,7 +29,7 @@ export const contentPackTemplate = defineTemplate({
   system: systemPart('You are the senior copywriter for {{kit.name}}. You write first drafts that a marketer approves before anything is published.'),
   user: `Write a content pack for the campaign brief below.
 
-- article: a title, an outline of 3 to 5 section headings, and a body of 300 to 500 words that follows the outline.
+- article: a title, an outline of 3 to 5 section headings, and a body of 300 to 500 words in Markdown that follows the outline, each heading on its own line as "## Heading".
 - email: a subject of at most {{limits.subject}} characters, a preheader of at most {{limits.preheader}} characters, and a short body that ends with the call to action.
 - subjectLines: exactly three, each at most {{limits.subject}} characters: one leads with a benefit, one asks a question, one uses a number or a reason to act now.
 - social: one post of at most {{limits.social}} characters.
