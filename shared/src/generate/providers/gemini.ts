@@ -1,4 +1,4 @@
-import { at, maxOutputTokens, parseJson, trimSlash, type ProviderAdapter, type Reply } from './types';
+import { at, parseJson, trimSlash, type ProviderAdapter, type Reply } from './types';
 
 // Candidates stopped for these reasons hold no usable answer: the model declined.
 const refusedReasons = new Set(['SAFETY', 'RECITATION', 'BLOCKLIST', 'PROHIBITED_CONTENT', 'SPII']);
@@ -31,11 +31,8 @@ export const geminiAdapter: ProviderAdapter = {
     body: JSON.stringify({
       systemInstruction: { parts: [{ text: prompt.system }] },
       contents: [{ role: 'user', parts: [{ text: prompt.user }] }],
-      generationConfig: {
-        responseMimeType: 'application/json',
-        responseJsonSchema: prompt.schema,
-        maxOutputTokens,
-      },
+      // No maxOutputTokens: on thinking models it also caps the thinking, which would cut the JSON short.
+      generationConfig: { responseMimeType: 'application/json', responseJsonSchema: prompt.schema },
     }),
   }),
   // Gemini answers a bad key with 400 INVALID_ARGUMENT and the reason API_KEY_INVALID.
