@@ -1,5 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { addSampleCampaign, FakeFigma, type FakeSceneNode } from '../figma';
+import { addSampleCampaign, FakeFigma, type FakeSceneNode, type FakeSectionNode } from '../figma';
+
+type CanvasNode = FakeSceneNode | FakeSectionNode;
+const childrenOf = (node: CanvasNode): CanvasNode[] => ('children' in node ? (node.children as CanvasNode[]) : []);
 import { PluginWindow } from './plugin-window';
 
 declare global {
@@ -16,7 +19,7 @@ async function runPlugin(figma: FakeFigma): Promise<void> {
   new Function('figma', '__html__', code)(figma, html);
 }
 
-function LayerRow(props: { node: FakeSceneNode; depth: number; selected: ReadonlySet<string>; onSelect: (node: FakeSceneNode, add: boolean) => void }) {
+function LayerRow(props: { node: CanvasNode; depth: number; selected: ReadonlySet<string>; onSelect: (node: CanvasNode, add: boolean) => void }) {
   const { node, depth, selected } = props;
   return (
     <>
@@ -31,7 +34,7 @@ function LayerRow(props: { node: FakeSceneNode; depth: number; selected: Readonl
           <span class="layer-type">{node.type.toLowerCase()}</span> {node.name}
         </button>
       </li>
-      {node.children.map((child) => (
+      {childrenOf(node).map((child) => (
         <LayerRow key={child.id} node={child} depth={depth + 1} selected={selected} onSelect={props.onSelect} />
       ))}
     </>
@@ -63,7 +66,7 @@ export function FigmaWorkspace() {
   }, []);
 
   const selection = new Set(figma.currentPage.selectionSnapshot().map((node) => node.id));
-  function select(node: FakeSceneNode, add: boolean) {
+  function select(node: CanvasNode, add: boolean) {
     const current = figma.currentPage.selectionSnapshot();
     figma.currentPage.selectAsUser(add ? (current.includes(node) ? current.filter((n) => n !== node) : [...current, node]) : [node]);
     redraw();

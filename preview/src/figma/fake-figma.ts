@@ -1,6 +1,8 @@
 import type { FigmaHost } from '@onbrand/figma-plugin/host';
 import { CallLog } from '../call-log';
-import { FakePageNode, FakeSceneNode, type FakeNodeType } from './fake-nodes';
+import { FakeDocumentNode, FakeFrameNode, FakeGroupNode, FakePageNode, FakeSectionNode, FakeShapeNode, type FakeLayer, type FakeNodeType, type FakeSceneNode } from './fake-nodes';
+import { FakeTextNode } from './fake-text';
+import { fontKey, mixed, type FakeWorld } from './fake-world';
 
 /** Where the fake sends what the plugin shows: an iframe in the preview, nothing in unit tests. */
 export interface UiBridge {
@@ -34,20 +36,74 @@ export class FakeUi implements HostUi {
   }
 }
 
-/** An in-memory Figma with one page, typed as the part of the plugin API the main thread uses. */
+/** figma.clientStorage: per user, async, values structured-cloned, about 5 MB in all. */
+export class FakeClientStorage implements Pick<ClientStorageAPI, 'getAsync' | 'setAsync' | 'deleteAsync'> {
+  readonly values = new Map<string, unknown>();
+  constructor(private readonly calls: CallLog) {}
+
+  getAsync(key: string): Promise<unknown> {
+    this.calls.record('clientStorage.getAsync');
+    return Promise.resolve(structuredClone(this.values.get(key)));
+  }
+
+  setAsync(key: string, value: unknown): Promise<void> {
+    this.calls.record('clientStorage.setAsync');
+    if (JSON.stringify(value).length > 5_000_000) return Promise.reject(new Error('clientStorage is full (5 MB).'));
+    this.values.set(key, structuredClone(value));
+    return Promise.resolve();
+  }
+
+  deleteAsync(key: string): Promise<void> {
+    this.calls.record('clientStorage.deleteAsync');
+    this.values.delete(key);
+    return Promise.resolve();
+  }
+}
+
+const defaultFonts = ['Inter Regular', 'Inter Medium', 'Inter Semi Bold', 'Inter Bold', 'Roboto Regular', 'Roboto Bold'];
+
+/** An in-memory Figma file with one page, typed as the part of the plugin API the main thread uses. */
 export class FakeFigma implements FigmaHost {
   readonly calls = new CallLog();
   readonly ui: FakeUi;
   readonly currentPage: FakePageNode;
+  readonly root: FakeDocumentNode;
+  readonly mixed: PluginAPI['mixed'] = mixed;
+  readonly clientStorage: FakeClientStorage;
   readonly notifications: string[] = [];
+  /** How many times the plugin closed an undo step. */
+  undoSteps = 0;
+  /** The nodes the viewport last zoomed to. */
+  zoomedTo: string[] = [];
+  command = '';
   skipInvisibleInstanceChildren = false;
   shownUi: { html: string; options: ShowUIOptions | undefined } | null = null;
+  readonly world: FakeWorld;
+  readonly viewport: FigmaHost['viewport'];
   private readonly selectionListeners = new Set<() => void>();
+  private nextId = 1;
 
   constructor(private readonly bridge?: UiBridge) {
+    const page = (): FakePageNode => this.currentPage;
+    this.world = {
+      calls: this.calls,
+      nodes: new Map(),
+      availableFonts: new Set(defaultFonts.map((name) => fontKey({ family: name.split(' ')[0]!, style: name.split(' ').slice(1).join(' ') }))),
+      loadedFonts: new Set(),
+      newId: () => `1:${this.nextId++}`,
+      adopt: (node) => page().adopt(node as FakeSceneNode),
+    };
     this.ui = new FakeUi(this.calls, bridge);
-    this.currentPage = new FakePageNode('Page 1', this.calls);
+    this.clientStorage = new FakeClientStorage(this.calls);
+    this.root = new FakeDocumentNode(this.world);
+    this.currentPage = new FakePageNode('Page 1', this.world);
     this.currentPage.onSelectionChange = () => this.selectionListeners.forEach((listener) => listener());
+    this.viewport = {
+      scrollAndZoomIntoView: (nodes) => {
+        this.calls.record('viewport.scrollAndZoomIntoView');
+        this.zoomedTo = nodes.map((node) => node.id);
+      },
+    };
   }
 
   showUI(html: string, options?: ShowUIOptions): void {
@@ -67,23 +123,65 @@ export class FakeFigma implements FigmaHost {
     if (type === 'selectionchange') this.selectionListeners.add(callback);
   }
 
-  /** Builds a node on the current page, or inside `parent`; a test and preview convenience. */
-  add(type: FakeNodeType, name: string, geometry: Partial<Pick<FakeSceneNode, 'x' | 'y' | 'width' | 'height'>> = {}, parent?: FakeSceneNode): FakeSceneNode {
-    const node = new FakeSceneNode(type, name, this.calls);
-    Object.assign(node, geometry);
-    if (parent) parent.children.push(Object.assign(node, { parent }));
-    else this.currentPage.children.push(Object.assign(node, { parent: this.currentPage }));
+  commitUndo(): void {
+    this.calls.record('commitUndo');
+    this.undoSteps++;
+  }
+
+  loadFontAsync(fontName: FontName): Promise<void> {
+    this.calls.record('loadFontAsync');
+    const key = fontKey(fontName);
+    if (!this.world.availableFonts.has(key)) return Promise.reject(new Error(`The font "${fontName.family} ${fontName.style}" could not be loaded.`));
+    this.world.loadedFonts.add(key);
+    return Promise.resolve();
+  }
+
+  getNodeByIdAsync(id: string): Promise<FakeSceneNode | FakeSectionNode | FakeDocumentNode | FakePageNode | null> {
+    this.calls.record('getNodeByIdAsync');
+    if (id === this.root.id) return Promise.resolve(this.root);
+    if (id === this.currentPage.id) return Promise.resolve(this.currentPage);
+    return Promise.resolve((this.world.nodes.get(id) as FakeSceneNode | FakeSectionNode | undefined) ?? null);
+  }
+
+  createSection(): FakeSectionNode {
+    this.calls.record('createSection');
+    const section = new FakeSectionNode(this.world);
+    this.currentPage.adopt(section);
+    return section;
+  }
+
+  /** Builds a node on the current page, or inside `parent`; a test and preview convenience (not counted). */
+  add(type: 'TEXT', name: string, geometry?: Geometry, parent?: FakeFrameNode | FakeGroupNode): FakeTextNode;
+  add(type: 'FRAME' | 'COMPONENT' | 'INSTANCE', name: string, geometry?: Geometry, parent?: FakeFrameNode | FakeGroupNode): FakeFrameNode;
+  add(type: 'GROUP', name: string, geometry?: Geometry, parent?: FakeFrameNode | FakeGroupNode): FakeGroupNode;
+  add(type: 'RECTANGLE' | 'ELLIPSE', name: string, geometry?: Geometry, parent?: FakeFrameNode | FakeGroupNode): FakeShapeNode;
+  add(type: Exclude<FakeNodeType, 'SECTION'>, name: string, geometry?: Geometry, parent?: FakeFrameNode | FakeGroupNode): FakeLayer;
+  add(type: Exclude<FakeNodeType, 'SECTION'>, name: string, geometry: Geometry = {}, parent?: FakeFrameNode | FakeGroupNode): FakeLayer {
+    const node =
+      type === 'TEXT'
+        ? new FakeTextNode(this.world, name)
+        : type === 'GROUP'
+          ? new FakeGroupNode(this.world, name)
+          : type === 'RECTANGLE' || type === 'ELLIPSE'
+            ? new FakeShapeNode(this.world, name, type)
+            : new FakeFrameNode(this.world, name, type);
+    node.place(geometry);
+    if (parent) {
+      node.parent = parent;
+      parent.children.push(node);
+    } else this.currentPage.adopt(node);
     return node;
   }
 
-  /** Finds a node anywhere on the page by id. */
-  findById(id: string): FakeSceneNode | undefined {
-    const stack = [...this.currentPage.children];
-    while (stack.length) {
-      const node = stack.pop()!;
-      if (node.id === id) return node;
-      stack.push(...node.children);
-    }
-    return undefined;
+  /** Finds a node anywhere in the file by id (not counted). */
+  findById(id: string): FakeSceneNode | FakeSectionNode | undefined {
+    return this.world.nodes.get(id) as FakeSceneNode | FakeSectionNode | undefined;
+  }
+
+  /** Marks a font as not installed on this machine: layers using it have a missing font. */
+  removeFont(font: FontName): void {
+    this.world.availableFonts.delete(fontKey(font));
   }
 }
+
+type Geometry = Partial<{ x: number; y: number; width: number; height: number }>;

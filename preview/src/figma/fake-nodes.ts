@@ -1,79 +1,554 @@
-import type { CallLog } from '../call-log';
+import type { HostExportSettings, HostFrame, HostGroup, HostSection, HostShape } from '@onbrand/figma-plugin/host';
+import { fakeExport } from './fake-export';
+import { checkPluginDataSize, mixed, type FakeWorld } from './fake-world';
 
-// Simulated scene nodes. Each exposes the official property names and types for the part the
-// plugin uses; the fake keeps its tree in memory and records every call in the host's CallLog.
-
-let nextId = 1;
-/** Figma ids look like `12:34`; tests only need them unique and stable within a run. */
-export function newNodeId(): string {
-  return `1:${nextId++}`;
-}
+// Simulated scene nodes with the official property names and types for the part the plugin uses.
+// They keep their tree in memory and record every method call and property write in the file's
+// CallLog (reads are free, as they are cheap in Figma). Geometry follows Figma: x/y relative to
+// the parent frame (group children too), resize() applies the children's constraints,
+// resizeWithoutConstraints() does not, rescale() scales everything from the top-left.
 
 export type FakeNodeType = Extract<NodeType, 'FRAME' | 'COMPONENT' | 'INSTANCE' | 'GROUP' | 'TEXT' | 'RECTANGLE' | 'ELLIPSE' | 'SECTION'>;
 
-export class FakeSceneNode {
-  readonly id = newNodeId();
-  parent: FakeSceneNode | FakePageNode | null = null;
-  name: SceneNode['name'];
-  x: SceneNode['x'] = 0;
-  y: SceneNode['y'] = 0;
-  width: SceneNode['width'] = 100;
-  height: SceneNode['height'] = 100;
-  visible: SceneNode['visible'] = true;
-  locked: SceneNode['locked'] = false;
-  children: FakeSceneNode[] = [];
+type Parent = FakeContainer | FakeSectionNode | FakePageNode;
 
-  constructor(
-    readonly type: FakeNodeType,
-    name: string,
-    protected readonly calls: CallLog,
-  ) {
-    this.name = name;
+/** Plugin data and shared plugin data, as every node and the document have them. */
+export class FakePluginData {
+  protected readonly pluginData = new Map<string, string>();
+  protected readonly sharedData = new Map<string, string>();
+
+  constructor(protected readonly world: FakeWorld) {}
+
+  getPluginData(key: string): string {
+    this.world.calls.record('getPluginData');
+    return this.pluginData.get(key) ?? '';
   }
 
-  appendChild(child: FakeSceneNode): void {
-    this.calls.record('appendChild');
-    child.parent = this;
-    this.children.push(child);
+  setPluginData(key: string, value: string): void {
+    this.world.calls.record('setPluginData');
+    checkPluginDataSize(key, value);
+    if (value === '') this.pluginData.delete(key);
+    else this.pluginData.set(key, value);
+  }
+
+  getSharedPluginData(namespace: string, key: string): string {
+    this.world.calls.record('getSharedPluginData');
+    return this.sharedData.get(`${namespace}:${key}`) ?? '';
+  }
+
+  setSharedPluginData(namespace: string, key: string, value: string): void {
+    this.world.calls.record('setSharedPluginData');
+    checkPluginDataSize(key, value);
+    if (value === '') this.sharedData.delete(`${namespace}:${key}`);
+    else this.sharedData.set(`${namespace}:${key}`, value);
+  }
+
+  /** Plugin data without counting a call; for assertions. */
+  pluginDataSnapshot(): Record<string, string> {
+    return Object.fromEntries(this.pluginData);
+  }
+
+  protected copyDataTo(other: FakePluginData): void {
+    this.pluginData.forEach((value, key) => other.pluginData.set(key, value));
+    this.sharedData.forEach((value, key) => other.sharedData.set(key, value));
   }
 }
 
-export class FakePageNode {
-  readonly id = newNodeId();
-  readonly type = 'PAGE' as const;
+/** One counted, typed property: reads free, writes recorded as `name.set`. */
+function counted<T>(world: FakeWorld, name: string, initial: T, onSet?: (value: T) => void) {
+  let value = initial;
+  return {
+    get: () => value,
+    set: (next: T) => {
+      world.calls.record(`${name}.set`);
+      value = next;
+      onSet?.(next);
+    },
+    /** Sets without counting: what Figma itself does (layout, constraints), not a plugin call. */
+    put: (next: T) => {
+      value = next;
+    },
+  };
+}
+
+export abstract class FakeSceneNode extends FakePluginData {
+  readonly id: string;
+  abstract readonly type: FakeNodeType;
+  parent: Parent | null = null;
+  removed = false;
+  relaunchData: Record<string, string> = {};
+  private readonly _name;
+  private readonly _x;
+  private readonly _y;
+  private readonly _visible;
+  private readonly _locked;
+  private readonly _opacity;
+  /** Box size: written by resize calls only. */
+  protected w = 100;
+  protected h = 100;
+  rotation = 0;
+
+  constructor(world: FakeWorld, name: string) {
+    super(world);
+    this.id = world.newId();
+    world.nodes.set(this.id, this);
+    this._name = counted(world, 'name', name);
+    this._x = counted(world, 'x', 0);
+    this._y = counted(world, 'y', 0);
+    this._visible = counted(world, 'visible', true);
+    this._locked = counted(world, 'locked', false);
+    this._opacity = counted(world, 'opacity', 1);
+  }
+
+  get name(): string { return this._name.get(); }
+  set name(value: string) { this._name.set(value); }
+  get x(): number { return this._x.get(); }
+  set x(value: number) { this._x.set(value); }
+  get y(): number { return this._y.get(); }
+  set y(value: number) { this._y.set(value); }
+  get visible(): boolean { return this._visible.get(); }
+  set visible(value: boolean) { this._visible.set(value); }
+  get locked(): boolean { return this._locked.get(); }
+  set locked(value: boolean) { this._locked.set(value); }
+  get opacity(): number { return this._opacity.get(); }
+  set opacity(value: number) { this._opacity.set(value); }
+  get width(): number { return this.w; }
+  get height(): number { return this.h; }
+
+  /** Places the node without counting a call: building a file, or Figma's own layout. */
+  place(geometry: Partial<{ x: number; y: number; width: number; height: number }>): this {
+    if (geometry.x !== undefined) this._x.put(geometry.x);
+    if (geometry.y !== undefined) this._y.put(geometry.y);
+    if (geometry.width !== undefined) this.w = geometry.width;
+    if (geometry.height !== undefined) this.h = geometry.height;
+    return this;
+  }
+
+  /** Sets the lock state as a person would in the layers panel (not counted). */
+  lockAsUser(locked = true): this {
+    this._locked.put(locked);
+    return this;
+  }
+
+  resizeWithoutConstraints(width: number, height: number): void {
+    this.world.calls.record('resizeWithoutConstraints');
+    this.checkSize(width, height);
+    this.w = width;
+    this.h = height;
+  }
+
+  resize(width: number, height: number): void {
+    this.world.calls.record('resize');
+    this.checkSize(width, height);
+    this.resizeApplyingConstraints(width, height);
+  }
+
+  /** Figma's resize: the box changes, and children follow their constraints. */
+  resizeApplyingConstraints(width: number, height: number): void {
+    this.w = width;
+    this.h = height;
+  }
+
+  rescale(scale: number): void {
+    this.world.calls.record('rescale');
+    if (!(scale >= 0.01)) throw new Error('in rescale: Expected "scale" to have value >= 0.01');
+    this.scaleContent(scale);
+  }
+
+  /** Scales this node's size and content from its top-left (its own x/y stay). */
+  scaleContent(scale: number): void {
+    this.w *= scale;
+    this.h *= scale;
+  }
+
+  private checkSize(width: number, height: number): void {
+    if (!(width >= 0.01) || !(height >= 0.01)) throw new Error('in resize: Expected width and height to be >= 0.01');
+  }
+
+  setRelaunchData(data: { [command: string]: string }): void {
+    this.world.calls.record('setRelaunchData');
+    this.relaunchData = { ...data };
+  }
+
+  remove(): void {
+    this.world.calls.record('remove');
+    this.detach();
+    this.markRemovedTree();
+  }
+
+  /** Takes this node (and, in containers, its subtree) out of the file's registry. */
+  markRemovedTree(): void {
+    this.removed = true;
+    this.world.nodes.delete(this.id);
+  }
+
+  detach(): void {
+    if (!this.parent) return;
+    const siblings = this.parent.children as FakeSceneNode[];
+    const index = siblings.indexOf(this);
+    if (index >= 0) siblings.splice(index, 1);
+    this.parent = null;
+  }
+
+  exportAsync(settings: HostExportSettings): Promise<Uint8Array> {
+    this.world.calls.record('exportAsync');
+    return Promise.resolve(fakeExport(settings, this.width, this.height, this.name));
+  }
+
+  /** A deep copy with new ids, parented under the current page as Figma does. */
+  clone(): this {
+    this.world.calls.record('clone');
+    const copy = this.copyTree();
+    this.world.adopt(copy);
+    return copy;
+  }
+
+  /** Copies this node without counting; subclasses copy their own state. */
+  copyTree(): this {
+    const copy = this.blank();
+    copy.place({ x: this.x, y: this.y, width: this.w, height: this.h });
+    copy._name.put(this.name);
+    copy._visible.put(this.visible);
+    copy._locked.put(this.locked);
+    copy._opacity.put(this.opacity);
+    copy.rotation = this.rotation;
+    copy.relaunchData = { ...this.relaunchData };
+    this.copyDataTo(copy);
+    return copy;
+  }
+
+  protected abstract blank(): this;
+}
+
+/** Fills, strokes' cousin: a paint list read as a frozen copy, written as a whole. */
+export class PaintList {
+  private paints: readonly Paint[];
+  constructor(private readonly world: FakeWorld, initial: readonly Paint[]) {
+    this.paints = Object.freeze(initial.map((paint) => Object.freeze({ ...paint })));
+  }
+  get(): readonly Paint[] {
+    return this.paints;
+  }
+  set(paints: readonly Paint[], name = 'fills'): void {
+    this.world.calls.record(`${name}.set`);
+    this.put(paints);
+  }
+  put(paints: readonly Paint[]): void {
+    this.paints = Object.freeze(paints.map((paint) => Object.freeze(structuredClone(paint))));
+  }
+}
+
+/** A layer with constraints and fills: shapes, text and frames. */
+export abstract class FakeLayer extends FakeSceneNode {
+  constraints: Constraints = { horizontal: 'MIN', vertical: 'MIN' };
+  protected readonly paintList = new PaintList(this.world, []);
+  layoutPositioning: 'AUTO' | 'ABSOLUTE' = 'AUTO';
+  layoutGrow = 0;
+  layoutAlign: 'MIN' | 'CENTER' | 'MAX' | 'STRETCH' | 'INHERIT' = 'INHERIT';
+  layoutSizingHorizontal: 'FIXED' | 'HUG' | 'FILL' = 'FIXED';
+  layoutSizingVertical: 'FIXED' | 'HUG' | 'FILL' = 'FIXED';
+
+  get fills(): ReadonlyArray<Paint> | PluginAPI['mixed'] {
+    return this.paintList.get();
+  }
+  set fills(paints: ReadonlyArray<Paint> | PluginAPI['mixed']) {
+    if (paints === mixed) throw new Error('in set_fills: Cannot set fills to figma.mixed');
+    this.paintList.set(paints as readonly Paint[]);
+  }
+
+  /** Sets fills as a file would hold them (not counted). */
+  paint(paints: readonly Paint[]): this {
+    this.paintList.put(paints);
+    return this;
+  }
+
+  override copyTree(): this {
+    const copy = super.copyTree();
+    copy.constraints = { ...this.constraints };
+    copy.paintList.put(this.paintList.get());
+    copy.layoutPositioning = this.layoutPositioning;
+    copy.layoutGrow = this.layoutGrow;
+    copy.layoutAlign = this.layoutAlign;
+    copy.layoutSizingHorizontal = this.layoutSizingHorizontal;
+    copy.layoutSizingVertical = this.layoutSizingVertical;
+    return copy;
+  }
+}
+
+export class FakeShapeNode extends FakeLayer implements HostShape {
+  constructor(world: FakeWorld, name: string, readonly type: 'RECTANGLE' | 'ELLIPSE' = 'RECTANGLE') {
+    super(world, name);
+  }
+  protected blank(): this {
+    return new FakeShapeNode(this.world, this.name, this.type) as this;
+  }
+}
+
+/** One axis of Figma's constraints: where a child's box goes when its frame changes size. */
+export function constrainAxis(constraint: ConstraintType, start: number, size: number, oldRoom: number, newRoom: number): { start: number; size: number } {
+  switch (constraint) {
+    case 'MAX':
+      return { start: start + newRoom - oldRoom, size };
+    case 'CENTER':
+      return { start: start + (newRoom - oldRoom) / 2, size };
+    case 'STRETCH':
+      return { start, size: Math.max(0.01, size + newRoom - oldRoom) };
+    case 'SCALE': {
+      const ratio = oldRoom > 0 ? newRoom / oldRoom : 1;
+      return { start: start * ratio, size: Math.max(0.01, size * ratio) };
+    }
+    default:
+      return { start, size };
+  }
+}
+
+type ChildNode = FakeLayer | FakeGroupNode;
+
+/** What frames and groups share: children, and the calls that insert them. */
+export abstract class FakeContainer extends FakeLayer {
+  children: ChildNode[] = [];
+
+  appendChild(child: FakeSceneNode): void {
+    this.world.calls.record('appendChild');
+    this.insertAt(this.children.length, child);
+  }
+
+  insertChild(index: number, child: FakeSceneNode): void {
+    this.world.calls.record('insertChild');
+    this.insertAt(index, child);
+  }
+
+  protected insertAt(index: number, child: FakeSceneNode): void {
+    if (child.parent === this && this.children.indexOf(child as ChildNode) < index) index--;
+    child.detach();
+    child.parent = this;
+    this.children.splice(Math.max(0, Math.min(index, this.children.length)), 0, child as ChildNode);
+  }
+
+  findAllWithCriteria(criteria: { types: ['TEXT'] }): import('./fake-text').FakeTextNode[] {
+    this.world.calls.record('findAllWithCriteria');
+    const out: import('./fake-text').FakeTextNode[] = [];
+    const walk = (nodes: readonly FakeSceneNode[]) => {
+      for (const node of nodes) {
+        if ((criteria.types as string[]).includes(node.type)) out.push(node as import('./fake-text').FakeTextNode);
+        if (node instanceof FakeContainer) walk(node.children);
+      }
+    };
+    walk(this.children);
+    return out;
+  }
+
+  override markRemovedTree(): void {
+    super.markRemovedTree();
+    for (const child of this.children) child.markRemovedTree();
+  }
+
+  override scaleContent(scale: number): void {
+    super.scaleContent(scale);
+    for (const child of this.children) {
+      child.place({ x: child.x * scale, y: child.y * scale });
+      child.scaleContent(scale);
+    }
+  }
+
+  override copyTree(): this {
+    const copy = super.copyTree();
+    for (const child of this.children) {
+      const childCopy = child.copyTree();
+      childCopy.parent = copy;
+      copy.children.push(childCopy);
+    }
+    return copy;
+  }
+}
+
+export class FakeFrameNode extends FakeContainer implements HostFrame {
+  clipsContent = true;
+  layoutMode: 'NONE' | 'HORIZONTAL' | 'VERTICAL' | 'GRID' = 'NONE';
+  paddingTop = 0;
+  paddingRight = 0;
+  paddingBottom = 0;
+  paddingLeft = 0;
+  itemSpacing = 0;
+  primaryAxisSizingMode: 'FIXED' | 'AUTO' = 'FIXED';
+  counterAxisSizingMode: 'FIXED' | 'AUTO' = 'FIXED';
+  primaryAxisAlignItems: 'MIN' | 'CENTER' | 'MAX' | 'SPACE_BETWEEN' = 'MIN';
+  counterAxisAlignItems: 'MIN' | 'CENTER' | 'MAX' | 'BASELINE' = 'MIN';
+
+  constructor(world: FakeWorld, name: string, readonly type: 'FRAME' | 'COMPONENT' | 'INSTANCE' = 'FRAME') {
+    super(world, name);
+    this.paint([{ type: 'SOLID', color: { r: 1, g: 1, b: 1 }, opacity: 1, visible: true, blendMode: 'NORMAL' }]);
+  }
+
+  protected blank(): this {
+    return new FakeFrameNode(this.world, this.name, this.type) as this;
+  }
+
+  override copyTree(): this {
+    const copy = super.copyTree();
+    for (const key of ['clipsContent', 'layoutMode', 'paddingTop', 'paddingRight', 'paddingBottom', 'paddingLeft', 'itemSpacing', 'primaryAxisSizingMode', 'counterAxisSizingMode', 'primaryAxisAlignItems', 'counterAxisAlignItems'] as const)
+      (copy as Record<string, unknown>)[key] = this[key];
+    return copy;
+  }
+
+  override resizeApplyingConstraints(width: number, height: number): void {
+    const oldWidth = this.w;
+    const oldHeight = this.h;
+    super.resizeApplyingConstraints(width, height);
+    if (this.layoutMode !== 'NONE') return;
+    const follow = (node: ChildNode) => {
+      // Groups have no constraints of their own: their children follow theirs, in frame coordinates.
+      if (node instanceof FakeGroupNode) {
+        node.children.forEach(follow);
+        node.fitToChildren();
+        return;
+      }
+      const h = constrainAxis(node.constraints.horizontal, node.x, node.width, oldWidth, width);
+      const v = constrainAxis(node.constraints.vertical, node.y, node.height, oldHeight, height);
+      node.place({ x: h.start, y: v.start });
+      if (h.size !== node.width || v.size !== node.height) node.resizeApplyingConstraints(h.size, v.size);
+    };
+    this.children.forEach(follow);
+  }
+}
+
+export class FakeGroupNode extends FakeContainer implements HostGroup {
+  readonly type = 'GROUP' as const;
+
+  protected blank(): this {
+    return new FakeGroupNode(this.world, this.name) as this;
+  }
+
+  /** A group's box is the union of its children's, in the same (frame) coordinates. */
+  fitToChildren(): void {
+    if (!this.children.length) return;
+    const left = Math.min(...this.children.map((child) => child.x));
+    const top = Math.min(...this.children.map((child) => child.y));
+    const right = Math.max(...this.children.map((child) => child.x + child.width));
+    const bottom = Math.max(...this.children.map((child) => child.y + child.height));
+    this.place({ x: left, y: top, width: right - left, height: bottom - top });
+  }
+
+  override get x(): number {
+    return this.children.length ? Math.min(...this.children.map((child) => child.x)) : super.x;
+  }
+  override set x(value: number) {
+    // Moving a group moves its children; the group's box follows them.
+    this.world.calls.record('x.set');
+    const dx = value - this.x;
+    for (const child of this.children) child.place({ x: child.x + dx });
+  }
+  override get y(): number {
+    return this.children.length ? Math.min(...this.children.map((child) => child.y)) : super.y;
+  }
+  override set y(value: number) {
+    this.world.calls.record('y.set');
+    const dy = value - this.y;
+    for (const child of this.children) child.place({ y: child.y + dy });
+  }
+  override get width(): number {
+    return this.children.length ? Math.max(...this.children.map((child) => child.x + child.width)) - this.x : super.width;
+  }
+  override get height(): number {
+    return this.children.length ? Math.max(...this.children.map((child) => child.y + child.height)) - this.y : super.height;
+  }
+}
+
+export class FakeSectionNode extends FakePluginData implements HostSection {
+  readonly type = 'SECTION' as const;
+  readonly id: string;
+  parent: FakePageNode | null = null;
+  removed = false;
+  visible = true;
+  locked = false;
+  name = 'Section';
+  x = 0;
+  y = 0;
+  width = 100;
+  height = 100;
+  fills: ReadonlyArray<Paint> | PluginAPI['mixed'] = [];
   children: FakeSceneNode[] = [];
+
+  constructor(world: FakeWorld) {
+    super(world);
+    this.id = world.newId();
+    world.nodes.set(this.id, this);
+  }
+
+  resizeWithoutConstraints(width: number, height: number): void {
+    this.world.calls.record('resizeWithoutConstraints');
+    this.width = width;
+    this.height = height;
+  }
+
+  appendChild(child: FakeSceneNode): void {
+    this.world.calls.record('appendChild');
+    child.detach();
+    child.parent = this;
+    this.children.push(child);
+  }
+
+  detach(): void {
+    if (!this.parent) return;
+    const index = this.parent.children.indexOf(this);
+    if (index >= 0) this.parent.children.splice(index, 1);
+    this.parent = null;
+  }
+}
+
+export class FakePageNode extends FakePluginData {
+  readonly id: string;
+  readonly type = 'PAGE' as const;
+  readonly removed = false;
+  children: (FakeSceneNode | FakeSectionNode)[] = [];
   private currentSelection: FakeSceneNode[] = [];
   onSelectionChange: () => void = () => {};
 
   constructor(
     public name: PageNode['name'],
-    private readonly calls: CallLog,
-  ) {}
+    world: FakeWorld,
+  ) {
+    super(world);
+    this.id = world.newId();
+  }
 
   get selection(): readonly FakeSceneNode[] {
-    this.calls.record('selection.get');
+    this.world.calls.record('selection.get');
     return this.currentSelection;
   }
 
   set selection(nodes: readonly FakeSceneNode[]) {
-    this.calls.record('selection.set');
+    this.world.calls.record('selection.set');
     this.selectAsUser(nodes);
   }
 
   /** What a person clicking on the canvas does: not a plugin call, so not counted. */
-  selectAsUser(nodes: readonly FakeSceneNode[]): void {
-    this.currentSelection = [...nodes];
+  selectAsUser(nodes: readonly (FakeSceneNode | FakeSectionNode)[]): void {
+    this.currentSelection = [...nodes] as FakeSceneNode[];
     this.onSelectionChange();
   }
 
   /** The selection without counting a host call; for the preview and assertions. */
-  selectionSnapshot(): readonly FakeSceneNode[] {
+  selectionSnapshot(): readonly (FakeSceneNode | FakeSectionNode)[] {
     return this.currentSelection;
   }
 
-  appendChild(child: FakeSceneNode): void {
-    this.calls.record('appendChild');
+  appendChild(child: FakeSceneNode | FakeSectionNode): void {
+    this.world.calls.record('appendChild');
+    this.adopt(child);
+  }
+
+  /** Puts a node on the page without counting a call. */
+  adopt(child: FakeSceneNode | FakeSectionNode): void {
+    child.detach();
     child.parent = this;
     this.children.push(child);
   }
+}
+
+export class FakeDocumentNode extends FakePluginData {
+  readonly id = '0:0';
+  readonly type = 'DOCUMENT' as const;
+  readonly removed = false;
+  name = 'Untitled';
 }

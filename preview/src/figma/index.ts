@@ -1,3 +1,6 @@
-export { FakeFigma, FakeUi, type UiBridge } from './fake-figma';
-export { FakeSceneNode, FakePageNode } from './fake-nodes';
-export { addSampleCampaign } from './sample-document';
+export { FakeFigma, FakeUi, FakeClientStorage, type UiBridge } from './fake-figma';
+export { FakeSceneNode, FakeLayer, FakeFrameNode, FakeGroupNode, FakeShapeNode, FakeSectionNode, FakePageNode, FakeDocumentNode, constrainAxis } from './fake-nodes';
+export { FakeTextNode } from './fake-text';
+export { fakeExport, pngSize } from './fake-export';
+export { mixed, pluginDataLimit } from './fake-world';
+export { addSampleCampaign, sampleKit, solid } from './sample-document';

@@ -1,0 +1,49 @@
+// Figma's main thread blocks the whole editor while it runs, so long batches work in slices and
+// yield to the event loop between them; the UI shows progress and may cancel between items.
+
+/** How long one slice may run before yielding, in ms; well under the 50 ms that starts to feel stuck. */
+export const sliceMs = 25;
+
+export interface Clock {
+  now(): number;
+  /** Gives the event loop a turn (setTimeout 0 in Figma). */
+  yieldNow(): Promise<void>;
+}
+
+export const realClock: Clock = {
+  now: () => Date.now(),
+  yieldNow: () => new Promise<void>((resolve) => setTimeout(resolve, 0)),
+};
+
+/** One running operation: progress reports, cancellation, and the longest stretch without yielding. */
+export class Batch {
+  cancelled = false;
+  longestStretchMs = 0;
+  private sliceStart: number;
+
+  constructor(
+    readonly operation: string,
+    readonly total: number,
+    private readonly clock: Clock,
+    private readonly report: (done: number, total: number) => void,
+  ) {
+    this.sliceStart = clock.now();
+  }
+
+  /** Call between items: yields when the slice is used up, and says whether to go on. */
+  async next(done: number): Promise<boolean> {
+    const elapsed = this.clock.now() - this.sliceStart;
+    if (elapsed >= sliceMs || done === this.total) {
+      this.longestStretchMs = Math.max(this.longestStretchMs, elapsed);
+      this.report(done, this.total);
+      await this.clock.yieldNow();
+      this.sliceStart = this.clock.now();
+    }
+    return !this.cancelled;
+  }
+
+  /** Closes the last slice so its length counts. */
+  finish(): void {
+    this.longestStretchMs = Math.max(this.longestStretchMs, this.clock.now() - this.sliceStart);
+  }
+}

@@ -1,0 +1,83 @@
+import type { BrandKit } from '@onbrand/shared/kit';
+import { lintText } from '@onbrand/shared/lint';
+import { RpcFailure } from '@onbrand/shared/rpc';
+import { allNodes } from '@onbrand/shared/layout';
+import { brandFitScore, checkCreative } from '@onbrand/shared/visual';
+import type { CheckedFrame, CheckFinding } from '../contract';
+import { endBatch, startBatch, type PluginEnv } from './context';
+import { isFrameLike, type HostFrame } from './host';
+import { kitInfo, readKit, type KitInfo } from './kit-store';
+import { readSnapshot, textLayersOf } from './snapshot';
+import { readSections, sectionOf, versionsIn } from './versions';
+
+/** Checks one frame: the kit's visual rules, and its text rules on every text layer. */
+export function checkFrame(frame: HostFrame, kit: BrandKit | null, mixed: PluginEnv['host']['mixed']): CheckedFrame {
+  const snapshot = readSnapshot(frame, mixed);
+  const visual = checkCreative(snapshot, kit ?? {});
+  const findings: CheckFinding[] = visual.map((finding, index) => ({
+    id: `${frame.id}/v${index}`,
+    rule: finding.rule,
+    severity: finding.severity,
+    message: finding.message,
+    nodeId: finding.node.id,
+    nodeName: finding.node.name,
+    ...(finding.fix ? { fix: finding.fix } : {}),
+  }));
+  if (kit) {
+    for (const text of textLayersOf(snapshot)) {
+      if (!text.visible) continue;
+      lintText(text.characters, kit).findings.forEach((finding, index) => {
+        const replacement = finding.suggestions[0];
+        findings.push({
+          id: `${frame.id}/${text.id}/t${index}`,
+          rule: finding.rule,
+          severity: finding.severity,
+          message: finding.message,
+          nodeId: text.id,
+          nodeName: text.name,
+          ...(replacement !== undefined ? { fix: { kind: 'text' as const, nodeId: text.id, start: finding.start, end: finding.end, match: finding.match, replacement } } : {}),
+        });
+      });
+    }
+  }
+  const layers = allNodes(snapshot).filter((node) => node.visible).length;
+  return { id: frame.id, name: frame.name, width: frame.width, height: frame.height, score: brandFitScore(findings, layers), findings };
+}
+
+/** The frames to check: the selection, or every version the plugin made on this file. */
+async function targets(env: PluginEnv, scope: 'selection' | 'versions'): Promise<HostFrame[]> {
+  if (scope === 'selection') {
+    const selection = env.host.currentPage.selection;
+    if (!selection.length) throw new RpcFailure('no_selection', 'Select the frames to check, or check all versions.');
+    const frames = selection.filter(isFrameLike);
+    if (!frames.length) throw new RpcFailure('not_a_frame', `"${selection[0]!.name}" is not a frame. Select frames or versions to check.`);
+    return frames;
+  }
+  const frames: HostFrame[] = [];
+  for (const masterId of Object.keys(readSections(env.host))) {
+    const section = await sectionOf(env.host, masterId);
+    if (section) frames.push(...versionsIn(section).map((entry) => entry.node));
+  }
+  if (!frames.length) throw new RpcFailure('no_versions', 'There are no versions to check yet. Generate some first, or check the selection.');
+  return frames;
+}
+
+/** Runs the brand check in slices, so a long list of versions never freezes Figma. */
+export async function checkBrand(env: PluginEnv, scope: 'selection' | 'versions'): Promise<{ frames: CheckedFrame[]; kit: KitInfo | null; notices: string[]; cancelled: boolean }> {
+  const kit = readKit(env.host);
+  const frames = await targets(env, scope);
+  const notices = kit ? [] : ['No brand kit is set for this file, so only contrast is checked. Import one under Kit.'];
+  const batch = startBatch(env, 'Checking', frames.length);
+  const checked: CheckedFrame[] = [];
+  try {
+    for (const frame of frames) {
+      checked.push(checkFrame(frame, kit, env.host.mixed));
+      if (!(await batch.next(checked.length))) break;
+    }
+  } finally {
+    endBatch(env, batch);
+  }
+  const count = checked.reduce((sum, frame) => sum + frame.findings.length, 0);
+  env.host.notify(`${batch.cancelled ? 'Check cancelled. ' : ''}${count} finding${count === 1 ? '' : 's'} in ${checked.length} frame${checked.length === 1 ? '' : 's'}.`);
+  return { frames: checked, kit: kitInfo(kit), notices, cancelled: batch.cancelled };
+}

@@ -1,0 +1,162 @@
+import { RpcFailure } from '@onbrand/shared/rpc';
+import type { CreativeSnapshot, SnapshotNode } from '@onbrand/shared/visual';
+import type { VersionSummary } from '../contract';
+import { applyLayer, byId, type ApplyContext } from './apply';
+import { endBatch, startBatch, type PluginEnv } from './context';
+import { masterTextRuns } from './generate';
+import { isFrameLike, isSection, type HostFrame, type HostLayer } from './host';
+import { readKit } from './kit-store';
+import { planVersion } from './plan-version';
+import { readSnapshot, walkSnapshot, zipLayers } from './snapshot';
+import { FontLoader } from './text';
+import { layerHash, masterHash, readRecord, readSections, sectionOf, summarize, versionsIn, writeRecord, type VersionRecord } from './versions';
+
+type Entry = { node: HostFrame; record: VersionRecord };
+
+/** The versions an update or a list covers: the selected versions, the versions of selected masters or sections, or all. */
+export async function versionsInScope(env: PluginEnv, scope: 'selection' | 'all'): Promise<Entry[]> {
+  const entries: Entry[] = [];
+  const seen = new Set<string>();
+  const add = (entry: Entry) => {
+    if (!seen.has(entry.node.id)) {
+      seen.add(entry.node.id);
+      entries.push(entry);
+    }
+  };
+  const masterIds = scope === 'all' ? Object.keys(readSections(env.host)) : [];
+  if (scope === 'selection') {
+    for (const node of env.host.currentPage.selection) {
+      if (isSection(node)) versionsIn(node).forEach(add);
+      if (!isFrameLike(node)) continue;
+      const record = readRecord(node);
+      if (record) add({ node, record });
+      else masterIds.push(node.id);
+    }
+  }
+  for (const masterId of masterIds) {
+    const section = await sectionOf(env.host, masterId);
+    if (section) versionsIn(section).forEach(add);
+  }
+  return entries;
+}
+
+/** The versions in scope with a stale marker: the master changed after they were made or updated. */
+export async function listVersions(env: PluginEnv, scope: 'selection' | 'all'): Promise<VersionSummary[]> {
+  const hashes = new Map<string, string | null>();
+  const out: VersionSummary[] = [];
+  for (const { node, record } of await versionsInScope(env, scope)) {
+    if (!hashes.has(record.masterId)) {
+      const master = await env.host.getNodeByIdAsync(record.masterId);
+      hashes.set(record.masterId, master && isFrameLike(master) && !master.removed ? masterHash(readSnapshot(master, env.host.mixed)) : null);
+    }
+    const now = hashes.get(record.masterId);
+    out.push(summarize(node.id, node.name, record, now !== null && now !== record.masterHash));
+  }
+  return out;
+}
+
+interface MasterState {
+  snapshot: CreativeSnapshot;
+  hash: string;
+  ctx: ApplyContext;
+}
+
+/**
+ * Re-applies the master to one version. Layers whose content hash still matches what the plugin
+ * wrote are brought up to date; layers a person edited keep their edits; layers the master no
+ * longer has go, unless edited.
+ */
+async function updateOne(env: PluginEnv, entry: Entry, master: MasterState, kit: ReturnType<typeof readKit>, keptEdits: string[], notices: Set<string>): Promise<VersionRecord> {
+  const { node: version, record } = entry;
+  const current = readSnapshot(version, env.host.mixed);
+  const hosts = new Map<string, HostLayer>();
+  zipLayers(current, version, (_node, host) => hosts.set(host.id, host));
+  const currentById = byId(current);
+  const versionOf = new Map<string, string>();
+  const edited = new Set<string>();
+  for (const [versionId, [masterId, hash]] of Object.entries(record.layers)) {
+    const now = currentById.get(versionId);
+    if (!now) continue;
+    versionOf.set(masterId, versionId);
+    const subject = versionId === version.id ? { ...now, x: 0, y: 0 } : now;
+    if (layerHash(subject) !== hash || now.locked) edited.add(versionId);
+  }
+  const { source, plan, flags } = planVersion(master.snapshot, { width: record.width, height: record.height }, record.texts, kit);
+  const sourceById = byId(source);
+  const work: { planned: SnapshotNode; host: HostLayer; before: SnapshotNode; offset: { x: number; y: number }; parent: SnapshotNode | null }[] = [];
+  let added = 0;
+  walkSnapshot(plan.snapshot, (planned, offset, parent) => {
+    const versionId = versionOf.get(planned.id);
+    if (!versionId) {
+      added++;
+      return;
+    }
+    const host = hosts.get(versionId)!;
+    if (edited.has(versionId)) {
+      if (versionId !== version.id) keptEdits.push(`"${host.name}" in "${version.name}"`);
+      return;
+    }
+    work.push({ planned, host, before: currentById.get(versionId)!, offset, parent });
+  });
+  for (const item of work) await applyLayer(item.host, item.planned, item.before, sourceById.get(item.planned.id)!, item.offset, item.parent, master.ctx);
+  const plannedIds = new Set(byId(plan.snapshot).keys());
+  const layers: Record<string, [string, string]> = {};
+  for (const [versionId, [masterId, hash]] of Object.entries(record.layers)) {
+    const host = hosts.get(versionId);
+    if (!host) continue;
+    if (!plannedIds.has(masterId) && !edited.has(versionId)) {
+      host.remove();
+      continue;
+    }
+    layers[versionId] = [masterId, hash];
+  }
+  if (added) notices.add(`The master has ${added} new layer(s) that existing versions do not have; generate again to include them.`);
+  // Fresh hashes for what was rewritten; edited layers keep their old hash so they stay protected.
+  const written = readSnapshot(version, env.host.mixed);
+  walkSnapshot({ ...written, x: 0, y: 0 }, (node) => {
+    const entryNow = layers[node.id];
+    if (entryNow && !edited.has(node.id)) layers[node.id] = [entryNow[0], layerHash(node)];
+  });
+  return { ...record, masterHash: master.hash, layers, actions: plan.actions, flags, kitVersion: kit ? `${kit.name}@${kit.version}` : record.kitVersion, updatedAt: env.now().toISOString() };
+}
+
+/** "Update versions from master": one undo step, in slices with progress. */
+export async function updateVersions(env: PluginEnv, scope: 'selection' | 'all'): Promise<{ updated: number; keptEdits: string[]; versions: VersionSummary[]; notices: string[]; cancelled: boolean }> {
+  const entries = await versionsInScope(env, scope);
+  if (!entries.length)
+    throw new RpcFailure('no_versions', scope === 'selection' ? 'Select versions, their master or their section to update them.' : 'There are no versions on this file yet.');
+  const kit = readKit(env.host);
+  const masters = new Map<string, MasterState | null>();
+  const fonts = new FontLoader(env.host);
+  const keptEdits: string[] = [];
+  const notices = new Set<string>();
+  const versions: VersionSummary[] = [];
+  const batch = startBatch(env, 'Updating versions', entries.length);
+  try {
+    for (const entry of entries) {
+      const { record, node } = entry;
+      if (!masters.has(record.masterId)) {
+        const master = await env.host.getNodeByIdAsync(record.masterId);
+        if (master && isFrameLike(master) && !master.removed) {
+          const snapshot = readSnapshot(master, env.host.mixed);
+          masters.set(record.masterId, { snapshot, hash: masterHash(snapshot), ctx: { fonts, masterText: masterTextRuns(snapshot, master), skipped: new Set(), missing: new Set(), preloaded: false } });
+        } else masters.set(record.masterId, null);
+      }
+      const master = masters.get(record.masterId);
+      if (!master) notices.add(`The master of "${node.name}" ("${record.masterName}") is gone; that version was left as it is.`);
+      else if (node.locked) keptEdits.push(`"${node.name}" (locked)`);
+      else {
+        const next = await updateOne(env, entry, master, kit, keptEdits, notices);
+        writeRecord(node, next);
+        versions.push(summarize(node.id, node.name, next, false));
+      }
+      if (!(await batch.next(versions.length + keptEdits.length))) break;
+    }
+  } finally {
+    endBatch(env, batch);
+  }
+  for (const master of masters.values()) master?.ctx.skipped.forEach((name) => notices.add(`Skipped "${name}": a font is missing on this machine.`));
+  env.host.commitUndo();
+  env.host.notify(`Updated ${versions.length} version${versions.length === 1 ? '' : 's'} from the master${keptEdits.length ? `; kept ${keptEdits.length} edit(s)` : ''}.`);
+  return { updated: versions.length, keptEdits, versions, notices: [...notices], cancelled: batch.cancelled };
+}

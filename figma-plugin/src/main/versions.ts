@@ -1,0 +1,123 @@
+import { hashSnapshot } from '@onbrand/shared/layout';
+import type { SnapshotNode } from '@onbrand/shared/visual';
+import type { VersionFlag, VersionSummary } from '../contract';
+import type { FigmaHost, HostBaseNode, HostFrame, HostSection } from './host';
+import { isFrameLike, isSection } from './host';
+
+// What a version knows about itself, in the version frame's plugin data (it travels with the file).
+// Each layer's content hash is kept, so an update from the master can tell which layers a person
+// has edited since, and leave those alone.
+
+export const versionKey = 'onbrand.version';
+/** On the document: master id → the id of the section holding its versions. */
+export const sectionsKey = 'onbrand.sections';
+
+export interface Provenance {
+  source: 'master' | 'pasted' | 'csv' | 'offline' | 'model';
+  provider?: string;
+  model?: string;
+  template?: string;
+  seed?: string;
+  createdAt: string;
+  aiGenerated: boolean;
+}
+
+export interface VersionRecord {
+  schema: 1;
+  masterId: string;
+  masterName: string;
+  width: number;
+  height: number;
+  variant: string;
+  locale: string;
+  /** Copy by `#name` layer. */
+  texts: Record<string, string>;
+  kitVersion: string;
+  provenance: Provenance;
+  nameTemplate: string;
+  /** The master's content hash when this version was last planned; a different hash now means stale. */
+  masterHash: string;
+  /** Version layer id → [master layer id, the layer's own content hash as written]. */
+  layers: Record<string, [string, string]>;
+  actions: string[];
+  flags: VersionFlag[];
+  updatedAt: string;
+}
+
+/** A layer's own content (children left out, position in): what an edit to this layer changes. */
+export function layerHash(node: SnapshotNode): string {
+  const own = node.type === 'frame' || node.type === 'group' ? { ...node, id: '', children: [] } : { ...node, id: '' };
+  return hashSnapshot(own, { includePosition: true });
+}
+
+/** The master's content hash: everything but where it sits on the canvas. */
+export function masterHash(node: SnapshotNode): string {
+  return hashSnapshot(node);
+}
+
+export function readRecord(node: HostBaseNode): VersionRecord | null {
+  const raw = node.getPluginData(versionKey);
+  if (!raw) return null;
+  try {
+    const record = JSON.parse(raw) as VersionRecord;
+    return record.schema === 1 ? record : null;
+  } catch {
+    return null;
+  }
+}
+
+export function writeRecord(node: HostBaseNode, record: VersionRecord): void {
+  node.setPluginData(versionKey, JSON.stringify(record));
+}
+
+export function summarize(id: string, name: string, record: VersionRecord, stale: boolean): VersionSummary {
+  const provenance = record.provenance;
+  const origin = provenance.source === 'model' ? `${provenance.provider ?? 'model'} ${provenance.model ?? ''}`.trim() : provenance.source;
+  return {
+    id,
+    name,
+    masterId: record.masterId,
+    masterName: record.masterName,
+    width: record.width,
+    height: record.height,
+    variant: record.variant,
+    locale: record.locale,
+    kitVersion: record.kitVersion,
+    provenance: origin,
+    aiGenerated: provenance.aiGenerated,
+    stale,
+    actions: record.actions,
+    flags: record.flags,
+  };
+}
+
+/** The sections the plugin made, by master id (kept on the document, so no page walk finds them). */
+export function readSections(host: FigmaHost): Record<string, string> {
+  try {
+    return JSON.parse(host.root.getPluginData(sectionsKey) || '{}') as Record<string, string>;
+  } catch {
+    return {};
+  }
+}
+
+export function writeSections(host: FigmaHost, sections: Record<string, string>): void {
+  host.root.setPluginData(sectionsKey, JSON.stringify(sections));
+}
+
+/** The section holding a master's versions, if it still exists. */
+export async function sectionOf(host: FigmaHost, masterId: string): Promise<HostSection | null> {
+  const id = readSections(host)[masterId];
+  const node = id ? await host.getNodeByIdAsync(id) : null;
+  return node && isSection(node) && !node.removed ? node : null;
+}
+
+/** Every version frame in a section, with its record. */
+export function versionsIn(section: HostSection): { node: HostFrame; record: VersionRecord }[] {
+  const out: { node: HostFrame; record: VersionRecord }[] = [];
+  for (const child of section.children) {
+    if (!isFrameLike(child)) continue;
+    const record = readRecord(child);
+    if (record) out.push({ node: child, record });
+  }
+  return out;
+}

@@ -1,0 +1,38 @@
+import type { CallLog } from '../call-log';
+
+// State every simulated node shares with its file: the call log, the id registry (what
+// getNodeByIdAsync searches), the fonts this machine has and those a plugin has loaded.
+
+/** Figma's `figma.mixed`: one symbol a property reads when its ranges differ. */
+export const mixed: PluginAPI['mixed'] = Symbol('figma.mixed') as never;
+
+export interface FakeWorld {
+  readonly calls: CallLog;
+  readonly nodes: Map<string, { id: string; removed: boolean }>;
+  /** Fonts installed on this machine: `Family\u0000Style`. A layer using another font has a missing font. */
+  readonly availableFonts: Set<string>;
+  /** Fonts a plugin has loaded with loadFontAsync. */
+  readonly loadedFonts: Set<string>;
+  newId(): string;
+  /** Receives every node a clone creates, so the page can hold it. */
+  adopt(node: unknown): void;
+}
+
+export function fontKey(font: FontName): string {
+  return `${font.family}\u0000${font.style}`;
+}
+
+/** What Figma says when a text property changes before its font is loaded. */
+export function unloadedFontError(action: string, font: FontName): Error {
+  return new Error(
+    `in ${action}: Cannot write to node with unloaded font "${font.family} ${font.style}". Please call figma.loadFontAsync({ family: "${font.family}", style: "${font.style}" }) and await the returned promise first.`,
+  );
+}
+
+/** Figma keeps about 100 kB per plugin-data entry; a larger value throws. */
+export const pluginDataLimit = 100_000;
+
+export function checkPluginDataSize(key: string, value: string): void {
+  const bytes = new TextEncoder().encode(value).length;
+  if (bytes > pluginDataLimit) throw new Error(`in setPluginData: the value for "${key}" is ${bytes} bytes; the limit is ${pluginDataLimit}.`);
+}
