@@ -43,7 +43,7 @@ describe('onbrand resize', () => {
   it('flags text that still overflows at the minimum', async () => {
     const { stdout } = await resize(['master.json', '--to', '320x50', '--kit', 'kit.json', '--format', 'json']);
     const flags = JSON.parse(stdout).versions[0].flags;
-    expect(flags.some((flag: { kind: string; nodeName: string }) => flag.kind === 'text-overflow' && flag.nodeName === '#headline')).toBe(true);
+    expect(flags.some((flag: { kind: string; nodeName: string }) => flag.kind === 'text-overflow' && flag.nodeName === '#legal')).toBe(true);
   });
 
   it('explains each version in plain words as text by default', async () => {
@@ -51,7 +51,7 @@ describe('onbrand resize', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^1080x1350: no flags\n {2}- Resized 1080×1080 → 1080×1350 with each layer's constraints/);
     expect(stdout).toMatch(/\n728x90: \d+ flags\n {2}- Resized 1080×1080 → 728×90: the aspect ratio changed 8\.1×/);
-    expect(stdout).toMatch(/\n {2}! text-overflow "#headline" does not fit/);
+    expect(stdout).toMatch(/\n {2}! text-overflow "#legal" does not fit its 40×2 box at 728×90 even at the 10 px minimum/);
   });
 
   it.each([

@@ -3,7 +3,7 @@ import type { VisualKit } from '../visual/kit-schema';
 import { crowdingLayers, logoClearance } from '../visual/logo';
 import { minTextSizeFor } from '../visual/text-size';
 import type { CreativeSnapshot, FrameNode, GroupNode, ImageCrop, SnapshotNode, TextNode } from '../visual/snapshot';
-import { findLogos, placeNodes, type Rect } from '../visual/tree';
+import { contains, findLogos, placeNodes, type Rect } from '../visual/tree';
 import type { LayoutFlag } from './flags';
 import { placeOnAxis } from './geometry';
 import { fitText } from './text-fit';
@@ -81,6 +81,7 @@ export function planResize(
   let root = resizeFrame(snapshot.layoutMode === 'NONE' ? snapshot : fixedRoot, width, height, ctx);
   root = { ...root, x: snapshot.x, y: snapshot.y };
   root = keepLogos(root, { ...options, logoPattern: pattern }, ctx);
+  flagTextOutside(root, ctx);
   return { snapshot: root, flags: ctx.flags, actions: ctx.actions, mode: close ? 'constraints' : 'fit', scale };
 }
 
@@ -317,6 +318,25 @@ function reflow(frame: FrameNode, out: FrameNode, ctx: PlanContext): FrameNode {
   const items = `${flow.length} ${flow.length === 1 ? 'item' : 'items'}`;
   ctx.actions.push(`Reflowed the auto-layout frame ${label(frame)} (${direction}, ${items}).`);
   return out;
+}
+
+/**
+ * Flags copy the frame would cut off: text that fits its own box can still end up past the frame's
+ * edge, when a hugging auto-layout stack grows taller than a short banner.
+ */
+function flagTextOutside(root: CreativeSnapshot, ctx: PlanContext): void {
+  const frame = { x: -0.5, y: -0.5, width: root.width + 1, height: root.height + 1 };
+  const flagged = new Set(ctx.flags.map((flag) => flag.nodeId));
+  for (const { node, rect } of placeNodes(root)) {
+    if (node.type !== 'text' || !node.characters.trim() || ctx.logoParts.has(node.id) || flagged.has(node.id)) continue;
+    if (contains(frame, rect)) continue;
+    ctx.flags.push({
+      kind: 'text-overflow',
+      nodeId: node.id,
+      nodeName: node.name,
+      message: `${label(node)} runs past the edge of the ${ctx.sizeLabel} frame and would be cut off; shorten the copy or give it more room.`,
+    });
+  }
 }
 
 /**

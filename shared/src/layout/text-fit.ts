@@ -30,7 +30,9 @@ const measureAt = (node: TextNode, size: number, width: number): TextMeasure =>
  * Sets a text layer into `box` at `scale`: the font scales with the content, is raised to the
  * minimum when below it, and shrinks (in 0.5 px steps, never below the minimum) when the copy does
  * not fit. What "fits" means follows Figma's auto-resize setting:
- * - fixed boxes (NONE, TRUNCATE): the wrapped copy is no taller than the box;
+ * - fixed boxes (NONE, TRUNCATE): the wrapped copy is no taller than the box; a box whose font is
+ *   raised to the minimum grows with it (the plan resizes it, from its vertical anchor), so it keeps
+ *   the lines it had but gains none;
  * - auto height (HEIGHT): the box may grow with the font, but the copy may not wrap into more lines
  *   than the master had at its width, so its height stays within box height × (size / scaled size);
  * - auto width (WIDTH_AND_HEIGHT): one line, no wider than `roomWidth` (the frame it sits in).
@@ -48,8 +50,7 @@ export function fitText(master: TextNode, box: Rect, scale: number, minimum?: nu
   const fits = (size: number) => {
     const m = measureAt(master, size, box.width * slackW);
     if (autoWidth) return roomWidth === undefined || m.width <= roomWidth * slackW + 0.5;
-    const grow = mode === 'HEIGHT' && from > 0 ? size / from : 1;
-    return m.height <= box.height * slackH * grow + 0.5;
+    return m.height <= box.height * slackH * heightGrowth(mode, size, from) + 0.5;
   };
 
   const floor = minimum ?? Math.min(from, defaultTextFloor);
@@ -75,12 +76,19 @@ export function fitText(master: TextNode, box: Rect, scale: number, minimum?: nu
       shrunk = true;
     }
   }
-  return { node: setText(master, box, size, slackW, slackH), from, raised, shrunk, overflow };
+  return { node: setText(master, box, size, slackW, slackH, heightGrowth(mode, size, from)), from, raised, shrunk, overflow };
+}
+
+// How much taller than its box the copy may be at `size`: auto-height text follows its font both
+// ways; a fixed box only grows, when the font was raised.
+function heightGrowth(mode: TextNode['textAutoResize'], size: number, from: number): number {
+  if (from <= 0) return 1;
+  return mode === 'HEIGHT' ? size / from : Math.max(1, size / from);
 }
 
 // Applies the size to the layer, its line height, letter spacing and styled ranges, and sizes the box
 // the way Figma's auto-resize would.
-function setText(master: TextNode, box: Rect, size: number, slackW: number, slackH: number): TextNode {
+function setText(master: TextNode, box: Rect, size: number, slackW: number, slackH: number, growth: number): TextNode {
   const ratio = size / master.fontSize;
   const node: TextNode = {
     ...master,
@@ -96,11 +104,20 @@ function setText(master: TextNode, box: Rect, size: number, slackW: number, slac
         }
       : {}),
   };
-  if (master.textAutoResize === 'NONE' || master.textAutoResize === 'TRUNCATE') return node;
+  if (master.textAutoResize === 'NONE' || master.textAutoResize === 'TRUNCATE') {
+    if (growth > 1) {
+      node.height = box.height * growth;
+      const extra = node.height - box.height;
+      if (master.constraints.vertical === 'MAX') node.y = box.y - extra;
+      else if (master.constraints.vertical === 'CENTER') node.y = box.y - extra / 2;
+    }
+    return node;
+  }
   const measured = measureAt(master, size, box.width * slackW);
   node.height = measured.height / slackH;
   if (master.textAutoResize === 'WIDTH_AND_HEIGHT') {
-    node.width = Math.min(box.width, measured.width / slackW);
+    // Auto width grows or shrinks with the copy, from its alignment side.
+    node.width = measured.width / slackW;
     const spare = box.width - node.width;
     if (master.textAlignHorizontal === 'CENTER') node.x = box.x + spare / 2;
     else if (master.textAlignHorizontal === 'RIGHT') node.x = box.x + spare;

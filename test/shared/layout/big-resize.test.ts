@@ -48,7 +48,27 @@ describe('big aspect changes (1080×1080 → 728×90)', () => {
     const headline = find(plan.snapshot, '1:11').node as TextNode;
     expect(headline.fontSize).toBe(10);
     expect(plan.actions.some((action) => /Raised "#headline" from 5\.3 px to the 10 px minimum for 728×90/.test(action))).toBe(true);
-    expect(plan.flags.find((flag) => flag.nodeId === '1:11')).toMatchObject({ kind: 'text-overflow', nodeName: '#headline' });
+    // The copy stack stretches across the banner, so the headline fits on one line at the minimum…
+    expect(plan.flags.find((flag) => flag.nodeId === '1:11')).toBeUndefined();
+    // …but the legal line keeps its narrow fixed box and cannot fit.
+    expect(plan.flags.find((flag) => flag.nodeId === '1:18')).toMatchObject({ kind: 'text-overflow', nodeName: '#legal' });
+    expect((find(plan.snapshot, '1:18').node as TextNode).fontSize).toBe(10);
+  });
+
+  it('flags copy that a hugging stack pushes past the frame\'s edge', () => {
+    const short = planResize(master, { width: 320, height: 50 }, { minTextSize: 10, logoClearSpace: 0.25 });
+    const body = short.flags.find((flag) => flag.nodeId === '1:12');
+    expect(body?.message).toMatch(/"#body" runs past the edge of the 320×50 frame/);
+    const rect = find(short.snapshot, '1:12').rect;
+    expect(rect.y + rect.height).toBeGreaterThan(50);
+  });
+
+  it('lets auto-width text grow with its raised font, and its hugging button with it', () => {
+    const label = find(plan.snapshot, '1:14').node as TextNode;
+    const button = find(plan.snapshot, '1:13').node as FrameNode;
+    expect(label.fontSize).toBe(10);
+    expect(label.width).toBeGreaterThan(201 * (90 / 1080));
+    expect(button.width).toBeCloseTo(label.width + 2 * 32 * (90 / 1080), 6);
   });
 
   it('keeps the logo inside the frame with its clear space from the edges', () => {
@@ -120,7 +140,7 @@ describe('text fit', () => {
     expect((plan.snapshot.children[0] as TextNode).fontSize).toBe(12);
     // Calibrated on the master: a box that already overflowed by our estimate is not flagged at the same size.
     expect(plan.flags).toEqual([]);
-    const longer = snapshot(frame('root', [0, 0, 400, 300], [text('legal', [20, 20, 360, 14], 'Terms apply', 12, { constraints: { horizontal: 'STRETCH', vertical: 'MIN' } })]));
+    const longer = snapshot(frame('root', [0, 0, 400, 300], [text('legal', [20, 20, 360, 14], 'Terms and conditions apply to every offer', 12, { constraints: { horizontal: 'STRETCH', vertical: 'MIN' } })]));
     const narrow = planResize(longer, { width: 100, height: 300 }, { minTextSize: 12 });
     expect(narrow.flags[0]).toMatchObject({ kind: 'text-overflow', nodeId: 'legal' });
     expect(narrow.flags[0]!.message).toMatch(/even at the 12 px minimum/);
@@ -131,6 +151,16 @@ describe('text fit', () => {
     const plan = planResize(master, { width: 320, height: 320 }, { minTextSize: 12 });
     const out = plan.snapshot.children[0] as TextNode;
     expect(out.fontSize).toBeCloseTo(48 * (320 / 1080), 6);
+    expect(plan.flags).toEqual([]);
+  });
+
+  it('grows a fixed box with a raised font from its vertical anchor', () => {
+    const master = snapshot(frame('root', [0, 0, 400, 400], [text('legal', [20, 370, 360, 20], 'Terms apply', 16, { constraints: { horizontal: 'MIN', vertical: 'MAX' } })]));
+    const plan = planResize(master, { width: 100, height: 100 }, { minTextSize: 12 });
+    const out = plan.snapshot.children[0] as TextNode;
+    expect(out.fontSize).toBe(12);
+    expect(out.height).toBeCloseTo(20 * 0.25 * 3, 9); // 4 px raised to 12 px: three times taller
+    expect(out.y + out.height).toBeCloseTo(100 - 10 * 0.25, 9); // the bottom margin holds
     expect(plan.flags).toEqual([]);
   });
 
