@@ -1,6 +1,10 @@
 import * as z from '@onbrand/shared/zod';
 import { defineContract } from '@onbrand/shared/rpc';
 
+// Every input has defaults, so an empty request is always well formed; what the writer must fix
+// (no selection, a bad brief, a kit that fails validation) comes back in the answer as notices or
+// issues the sidebar shows, and the document is left as it was.
+
 export const documentSummarySchema = z.object({
   title: z.string(),
   paragraphCount: z.number(),
@@ -8,7 +12,188 @@ export const documentSummarySchema = z.object({
 });
 export type DocumentSummary = z.output<typeof documentSummarySchema>;
 
+const issueSchema = z.object({ path: z.string(), message: z.string() });
+const severitySchema = z.enum(['error', 'warning', 'suggestion']);
+const refSchema = z.union([z.number(), z.array(z.number())]);
+
+/** A span inside one paragraph: its section, its paragraph (ordinal or child path) and offsets in it. */
+export const spanSchema = z.object({ section: z.string(), ref: refSchema, start: z.number(), end: z.number() });
+export type Span = z.output<typeof spanSchema>;
+
+export const docFindingSchema = z.object({
+  id: z.string(),
+  rule: z.string(),
+  severity: severitySchema,
+  message: z.string(),
+  match: z.string(),
+  suggestions: z.array(z.string()),
+  /** Where the finding is, or null when it crosses paragraphs (it can be selected, not fixed). */
+  location: z.nullable(spanSchema),
+  safe: z.boolean(),
+  channel: z.nullable(z.string()),
+  /** The paragraph's text around the match, so the sidebar can show it in context. */
+  context: z.string(),
+});
+export type DocFinding = z.output<typeof docFindingSchema>;
+
+export const fixSchema = z.object({
+  location: spanSchema,
+  /** The text the check saw at the location; a fix is refused when the text there changed. */
+  expected: z.string(),
+  replacement: z.string(),
+});
+export type Fix = z.output<typeof fixSchema>;
+
+const checkResultSchema = z.object({
+  scope: z.enum(['document', 'selection']),
+  findings: z.array(docFindingSchema),
+  score: z.number(),
+  paragraphs: z.number(),
+  /** The channel each part was checked for: from the check, or from a `[channel]` heading. */
+  sections: z.array(z.object({ heading: z.string(), channel: z.nullable(z.string()) })),
+  notices: z.array(z.string()),
+});
+export type CheckResult = z.output<typeof checkResultSchema>;
+
+export const kitSummarySchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  source: z.enum(['document', 'user', 'starter']),
+  channels: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+export type KitSummary = z.output<typeof kitSummarySchema>;
+
+export const settingsSchema = z.object({
+  provider: z.string(),
+  model: z.string(),
+  baseUrl: z.string(),
+  /** The key as the sidebar may show it (last four characters), or null when none is saved. */
+  keyMask: z.nullable(z.string()),
+});
+export type Settings = z.output<typeof settingsSchema>;
+
+export const markSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['draft', 'template', 'rewrite']),
+  label: z.string(),
+  channel: z.nullable(z.string()),
+  template: z.string(),
+  templateVersion: z.string(),
+  provider: z.string(),
+  model: z.string(),
+  createdAt: z.string(),
+  needsReview: z.boolean(),
+  findings: z.number(),
+  score: z.number(),
+  disclosure: z.nullable(z.string()),
+  /** For a rewrite: the original text, kept in the document until the writer picks one. */
+  original: z.nullable(z.string()),
+  text: z.string(),
+});
+export type Mark = z.output<typeof markSchema>;
+
+export const auditEntrySchema = z.object({
+  markId: z.string(),
+  label: z.string(),
+  approvedBy: z.string(),
+  approvedAt: z.string(),
+  template: z.string(),
+  templateVersion: z.string(),
+  provider: z.string(),
+  model: z.string(),
+  channel: z.nullable(z.string()),
+  score: z.number(),
+  findings: z.array(z.object({ rule: z.string(), severity: severitySchema, match: z.string(), message: z.string() })),
+});
+export type AuditEntry = z.output<typeof auditEntrySchema>;
+
+export const templateFieldSchema = z.object({
+  name: z.string(),
+  label: z.string(),
+  kind: z.enum(['text', 'number', 'boolean', 'list', 'choice', 'json']),
+  required: z.boolean(),
+  choices: z.array(z.string()),
+  /** A sample value as the form shows it (lists one item a line, JSON as text). */
+  sample: z.string(),
+});
+export type TemplateField = z.output<typeof templateFieldSchema>;
+
+export const templateInfoSchema = z.object({
+  id: z.string(),
+  version: z.string(),
+  description: z.string(),
+  fields: z.array(templateFieldSchema),
+  offline: z.boolean(),
+});
+export type TemplateInfo = z.output<typeof templateInfoSchema>;
+
+const insertedSchema = z.object({
+  inserted: z.boolean(),
+  marks: z.array(markSchema),
+  issues: z.array(issueSchema),
+  notices: z.array(z.string()),
+});
+export type Inserted = z.output<typeof insertedSchema>;
+
+const briefInputSchema = z._default(z.record(z.string(), z.unknown()), {});
+
 /** Everything the Docs sidebar can ask of the server; each name is a google.script.run function. */
 export const docsContract = defineContract({
   getDocumentSummary: { input: z.object({}), output: documentSummarySchema },
+  getStatus: {
+    input: z.object({}),
+    output: z.object({
+      kit: kitSummarySchema,
+      settings: settingsSchema,
+      providers: z.array(z.object({ id: z.string(), label: z.string(), defaultModel: z.string() })),
+      marks: z.array(markSchema),
+      templates: z.array(templateInfoSchema),
+    }),
+  },
+  checkDocument: {
+    input: z.object({
+      scope: z._default(z.enum(['document', 'selection']), 'document'),
+      channel: z._default(z.string(), ''),
+      approvedClaims: z._default(z.array(z.string()), []),
+    }),
+    output: checkResultSchema,
+  },
+  selectFinding: {
+    input: z.object({ location: z.optional(spanSchema) }),
+    output: z.object({ selected: z.boolean(), message: z.string() }),
+  },
+  applyFixes: {
+    input: z.object({ fixes: z._default(z.array(fixSchema), []) }),
+    output: z.object({ applied: z.number(), skipped: z.array(z.object({ expected: z.string(), reason: z.string() })), message: z.string() }),
+  },
+  draftFromBrief: { input: z.object({ brief: briefInputSchema }), output: insertedSchema },
+  rewriteSelection: { input: z.object({ channel: z._default(z.string(), '') }), output: insertedSchema },
+  chooseRewrite: {
+    input: z.object({ id: z._default(z.string(), ''), keep: z._default(z.enum(['rewrite', 'original']), 'rewrite') }),
+    output: z.object({ done: z.boolean(), message: z.string() }),
+  },
+  runTemplate: {
+    input: z.object({ templateId: z._default(z.string(), ''), vars: z._default(z.record(z.string(), z.unknown()), {}) }),
+    output: insertedSchema,
+  },
+  approveMark: {
+    input: z.object({ id: z._default(z.string(), '') }),
+    output: z.object({ approved: z.nullable(auditEntrySchema), message: z.string() }),
+  },
+  getAuditLog: { input: z.object({}), output: z.object({ entries: z.array(auditEntrySchema), csv: z.string() }) },
+  importKit: {
+    input: z.object({ json: z._default(z.string(), ''), scope: z._default(z.enum(['document', 'user']), 'document') }),
+    output: z.object({ ok: z.boolean(), issues: z.array(issueSchema), kit: kitSummarySchema }),
+  },
+  saveSettings: {
+    input: z.object({
+      provider: z._default(z.string(), 'offline'),
+      model: z._default(z.string(), ''),
+      baseUrl: z._default(z.string(), ''),
+      /** Write-only: a new key replaces the saved one; omitted keeps it; `clearKey` removes it. */
+      apiKey: z.optional(z.string()),
+      clearKey: z._default(z.boolean(), false),
+    }),
+    output: settingsSchema,
+  },
 });

@@ -1,9 +1,234 @@
+import { RpcFailure } from '@onbrand/shared/rpc';
 import type { DocumentSummary } from '../contract';
+import type { MappedParagraph } from './offset-map';
+
+// The document is reached only through this port: reads gather plain text in a handful of calls,
+// and writes touch one element at a time through editAsText(), so formatting around an edit stays.
+
+type Doc = GoogleAppsScript.Document.Document;
+type Element = GoogleAppsScript.Document.Element;
+type Paragraph = GoogleAppsScript.Document.Paragraph;
+type Text = GoogleAppsScript.Document.Text;
+/** What holds paragraphs: the body, a header or footer, a footnote's contents, a table cell. */
+export type Container = GoogleAppsScript.Document.Body;
+type Section = Pick<GoogleAppsScript.Document.Body, 'getText' | 'getParagraphs' | 'getChild'>;
 
 /** Reads the document's title and body text in two calls, whatever its length. */
-export function readDocumentSummary(document: GoogleAppsScript.Document.Document): DocumentSummary {
+export function readDocumentSummary(document: Doc): DocumentSummary {
   const text = document.getBody().getText();
   const paragraphs = text.split('\n').filter((line) => line.trim() !== '');
   const wordCount = paragraphs.reduce((sum, line) => sum + line.trim().split(/\s+/).length, 0);
   return { title: document.getName(), paragraphCount: paragraphs.length, wordCount };
+}
+
+function addLines(out: MappedParagraph[], section: string, text: string): void {
+  text.split('\n').forEach((line, index) => out.push({ section, ref: index, text: line, base: 0 }));
+}
+
+/**
+ * Every paragraph's text, by section, from one getText() per section: a section's text is its
+ * paragraphs (list items and table-cell paragraphs included) joined by '\n', in the order of
+ * getParagraphs(), so line i is paragraph i.
+ */
+export function gatherDocument(doc: Doc): MappedParagraph[] {
+  const out: MappedParagraph[] = [];
+  addLines(out, 'body', doc.getBody().getText());
+  const header = doc.getHeader();
+  if (header) addLines(out, 'header', header.getText());
+  const footer = doc.getFooter();
+  if (footer) addLines(out, 'footer', footer.getText());
+  doc.getFootnotes().forEach((footnote, index) => addLines(out, `footnote.${index}`, footnote.getFootnoteContents().getText()));
+  return out;
+}
+
+const T = () => DocumentApp.ElementType;
+
+function isParagraphLike(type: GoogleAppsScript.Document.ElementType): boolean {
+  return type === T().PARAGRAPH || type === T().LIST_ITEM;
+}
+
+function sectionId(type: GoogleAppsScript.Document.ElementType): string | null {
+  if (type === T().BODY_SECTION) return 'body';
+  if (type === T().HEADER_SECTION) return 'header';
+  if (type === T().FOOTER_SECTION) return 'footer';
+  return null;
+}
+
+/** The paragraph or list item holding an element (itself when it is one). */
+export function paragraphOf(element: Element | null): Paragraph | null {
+  let node: Element | null = element;
+  while (node && !isParagraphLike(node.getType())) node = node.getParent() as Element | null;
+  return node as Paragraph | null;
+}
+
+/** A paragraph's section and child-index path from it, found by walking up: a few calls per paragraph. */
+export function pathOf(paragraph: Element): { section: string; path: number[] } | null {
+  const path: number[] = [];
+  let node: Element = paragraph;
+  for (;;) {
+    const parent = node.getParent() as (Element & { getChildIndex(child: Element): number }) | null;
+    if (!parent) return null;
+    path.unshift(parent.getChildIndex(node));
+    const section = sectionId(parent.getType());
+    if (section) return { section, path };
+    if (parent.getType() === T().FOOTNOTE_SECTION) return null;
+    node = parent;
+  }
+}
+
+// Offset of a Text element inside its paragraph: the lengths of the Text siblings before it.
+function textBase(paragraph: Paragraph, text: Element): number {
+  const index = paragraph.getChildIndex(text);
+  let base = 0;
+  for (let i = 0; i < index; i++) {
+    const sibling = paragraph.getChild(i);
+    if (sibling.getType() === T().TEXT) base += sibling.asText().getText().length;
+  }
+  return base;
+}
+
+/** The selected text, paragraph by paragraph, with each part's place; images and other non-text are left out. */
+export function gatherSelection(doc: Doc): { paragraphs: MappedParagraph[]; skipped: number } | null {
+  const selection = doc.getSelection();
+  if (!selection) return null;
+  const paragraphs: MappedParagraph[] = [];
+  let skipped = 0;
+  for (const item of selection.getRangeElements()) {
+    const element = item.getElement();
+    const type = element.getType();
+    const paragraph = type === T().TEXT ? paragraphOf(element) : isParagraphLike(type) ? (element as Paragraph) : null;
+    const place = paragraph ? pathOf(paragraph) : null;
+    if (!paragraph || !place) {
+      skipped++;
+      continue;
+    }
+    if (type === T().TEXT) {
+      const full = element.asText().getText();
+      const base = textBase(paragraph, element);
+      const [start, end] = item.isPartial() ? [item.getStartOffset(), item.getEndOffsetInclusive() + 1] : [0, full.length];
+      paragraphs.push({ section: place.section, ref: place.path, text: full.slice(start, end), base: base + start });
+    } else paragraphs.push({ section: place.section, ref: place.path, text: paragraph.getText(), base: 0 });
+  }
+  return { paragraphs, skipped };
+}
+
+/** Finds paragraphs by reference, reading each section's paragraph list at most once per execution. */
+export class ParagraphFinder {
+  private readonly lists = new Map<string, Paragraph[]>();
+  private readonly sections = new Map<string, Section | null>();
+
+  constructor(private readonly doc: Doc) {}
+
+  private section(id: string): Section | null {
+    if (this.sections.has(id)) return this.sections.get(id)!;
+    const footnote = /^footnote\.(\d+)$/.exec(id);
+    const section: Section | null =
+      id === 'body' ? this.doc.getBody()
+      : id === 'header' ? this.doc.getHeader()
+      : id === 'footer' ? this.doc.getFooter()
+      : footnote ? (this.doc.getFootnotes()[Number(footnote[1])]?.getFootnoteContents() ?? null)
+      : null;
+    this.sections.set(id, section);
+    return section;
+  }
+
+  /** The paragraph at a reference, or null when the document no longer has it. */
+  find(sectionId: string, ref: number | readonly number[]): Paragraph | null {
+    const section = this.section(sectionId);
+    if (!section) return null;
+    try {
+      if (typeof ref === 'number') {
+        if (!this.lists.has(sectionId)) this.lists.set(sectionId, section.getParagraphs());
+        return this.lists.get(sectionId)![ref] ?? null;
+      }
+      let node: Element = section.getChild(ref[0]!);
+      for (const index of ref.slice(1)) node = (node as unknown as { getChild(i: number): Element }).getChild(index);
+      return isParagraphLike(node.getType()) ? (node as Paragraph) : null;
+    } catch {
+      // The structure changed since the check (a table or paragraph removed): treat it as gone.
+      return null;
+    }
+  }
+}
+
+/** Text attributes worth carrying onto replacement text. */
+const kept = ['BOLD', 'ITALIC', 'UNDERLINE', 'STRIKETHROUGH', 'LINK_URL', 'FOREGROUND_COLOR', 'BACKGROUND_COLOR', 'FONT_FAMILY', 'FONT_SIZE'];
+
+const isHigh = (code: number) => code >= 0xd800 && code <= 0xdbff;
+
+/**
+ * Replaces [start, end) of a Text, changing only the characters that differ, and gives the new
+ * characters the attributes of the first one replaced (bold, link, colour) rather than whatever
+ * Docs would infer. `current` is the text as just read, so no extra read is needed.
+ */
+export function replaceKeepingFormat(text: Text, current: string, start: number, end: number, replacement: string): void {
+  let from = start;
+  let to = end;
+  let insert = replacement;
+  while (from < to && insert && current[from] === insert[0]) {
+    from++;
+    insert = insert.slice(1);
+  }
+  while (to > from && insert && current[to - 1] === insert[insert.length - 1]) {
+    to--;
+    insert = insert.slice(0, -1);
+  }
+  // Never split an emoji's surrogate pair: widen back to the pair's start.
+  if (from > start && isHigh(current.charCodeAt(from - 1))) {
+    from--;
+    insert = current[from] + insert;
+  }
+  if (to < end && isHigh(current.charCodeAt(to - 1))) {
+    to++;
+    insert += current[to - 1];
+  }
+  const source = from < current.length ? from : from - 1;
+  const attributes = source >= 0 && current.length > 0 ? (text.getAttributes(source) as Record<string, unknown>) : null;
+  if (to > from) text.deleteText(from, to - 1);
+  if (insert) {
+    text.insertText(from, insert);
+    if (attributes) text.setAttributes(from, from + insert.length - 1, Object.fromEntries(kept.filter((k) => k in attributes).map((k) => [k, attributes[k]])));
+  }
+}
+
+/** Where new paragraphs go: after the paragraph holding the cursor (or the selection's end), else at the end of the body. */
+export function insertionPoint(doc: Doc): { container: Container; index: number; where: string } {
+  const cursor = doc.getCursor();
+  let element: Element | null = cursor ? cursor.getElement() : null;
+  if (!element) {
+    const items = doc.getSelection()?.getRangeElements() ?? [];
+    element = items.length ? items[items.length - 1]!.getElement() : null;
+  }
+  const paragraph = paragraphOf(element);
+  if (paragraph) {
+    const container = paragraph.getParent() as unknown as Container;
+    const inCell = container.getType() === T().TABLE_CELL;
+    return { container, index: container.getChildIndex(paragraph) + 1, where: inCell ? 'in the table cell at the cursor' : 'after the cursor' };
+  }
+  const body = doc.getBody();
+  return { container: body, index: body.getNumChildren(), where: 'at the end of the document' };
+}
+
+/** A paragraph to insert: its text, and a heading level or list style. */
+export interface NewBlock {
+  text: string;
+  heading?: 'HEADING2' | 'HEADING3' | 'HEADING4';
+  list?: boolean;
+}
+
+/** Inserts new paragraphs at a point; nothing already there is replaced. */
+export function insertBlocks(point: { container: Container; index: number }, blocks: readonly NewBlock[]): Paragraph[] {
+  return blocks.map((block, i) => {
+    const at = point.index + i;
+    const made = block.list ? (point.container.insertListItem(at, block.text) as unknown as Paragraph) : point.container.insertParagraph(at, block.text);
+    if (block.heading) made.setHeading(DocumentApp.ParagraphHeading[block.heading]);
+    return made;
+  });
+}
+
+/** Throws the user-facing error for a document the add-on cannot reach. */
+export function activeDocument(): Doc {
+  const doc = DocumentApp.getActiveDocument();
+  if (!doc) throw new RpcFailure('no_document', 'Open a document first.');
+  return doc;
 }

@@ -1,10 +1,29 @@
 import { exposeEndpoints } from '@onbrand/apps-script/server';
 import { docsContract } from '../contract';
-import { readDocumentSummary } from './document-port';
+import { checkDocument, selectFinding } from './check';
+import { activeDocument, readDocumentSummary } from './document-port';
+import { draftFromBrief } from './draft';
+import { applyFixes } from './fixes';
+import { currentSettings, importKit, loadKit, providerList, saveSettings, summarizeKit } from './kit-store';
+import { approveMark, auditLog, chooseRewrite, publicMarks } from './marks';
 import { onInstall, onOpen, showSidebar } from './menu';
+import { rewriteSelection } from './rewrite';
+import { runTemplate, templateInfos } from './templates';
 
 const endpoints = exposeEndpoints(docsContract, {
-  getDocumentSummary: () => readDocumentSummary(DocumentApp.getActiveDocument()),
+  getDocumentSummary: () => readDocumentSummary(activeDocument()),
+  getStatus: () => ({ kit: summarizeKit(loadKit()), settings: currentSettings(), providers: providerList(), marks: publicMarks(), templates: templateInfos() }),
+  checkDocument: (input) => checkDocument(input),
+  selectFinding: (input) => selectFinding(input.location),
+  applyFixes: (input) => applyFixes(input.fixes),
+  draftFromBrief: (input) => draftFromBrief(input.brief),
+  rewriteSelection: (input) => rewriteSelection(input.channel),
+  chooseRewrite: (input) => chooseRewrite(input.id, input.keep),
+  runTemplate: (input) => runTemplate(input.templateId, input.vars),
+  approveMark: (input) => approveMark(input.id),
+  getAuditLog: () => auditLog(),
+  importKit: (input) => importKit(input.json, input.scope),
+  saveSettings: (input) => saveSettings(input),
 });
 
 /** Functions Apps Script calls by name; the build writes a top-level stub for each. */

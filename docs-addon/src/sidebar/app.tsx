@@ -1,30 +1,61 @@
 import { ErrorNote, SidebarPage, useRemote } from '@onbrand/apps-script/sidebar';
+import { useState } from 'preact/hooks';
+import { CheckPanel } from './check-panel';
+import { DraftPanel } from './draft-panel';
 import { call } from './rpc';
+import { ReviewPanel } from './review-panel';
+import { SettingsPanel } from './settings-panel';
+import './sidebar.css';
+import { TemplatesPanel } from './templates-panel';
+
+const tabs = ['Check', 'Draft', 'Templates', 'Review', 'Settings'] as const;
+type Tab = (typeof tabs)[number];
 
 export function App() {
-  const { value: summary, error, loading, refresh } = useRemote(() => call('getDocumentSummary', {}));
+  const summary = useRemote(() => call('getDocumentSummary', {}));
+  const status = useRemote(() => call('getStatus', {}));
+  const [tab, setTab] = useState<Tab>('Check');
+  const kit = status.value?.kit ?? null;
+  const pending = status.value?.marks.length ?? 0;
+  const refreshStatus = () => void status.refresh();
 
   return (
     <SidebarPage title="Onbrand" subtitle="Draft on-brand copy, check it and fix it in place.">
       <section class="card" aria-labelledby="doc-title">
         <h2 id="doc-title">This document</h2>
-        <ErrorNote message={error} />
-        {summary && (
+        <ErrorNote message={summary.error} />
+        {summary.value && (
           <dl class="facts">
             <dt>Title</dt>
-            <dd data-testid="doc-title">{summary.title}</dd>
+            <dd data-testid="doc-title">{summary.value.title}</dd>
             <dt>Paragraphs</dt>
-            <dd data-testid="doc-paragraphs">{summary.paragraphCount}</dd>
+            <dd data-testid="doc-paragraphs">{summary.value.paragraphCount}</dd>
             <dt>Words</dt>
-            <dd data-testid="doc-words">{summary.wordCount}</dd>
+            <dd data-testid="doc-words">{summary.value.wordCount}</dd>
           </dl>
         )}
-        <p>
-          <button class="button" onClick={refresh} disabled={loading}>
-            {loading ? 'Reading…' : 'Refresh'}
+        <p class="muted">
+          Kit: {kit ? `${kit.name} ${kit.version}` : '…'}{' '}
+          <button class="button fix" onClick={summary.refresh} disabled={summary.loading}>
+            {summary.loading ? 'Reading…' : 'Refresh'}
           </button>
         </p>
       </section>
+      <nav class="tabs" role="tablist" aria-label="Onbrand tools">
+        {tabs.map((name) => (
+          <button key={name} role="tab" aria-selected={tab === name} onClick={() => setTab(name)}>
+            {name === 'Review' && pending ? `Review (${pending})` : name}
+          </button>
+        ))}
+      </nav>
+      <ErrorNote message={status.error} />
+      <div role="tabpanel" aria-label={tab}>
+        {tab === 'Check' && <CheckPanel kit={kit} />}
+        {tab === 'Draft' && <DraftPanel kit={kit} onChange={refreshStatus} />}
+        {tab === 'Templates' && status.value && <TemplatesPanel templates={status.value.templates} onChange={refreshStatus} />}
+        {tab === 'Review' && <ReviewPanel marks={status.value?.marks ?? []} onChange={refreshStatus} />}
+        {tab === 'Settings' && status.value && <SettingsPanel kit={kit} settings={status.value.settings} providers={status.value.providers} onChange={refreshStatus} />}
+      </div>
     </SidebarPage>
   );
 }

@@ -1,0 +1,120 @@
+import { listChannels } from '@onbrand/shared/kit';
+import { brandFitScore, isSafeFix, lintText, type LintResult } from '@onbrand/shared/lint';
+import type { CheckResult, DocFinding, Span } from '../contract';
+import { channelSections, headingCandidates, headingLevel } from './channel-sections';
+import { activeDocument, gatherDocument, gatherSelection, ParagraphFinder } from './document-port';
+import { loadKit } from './kit-store';
+import { OffsetMap, type MappedParagraph } from './offset-map';
+
+type Finding = LintResult['findings'][number];
+const severityRank = { error: 0, warning: 1, suggestion: 2 } as const;
+
+// How much of the paragraph to show either side of a match in the sidebar.
+const contextChars = 40;
+
+function contextOf(paragraph: MappedParagraph, start: number, end: number): string {
+  const from = Math.max(0, start - paragraph.base - contextChars);
+  const to = Math.min(paragraph.text.length, end - paragraph.base + contextChars);
+  return `${from > 0 ? '…' : ''}${paragraph.text.slice(from, to)}${to < paragraph.text.length ? '…' : ''}`;
+}
+
+/** Reads heading levels of the body's possible channel headings (none when nothing is tagged). */
+function readHeadingLevels(doc: GoogleAppsScript.Document.Document, lines: readonly string[]): Map<number, number> {
+  const levels = new Map<number, number>();
+  const candidates = headingCandidates(lines);
+  if (!candidates.length) return levels;
+  const finder = new ParagraphFinder(doc);
+  for (const index of candidates) levels.set(index, headingLevel(String(finder.find('body', index)?.getHeading() ?? 'NORMAL')));
+  return levels;
+}
+
+/** Lints the mapped paragraphs section by section (each part against its channel) and maps findings back. */
+export function checkParagraphs(
+  paragraphs: readonly MappedParagraph[],
+  options: { channel: string | null; approvedClaims: readonly string[]; headingLevels?: ReadonlyMap<number, number> },
+): { findings: DocFinding[]; score: number; sections: CheckResult['sections']; notices: string[] } {
+  const { kit } = loadKit();
+  const map = new OffsetMap(paragraphs);
+  const known = listChannels(kit).map((c) => c.id);
+  const notices: string[] = [];
+  const channel = options.channel && known.includes(options.channel) ? options.channel : null;
+  if (options.channel && !channel) notices.push(`The brand kit has no channel “${options.channel}”; the text was checked without channel rules.`);
+  const all: { finding: Finding; channel: string | null }[] = [];
+  const reported: CheckResult['sections'] = [];
+  // Sections never span two parts of the document (body, header, footer, a footnote).
+  let from = 0;
+  while (from < paragraphs.length) {
+    let to = from;
+    while (to < paragraphs.length && paragraphs[to]!.section === paragraphs[from]!.section) to++;
+    const lines = paragraphs.slice(from, to).map((p) => p.text);
+    const levels = from === 0 && paragraphs[0]!.section === 'body' ? (options.headingLevels ?? new Map<number, number>()) : new Map<number, number>();
+    const split = channelSections(lines, levels, channel, known);
+    notices.push(...split.notices);
+    for (const section of split.sections) {
+      const start = map.starts[from + section.from]!;
+      const last = paragraphs[from + section.to - 1]!;
+      const end = map.starts[from + section.to - 1]! + last.text.length;
+      const text = map.flat.slice(start, end);
+      if (section.channel !== channel) reported.push({ heading: section.heading, channel: section.channel });
+      if (!text.trim()) continue;
+      const result = lintText(text, kit, { ...(section.channel ? { channel: section.channel } : {}), approvedClaims: options.approvedClaims });
+      for (const finding of result.findings) all.push({ finding: { ...finding, start: finding.start + start, end: finding.end + start }, channel: section.channel });
+    }
+    from = to;
+  }
+  const findings: DocFinding[] = all
+    .sort((a, b) => severityRank[a.finding.severity] - severityRank[b.finding.severity] || a.finding.start - b.finding.start)
+    .map(({ finding, channel: used }, index) => {
+      const location: Span | null = map.toSpan(finding.start, finding.end);
+      const paragraph = paragraphs[map.indexAt(finding.start)]!;
+      return {
+        id: `f${index}`,
+        rule: finding.rule,
+        severity: finding.severity,
+        message: finding.message,
+        match: finding.match,
+        suggestions: finding.suggestions,
+        location,
+        safe: location !== null && isSafeFix(finding),
+        channel: used,
+        context: location ? contextOf(paragraph, location.start, location.end) : finding.match,
+      };
+    });
+  return { findings, score: brandFitScore(map.flat, all.map((a) => a.finding)), sections: reported, notices };
+}
+
+/** Checks the whole document (body, header, footer, footnotes) or the selection. */
+export function checkDocument(input: { scope: 'document' | 'selection'; channel: string; approvedClaims: string[] }): CheckResult {
+  const doc = activeDocument();
+  const empty = (notice: string): CheckResult => ({ scope: input.scope, findings: [], score: 100, paragraphs: 0, sections: [], notices: [notice] });
+  let paragraphs: MappedParagraph[];
+  const notices: string[] = [];
+  let levels: Map<number, number> | undefined;
+  if (input.scope === 'selection') {
+    const selected = gatherSelection(doc);
+    if (!selected) return empty('Select the text to check first, or check the whole document.');
+    if (selected.skipped) notices.push(`${selected.skipped} selected item(s) hold no text (an image, for example) and were left out.`);
+    if (!selected.paragraphs.some((p) => p.text.trim())) return empty('The selection holds no text to check (only an image?). Select some text.');
+    paragraphs = selected.paragraphs;
+  } else {
+    paragraphs = gatherDocument(doc);
+    if (!paragraphs.some((p) => p.text.trim())) return empty('The document is empty: there is nothing to check yet.');
+    levels = readHeadingLevels(doc, paragraphs.filter((p) => p.section === 'body').map((p) => p.text));
+  }
+  const result = checkParagraphs(paragraphs, { channel: input.channel || null, approvedClaims: input.approvedClaims, ...(levels ? { headingLevels: levels } : {}) });
+  return { scope: input.scope, findings: result.findings, score: result.score, paragraphs: paragraphs.length, sections: result.sections, notices: [...notices, ...result.notices] };
+}
+
+/** Selects a finding's text in the document so the writer sees it. */
+export function selectFinding(location: Span | undefined): { selected: boolean; message: string } {
+  if (!location) return { selected: false, message: 'Pick a finding to show it in the document.' };
+  const doc = activeDocument();
+  const paragraph = new ParagraphFinder(doc).find(location.section, location.ref);
+  if (!paragraph) return { selected: false, message: 'That text is no longer in the document. Check again.' };
+  const text = paragraph.editAsText();
+  const length = text.getText().length;
+  if (location.end > length) return { selected: false, message: 'That text has changed since the check. Check again.' };
+  if (location.start === location.end) doc.setCursor(doc.newPosition(text, location.start));
+  else doc.setSelection(doc.newRange().addElement(text, location.start, location.end - 1).build());
+  return { selected: true, message: '' };
+}

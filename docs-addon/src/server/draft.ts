@@ -1,0 +1,106 @@
+import { withDocumentLock } from '@onbrand/apps-script/server';
+import { generateContentPackSync, type ContentPack, type Piece, type Provenance } from '@onbrand/shared/generate';
+import type { Inserted } from '../contract';
+import { activeDocument, insertBlocks, insertionPoint, type NewBlock } from './document-port';
+import { generateOptions, loadKit } from './kit-store';
+import { markParagraphs, publicMarks, saveMarks, type StoredMark } from './marks';
+
+/** A headed part of an insertion: its blocks and the pieces it holds (for findings and review). */
+export interface Part {
+  label: string;
+  channel: string | null;
+  blocks: NewBlock[];
+  pieces: Piece[];
+}
+
+// Generated bodies are plain text with light markdown: "## " subheadings and "- " list lines.
+const paragraphsOf = (text: string): NewBlock[] =>
+  text
+    .split(/\n+/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const heading = /^#{1,6}\s+(.*)$/.exec(line);
+      if (heading) return { text: heading[1]!, heading: 'HEADING3' };
+      const item = /^[-*•]\s+(.*)$/.exec(line);
+      return item ? { text: item[1]!, list: true } : { text: line };
+    });
+
+const tagged = (label: string, channel: string | undefined) => (channel ? `${label} [${channel}]` : label);
+
+/** The pack as headed sections: article, email, subject lines, social post, ad headline. */
+export function packParts(pack: ContentPack): Part[] {
+  const piece = (id: string) => pack.pieces.find((p) => p.id === id)!;
+  const pieces = (prefix: string) => pack.pieces.filter((p) => p.id === prefix || p.id.startsWith(`${prefix}.`));
+  const social = piece('social');
+  const ad = piece('adHeadline');
+  return [
+    {
+      label: 'Article',
+      channel: null,
+      blocks: [{ text: 'Article', heading: 'HEADING2' }, { text: pack.article.title, heading: 'HEADING3' }, ...pack.article.outline.map((line) => ({ text: line, list: true })), ...paragraphsOf(pack.article.body)],
+      pieces: pieces('article'),
+    },
+    {
+      label: 'Email',
+      channel: null,
+      blocks: [{ text: 'Email', heading: 'HEADING2' }, { text: `Subject: ${pack.email.subject}` }, { text: `Preheader: ${pack.email.preheader}` }, ...paragraphsOf(pack.email.body)],
+      pieces: pieces('email'),
+    },
+    {
+      label: 'Subject lines',
+      channel: 'email-subject',
+      blocks: [{ text: 'Subject lines', heading: 'HEADING2' }, ...pack.subjectLines.map((line) => ({ text: line, list: true }))],
+      pieces: pieces('subjectLines'),
+    },
+    { label: 'Social post', channel: social.channel ?? null, blocks: [{ text: tagged('Social post', social.channel), heading: 'HEADING2' }, ...paragraphsOf(social.text)], pieces: [social] },
+    { label: 'Ad headline', channel: ad.channel ?? null, blocks: [{ text: tagged('Ad headline', ad.channel), heading: 'HEADING2' }, ...paragraphsOf(ad.text)], pieces: [ad] },
+  ];
+}
+
+/**
+ * Inserts parts at the cursor (after the writer's paragraph, never over it), each marked as AI
+ * text awaiting approval with its findings, review flag and provenance.
+ */
+export function insertParts(parts: readonly Part[], provenance: Provenance, kind: StoredMark['kind'], notices: string[]): Inserted {
+  return withDocumentLock(() => {
+    const doc = activeDocument();
+    const point = insertionPoint(doc);
+    const made = insertBlocks(point, parts.flatMap((part) => part.blocks));
+    const marks: StoredMark[] = [];
+    let at = 0;
+    for (const part of parts) {
+      const paragraphs = made.slice(at, at + part.blocks.length);
+      at += part.blocks.length;
+      marks.push(
+        markParagraphs(doc, paragraphs, {
+          kind,
+          label: part.label,
+          channel: part.channel,
+          template: provenance.template,
+          templateVersion: provenance.templateVersion,
+          provider: provenance.provider,
+          model: provenance.model,
+          createdAt: provenance.createdAt,
+          needsReview: part.pieces.some((p) => p.needsReview),
+          findings: part.pieces.reduce((sum, p) => sum + p.findings.length, 0),
+          score: part.pieces.length ? Math.min(...part.pieces.map((p) => p.score)) : 100,
+          disclosure: part.pieces.find((p) => p.disclosure)?.disclosure ?? null,
+          original: null,
+          text: part.blocks.map((b) => b.text).join('\n'),
+        }),
+      );
+    }
+    saveMarks(marks);
+    return { inserted: true, marks: publicMarks(marks), issues: [], notices: [`Inserted ${parts.length} section${parts.length === 1 ? '' : 's'} ${point.where}, marked for review.`, ...notices] };
+  });
+}
+
+/** Drafts a content pack from a brief and inserts it at the cursor; a bad brief changes nothing. */
+export function draftFromBrief(brief: unknown): Inserted {
+  const { kit } = loadKit();
+  const { options, notices } = generateOptions();
+  const pack = generateContentPackSync(brief, kit, options);
+  if (!pack.ok) return { inserted: false, marks: [], issues: pack.issues, notices: ['The brief needs a few fixes before drafting; nothing was inserted.'] };
+  return insertParts(packParts(pack.value), pack.value.provenance, 'draft', [...notices, ...pack.value.notices]);
+}

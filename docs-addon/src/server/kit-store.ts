@@ -1,0 +1,101 @@
+import { readApiKey, maskApiKey, readStoredJson, saveApiKey, writeStoredJson, urlFetchTransport, appsScriptSleep } from '@onbrand/apps-script/server';
+import type { Issue } from '@onbrand/shared';
+import { adapters, providerIds, type GenerateSyncOptions, type ProviderId } from '@onbrand/shared/generate';
+import { listChannels, parseKit, parseKitJson, type BrandKit } from '@onbrand/shared/kit';
+import type { KitSummary, Settings } from '../contract';
+import { starterKit } from './starter-kit';
+
+// The kit for this document lives in its document properties (every editor shares it); a user's
+// default kit lives in their user properties. Both are chunked JSON, since a kit outgrows 9 KB.
+const kitKey = 'onbrand.kit';
+const settingsKey = 'onbrand.settings';
+
+export interface LoadedKit {
+  kit: BrandKit;
+  source: KitSummary['source'];
+}
+
+/** The document's kit, else the user's default, else the starter kit. */
+export function loadKit(): LoadedKit {
+  for (const [source, store] of [
+    ['document', PropertiesService.getDocumentProperties()],
+    ['user', PropertiesService.getUserProperties()],
+  ] as const) {
+    const stored = readStoredJson(store, kitKey);
+    if (stored === null) continue;
+    const parsed = parseKit(stored);
+    if (parsed.ok) return { kit: parsed.value, source };
+  }
+  const parsed = parseKit(starterKit);
+  // The starter kit is code; failing to parse it is a bug.
+  if (!parsed.ok) throw new Error(`The starter kit is invalid: ${parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+  return { kit: parsed.value, source: 'starter' };
+}
+
+export function summarizeKit(loaded: LoadedKit): KitSummary {
+  return {
+    name: loaded.kit.name,
+    version: loaded.kit.version,
+    source: loaded.source,
+    channels: listChannels(loaded.kit).map((channel) => ({ id: channel.id, name: channel.name })),
+  };
+}
+
+/** Validates kit JSON and stores it for this document or as the user's default; a bad kit changes nothing. */
+export function importKit(json: string, scope: 'document' | 'user'): { ok: boolean; issues: Issue[]; kit: KitSummary } {
+  if (!json.trim()) return { ok: false, issues: [{ path: '(root)', message: 'the kit file is empty' }], kit: summarizeKit(loadKit()) };
+  const parsed = parseKitJson(json);
+  if (!parsed.ok) return { ok: false, issues: parsed.issues, kit: summarizeKit(loadKit()) };
+  const store = scope === 'document' ? PropertiesService.getDocumentProperties() : PropertiesService.getUserProperties();
+  writeStoredJson(store, kitKey, JSON.parse(json));
+  return { ok: true, issues: [], kit: summarizeKit({ kit: parsed.value, source: scope }) };
+}
+
+interface StoredSettings {
+  provider: ProviderId;
+  model: string;
+  baseUrl: string;
+}
+
+function readSettings(): StoredSettings {
+  const stored = readStoredJson(PropertiesService.getUserProperties(), settingsKey) as Partial<StoredSettings> | null;
+  const provider = providerIds.includes(stored?.provider as ProviderId) ? (stored!.provider as ProviderId) : 'offline';
+  return { provider, model: stored?.model ?? '', baseUrl: stored?.baseUrl ?? '' };
+}
+
+/** Settings as the sidebar may see them: the key only masked. */
+export function currentSettings(): Settings {
+  const settings = readSettings();
+  return { ...settings, keyMask: settings.provider === 'offline' ? null : maskApiKey(readApiKey(settings.provider)) };
+}
+
+/** Saves provider and model for this user; a new API key goes to UserProperties and never comes back. */
+export function saveSettings(input: { provider: string; model: string; baseUrl: string; apiKey?: string; clearKey: boolean }): Settings {
+  const provider: ProviderId = providerIds.includes(input.provider as ProviderId) ? (input.provider as ProviderId) : 'offline';
+  writeStoredJson(PropertiesService.getUserProperties(), settingsKey, { provider, model: input.model.trim(), baseUrl: input.baseUrl.trim() });
+  if (provider !== 'offline') {
+    if (input.clearKey) saveApiKey(provider, '');
+    else if (input.apiKey?.trim()) saveApiKey(provider, input.apiKey);
+  }
+  return currentSettings();
+}
+
+export function providerList() {
+  return providerIds.map((id) => ({ id, label: id === 'offline' ? 'Offline (no key)' : adapters[id].label, defaultModel: id === 'offline' ? '' : adapters[id].defaultModel }));
+}
+
+/**
+ * Options for the core's generators: offline unless a provider with a key is set. A provider
+ * without a key falls back to offline with a notice rather than failing the writer's request.
+ */
+export function generateOptions(): { options: GenerateSyncOptions; notices: string[] } {
+  const settings = readSettings();
+  const now = new Date().toISOString();
+  if (settings.provider === 'offline') return { options: { now }, notices: [] };
+  const apiKey = readApiKey(settings.provider);
+  if (!apiKey) return { options: { now }, notices: [`No API key is saved for ${adapters[settings.provider].label}, so this draft is the offline one. Add a key in Settings.`] };
+  const options: GenerateSyncOptions = { now, provider: settings.provider, apiKey, transport: urlFetchTransport, sleep: appsScriptSleep };
+  if (settings.model) options.model = settings.model;
+  if (settings.baseUrl) options.baseUrl = settings.baseUrl;
+  return { options, notices: [] };
+}

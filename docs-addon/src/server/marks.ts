@@ -1,0 +1,185 @@
+import { readStoredJson, withDocumentLock, writeStoredJson } from '@onbrand/apps-script/server';
+import { writeCsv } from '@onbrand/shared/csv';
+import { lintText } from '@onbrand/shared/lint';
+import type { AuditEntry, Mark } from '../contract';
+import { activeDocument } from './document-port';
+import { loadKit } from './kit-store';
+
+// AI-written text stays marked until a person approves it: a named range over the inserted
+// paragraphs (it follows the text as the writer edits around it) plus a subtle highlight. What
+// the mark stands for (template, provider, model, findings) is kept in document properties, so
+// every editor sees the same pending work and the same audit log.
+
+type Doc = GoogleAppsScript.Document.Document;
+type Paragraph = GoogleAppsScript.Document.Paragraph;
+
+/** A light yellow, like a suggestion, that reads as "not final" without hiding the text. */
+export const aiHighlight = '#fff4c2';
+// Apps Script clears an attribute when given null; the typings only allow strings.
+const clear = null as unknown as string;
+const marksKey = 'onbrand.marks';
+const auditKey = 'onbrand.audit';
+const rangePrefix = 'onbrand.ai.';
+const originalPrefix = 'onbrand.original.';
+
+/** A mark as stored: what the sidebar sees, plus the named ranges that hold it. */
+export interface StoredMark extends Mark {
+  rangeId: string;
+  originalRangeId: string | null;
+}
+
+export function readMarks(): StoredMark[] {
+  return (readStoredJson(PropertiesService.getDocumentProperties(), marksKey) as StoredMark[] | null) ?? [];
+}
+
+function writeMarks(marks: readonly StoredMark[]): void {
+  writeStoredJson(PropertiesService.getDocumentProperties(), marksKey, marks);
+}
+
+export function readAudit(): AuditEntry[] {
+  return (readStoredJson(PropertiesService.getDocumentProperties(), auditKey) as AuditEntry[] | null) ?? [];
+}
+
+/** The marks as the sidebar shows them, without range ids. */
+export function publicMarks(marks: readonly StoredMark[] = readMarks()): Mark[] {
+  return marks.map(({ rangeId: _r, originalRangeId: _o, ...mark }) => mark);
+}
+
+function newId(): string {
+  return Utilities.getUuid().slice(-12);
+}
+
+/** Marks freshly inserted paragraphs as AI-written: one named range and the highlight. */
+export function markParagraphs(doc: Doc, paragraphs: readonly Paragraph[], mark: Omit<Mark, 'id'>, original?: GoogleAppsScript.Document.Range): StoredMark {
+  const id = newId();
+  const builder = doc.newRange();
+  for (const paragraph of paragraphs) {
+    builder.addElement(paragraph);
+    if (paragraph.getText()) paragraph.editAsText().setBackgroundColor(aiHighlight);
+  }
+  const named = doc.addNamedRange(rangePrefix + id, builder.build());
+  const originalRangeId = original ? doc.addNamedRange(originalPrefix + id, original).getId() : null;
+  return { ...mark, id, rangeId: named.getId(), originalRangeId };
+}
+
+/** Saves new marks next to the existing ones. */
+export function saveMarks(added: readonly StoredMark[]): void {
+  writeMarks([...readMarks(), ...added]);
+}
+
+function markedParagraphs(doc: Doc, rangeId: string | null): Paragraph[] {
+  const named = rangeId ? doc.getNamedRangeById(rangeId) : null;
+  if (!named) return [];
+  return named
+    .getRange()
+    .getRangeElements()
+    .map((item) => item.getElement())
+    .filter((element) => element.getType() === DocumentApp.ElementType.PARAGRAPH || element.getType() === DocumentApp.ElementType.LIST_ITEM) as Paragraph[];
+}
+
+function whoIsApproving(): string {
+  return Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail() || 'unknown user';
+}
+
+/**
+ * Approves one mark: clears the highlight and the named range, keeps (or restores) the channel's
+ * disclosure, and writes an audit entry with the text's findings at this moment.
+ */
+export function approveMark(id: string): { approved: AuditEntry | null; message: string } {
+  if (!id) return { approved: null, message: 'Pick a draft to approve.' };
+  return withDocumentLock(() => {
+    const marks = readMarks();
+    const mark = marks.find((m) => m.id === id);
+    if (!mark) return { approved: null, message: 'That draft is no longer waiting for approval.' };
+    if (mark.originalRangeId) return { approved: null, message: 'Keep the rewrite or the original first, then approve.' };
+    const doc = activeDocument();
+    const paragraphs = markedParagraphs(doc, mark.rangeId);
+    if (mark.disclosure && paragraphs.length && !paragraphs.some((p) => p.getText().includes(mark.disclosure!))) {
+      // The kit requires the label on this channel; it goes back in rather than shipping without it.
+      paragraphs[paragraphs.length - 1]!.appendText(` ${mark.disclosure}`);
+    }
+    const text = paragraphs.map((p) => p.getText()).join('\n');
+    for (const paragraph of paragraphs) if (paragraph.getText()) paragraph.editAsText().setBackgroundColor(clear);
+    doc.getNamedRangeById(mark.rangeId)?.remove();
+    const { kit } = loadKit();
+    const lint = lintText(text, kit, { ...(mark.channel ? { channel: mark.channel } : {}), aiGenerated: true });
+    const entry: AuditEntry = {
+      markId: mark.id,
+      label: mark.label,
+      approvedBy: whoIsApproving(),
+      approvedAt: new Date().toISOString(),
+      template: mark.template,
+      templateVersion: mark.templateVersion,
+      provider: mark.provider,
+      model: mark.model,
+      channel: mark.channel,
+      score: lint.score,
+      findings: lint.findings.map((f) => ({ rule: f.rule, severity: f.severity, match: f.match, message: f.message })),
+    };
+    writeStoredJson(PropertiesService.getDocumentProperties(), auditKey, [...readAudit(), entry]);
+    writeMarks(marks.filter((m) => m.id !== id));
+    return { approved: entry, message: `Approved “${mark.label}”.` };
+  });
+}
+
+function removeParagraphs(paragraphs: readonly Paragraph[]): void {
+  for (const paragraph of paragraphs) {
+    const parent = paragraph.getParent() as unknown as { getNumChildren(): number } | null;
+    // Docs keeps at least one paragraph in every section and cell; empty it instead.
+    if (parent && parent.getNumChildren() > 1) paragraph.removeFromParent();
+    else paragraph.setText('');
+  }
+}
+
+function removeOriginal(doc: Doc, rangeId: string): void {
+  const named = doc.getNamedRangeById(rangeId);
+  if (!named) return;
+  const items = named.getRange().getRangeElements();
+  // Right to left, so earlier offsets in the same element stay valid.
+  for (const item of [...items].reverse()) {
+    const element = item.getElement();
+    if (item.isPartial()) element.asText().deleteText(item.getStartOffset(), item.getEndOffsetInclusive());
+    else removeParagraphs([element as Paragraph]);
+  }
+  named.remove();
+}
+
+/** Settles a rewrite: keep the rewrite (the original goes; the rewrite still awaits approval) or keep the original. */
+export function chooseRewrite(id: string, keep: 'rewrite' | 'original'): { done: boolean; message: string } {
+  if (!id) return { done: false, message: 'Pick a rewrite first.' };
+  return withDocumentLock(() => {
+    const marks = readMarks();
+    const mark = marks.find((m) => m.id === id && m.originalRangeId);
+    if (!mark) return { done: false, message: 'That rewrite is already settled.' };
+    const doc = activeDocument();
+    if (keep === 'rewrite') {
+      removeOriginal(doc, mark.originalRangeId!);
+      writeMarks(marks.map((m) => (m.id === id ? { ...m, originalRangeId: null, original: null } : m)));
+      return { done: true, message: 'Kept the rewrite. Approve it when it reads right.' };
+    }
+    removeParagraphs(markedParagraphs(doc, mark.rangeId));
+    doc.getNamedRangeById(mark.rangeId)?.remove();
+    doc.getNamedRangeById(mark.originalRangeId!)?.remove();
+    writeMarks(marks.filter((m) => m.id !== id));
+    return { done: true, message: 'Kept the original; the rewrite is gone.' };
+  });
+}
+
+/** The audit log, and the same as CSV for the compliance team. */
+export function auditLog(): { entries: AuditEntry[]; csv: string } {
+  const entries = readAudit();
+  const header = ['Approved at', 'Approved by', 'Piece', 'Channel', 'Template', 'Template version', 'Provider', 'Model', 'Brand fit', 'Findings'];
+  const rows = entries.map((e) => [
+    e.approvedAt,
+    e.approvedBy,
+    e.label,
+    e.channel ?? '',
+    e.template,
+    e.templateVersion,
+    e.provider,
+    e.model,
+    e.score,
+    e.findings.map((f) => `${f.severity}: ${f.match} (${f.rule})`).join('; '),
+  ]);
+  return { entries, csv: writeCsv([header, ...rows]) };
+}

@@ -1,0 +1,62 @@
+import { withDocumentLock } from '@onbrand/apps-script/server';
+import { rewriteToBrandSync } from '@onbrand/shared/generate';
+import { lintText } from '@onbrand/shared/lint';
+import type { Inserted } from '../contract';
+import { activeDocument, gatherSelection, insertBlocks, paragraphOf } from './document-port';
+import { generateOptions, loadKit } from './kit-store';
+import { markParagraphs, publicMarks, saveMarks } from './marks';
+
+type Container = GoogleAppsScript.Document.Body;
+
+const nothing = (notice: string): Inserted => ({ inserted: false, marks: [], issues: [], notices: [notice] });
+
+/**
+ * Rewrites the selection to the brand voice through the shared rewrite template. The rewrite goes
+ * in right after the selection and the original stays, both held by named ranges, until the
+ * writer keeps one.
+ */
+export function rewriteSelection(channel: string): Inserted {
+  const doc = activeDocument();
+  const selected = gatherSelection(doc);
+  if (!selected) return nothing('Select the text to rewrite first.');
+  const original = selected.paragraphs.map((p) => p.text).join('\n');
+  if (!original.trim()) return nothing('The selection holds no text to rewrite (only an image?). Select some text.');
+  const { kit } = loadKit();
+  const target = channel ? { channel } : {};
+  const findings = lintText(original, kit, target).findings;
+  const { options, notices } = generateOptions();
+  const result = rewriteToBrandSync(original, findings, kit, { ...options, ...target });
+  if (!result.ok) return { inserted: false, marks: [], issues: result.issues, notices: ['The rewrite could not start; nothing changed.'] };
+  const rewrite = result.value;
+  if (rewrite.text === original) return nothing('The selection already follows the brand rules the rewrite can fix; nothing changed.');
+  return withDocumentLock(() => {
+    const selection = doc.getSelection()!;
+    const items = selection.getRangeElements();
+    const last = paragraphOf(items[items.length - 1]!.getElement())!;
+    const container = last.getParent() as unknown as Container;
+    const made = insertBlocks({ container, index: container.getChildIndex(last) + 1 }, rewrite.text.split('\n').map((text) => ({ text })));
+    const stored = markParagraphs(
+      doc,
+      made,
+      {
+        kind: 'rewrite',
+        label: 'Rewrite',
+        channel: channel || null,
+        template: rewrite.provenance.template,
+        templateVersion: rewrite.provenance.templateVersion,
+        provider: rewrite.provenance.provider,
+        model: rewrite.provenance.model,
+        createdAt: rewrite.provenance.createdAt,
+        needsReview: rewrite.needsReview,
+        findings: rewrite.findings.length,
+        score: rewrite.score,
+        disclosure: null,
+        original,
+        text: rewrite.text,
+      },
+      selection,
+    );
+    saveMarks([stored]);
+    return { inserted: true, marks: publicMarks([stored]), issues: [], notices: ['The rewrite is below the original. Keep one of them.', ...notices, ...rewrite.notices] };
+  });
+}

@@ -1,0 +1,113 @@
+import {
+  adapters,
+  callModel,
+  generateContentPackSync,
+  rewriteToBrandSync,
+  runFlowSync,
+  type GenerateSyncOptions,
+  type Piece,
+  type Provenance,
+} from '@onbrand/shared/generate';
+import type { Issue } from '@onbrand/shared';
+import type { BrandKit } from '@onbrand/shared/kit';
+import { lintText } from '@onbrand/shared/lint';
+import { getTemplate, listTemplates, renderPrompt, type PromptTemplate } from '@onbrand/shared/prompts';
+import type { Inserted, TemplateInfo } from '../contract';
+import { insertParts, packParts, type Part } from './draft';
+import { generateOptions, loadKit } from './kit-store';
+import { formValues, templateFields } from './template-form';
+
+// Templates the offline generator can fill; the others need a model.
+const offlineTemplates = new Set(['content-pack', 'rewrite-to-brand', 'subject-lines']);
+
+/** Every built-in template with its generated form. */
+export function templateInfos(): TemplateInfo[] {
+  return listTemplates().map((template) => ({
+    id: template.id,
+    version: template.version,
+    description: template.description,
+    fields: templateFields(template),
+    offline: offlineTemplates.has(template.id),
+  }));
+}
+
+type Vars = Record<string, any>;
+
+function briefOf(view: Vars): any {
+  return { ...view, offer: view.offer || undefined, approvedClaims: view.approvedClaims ?? [] };
+}
+
+const listBlocks = (label: string, lines: readonly string[]) => [{ text: label, heading: 'HEADING2' as const }, ...lines.map((text) => ({ text, list: true }))];
+
+/**
+ * Fills a template offline where the core can: the content pack, subject lines (the pack's three)
+ * and the rewrite; the returned parts are inserted like a draft.
+ */
+function offlineParts(template: PromptTemplate, vars: Vars, kit: BrandKit, options: GenerateSyncOptions): { parts: Part[]; provenance: Provenance; notices: string[] } | { issues: Issue[] } {
+  if (template.id === 'rewrite-to-brand') {
+    const channel = vars.channel ? { channel: String(vars.channel) } : {};
+    const result = rewriteToBrandSync(String(vars.text), lintText(String(vars.text), kit, channel).findings, kit, { ...options, ...channel });
+    if (!result.ok) return result;
+    const { text, findings, score, needsReview, provenance, notices } = result.value;
+    const piece: Piece = { id: 'text', text, findings, score, needsReview, provenance, ...channel };
+    return { parts: [{ label: 'Rewrite', channel: channel.channel ?? null, blocks: [{ text: 'Rewrite', heading: 'HEADING2' }, { text }], pieces: [piece] }], provenance, notices };
+  }
+  const pack = generateContentPackSync(briefOf(vars.brief), kit, options);
+  if (!pack.ok) return pack;
+  if (template.id === 'content-pack') return { parts: packParts(pack.value), provenance: pack.value.provenance, notices: pack.value.notices };
+  const pieces = pack.value.pieces.filter((p) => p.id.startsWith('subjectLines.'));
+  const notices = vars.count && vars.count !== pieces.length ? [`Offline drafts give ${pieces.length} subject lines, not ${vars.count}; a model gives any number.`] : [];
+  const provenance = { ...pack.value.provenance, template: template.id, templateVersion: template.version };
+  return { parts: [{ label: 'Subject lines', channel: 'email-subject', blocks: listBlocks('Subject lines', pieces.map((p) => p.text)), pieces }], provenance, notices };
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | null {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return null;
+  }
+}
+
+function strings(value: unknown): string[] {
+  if (typeof value === 'string') return value.split('\n').filter((line) => line.trim());
+  if (Array.isArray(value)) return value.flatMap(strings);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(strings);
+  return [];
+}
+
+/** Renders a template with the form's values and inserts the result at the cursor, marked for approval. */
+export function runTemplate(templateId: string, values: Record<string, unknown>): Inserted {
+  const fail = (issues: Inserted['issues'], notice: string): Inserted => ({ inserted: false, marks: [], issues, notices: [notice] });
+  const template = getTemplate(templateId);
+  if (!template) return fail([{ path: 'templateId', message: templateId ? `there is no template named “${templateId}”` : 'pick a template' }], 'Nothing was inserted.');
+  const { vars, issues } = formValues(templateFields(template), values);
+  if (issues.length) return fail(issues, 'Some fields need a fix; nothing was inserted.');
+  const { kit } = loadKit();
+  const rendered = renderPrompt(template, vars as never, kit);
+  if (!rendered.ok) return fail([{ path: rendered.error.variable || '(form)', message: rendered.error.message }], 'Some fields need a fix; nothing was inserted.');
+  const { options, notices } = generateOptions();
+  if (!options.provider || options.provider === 'offline') {
+    if (!offlineTemplates.has(template.id)) return fail([], `“${template.id}” needs a model: choose a provider and add an API key in Settings.`);
+    const made = offlineParts(template, vars, kit, options);
+    if ('issues' in made) return fail(made.issues, 'Nothing was inserted.');
+    return insertParts(made.parts, made.provenance, 'template', [...notices, ...made.notices]);
+  }
+  const config = { provider: options.provider, model: options.model || adapters[options.provider].defaultModel, apiKey: options.apiKey!, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) };
+  const answer = runFlowSync(callModel(rendered.value, config as never), options.transport, options.sleep);
+  const json = answer.ok ? parseJson(answer.text) : null;
+  if (!answer.ok || !json?.ok) {
+    const why = answer.ok ? 'the model did not answer in JSON' : answer.message;
+    if (!offlineTemplates.has(template.id)) return fail([], `The model's answer could not be used (${why}); nothing was inserted.`);
+    const made = offlineParts(template, vars, kit, { now: options.now });
+    if ('issues' in made) return fail(made.issues, 'Nothing was inserted.');
+    return insertParts(made.parts, made.provenance, 'template', [`The model's answer could not be used (${why}); this is the offline draft instead.`, ...made.notices]);
+  }
+  const lines = strings(json.value);
+  const provenance: Provenance = { provider: options.provider, model: config.model, template: template.id, templateVersion: template.version, seed: '', createdAt: String(options.now), aiGenerated: true };
+  const pieces: Piece[] = lines.map((text, i) => {
+    const lint = lintText(text, kit);
+    return { id: `line.${i}`, text, findings: lint.findings, score: lint.score, needsReview: lint.findings.some((f) => f.rule.startsWith('claims.')), provenance };
+  });
+  return insertParts([{ label: template.id, channel: null, blocks: [{ text: template.id, heading: 'HEADING2' }, ...lines.map((text) => ({ text }))], pieces }], provenance, 'template', notices);
+}

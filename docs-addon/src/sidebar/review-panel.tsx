@@ -1,0 +1,106 @@
+import { ErrorNote, useRemote } from '@onbrand/apps-script/sidebar';
+import { useState } from 'preact/hooks';
+import type { Mark } from '../contract';
+import { useAction } from './parts';
+import { call } from './rpc';
+
+function download(csv: string) {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
+  link.download = 'onbrand-audit-log.csv';
+  link.click();
+}
+
+/** AI text awaiting approval, rewrites awaiting a choice, and the audit log. */
+export function ReviewPanel(props: { marks: readonly Mark[]; onChange: () => void }) {
+  const audit = useRemote(() => call('getAuditLog', {}));
+  const [message, setMessage] = useState('');
+  const { busy, error, run } = useAction();
+  const act = (work: () => Promise<{ message: string }>) =>
+    run(async () => {
+      setMessage((await work()).message);
+      props.onChange();
+      await audit.refresh();
+    });
+
+  return (
+    <>
+      <section class="card" aria-labelledby="review-title">
+        <h2 id="review-title">Awaiting approval ({props.marks.length})</h2>
+        <p class="muted">AI text stays highlighted until a person approves it. Approving records who, when, the template, model and findings.</p>
+        {message && (
+          <p class="muted" role="status">
+            {message}
+          </p>
+        )}
+        <ErrorNote message={error} />
+        {props.marks.map((mark) => (
+          <article key={mark.id} class="mark" aria-label={mark.label}>
+            <strong>{mark.label}</strong> <span class="badge">{mark.kind}</span>
+            {mark.needsReview && <span class="badge review">needs review: unapproved claim</span>}
+            <p class="muted">
+              {mark.provider} · {mark.model} · {mark.template} v{mark.templateVersion} · {mark.findings} finding{mark.findings === 1 ? '' : 's'} · fit {mark.score}
+            </p>
+            {mark.original !== null ? (
+              <>
+                <p class="muted">Original</p>
+                <pre>{mark.original}</pre>
+                <p class="muted">Rewrite</p>
+                <pre>{mark.text}</pre>
+                <div class="row">
+                  <button class="button primary" disabled={busy} onClick={() => act(() => call('chooseRewrite', { id: mark.id, keep: 'rewrite' }))}>
+                    Keep rewrite
+                  </button>
+                  <button class="button" disabled={busy} onClick={() => act(() => call('chooseRewrite', { id: mark.id, keep: 'original' }))}>
+                    Keep original
+                  </button>
+                </div>
+              </>
+            ) : (
+              <>
+                <pre>{mark.text}</pre>
+                <button class="button primary" disabled={busy} onClick={() => act(() => call('approveMark', { id: mark.id }))} aria-label={`Approve ${mark.label}`}>
+                  Approve
+                </button>
+              </>
+            )}
+          </article>
+        ))}
+      </section>
+      <section class="card" aria-labelledby="audit-title">
+        <h2 id="audit-title">Audit log</h2>
+        <ErrorNote message={audit.error} />
+        {audit.value && audit.value.entries.length === 0 && <p class="muted">Nothing approved yet.</p>}
+        {audit.value && audit.value.entries.length > 0 && (
+          <>
+            <table class="audit" aria-label="Audit log">
+              <thead>
+                <tr>
+                  <th>When</th>
+                  <th>Who</th>
+                  <th>Piece</th>
+                  <th>Findings</th>
+                </tr>
+              </thead>
+              <tbody>
+                {audit.value.entries.map((entry) => (
+                  <tr key={entry.markId + entry.approvedAt}>
+                    <td>{entry.approvedAt.slice(0, 16).replace('T', ' ')}</td>
+                    <td>{entry.approvedBy}</td>
+                    <td>
+                      {entry.label} ({entry.provider})
+                    </td>
+                    <td>{entry.findings.length}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <button class="button" onClick={() => download(audit.value!.csv)}>
+              Download CSV
+            </button>
+          </>
+        )}
+      </section>
+    </>
+  );
+}
