@@ -61,12 +61,13 @@ function heading(benefit: string): string {
 }
 
 function article(f: Facts, random: Random): PackCopy['article'] {
-  const title = random.pick([
+  // Titles stay within what search results show (about 60 characters, per Google's title-link guidance).
+  const title = chooseFitting(random, [
     `${f.message}`,
     `${f.message}: how ${f.product} helps ${f.audience}`,
     // A message with its own comma ("in days, not weeks") needs one before the added phrase too.
     `${f.message}${f.message.includes(',') ? ',' : ''} with ${f.product}`,
-  ]);
+  ], { max: 65 });
   const challenge = `The challenge for ${f.audience}`;
   const start = `Getting started with ${f.product}`;
   const outline = [challenge, ...f.benefits.map(heading), start];
