@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { stages } from '../../shared/src/experiments';
+import { trackerSheets } from '../../sheets-addon/src/server/tracker';
+import { openTracker } from './harness';
+
+const everything = (tracker: ReturnType<typeof openTracker>) =>
+  tracker.env.spreadsheet.sheets.map((sheet) => ({
+    name: sheet.snapshotName(),
+    cells: sheet.snapshot(),
+    rules: sheet.conditionalRules.length,
+    validations: sheet.validations.length,
+    formats: sheet.formats.length,
+    frozen: sheet.frozenRows,
+  }));
+
+describe('setting up the tracker', () => {
+  it('creates the nine sheets with headers, frozen header rows and named ranges', () => {
+    const tracker = openTracker({ Sheet1: [] });
+    const report = tracker.call('setupTracker');
+    expect(report.status).toBe('done');
+    for (const spec of trackerSheets) {
+      const sheet = tracker.sheet(spec.name);
+      expect(sheet.snapshot()[0]).toEqual(spec.columns.map((column) => column.header));
+      expect(sheet.frozenRows).toBe(1);
+      expect(tracker.env.spreadsheet.namedRanges.get(spec.rangeName)?.range.snapshotSheet()).toBe(sheet);
+    }
+    expect(tracker.env.spreadsheet.namedRanges.get('OnbrandKit')?.range.getA1Notation()).toMatch(/^B\d+$/);
+  });
+
+  it('adds dropdowns for stage and capability, number formats and colours for stages and flags', () => {
+    const tracker = openTracker({});
+    tracker.call('setupTracker');
+    const useCases = tracker.sheet('Use cases');
+    expect(useCases.validationAt(2, 8)?.getCriteriaValues()[0]).toEqual([...stages]);
+    expect(useCases.validationAt(500, 4)?.getCriteriaValues()[0]).toContain('creative velocity');
+    expect(useCases.validationAt(1, 8)).toBeNull();
+    expect(tracker.sheet('Learning log').validationAt(2, 7)?.getCriteriaValues()[0]).toEqual(['emerging', 'supported', 'confirmed', 'rejected']);
+    expect(tracker.sheet('Scoring').validationAt(2, 2)?.getCriteriaType()).toBe('NUMBER_BETWEEN');
+    const results = tracker.sheet('Results');
+    expect(results.formatAt(2, 8)).toBe('0.00%');
+    expect(results.formatAt(2, 5)).toBe('#,##0');
+
+    // Colours follow the cells' values once data arrives.
+    useCases.write(2, 1, [['Idea', '', '', '', '', '', '', 'decided']]);
+    expect(useCases.conditionalStyle(2, 8)?.background).toBe('#ceead6');
+    results.write(2, 15, [[true, 'scale', '', 'conversions (9) exceed visitors (3)']]);
+    expect(results.conditionalStyle(2, 15)?.background).toBe('#fad2cf');
+    expect(results.conditionalStyle(2, 16)?.background).toBe('#ceead6');
+    expect(results.conditionalStyle(2, 18)?.background).toBe('#feefc3');
+    results.write(3, 18, [['OK']]);
+    expect(results.conditionalStyle(3, 18)).toBeNull();
+  });
+
+  it('keeps user data, column order and extra columns, appending only the missing headers', () => {
+    const before = [
+      ['Stage', 'Name', 'Budget', 'Owner'],
+      ['running', 'Churn model', 1200, 'Omar'],
+      ['ideate', 'Copy bot', '', 'Maya'],
+    ];
+    const tracker = openTracker({ 'Use cases': before.map((row) => [...row]), Settings: [['Setting', 'Value', 'Notes'], ['Impact weight', 0.7, 'ours']] });
+    tracker.sheet('Use cases').seedFormula(3, 3, '=400*2', 800);
+    const report = tracker.call('setupTracker');
+    expect(report.message).toContain('Use cases (Team, Capability, Problem, Hypothesis, Data sources)');
+    const cells = tracker.sheet('Use cases').snapshot();
+    expect(cells[0]).toEqual(['Stage', 'Name', 'Budget', 'Owner', 'Team', 'Capability', 'Problem', 'Hypothesis', 'Data sources']);
+    expect(cells.slice(1).map((row) => row.slice(0, 4))).toEqual([['running', 'Churn model', 1200, 'Omar'], ['ideate', 'Copy bot', 800, 'Maya']]);
+    expect(tracker.sheet('Use cases').formulaAt(3, 3)).toBe('=400*2');
+    // The existing Stage column keeps its (absent) rules; only added columns get theirs.
+    expect(tracker.sheet('Use cases').validationAt(2, 1)).toBeNull();
+    expect(tracker.sheet('Use cases').validationAt(2, 6)?.getCriteriaValues()[0]).toContain('strategic modeling');
+    const settings = tracker.records('Settings');
+    expect(settings[0]).toEqual({ Setting: 'Impact weight', Value: 0.7, Notes: 'ours' });
+    expect(settings.map((row) => row.Setting)).toContain('Risk weight');
+  });
+
+  it('changes nothing when run again, in a number of calls that does not grow with the data', () => {
+    const rows = Array.from({ length: 2000 }, (_, i) => [`Use case ${i}`, 'Omar', 'CRM', 'speed of insight', '', '', '', 'ideate']);
+    const tracker = openTracker({ 'Use cases': [['Name', 'Owner', 'Team', 'Capability', 'Problem', 'Hypothesis', 'Data sources', 'Stage'], ...rows] });
+    tracker.call('setupTracker');
+    const first = everything(tracker);
+    const again = tracker.measured('setupTracker');
+    expect(again.value.message).toBe('The tracker is complete: nothing was missing.');
+    expect(everything(tracker)).toEqual(first);
+    // Per sheet: find it, read its header row, check the frozen rows and the named range.
+    expect(again.calls).toBeLessThanOrEqual(trackerSheets.length * 6 + 4);
+    expect(again.byName['Range.setValues'] ?? 0).toBe(0);
+  });
+});
