@@ -67,7 +67,7 @@ function article(f: Facts, random: Random): PackCopy['article'] {
     `${f.message}: how ${f.product} helps ${f.audience}`,
     // A message with its own comma ("in days, not weeks") needs one before the added phrase too.
     `${f.message}${f.message.includes(',') ? ',' : ''} with ${f.product}`,
-  ], { max: 65 });
+  ], { max: 60 });
   const challenge = `The challenge for ${f.audience}`;
   const start = `Getting started with ${f.product}`;
   const outline = [challenge, ...f.benefits.map(heading), start];
