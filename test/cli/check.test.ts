@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../../shared/src/cli/command';
 import { checkCommand } from '../../shared/src/cli/commands/check';
-import { main } from '../../shared/src/cli/main';
 import { readRepoFile, runCli } from '../fixtures/snapshots/cli-run';
 
 const kit = readRepoFile('test/fixtures/snapshots/ledgerline-kit.json');
@@ -66,15 +64,8 @@ describe('onbrand check', () => {
   });
 
   it('reads the snapshot from standard input as "-"', async () => {
-    let stdout = '';
-    const io: CliIo = {
-      stdout: (text) => void (stdout += text),
-      stderr: () => undefined,
-      readFile: async () => kit,
-      readStdin: async () => files['master.json'],
-      env: {},
-    };
-    expect(await main(['check', '-', '--kit', 'kit.json', '--format', 'json'], io, [checkCommand])).toBe(0);
+    const { code, stdout } = await runCli(checkCommand, files, ['-', '--kit', 'kit.json', '--format', 'json'], files['master.json']);
+    expect(code).toBe(0);
     expect(JSON.parse(stdout).files[0].path).toBe('-');
   });
 
