@@ -63,11 +63,12 @@ function settle(draft: PackCopy, ctx: Context, origin: Provenance, offline: bool
   const problems: string[] = [];
   const overLength: string[] = [];
   const notes = new Set<string>();
+  const judged: Judge = { ...ctx.judge, memo: new Map() };
   for (const slot of ctx.slots) {
     const room = slot.channel ? copyLimit(ctx.kit, slot.channel) : undefined;
     const cramped = slot.channel && room ? crampedByLabel(ctx.kit, slot.channel, room) : undefined;
     if (cramped) notes.add(cramped);
-    const { piece, fixed: applied, tooLong } = polishPiece(slot.id, slot.channel, slot.get(copy), room, ctx.judge, origin, offline);
+    const { piece, fixed: applied, tooLong } = polishPiece(slot.id, slot.channel, slot.get(copy), room, judged, origin, offline);
     fixed.push(...applied);
     if (tooLong) overLength.push(tooLong);
     slot.set(copy, piece.text);
@@ -108,7 +109,7 @@ function pack(settled: Settled, origin: Provenance, notices: string[]): ContentP
 function offlinePack(ctx: Context, notices: string[]): ContentPack {
   const origin = provenance(ctx, 'offline', offlineModel);
   const draft = offlineCopy(ctx.brief, ctx.kit, seededRandom(ctx.seed), ctx.channels);
-  return pack(settle(draft, { ...ctx, judge: { ...ctx.judge, memo: new Map() } }, origin, true), origin, notices);
+  return pack(settle(draft, ctx, origin, true), origin, notices);
 }
 
 function briefView(brief: Brief): BriefView {
