@@ -18,6 +18,14 @@ describe('onbrand check', () => {
     expect(JSON.parse(stdout)).toEqual({ files: [{ path: 'master.json', score: 100, findings: [] }] });
   });
 
+  it('passes the master against the Ledgerline example kit too', async () => {
+    const { code, stdout } = await check(['master.json', '--kit', 'example-kit.json', '--format', 'json'], {
+      'example-kit.json': readRepoFile('examples/kits/ledgerline.json'),
+    });
+    expect(JSON.parse(stdout).files[0].findings).toEqual([]);
+    expect(code).toBe(0);
+  });
+
   it('lists every violation of the off-brand draft in the lint JSON shape, exiting 1', async () => {
     const { code, stdout } = await check(['offbrand.json', '--kit', 'kit.json', '--format', 'json']);
     expect(code).toBe(1);
