@@ -13,6 +13,7 @@ export type Scenario =
   | { kind: 'rate-limited'; retryAfter: number }
   | { kind: 'server-error' }
   | { kind: 'timeout' }
+  | { kind: 'forbidden' }
   | { kind: 'unsupported-output'; payload: unknown };
 
 export interface RecordedRequest {
@@ -97,6 +98,9 @@ export async function startLlmServer(provider: Provider, script: readonly Scenar
       if (scenario.kind === 'timeout') return void hanging.add(response);
       if (scenario.kind === 'rate-limited') {
         return send(response, 429, { error: { message: 'Rate limit reached', type: 'rate_limit_error' } }, { 'retry-after': String(scenario.retryAfter) });
+      }
+      if (scenario.kind === 'forbidden') {
+        return send(response, 403, { error: { message: `The key ${key} may not use this model`, type: 'permission_error' } });
       }
       if (scenario.kind === 'server-error') return send(response, 500, { error: { message: 'The server had an error', type: 'server_error' } });
       if (scenario.kind === 'unsupported-output' && !body?.tools) {

@@ -127,6 +127,15 @@ describe.each(providers)('%s', (provider) => {
   });
 });
 
+describe('a key without permission', () => {
+  it.each(providers)('%s: is not retried, falls back, and the key the server quotes is not repeated', async (provider) => {
+    const { pack, requests, text } = await run(provider, [{ kind: 'forbidden' }]);
+    expect(requests).toHaveLength(1);
+    expectFallback(pack, /refused the API key \(HTTP 403\)/);
+    expect(text).not.toContain(apiKey);
+  });
+});
+
 describe('anthropic', () => {
   it('sends the key and version headers', async () => {
     const { requests } = await run('anthropic', [{ kind: 'valid', payload: validCopy() }]);
