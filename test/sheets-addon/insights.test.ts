@@ -1,0 +1,118 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { findInsights, analyzeResultsTable } from '../../shared/src/experiments';
+import { writeInsights } from '../../sheets-addon/src/server/insights';
+import { sampleSpreadsheet } from '../../preview/src/server/sample-spreadsheet';
+import { installGlobals, openTracker, steppingClock } from './harness';
+
+let uninstall: (() => void) | null = null;
+afterEach(() => {
+  uninstall?.();
+  uninstall = null;
+});
+
+function sample() {
+  const t = openTracker(structuredClone(sampleSpreadsheet.sheets), sampleSpreadsheet.name);
+  t.call('setupTracker');
+  return t;
+}
+
+describe('writing insights', () => {
+  it('writes one narrative per anomaly, each linked to its Results rows', () => {
+    const t = sample();
+    const report = t.call('writeInsights');
+    const rows = t.records('Insights');
+    expect(report).toMatchObject({ status: 'done', processed: rows.length });
+    const kinds = rows.map((row) => row.Kind);
+    expect(kinds).toContain('winner');
+    expect(kinds).toContain('srm');
+    expect(kinds).toContain('falling-segment');
+    expect(kinds).toContain('overdue');
+    const srm = rows.find((row) => row.Kind === 'srm')!;
+    expect(srm.Experiment).toBe('Churn audiences');
+    expect(String(srm.Narrative)).toContain('(Source: rows 10 and 11.)');
+    const gid = t.sheet('Results').sheetId;
+    const insights = t.sheet('Insights');
+    const linkColumn = insights.snapshot()[0]!.indexOf('Rows') + 1;
+    const srmRow = rows.indexOf(srm) + 2;
+    expect(insights.formulaAt(srmRow, linkColumn)).toMatch(new RegExp(`^=HYPERLINK\\("#gid=${gid}&range=A10:[A-Z]+11","rows 10 and 11"\\)$`));
+    expect(srm.Rows).toBe('rows 10 and 11');
+    expect(rows.every((row) => row.Review === 'needs review' && String(row['Written by']).startsWith('Onbrand offline'))).toBe(true);
+  });
+
+  it('adds only new insights when run again, keeping what people wrote in the sheet', () => {
+    const t = sample();
+    t.call('writeInsights');
+    const insights = t.sheet('Insights');
+    const review = insights.snapshot()[0]!.indexOf('Review') + 1;
+    insights.write(2, review, [['approved']]);
+    const before = insights.snapshot();
+    const again = t.call('writeInsights');
+    expect(again).toMatchObject({ processed: 0, message: expect.stringContaining(`already in the sheet`) });
+    expect(insights.snapshot()).toEqual(before);
+  });
+
+  it('pauses before the time limit, saves where it was, and resumes to the same result', () => {
+    const whole = sample();
+    whole.call('writeInsights');
+    const expected = whole.records('Insights').map((row) => row.Id);
+
+    const t = sample();
+    uninstall = installGlobals(t.env);
+    const spreadsheet = t.env.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
+    // Each reading of the clock costs a minute: the 4.5-minute budget runs out after a few insights.
+    const first = writeInsights(spreadsheet, { clock: steppingClock(Date.parse('2026-11-23T10:00:00Z'), 60_000), model: null, kit: null, user: 'maya@example.com' });
+    expect(first.status).toBe('paused');
+    expect(first.processed).toBeGreaterThan(0);
+    expect(first.processed).toBeLessThan(expected.length);
+    const saved = JSON.parse(t.env.properties.document.getProperty('onbrand.continue.insights.0')!);
+    expect(saved).toMatchObject({ done: first.processed, total: expected.length });
+
+    let report = first;
+    for (let runs = 0; report.status === 'paused' && runs < 10; runs++) {
+      report = writeInsights(spreadsheet, { clock: steppingClock(Date.parse('2026-11-23T10:00:00Z'), 60_000), model: null, kit: null, user: 'maya@example.com' });
+    }
+    expect(report.status).toBe('done');
+    expect(t.records('Insights').map((row) => row.Id)).toEqual(expected);
+    expect(t.env.properties.document.getProperty('onbrand.continue.insights.count')).toBeNull();
+  });
+
+  it('finds the same anomalies as the core on the same rows', () => {
+    const t = sample();
+    t.call('writeInsights');
+    const rows = sampleSpreadsheet.sheets.Results!.slice(1);
+    const core = findInsights(analyzeResultsTable(rows), { now: new Date().toISOString(), plans: { 'Insight digest': { endDate: '2026-10-15' } } });
+    const winners = core.filter((insight) => insight.kind === 'winner').length;
+    expect(t.records('Insights').filter((row) => row.Kind === 'winner')).toHaveLength(winners);
+  });
+
+  it('has a language model write the narratives when a key is saved, marked as AI drafts and audited', () => {
+    const t = sample();
+    t.call('saveSettings', { provider: 'openai', model: 'gpt-test', apiKey: 'sk-test-secret-123456' });
+    t.env.urlFetch.handler = (request) => {
+      expect(request.url).toBe('https://api.openai.com/v1/chat/completions');
+      expect(request.headers.authorization ?? request.headers.Authorization).toBe('Bearer sk-test-secret-123456');
+      const answer = { headline: 'Model headline', narrative: 'The model explains it.', nextSteps: ['Check guardrails'] };
+      return { status: 200, body: JSON.stringify({ choices: [{ message: { content: JSON.stringify(answer) } }] }) };
+    };
+    t.call('writeInsights');
+    const rows = t.records('Insights');
+    expect(rows[0]).toMatchObject({ Headline: 'Model headline', 'Written by': 'AI draft: openai gpt-test', Review: 'needs review' });
+    expect(String(rows[0]!.Narrative)).toMatch(/^The model explains it\. Next: Check guardrails\. \(Source: rows \d+ and \d+\.\)$/);
+    const audit = t.records('Audit log');
+    expect(audit).toHaveLength(rows.length);
+    expect(audit[0]).toMatchObject({ Who: 'maya@example.com', Action: 'generate insight', Template: 'experiment-insight@1.0.0', Provider: 'openai', Model: 'gpt-test' });
+    const everything = JSON.stringify(t.env.spreadsheet.sheets.map((sheet) => sheet.snapshot()));
+    expect(everything).not.toContain('sk-test-secret');
+    expect(t.call('getSettings').apiKeyMasked).toBe('••••3456');
+  });
+
+  it('falls back to the offline narrative, saying why, when the provider fails', () => {
+    const t = sample();
+    t.call('saveSettings', { provider: 'anthropic', apiKey: 'sk-ant-000000000' });
+    t.env.urlFetch.handler = () => ({ status: 401, body: '{"error":{"message":"bad key"}}' });
+    t.call('writeInsights');
+    const row = t.records('Insights')[0]!;
+    expect(String(row['Written by'])).toMatch(/^Onbrand offline \(anthropic failed: Anthropic refused the API key \(HTTP 401\)/);
+    expect(String(row.Narrative)).toContain('(Source: rows');
+  });
+});
