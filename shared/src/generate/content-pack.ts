@@ -129,7 +129,13 @@ function packPrompt(ctx: Context, repair: RepairRequest | null): RenderedPrompt 
   const room = (channel: string) => copyLimit(ctx.kit, channel).max;
   const vars = {
     brief: briefView(ctx.brief),
-    limits: { subject: room('email-subject'), preheader: room('email-preheader'), social: room(ctx.channels.social), adHeadline: room(ctx.channels.ad) },
+    limits: {
+      subject: room('email-subject'),
+      subjectWords: copyLimit(ctx.kit, 'email-subject').maxWords ?? null,
+      preheader: room('email-preheader'),
+      social: room(ctx.channels.social),
+      adHeadline: room(ctx.channels.ad),
+    },
     repair,
   };
   const rendered = renderPrompt(contentPackTemplate, vars, ctx.kit);

@@ -89,7 +89,9 @@ export function copyLimit(kit: BrandKit, channel: string): Room {
 export function lengthProblem(id: string, text: string, room: Room | undefined): string | undefined {
   if (!room) return undefined;
   const length = countGraphemes(text);
-  return length > room.max ? `${id} is ${length} characters; the limit is ${room.max}` : undefined;
+  if (length > room.max) return `${id} is ${length} characters; the limit is ${room.max}`;
+  const words = text.split(/\s+/).filter(Boolean).length;
+  return room.maxWords !== undefined && words > room.maxWords ? `${id} is ${words} words; the limit is ${room.maxWords}` : undefined;
 }
 
 /** Room for copy: graphemes and, if the channel counts them, words. */

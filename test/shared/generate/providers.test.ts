@@ -204,6 +204,14 @@ describe('brand checks on a model answer', () => {
     expect(pack.notices.join(' ')).toMatch(/Cut to fit/);
   });
 
+  it('counts words where the channel does, asking again for a subject line over nine words', async () => {
+    const wordy = validCopy({ subjectLines: ['Close the books in days and not in weeks with our new cards', 'Ready for a calmer month-end?', 'Three ways to a calmer close'] });
+    const { requests } = await run('openai', [{ kind: 'valid', payload: wordy }, { kind: 'valid', payload: validCopy() }]);
+    expect(wire('openai', requests[0]!).user).toContain('at most 60 characters and 9 words');
+    expect(requests).toHaveLength(2);
+    expect(wire('openai', requests[1]!).user).toContain('subjectLines.0 is 13 words; the limit is 9');
+  });
+
   it('adds the disclosure label to channels that require it', async () => {
     const { pack } = await run('openai', [{ kind: 'valid', payload: validCopy() }]);
     expect(pack.social.endsWith(' AI-generated')).toBe(true);
