@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach } from 'vitest';
+import { writeStoredJson } from '../../apps-script/src/server/stored-json';
 import { createDocsEnvironment, type DocsEnvironment } from '../../preview/src/apps-script';
 import type { BlockSpec } from '../../preview/src/apps-script/fake-document';
 
@@ -23,3 +26,12 @@ export function installDocs(paragraphs: readonly BlockSpec[], name = 'Campaign d
   }
   return env;
 }
+
+/** Stores an example kit as this document's kit, as an import would. */
+export function useExampleKit(env: DocsEnvironment, name: 'ledgerline' | 'juniper-oak' = 'ledgerline'): void {
+  const kit = JSON.parse(readFileSync(join(import.meta.dirname, `../../examples/kits/${name}.json`), 'utf8'));
+  writeStoredJson(env.properties.document as never, 'onbrand.kit', kit);
+}
+
+/** Every paragraph's text, read without counting calls. */
+export const texts = (env: DocsEnvironment) => env.document.body.snapshotParagraphs().map((p) => p.snapshotText());

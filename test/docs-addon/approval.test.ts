@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../../shared/src/csv';
+import { draftFromBrief } from '../../docs-addon/src/server/draft';
+import { approveMark, auditLog, readMarks } from '../../docs-addon/src/server/marks';
+import type { FakeParagraph } from '../../preview/src/apps-script/fake-document';
+import { installDocs, useExampleKit } from './install';
+
+const brief = JSON.parse(readFileSync(join(import.meta.dirname, '../../examples/briefs/ledgerline-launch.json'), 'utf8'));
+
+function drafted() {
+  const env = installDocs(['My intro.']);
+  useExampleKit(env);
+  const marks = draftFromBrief(brief).marks;
+  return { env, marks };
+}
+
+const markedParagraphs = (env: ReturnType<typeof installDocs>, name: string) =>
+  env.document.namedRanges.find((r) => r.name === name)!.range.elements.map((e) => e.element as FakeParagraph);
+
+describe('approving AI text', () => {
+  it('clears the highlight and the named range, and keeps the text', () => {
+    const { env, marks } = drafted();
+    const email = marks.find((m) => m.label === 'Email')!;
+    const paragraphs = markedParagraphs(env, `onbrand.ai.${email.id}`);
+    const before = paragraphs.map((p) => p.snapshotText());
+    const result = approveMark(email.id);
+    expect(result.message).toBe('Approved “Email”.');
+    expect(paragraphs.map((p) => p.snapshotText())).toEqual(before);
+    expect(paragraphs.every((p) => p.text.attrs.every((a) => a.BACKGROUND_COLOR === null))).toBe(true);
+    expect(env.document.namedRanges.map((r) => r.name)).not.toContain(`onbrand.ai.${email.id}`);
+    expect(readMarks().map((m) => m.id)).not.toContain(email.id);
+  });
+
+  it('writes who, when, template and version, provider, model and the findings at approval', () => {
+    const { env, marks } = drafted();
+    const article = marks.find((m) => m.label === 'Article')!;
+    // The writer edits the draft before approving; the audit records the text as approved.
+    markedParagraphs(env, `onbrand.ai.${article.id}`)[1]!.appendText(' It is the best tool, guaranteed.');
+    const { approved } = approveMark(article.id);
+    expect(approved).toMatchObject({
+      markId: article.id,
+      label: 'Article',
+      approvedBy: 'maya@example.com',
+      template: 'content-pack',
+      templateVersion: article.templateVersion,
+      provider: 'offline',
+      model: 'onbrand-offline-1',
+    });
+    expect(Date.parse(approved!.approvedAt)).not.toBeNaN();
+    expect(approved!.findings.map((f) => f.match)).toContain('guaranteed');
+    expect(auditLog().entries).toEqual([approved]);
+  });
+
+  it('puts back a removed disclosure the channel requires before approving', () => {
+    const { env, marks } = drafted();
+    const social = marks.find((m) => m.label === 'Social post')!;
+    const paragraphs = markedParagraphs(env, `onbrand.ai.${social.id}`);
+    for (const p of paragraphs) p.text.chars = p.text.chars.replace(` ${social.disclosure}`, '');
+    approveMark(social.id);
+    expect(paragraphs[paragraphs.length - 1]!.snapshotText().endsWith(social.disclosure!)).toBe(true);
+  });
+
+  it('exports the audit log as CSV, one row per approval', () => {
+    const { marks } = drafted();
+    approveMark(marks[0]!.id);
+    approveMark(marks[2]!.id);
+    const rows = parseCsv(auditLog().csv);
+    expect(rows.ok).toBe(true);
+    if (!rows.ok) return;
+    expect(rows.value[0]).toEqual(['Approved at', 'Approved by', 'Piece', 'Channel', 'Template', 'Template version', 'Provider', 'Model', 'Brand fit', 'Findings']);
+    expect(rows.value.slice(1).map((r) => r[2])).toEqual(['Article', 'Subject lines']);
+    expect(rows.value[2]![3]).toBe('email-subject');
+  });
+
+  it('refuses to approve what is not waiting, changing nothing', () => {
+    const { env } = drafted();
+    const before = JSON.stringify(env.document.snapshot());
+    expect(approveMark('nope')).toEqual({ approved: null, message: 'That draft is no longer waiting for approval.' });
+    expect(approveMark('')).toEqual({ approved: null, message: 'Pick a draft to approve.' });
+    expect(JSON.stringify(env.document.snapshot())).toBe(before);
+    expect(auditLog().entries).toEqual([]);
+  });
+});

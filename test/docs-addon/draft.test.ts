@@ -1,0 +1,131 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { draftFromBrief } from '../../docs-addon/src/server/draft';
+import { saveSettings } from '../../docs-addon/src/server/kit-store';
+import { readMarks } from '../../docs-addon/src/server/marks';
+import { rewriteSelection } from '../../docs-addon/src/server/rewrite';
+import { chooseRewrite } from '../../docs-addon/src/server/marks';
+import { FakeParagraph, FakeTable } from '../../preview/src/apps-script/fake-document';
+import { installDocs, texts, useExampleKit } from './install';
+
+const brief = JSON.parse(readFileSync(join(import.meta.dirname, '../../examples/briefs/ledgerline-launch.json'), 'utf8'));
+const writer = ['Spring launch', 'My own intro paragraph.', 'My closing line.'];
+
+describe('drafting from a brief', () => {
+  it('inserts the pack after the paragraph at the cursor as headed sections, replacing nothing', () => {
+    const env = installDocs(writer);
+    useExampleKit(env);
+    const doc = env.document;
+    doc.setCursor(doc.newPosition((doc.body.children[1] as FakeParagraph).text, 5));
+    const result = draftFromBrief(brief);
+    expect(result.inserted).toBe(true);
+    const after = texts(env);
+    expect(after.slice(0, 2)).toEqual(writer.slice(0, 2));
+    expect(after[after.length - 1]).toBe('My closing line.');
+    const headings = doc.body.snapshotParagraphs().filter((p) => p.heading === 'HEADING2').map((p) => p.snapshotText());
+    expect(headings).toEqual(['Article', 'Email', 'Subject lines', 'Social post [x-post]', 'Ad headline [search-ad-headline]']);
+    expect(after[2]).toBe('Article');
+  });
+
+  it('gives each piece its findings, review flag and provenance, marked with a named range and a highlight', () => {
+    const env = installDocs(writer);
+    useExampleKit(env);
+    const result = draftFromBrief({ ...brief, approvedClaims: [], keyMessage: 'Close the books 5 days faster, guaranteed' });
+    expect(result.marks.map((m) => m.label)).toEqual(['Article', 'Email', 'Subject lines', 'Social post', 'Ad headline']);
+    expect(result.marks.some((m) => m.needsReview)).toBe(true);
+    for (const mark of result.marks) expect(mark).toMatchObject({ provider: 'offline', template: 'content-pack', kind: 'draft' });
+    expect(env.document.namedRanges.map((r) => r.name)).toEqual(result.marks.map((m) => `onbrand.ai.${m.id}`));
+    const inserted = env.document.body.snapshotParagraphs().slice(3);
+    expect(inserted.every((p) => p.text.attrs.every((a) => a.BACKGROUND_COLOR === '#fff4c2'))).toBe(true);
+    expect(readMarks()).toHaveLength(5);
+  });
+
+  it('adds the AI disclosure where the kit requires it for the channel', () => {
+    const env = installDocs(writer);
+    useExampleKit(env);
+    const social = draftFromBrief(brief).marks.find((m) => m.label === 'Social post')!;
+    expect(social.disclosure).toBe('Drafted with AI, reviewed by the Ledgerline team.');
+    expect(texts(env).some((t) => t.endsWith('Drafted with AI, reviewed by the Ledgerline team.'))).toBe(true);
+  });
+
+  it('inserts inside the table cell that holds the cursor', () => {
+    const env = installDocs(['Before', '| Copy | Notes |', 'After']);
+    const doc = env.document;
+    const cell = (doc.body.children[1] as FakeTable).rows[0]!.cells[1]!;
+    doc.setCursor(doc.newPosition((cell.children[0] as FakeParagraph).text, 2));
+    const result = draftFromBrief(brief);
+    expect(result.notices[0]).toMatch(/in the table cell at the cursor/);
+    expect(cell.snapshotParagraphs()[0]!.snapshotText()).toBe('Notes');
+    expect(cell.snapshotParagraphs()[1]!.snapshotText()).toBe('Article');
+    expect(texts(env)[0]).toBe('Before');
+    expect(doc.body.children).toHaveLength(3);
+  });
+
+  it('names every bad brief field and leaves the document as it was', () => {
+    const env = installDocs(writer);
+    const before = JSON.stringify(env.document.snapshot());
+    const result = draftFromBrief({ campaign: 'x', benefits: [] });
+    expect(result.inserted).toBe(false);
+    expect(result.issues.map((i) => i.path)).toEqual(expect.arrayContaining(['product', 'audience', 'keyMessage', 'benefits', 'cta']));
+    expect(JSON.stringify(env.document.snapshot())).toBe(before);
+    expect(readMarks()).toEqual([]);
+  });
+
+  it('falls back to the offline draft with a notice when the model answers garbage, keeping the writer’s text', () => {
+    const env = installDocs(writer);
+    saveSettings({ provider: 'openai', model: '', baseUrl: '', apiKey: 'sk-test-123456789', clearKey: false });
+    env.urlFetch.handler = () => ({ status: 200, body: '<html>not json at all' });
+    const result = draftFromBrief(brief);
+    expect(env.urlFetch.requests.length).toBeGreaterThan(0);
+    expect(result.inserted).toBe(true);
+    expect(result.marks[0]!.provider).toBe('offline');
+    expect(result.notices.join(' ')).toMatch(/offline draft instead/);
+    expect(texts(env).slice(0, 3)).toEqual(writer);
+    expect(result.notices.join(' ')).not.toContain('sk-test-123456789');
+  });
+
+  it('drafts offline with a notice when a provider is chosen but no key is saved', () => {
+    const env = installDocs(writer);
+    saveSettings({ provider: 'anthropic', model: '', baseUrl: '', clearKey: false });
+    const result = draftFromBrief(brief);
+    expect(result.notices.join(' ')).toMatch(/No API key is saved for Anthropic/);
+    expect(env.urlFetch.requests).toEqual([]);
+  });
+});
+
+describe('rewriting the selection', () => {
+  const select = (env: ReturnType<typeof installDocs>, index: number) => {
+    const paragraph = env.document.body.children[index] as FakeParagraph;
+    env.document.setSelection(env.document.newRange().addElement(paragraph).build());
+  };
+
+  it('puts the rewrite under the original and keeps both until the writer picks one', () => {
+    const env = installDocs(['Intro.', 'Put vendors on the whitelist.', 'End.']);
+    select(env, 1);
+    const result = rewriteSelection('');
+    expect(result.inserted).toBe(true);
+    expect(texts(env)).toEqual(['Intro.', 'Put vendors on the whitelist.', 'Put vendors on the allowlist.', 'End.']);
+    expect(result.marks[0]).toMatchObject({ kind: 'rewrite', original: 'Put vendors on the whitelist.', template: 'rewrite-to-brand' });
+    expect(chooseRewrite(result.marks[0]!.id, 'rewrite').done).toBe(true);
+    expect(texts(env)).toEqual(['Intro.', 'Put vendors on the allowlist.', 'End.']);
+    expect(readMarks()[0]).toMatchObject({ original: null, originalRangeId: null });
+  });
+
+  it('removes the rewrite when the writer keeps the original', () => {
+    const env = installDocs(['Intro.', 'Put vendors on the whitelist.', 'End.']);
+    select(env, 1);
+    const id = rewriteSelection('').marks[0]!.id;
+    chooseRewrite(id, 'original');
+    expect(texts(env)).toEqual(['Intro.', 'Put vendors on the whitelist.', 'End.']);
+    expect(readMarks()).toEqual([]);
+    expect(env.document.namedRanges).toEqual([]);
+  });
+
+  it('asks for a selection when there is none, changing nothing', () => {
+    const env = installDocs(['Put vendors on the whitelist.']);
+    const before = JSON.stringify(env.document.snapshot());
+    expect(rewriteSelection('').notices).toEqual(['Select the text to rewrite first.']);
+    expect(JSON.stringify(env.document.snapshot())).toBe(before);
+  });
+});
