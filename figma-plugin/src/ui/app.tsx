@@ -1,56 +1,111 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { FrameSummary } from '../contract';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { FigmaEvents, OutputOf } from './types';
+import { CheckPanel } from './check-panel';
+import { CreatePanel } from './create-panel';
+import { KitPanel } from './kit-panel';
 import { call, on } from './rpc';
+import { VersionsPanel } from './versions-panel';
 
-type Status = { kind: 'idle' } | { kind: 'loading' } | { kind: 'error'; message: string };
+const tabs = [
+  { id: 'create', label: 'Create' },
+  { id: 'check', label: 'Check' },
+  { id: 'versions', label: 'Versions' },
+  { id: 'kit', label: 'Kit & settings' },
+] as const;
+type TabId = (typeof tabs)[number]['id'];
+
+export type PluginState = OutputOf<'getState'>;
+
+/** The progress bar of a long batch, with Cancel. */
+function Progress(props: { progress: FigmaEvents['progress'] | null }) {
+  const { progress } = props;
+  if (!progress || progress.done >= progress.total) return null;
+  return (
+    <div class="progress" role="status" aria-live="polite">
+      <span>
+        {progress.operation}: {progress.done} of {progress.total}
+      </span>
+      <progress max={progress.total} value={progress.done} aria-label={progress.operation} />
+      <button class="button" onClick={() => void call('cancel', {})}>
+        Cancel
+      </button>
+    </div>
+  );
+}
 
 export function App() {
-  const [frames, setFrames] = useState<FrameSummary[] | null>(null);
-  const [ignored, setIgnored] = useState(0);
+  const [tab, setTab] = useState<TabId>('create');
+  const [state, setState] = useState<PluginState | null>(null);
+  const [progress, setProgress] = useState<FigmaEvents['progress'] | null>(null);
+  const [selectionTick, setSelectionTick] = useState(0);
   const [selectedCount, setSelectedCount] = useState<number | null>(null);
-  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const tabRefs = useRef<Record<string, HTMLButtonElement | null>>({});
 
-  useEffect(() => on('selectionChanged', ({ count }) => setSelectedCount(count)), []);
+  const refresh = () => call('getState', {}).then(setState).catch(() => {});
+  useEffect(() => {
+    void refresh();
+    const offSelection = on('selectionChanged', ({ count }) => {
+      setSelectedCount(count);
+      setSelectionTick((tick) => tick + 1);
+    });
+    const offProgress = on('progress', setProgress);
+    return () => {
+      offSelection();
+      offProgress();
+    };
+  }, []);
+  // Opened from the "Update from master" relaunch button: go straight to the versions.
+  useEffect(() => {
+    if (state?.command === 'update') setTab('versions');
+  }, [state?.command]);
 
-  async function readSelection() {
-    setStatus({ kind: 'loading' });
-    try {
-      const answer = await call('getSelectionFrames', {});
-      setFrames(answer.frames);
-      setIgnored(answer.ignored);
-      setStatus({ kind: 'idle' });
-    } catch (error) {
-      setStatus({ kind: 'error', message: (error as Error).message });
-    }
+  // Arrow keys move between tabs, as in Figma's own tab bars.
+  function onTabKey(event: KeyboardEvent, index: number) {
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    if (!step) return;
+    const next = tabs[(index + step + tabs.length) % tabs.length]!;
+    setTab(next.id);
+    tabRefs.current[next.id]?.focus();
+    event.preventDefault();
   }
 
   return (
     <main class="panel">
       <header class="panel-header">
         <h1>Onbrand</h1>
-        <p class="muted">Turn a master creative into every size, each on-brand.</p>
+        <span class="muted kit-line">{state?.kit ? `Kit: ${state.kit.name} ${state.kit.version}` : 'No brand kit yet'}</span>
       </header>
-      <section class="section" aria-labelledby="selection-title">
-        <h2 id="selection-title">Master frames</h2>
-        {selectedCount !== null && <p class="muted" role="status">{selectedCount} layer(s) selected on the canvas.</p>}
-        <button class="button primary" onClick={readSelection} disabled={status.kind === 'loading'}>
-          Use selection
-        </button>
-        {status.kind === 'error' && <p class="error" role="alert">{status.message}</p>}
-        {frames && frames.length === 0 && <p class="notice">Select one or more frames on the canvas to use them as masters.</p>}
-        {frames && frames.length > 0 && (
-          <ul class="list" aria-label="Selected frames">
-            {frames.map((frame) => (
-              <li key={frame.id} class="list-item" data-frame-id={frame.id}>
-                <span class="name">{frame.name}</span>
-                <span class="muted">
-                  {frame.width}×{frame.height} · {frame.childCount} layer(s)
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
-        {ignored > 0 && <p class="muted">{ignored} selected layer(s) are not frames and were left out.</p>}
+      <nav class="tabs" role="tablist" aria-label="Onbrand">
+        {tabs.map((item, index) => (
+          <button
+            key={item.id}
+            ref={(element) => {
+              tabRefs.current[item.id] = element;
+            }}
+            role="tab"
+            id={`tab-${item.id}`}
+            aria-selected={tab === item.id}
+            aria-controls={`panel-${item.id}`}
+            tabIndex={tab === item.id ? 0 : -1}
+            onClick={() => setTab(item.id)}
+            onKeyDown={(event) => onTabKey(event, index)}
+          >
+            {item.label}
+          </button>
+        ))}
+      </nav>
+      <Progress progress={progress} />
+      <section role="tabpanel" id="panel-create" aria-labelledby="tab-create" hidden={tab !== 'create'}>
+        <CreatePanel state={state} onState={refresh} selectionTick={selectionTick} selectedCount={selectedCount} />
+      </section>
+      <section role="tabpanel" id="panel-check" aria-labelledby="tab-check" hidden={tab !== 'check'}>
+        <CheckPanel />
+      </section>
+      <section role="tabpanel" id="panel-versions" aria-labelledby="tab-versions" hidden={tab !== 'versions'}>
+        <VersionsPanel active={tab === 'versions'} autoUpdate={state?.command === 'update'} selectionTick={selectionTick} />
+      </section>
+      <section role="tabpanel" id="panel-kit" aria-labelledby="tab-kit" hidden={tab !== 'kit'}>
+        <KitPanel state={state} onState={refresh} />
       </section>
     </main>
   );

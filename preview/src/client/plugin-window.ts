@@ -11,6 +11,8 @@ export class PluginWindow implements UiBridge {
   private loaded = false;
   private readonly queue: unknown[] = [];
   onShow: () => void = () => {};
+  /** Called after each message from the main thread, which may follow a change to the file. */
+  onPost: () => void = () => {};
 
   show(html: string, options: ShowUIOptions | undefined): void {
     this.html = html;
@@ -22,6 +24,7 @@ export class PluginWindow implements UiBridge {
   post(message: unknown): void {
     if (this.loaded && this.frame?.contentWindow) this.frame.contentWindow.postMessage({ pluginMessage: message }, '*');
     else this.queue.push(message);
+    this.onPost();
   }
 
   attach(frame: HTMLIFrameElement | null): void {

@@ -1,0 +1,109 @@
+import { useState } from 'preact/hooks';
+import type { CheckedFrame, CheckFinding, PluginFix } from '../contract';
+import { ErrorNote, Notices } from './parts';
+import { call } from './rpc';
+
+const fixLabel = (fix: PluginFix): string =>
+  fix.kind === 'fontSize' ? `Raise to ${fix.size} px` : fix.kind === 'text' ? `Use “${fix.replacement}”` : `Use ${fix.hex}`;
+
+function FindingRow(props: { finding: CheckFinding; onFix: (fixes: PluginFix[]) => void }) {
+  const { finding } = props;
+  return (
+    <li class={`finding ${finding.severity}`} data-rule={finding.rule}>
+      <button class="finding-select" onClick={() => void call('selectNode', { id: finding.nodeId })} title="Select and zoom to the layer">
+        <span class="severity">{finding.severity}</span> <span class="layer-name">{finding.nodeName}</span>
+        <span class="message">{finding.message}</span>
+      </button>
+      {finding.fix && (
+        <button class="button small" onClick={() => props.onFix([finding.fix!])}>
+          Fix: {fixLabel(finding.fix)}
+        </button>
+      )}
+    </li>
+  );
+}
+
+/** The brand check: findings by version, a click selects the layer, safe fixes one by one or all at once. */
+export function CheckPanel() {
+  const [frames, setFrames] = useState<CheckedFrame[] | null>(null);
+  const [notices, setNotices] = useState<string[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [lastScope, setLastScope] = useState<'selection' | 'versions'>('versions');
+
+  async function check(scope: 'selection' | 'versions') {
+    setBusy(true);
+    setError(null);
+    setLastScope(scope);
+    try {
+      const answer = await call('checkBrand', { scope });
+      setFrames(answer.frames);
+      setNotices(answer.notices);
+    } catch (failure) {
+      setError((failure as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function fix(fixes: PluginFix[]) {
+    try {
+      const answer = await call('applyFixes', { fixes });
+      setNotices(answer.skipped);
+      await check(lastScope);
+    } catch (failure) {
+      setError((failure as Error).message);
+    }
+  }
+
+  const total = frames?.reduce((sum, frame) => sum + frame.findings.length, 0) ?? 0;
+  return (
+    <section class="section" aria-labelledby="check-title">
+      <h2 id="check-title">Brand check</h2>
+      <div class="row">
+        <button class="button primary" onClick={() => check('versions')} disabled={busy}>
+          Check all versions
+        </button>
+        <button class="button" onClick={() => check('selection')} disabled={busy}>
+          Check selection
+        </button>
+      </div>
+      <ErrorNote message={error} />
+      <Notices notices={notices} />
+      {frames && (
+        <p class="muted" aria-live="polite">
+          {total} finding(s) in {frames.length} frame(s).
+        </p>
+      )}
+      {frames?.map((frame) => {
+        const fixes = frame.findings.flatMap((finding) => (finding.fix ? [finding.fix] : []));
+        return (
+          <article key={frame.id} class="checked" aria-label={frame.name}>
+            <header class="checked-head">
+              <span class="name" title={frame.name}>
+                {frame.name}
+              </span>
+              <span class="score" title="Brand fit, 0–100">
+                {frame.score}
+              </span>
+              {fixes.length > 1 && (
+                <button class="button small" onClick={() => fix(fixes)}>
+                  Fix all {fixes.length}
+                </button>
+              )}
+            </header>
+            {frame.findings.length === 0 ? (
+              <p class="muted">On brand: no findings.</p>
+            ) : (
+              <ul class="findings" aria-label={`Findings in ${frame.name}`}>
+                {frame.findings.map((finding) => (
+                  <FindingRow key={finding.id} finding={finding} onFix={fix} />
+                ))}
+              </ul>
+            )}
+          </article>
+        );
+      })}
+    </section>
+  );
+}
