@@ -63,7 +63,7 @@ export function SettingsPanel(props: { kit: KitSummary | null; settings: Setting
           <input type="file" accept=".json,application/json" onChange={fromFile} />
         </Field>
         <Field label="Or kit URL">
-          <input type="url" value={url} onInput={(e) => setUrl((e.target as HTMLInputElement).value)} placeholder="https://…/brand-kit.json" />
+          <input type="url" value={url} onInput={(e) => setUrl((e.target as HTMLInputElement).value)} placeholder="Link to a kit file" />
         </Field>
         <button class="button" onClick={fromUrl} disabled={busy || !url}>
           Import from URL
