@@ -67,6 +67,8 @@ export function fits(text: string, max: number, maxWords = Infinity): boolean {
 
 interface Swap {
   pattern: RegExp;
+  /** The form in lower case: a quick test that skips the regular expression when the text cannot hold it. */
+  lower: string;
   replacement: string;
 }
 
@@ -92,7 +94,7 @@ function swapsFor(kit: BrandKit): Swap[] {
     const replacement = approved ? term.term : (term.replacements[0] ?? '');
     // Longest form first, so "super cheap" goes before "cheap".
     for (const form of [...forms].sort((a, b) => b.length - a.length)) {
-      if (form.trim()) swaps.push({ pattern: termPattern(form, approved || term.caseSensitive), replacement });
+      if (form.trim()) swaps.push({ pattern: termPattern(form, approved || term.caseSensitive), lower: form.toLowerCase(), replacement });
     }
   }
   swapCache.set(kit, swaps);
@@ -113,7 +115,9 @@ export function useKitTerms(text: string, kit: BrandKit): string {
   // A replacement could itself hold a listed form; a few passes settle it, and anything left is removed.
   for (let pass = 0; pass < 3; pass++) {
     const before = out;
-    for (const { pattern, replacement } of swaps) {
+    const lower = out.toLowerCase();
+    for (const { pattern, lower: form, replacement } of swaps) {
+      if (!lower.includes(form)) continue;
       out = out.replace(pattern, (match) => (/^\p{Lu}/u.test(match) && !/^\p{Lu}{2}/u.test(match) ? upperFirst(replacement) : replacement));
     }
     if (out === before) return tidy(out);

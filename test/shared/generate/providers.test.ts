@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { generateContentPack, type ContentPack } from '../../../shared/src/generate';
 import { contentPackTemplate } from '../../../shared/src/prompts';
 import { startLlmServer, type LlmServer, type Provider, type RecordedRequest, type Scenario } from '../../helpers/llm-servers';
-import { apiKey, brief, now, recordingSleep, testKit, transport, validCopy } from './support';
+import { apiKey, brief, impatientTransport, now, recordingSleep, testKit, transport, validCopy } from './support';
 
 const kit = testKit();
 const providers: Provider[] = ['openai', 'anthropic', 'gemini', 'openai-compatible'];
@@ -21,7 +21,7 @@ async function run(provider: Provider, script: Scenario[], key = apiKey) {
     model: 'test-model',
     baseUrl: server.baseUrl,
     apiKey: key,
-    transport,
+    transport: script.some((step) => step.kind === 'timeout') ? impatientTransport : transport,
     sleep,
     now,
   });

@@ -54,8 +54,11 @@ export function validCopy(overrides: Partial<PackCopy> = {}): PackCopy {
   };
 }
 
-/** A transport over real HTTP with a short timeout, so a hanging server fails fast. */
-export const transport = fetchTransport(300);
+/** A transport over real HTTP, with room for a loaded test machine. */
+export const transport = fetchTransport(5000);
+
+/** A transport with a short timeout, for tests whose server never answers. */
+export const impatientTransport = fetchTransport(250);
 
 /** A sleep that records the waits it was asked for and returns at once. */
 export function recordingSleep(): { sleep: (ms: number) => Promise<void>; waits: number[] } {
