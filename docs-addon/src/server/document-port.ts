@@ -183,7 +183,8 @@ export function replaceKeepingFormat(text: Text, current: string, start: number,
     insert += current[to - 1];
   }
   const source = from < current.length ? from : from - 1;
-  const attributes = source >= 0 && current.length > 0 ? (text.getAttributes(source) as Record<string, unknown>) : null;
+  // Read before deleting: the first replaced character is the one whose style the new text takes.
+  const attributes = insert && source >= 0 && current.length > 0 ? (text.getAttributes(source) as Record<string, unknown>) : null;
   if (to > from) text.deleteText(from, to - 1);
   if (insert) {
     text.insertText(from, insert);
