@@ -1,6 +1,6 @@
 import type { Finding } from '../findings';
 import type { Issue, Parsed } from '../issues';
-import { listChannels, type BrandKit } from '../kit';
+import { listChannels, resolveChannel, type BrandKit } from '../kit';
 import { contentPackTemplate, renderPrompt, type BriefView, type RenderedPrompt } from '../prompts';
 import { parseBrief, type Brief } from './brief';
 import { isoTime, modelConfig, offlineModel, type GenerateOptions, type GenerateSyncOptions } from './model-config';
@@ -146,10 +146,10 @@ function packPrompt(ctx: Context, repair: RepairRequest | null): RenderedPrompt 
 
 // A brief may only target channels the kit knows, so limits and disclosure rules are never guessed.
 function unknownChannels(brief: Brief, kit: BrandKit): Issue[] {
-  const known = listChannels(kit).map((channel) => channel.id);
-  return (brief.channels ?? []).flatMap((id, i) =>
-    known.includes(id) ? [] : [{ path: `channels[${i}]`, message: `unknown channel "${id}"; the kit knows ${known.join(', ')}` }],
-  );
+  const unknown = (brief.channels ?? []).flatMap((id, i) => (resolveChannel(kit, id) ? [] : [{ id, i }]));
+  if (!unknown.length) return [];
+  const known = listChannels(kit).map((channel) => channel.id).join(', ');
+  return unknown.map(({ id, i }) => ({ path: `channels[${i}]`, message: `unknown channel "${id}"; the kit knows ${known}` }));
 }
 
 /** Parses and validates a model's JSON answer, naming what is wrong with it. */
