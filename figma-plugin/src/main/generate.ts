@@ -15,6 +15,8 @@ import { layerHash, masterHash, readSections, summarize, versionsIn, writeRecord
 
 /** Space between versions in a section, and around them. */
 export const gridGap = 80;
+/** Space between a master (or its neighbours) and its section. */
+const sectionGap = 200;
 
 export interface GenerateInput {
   sizes: string[];
@@ -75,9 +77,18 @@ async function findOrMakeSection(host: FigmaHost, master: HostFrame): Promise<Ho
   const sections = readSections(host);
   const existing = sections[master.id] ? await host.getNodeByIdAsync(sections[master.id]!) : null;
   if (existing && existing.type === 'SECTION' && !existing.removed) return existing as HostSection;
+  // Right of everything that shares the master's row on the page (top-level layers only, no page walk).
+  const top = master.y;
+  const bottom = master.y + master.height;
+  let x = master.x + master.width + sectionGap;
+  for (const node of host.currentPage.children) {
+    if (node.id === master.id || !('x' in node)) continue;
+    const box = node as unknown as { x: number; y: number; width: number; height: number };
+    if (box.y < bottom && box.y + box.height > top && box.x + box.width > master.x) x = Math.max(x, box.x + box.width + sectionGap);
+  }
   const section = host.createSection();
   section.name = `${master.name} — versions`;
-  section.x = master.x + master.width + 200;
+  section.x = x;
   section.y = master.y;
   writeSections(host, { ...sections, [master.id]: section.id });
   return section;

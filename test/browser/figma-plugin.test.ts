@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FakeFigma } from '../../preview/src/figma';
+import { sampleKit } from '../../preview/src/figma/sample-document';
+import { openPreview, screenshotPath } from './chromium';
+
+let preview: Awaited<ReturnType<typeof openPreview>>;
+
+beforeAll(async () => {
+  preview = await openPreview();
+});
+
+afterAll(async () => {
+  await preview?.close();
+});
+
+
+/** Reads the simulated file from the page. */
+function file<T>(read: (figma: FakeFigma) => T): Promise<T> {
+  return preview.page.evaluate(`(${read.toString()})(window.__preview.figma)`) as Promise<T>;
+}
+
+describe('the Figma plugin in the preview, from master to fixed, updated versions', () => {
+  it('imports the kit, generates 3 sizes × 2 variants into a section, checks, fixes, and updates from the master', async () => {
+    const { page, server } = preview;
+    await page.goto(`${server.url}#figma`);
+    const plugin = page.frameLocator('iframe[title="Onbrand plugin"]');
+    await plugin.getByRole('button', { name: 'Use selection' }).waitFor();
+
+    // The team's kit, from a JSON file.
+    await plugin.getByRole('tab', { name: 'Kit & settings' }).click();
+    await plugin.getByLabel('Import kit file (JSON)').setInputFiles({ name: 'ledgerline.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(sampleKit)) });
+    await expect.poll(() => plugin.getByLabel('Current kit').textContent()).toContain('Ledgerline 2.1.0');
+
+    // Select the master and make 3 sizes × 2 pasted variants.
+    await page.click('[data-layer-name="Spring Sale — Master"]');
+    await plugin.getByRole('tab', { name: 'Create' }).click();
+    await expect.poll(() => plugin.getByRole('list', { name: 'Selected frames' }).getByRole('listitem').count()).toBe(1);
+    await plugin.getByRole('radio', { name: 'Paste or import' }).check();
+    await plugin.getByLabel('Variant rows (CSV or pasted from a sheet)').fill('variant,locale,#headline,#cta\nA,en,Save 30% on every plan,Start free trial\nB,en,Books closed in days,See how');
+    await expect.poll(() => plugin.getByText('3 size(s) × 2 variant(s) = 6 version(s)').count()).toBe(1);
+    await plugin.getByRole('button', { name: 'Generate versions' }).click();
+    const made = plugin.getByRole('list', { name: 'Generated versions' }).getByRole('listitem');
+    await expect.poll(() => made.count(), { timeout: 15_000 }).toBe(6);
+    expect(await made.first().textContent()).toContain('Spring Sale — Master/300x250/A/en');
+
+    const section = await file((figma) => {
+      const found = figma.currentPage.children.find((node) => node.type === 'SECTION') as unknown as { children: { name: string; width: number; height: number }[] };
+      return found.children.map((child) => `${child.name} ${child.width}×${child.height}`);
+    });
+    expect(section).toEqual([
+      'Spring Sale — Master/300x250/A/en 300×250',
+      'Spring Sale — Master/300x250/B/en 300×250',
+      'Spring Sale — Master/728x90/A/en 728×90',
+      'Spring Sale — Master/728x90/B/en 728×90',
+      'Spring Sale — Master/1080x1920/A/en 1080×1920',
+      'Spring Sale — Master/1080x1920/B/en 1080×1920',
+    ]);
+    expect(await file((figma) => figma.undoSteps)).toBeGreaterThanOrEqual(2);
+    await page.screenshot({ path: screenshotPath('figma-generated') });
+
+    // Brand check of every version; click a finding to select and zoom to its layer.
+    await plugin.getByRole('tab', { name: 'Check' }).click();
+    await plugin.getByRole('button', { name: 'Check all versions' }).click();
+    const palette = plugin.locator('li.finding[data-rule="visual.palette"]').first();
+    await palette.waitFor();
+    await palette.locator('.finding-select').click();
+    await expect.poll(() => file((figma) => figma.zoomedTo.length)).toBe(1);
+    const selected = await file((figma) => figma.currentPage.selectionSnapshot().map((node) => node.name));
+    expect(selected).toEqual(['Legal line']);
+    await page.screenshot({ path: screenshotPath('figma-check') });
+
+    // Fix it: the legal line's colour snaps to the nearest palette colour.
+    const before = await plugin.locator('li.finding[data-rule="visual.palette"]').count();
+    await palette.getByRole('button', { name: /^Fix:/ }).click();
+    await expect.poll(() => plugin.locator('li.finding[data-rule="visual.palette"]').count()).toBe(before - 1);
+    await page.screenshot({ path: screenshotPath('figma-fixed') });
+
+    // Change the master, see the stale markers, and update: the versions follow the master.
+    await file((figma) => {
+      const master = figma.currentPage.children.find((node) => node.name === 'Spring Sale — Master') as unknown as { children: { name: string; paint(p: unknown[]): void }[] };
+      master.children.find((child) => child.name === '#logo')!.paint([{ type: 'SOLID', color: { r: 0.24, g: 0.86, b: 0.59 }, opacity: 1, visible: true }]);
+      return true;
+    });
+    await plugin.getByRole('tab', { name: 'Versions' }).click();
+    await expect.poll(() => plugin.locator('.badge.stale').count()).toBe(6);
+    await page.screenshot({ path: screenshotPath('figma-stale') });
+    await plugin.getByRole('button', { name: 'Update versions from master' }).click();
+    await expect.poll(() => plugin.locator('.badge.stale').count()).toBe(0);
+    const logos = await file((figma) => {
+      const found = figma.currentPage.children.find((node) => node.type === 'SECTION') as unknown as { children: { children: { name: string; fills: { color: { g: number } }[] }[] }[] };
+      return found.children.map((version) => Math.round(version.children.find((child) => child.name === '#logo')!.fills[0]!.color.g * 100));
+    });
+    expect(logos).toEqual([86, 86, 86, 86, 86, 86]);
+    expect(await plugin.getByText(/Kept your edit: "Legal line"/).count()).toBeGreaterThanOrEqual(1);
+    await page.screenshot({ path: screenshotPath('figma-updated') });
+  });
+
+  it('works from the keyboard: tabs move with the arrow keys and buttons answer Enter', async () => {
+    const { page } = preview;
+    const plugin = page.frameLocator('iframe[title="Onbrand plugin"]');
+    await plugin.getByRole('tab', { name: 'Versions' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => plugin.getByRole('tab', { name: 'Kit & settings' }).getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => plugin.getByRole('tab', { name: 'Check' }).getAttribute('aria-selected')).toBe('true');
+    await plugin.getByRole('button', { name: 'Check all versions' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => plugin.locator('article.checked').count()).toBe(6);
+  });
+});
+
