@@ -65,24 +65,40 @@ describe('setting up the tracker', () => {
     expect(cells[0]).toEqual(['Stage', 'Name', 'Budget', 'Owner', 'Team', 'Capability', 'Problem', 'Hypothesis', 'Data sources']);
     expect(cells.slice(1).map((row) => row.slice(0, 4))).toEqual([['running', 'Churn model', 1200, 'Omar'], ['ideate', 'Copy bot', 800, 'Maya']]);
     expect(tracker.sheet('Use cases').formulaAt(3, 3)).toBe('=400*2');
-    // The existing Stage column keeps its (absent) rules; only added columns get theirs.
-    expect(tracker.sheet('Use cases').validationAt(2, 1)).toBeNull();
+    // The existing Stage column had no dropdown, so it gets one; its values stay as typed.
+    expect(tracker.sheet('Use cases').validationAt(2, 1)?.getCriteriaValues()[0]).toEqual([...stages]);
     expect(tracker.sheet('Use cases').validationAt(2, 6)?.getCriteriaValues()[0]).toContain('strategic modeling');
     const settings = tracker.records('Settings');
     expect(settings[0]).toEqual({ Setting: 'Impact weight', Value: 0.7, Notes: 'ours' });
     expect(settings.map((row) => row.Setting)).toContain('Risk weight');
   });
 
-  it('changes nothing when run again, in a number of calls that does not grow with the data', () => {
-    const rows = Array.from({ length: 2000 }, (_, i) => [`Use case ${i}`, 'Omar', 'CRM', 'speed of insight', '', '', '', 'ideate']);
-    const tracker = openTracker({ 'Use cases': [['Name', 'Owner', 'Team', 'Capability', 'Problem', 'Hypothesis', 'Data sources', 'Stage'], ...rows] });
+  it('keeps a dropdown and colours people set on an existing column', () => {
+    const tracker = openTracker({ 'Use cases': [['Name', 'Stage'], ['Copy bot', 'Backlog']] });
+    const sheet = tracker.sheet('Use cases');
+    const own = (tracker.env.services.SpreadsheetApp as { newDataValidation(): { requireValueInList(v: string[]): { build(): unknown } } }).newDataValidation().requireValueInList(['Backlog', 'Live']).build();
+    sheet.rangeAt(2, 2, 999, 1).setDataValidation(own as never);
     tracker.call('setupTracker');
-    const first = everything(tracker);
-    const again = tracker.measured('setupTracker');
-    expect(again.value.message).toBe('The tracker is complete: nothing was missing.');
-    expect(everything(tracker)).toEqual(first);
-    // Per sheet: find it, read its header row, check the frozen rows and the named range.
-    expect(again.calls).toBeLessThanOrEqual(trackerSheets.length * 6 + 4);
-    expect(again.byName['Range.setValues'] ?? 0).toBe(0);
+    expect(sheet.validationAt(2, 2)?.getCriteriaValues()[0]).toEqual(['Backlog', 'Live']);
+    expect(sheet.snapshot()[1]).toEqual(['Copy bot', 'Backlog']);
+  });
+
+  it('changes nothing when run again, in a number of calls that does not grow with the data', () => {
+    const header = ['Name', 'Owner', 'Team', 'Capability', 'Problem', 'Hypothesis', 'Data sources', 'Stage'];
+    const rerun = (count: number) => {
+      const rows = Array.from({ length: count }, (_, i) => [`Use case ${i}`, 'Omar', 'CRM', 'speed of insight', '', '', '', 'ideate']);
+      const tracker = openTracker({ 'Use cases': [header, ...rows] });
+      tracker.call('setupTracker');
+      const first = everything(tracker);
+      const again = tracker.measured('setupTracker');
+      expect(again.value.message).toBe('The tracker is complete: nothing was missing.');
+      expect(everything(tracker)).toEqual(first);
+      expect(again.byName['Range.setValues'] ?? 0).toBe(0);
+      return again.calls;
+    };
+    const small = rerun(2);
+    expect(rerun(2000)).toBe(small);
+    // Per sheet: find it, read its header row, check frozen rows, the named range, dropdowns and rules.
+    expect(small).toBeLessThanOrEqual(90);
   });
 });

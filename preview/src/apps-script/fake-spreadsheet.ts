@@ -312,6 +312,7 @@ type RangeResults = {
   setNumberFormats: FakeRange;
   setDataValidation: FakeRange;
   setDataValidations: FakeRange;
+  getDataValidation: FakeDataValidation | null;
   getDataValidations: (FakeDataValidation | null)[][];
   clear: FakeRange;
   clearContent: FakeRange;
@@ -325,7 +326,7 @@ export class FakeRange
     Mirror<
       Range,
       | 'getValues' | 'getDisplayValues' | 'getFormulas' | 'setValues' | 'getRow' | 'getColumn' | 'getNumRows' | 'getNumColumns' | 'getLastRow' | 'getLastColumn'
-      | 'getA1Notation' | 'setNumberFormat' | 'setNumberFormats' | 'getNumberFormats' | 'setDataValidation' | 'setDataValidations' | 'getDataValidations'
+      | 'getA1Notation' | 'setNumberFormat' | 'setNumberFormats' | 'getNumberFormats' | 'setDataValidation' | 'setDataValidations' | 'getDataValidation' | 'getDataValidations'
       | 'clear' | 'clearContent' | 'activate' | 'getSheet',
       RangeResults
     >
@@ -448,6 +449,11 @@ export class FakeRange
     this.checkShape(rules, 'data');
     rules.forEach((row, r) => row.forEach((value, c) => this.sheet.validations.push({ box: { row: this.row + r, column: this.column + c, numRows: 1, numColumns: 1 }, value: value as FakeDataValidation | null })));
     return this;
+  }
+
+  getDataValidation(): FakeDataValidation | null {
+    this.calls.record('Range.getDataValidation');
+    return this.sheet.validationAt(this.row, this.column);
   }
 
   getDataValidations(): (FakeDataValidation | null)[][] {

@@ -53,13 +53,14 @@ export function SheetGrid(props: { state: SpreadsheetViewState }) {
                         borderBottom: frozen && r === (sheet?.frozenRows ?? 0) - 1 ? '3px solid #c0c4c8' : undefined,
                         outline: selected ? '2px solid #1a73e8' : undefined,
                         maxWidth: '240px',
+                        whiteSpace: 'nowrap',
                         overflow: 'hidden',
                         textOverflow: 'ellipsis',
                       }}
                       title={text || undefined}
                     >
                       {text}
-                      {style?.dropdown && !frozen && <span aria-hidden="true" style={{ float: 'right', color: '#80868b', marginLeft: '4px' }}>▾</span>}
+                      {style?.dropdown && !frozen && <span aria-hidden="true" style={{ color: '#80868b', marginLeft: '6px' }}>▾</span>}
                     </td>
                   );
                 })}

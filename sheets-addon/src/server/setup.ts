@@ -14,27 +14,41 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 /** The named range of the Settings cell holding the brand kit, for =ONBRAND_LINT(…, OnbrandKit). */
 export const kitRangeName = 'OnbrandKit';
 
-/** Formats, dropdowns, colour rules and widths for newly added columns (1-based positions). */
-function decorate(sheet: Sheet, columns: readonly { spec: ColumnSpec; position: number }[]): void {
-  const body = (position: number) => `${columnLetter(position)}2:${columnLetter(position)}`;
+interface Placed {
+  spec: ColumnSpec;
+  position: number;
+}
+
+const body = (position: number) => `${columnLetter(position)}2:${columnLetter(position)}`;
+
+function dropdownRule(spec: ColumnSpec): GoogleAppsScript.Spreadsheet.DataValidation {
+  const builder = SpreadsheetApp.newDataValidation();
+  // Warnings rather than rejections: data typed before set up stays, and is shown as invalid.
+  return spec.dropdown
+    ? builder.requireValueInList([...spec.dropdown], true).setAllowInvalid(true).build()
+    : builder.requireNumberBetween(1, 5).setAllowInvalid(true).setHelpText('A whole number from 1 (low) to 5 (high).').build();
+}
+
+/**
+ * Formats, dropdowns, colour rules and widths. Added columns get all of them; columns that were
+ * already there get only a dropdown where they have no validation and colours where no rule covers
+ * them, so formats and rules people chose are kept.
+ */
+function decorate(sheet: Sheet, added: readonly Placed[], existing: readonly Placed[]): void {
   const byFormat = new Map<string, string[]>();
-  for (const { spec, position } of columns) if (spec.format) byFormat.set(spec.format, [...(byFormat.get(spec.format) ?? []), body(position)]);
+  for (const { spec, position } of added) if (spec.format) byFormat.set(spec.format, [...(byFormat.get(spec.format) ?? []), body(position)]);
   for (const [format, ranges] of byFormat) sheet.getRangeList(ranges).setNumberFormat(format);
 
-  for (const { spec, position } of columns) {
-    if (!spec.dropdown && !spec.scale) continue;
-    const builder = SpreadsheetApp.newDataValidation();
-    // Warnings rather than rejections: data typed before set up stays, and is shown as invalid.
-    const rule = spec.dropdown
-      ? builder.requireValueInList([...spec.dropdown], true).setAllowInvalid(true).build()
-      : builder.requireNumberBetween(1, 5).setAllowInvalid(true).setHelpText('A whole number from 1 (low) to 5 (high).').build();
-    sheet.getRange(body(position)).setDataValidation(rule);
-  }
+  const wantsDropdown = (placed: Placed) => Boolean(placed.spec.dropdown || placed.spec.scale);
+  const bare = existing.filter(wantsDropdown).filter(({ position }) => sheet.getRange(2, position).getDataValidation() === null);
+  for (const placed of [...added.filter(wantsDropdown), ...bare]) sheet.getRange(body(placed.position)).setDataValidation(dropdownRule(placed.spec));
 
-  const coloured = columns.filter(({ spec }) => spec.colours?.length);
-  if (coloured.length > 0) {
+  const colourable = [...added, ...existing].filter(({ spec }) => spec.colours?.length);
+  if (colourable.length > 0) {
     const rules = sheet.getConditionalFormatRules();
-    for (const { spec, position } of coloured) {
+    const covered = new Set(rules.flatMap((rule) => rule.getRanges().map((range) => range.getColumn())));
+    const uncovered = colourable.filter(({ position }) => !covered.has(position));
+    for (const { spec, position } of uncovered) {
       for (const colour of spec.colours!) {
         const builder = SpreadsheetApp.newConditionalFormatRule();
         if ('equals' in colour) builder.whenTextEqualTo(colour.equals);
@@ -44,9 +58,9 @@ function decorate(sheet: Sheet, columns: readonly { spec: ColumnSpec; position: 
         rules.push(builder.build());
       }
     }
-    sheet.setConditionalFormatRules(rules);
+    if (uncovered.length > 0) sheet.setConditionalFormatRules(rules);
   }
-  for (const { spec, position } of columns) if (spec.width) sheet.setColumnWidth(position, spec.width);
+  for (const { spec, position } of added) if (spec.width) sheet.setColumnWidth(position, spec.width);
 }
 
 /** Appends the settings rows the sheet lacks, with their defaults; returns the kit cell's row. */
@@ -90,10 +104,9 @@ function setUpSheet(spreadsheet: Spreadsheet, spec: SheetSpec): SheetOutcome {
   while (used > 0 && firstRow[used - 1] === '') used--;
   const header = firstRow.slice(0, used);
   const missing = spec.columns.filter((column) => columnIndex(header, column.header) < 0);
-  if (missing.length > 0) {
-    sheet.getRange(1, used + 1, 1, missing.length).setValues([missing.map((column) => column.header)]);
-    decorate(sheet, missing.map((column, i) => ({ spec: column, position: used + 1 + i })));
-  }
+  if (missing.length > 0) sheet.getRange(1, used + 1, 1, missing.length).setValues([missing.map((column) => column.header)]);
+  const existing = spec.columns.filter((column) => !missing.includes(column)).map((column) => ({ spec: column, position: columnIndex(header, column.header) + 1 }));
+  decorate(sheet, missing.map((column, i) => ({ spec: column, position: used + 1 + i })), existing);
   if (created || sheet.getFrozenRows() === 0) sheet.setFrozenRows(1);
   const width = used + missing.length;
   const named = spreadsheet.getRangeByName(spec.rangeName);

@@ -1,0 +1,90 @@
+// The Sheets add-on on the fake host: scoring 5,000 use-case rows and analyzing 2,000 result rows
+// through the built Code.js, as Apps Script runs it. Reports the SpreadsheetApp calls each
+// operation makes (budget: 10), its wall time, and the calls a cell-by-cell loop would make for
+// the same work (every input cell read with getValue, every output cell written with setValue).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createSheetsEnvironment, loadAppsScript, type Cell, type SheetsEnvironment } from '../../preview/src/apps-script';
+
+const dist = process.env.ONBRAND_DIST ?? 'dist';
+const families = ['SpreadsheetApp.', 'Spreadsheet.', 'Sheet.', 'Range.', 'RangeList.', 'NamedRange.', 'DataValidationBuilder.', 'ConditionalFormatRuleBuilder.'];
+
+function spreadsheetCalls(env: SheetsEnvironment): number {
+  return Object.entries(env.calls.byName())
+    .filter(([name]) => families.some((family) => name.startsWith(family)))
+    .reduce((sum, [, n]) => sum + n, 0);
+}
+
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function workload(): Record<string, Cell[][]> {
+  const random = seeded(7);
+  const level = () => 1 + Math.floor(random() * 5);
+  const names = Array.from({ length: 5000 }, (_, i) => `Use case ${i + 1}`);
+  const arms = ['control', 'B', 'C', 'D'];
+  return {
+    'Use cases': [['Name', 'Stage'], ...names.map((name) => [name, 'ideate'])],
+    Scoring: [['Use case', 'Impact', 'Feasibility', 'Risk', 'Data readiness', 'Reach', 'RICE impact', 'Confidence', 'Effort'], ...names.map((name) => [name, level(), level(), level(), level(), Math.floor(random() * 10000), '', 0.8, level()])],
+    Experiments: [['Experiment', 'Baseline rate', 'MDE', 'Daily traffic'], ...Array.from({ length: 50 }, (_, i) => [`Experiment ${i}`, 0.04, 0.1, 5000])],
+    Results: [
+      ['Experiment', 'Arm', 'Period', 'Segment', 'Visitors', 'Conversions'],
+      ...Array.from({ length: 2000 }, (_, i) => {
+        const group = Math.floor(i / arms.length);
+        const visitors = 5000 + Math.floor(random() * 20000);
+        return [`Experiment ${group % 50}`, arms[i % arms.length]!, `week ${Math.floor(group / 50) + 1}`, 'all', visitors, Math.floor(visitors * (0.03 + random() * 0.02))];
+      }),
+    ],
+  };
+}
+
+/** Median wall time of `runs` executions, each a fresh evaluation of Code.js. */
+function timed(run: () => void, runs = 5): number {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    run();
+    samples.push(performance.now() - started);
+  }
+  samples.sort((a, b) => a - b);
+  return Math.round(samples[Math.floor(runs / 2)]! * 10) / 10;
+}
+
+/** The Sheets workloads' figures, with their call budgets. */
+export async function benchSheets(): Promise<Record<string, unknown>> {
+  const code = readFileSync(join(dist, 'sheets-addon/Code.js'), 'utf8');
+  const env = createSheetsEnvironment({ name: 'Bench', sheets: workload(), files: {} });
+  const script = loadAppsScript(code, env.services);
+  script.run('setupTracker', [{}]);
+  const measure = (endpoint: string) => {
+    env.calls.reset();
+    const result = script.run(endpoint, [{}]) as { ok: boolean; error?: { message: string } };
+    if (!result.ok) throw new Error(`${endpoint} failed: ${result.error?.message}`);
+    return spreadsheetCalls(env);
+  };
+  const scoreCalls = measure('scoreUseCases');
+  const analyzeCalls = measure('analyzeExperiments');
+  // A cell-by-cell loop reads each input cell and writes each output cell with its own getRange.
+  const scoreCellByCell = 5000 * (9 + 6) * 2;
+  const analyzeCellByCell = 2000 * (6 + 11) * 2 + 50 * (4 + 3) * 2;
+  return {
+    sheetsScore5000Calls: scoreCalls,
+    sheetsScore5000Ms: timed(() => script.run('scoreUseCases', [{}])),
+    sheetsScore5000CellByCellCalls: scoreCellByCell,
+    sheetsAnalyze2000Calls: analyzeCalls,
+    sheetsAnalyze2000Ms: timed(() => script.run('analyzeExperiments', [{}])),
+    sheetsAnalyze2000CellByCellCalls: analyzeCellByCell,
+    budgets: [
+      ['sheetsScore5000Calls', '≤', 10],
+      ['sheetsAnalyze2000Calls', '≤', 10],
+    ],
+  };
+}

@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPreview, screenshotPath } from './chromium';
+
+let preview: Awaited<ReturnType<typeof openPreview>>;
+
+beforeAll(async () => {
+  preview = await openPreview();
+});
+
+afterAll(async () => {
+  await preview?.close();
+});
+
+describe('the Sheets add-on in the preview', () => {
+  it('sets up the tracker, scores, analyzes and writes insights from the sidebar', async () => {
+    const { page, server } = preview;
+    await page.goto(server.url);
+    await page.getByRole('tab', { name: 'Sheets add-on' }).click();
+    const panel = page.getByRole('tabpanel', { name: 'Sheets add-on' });
+    await panel.getByRole('button', { name: 'Extensions' }).click();
+    await panel.getByRole('menuitem', { name: 'Open Onbrand' }).click();
+    const sidebar = panel.frameLocator('iframe[title="Onbrand sidebar"]');
+    const report = sidebar.getByTestId('report');
+
+    await sidebar.getByRole('button', { name: 'Set up tracker' }).click();
+    await expect.poll(() => report.textContent(), { timeout: 10_000 }).toMatch(/Created 5 sheets/);
+    const sheets = server.environments.sheets.spreadsheet;
+    expect(sheets.sheets.map((sheet) => sheet.snapshotName())).toEqual(['Use cases', 'Scoring', 'Experiments', 'Results', 'Learning log', 'Audit log', 'Metrics', 'Insights', 'Settings']);
+    // The grid draws the new state: frozen header, dropdown markers on Stage.
+    await expect.poll(() => panel.getByRole('table', { name: 'Sheet Use cases' }).locator('td').filter({ hasText: '▾' }).count()).toBeGreaterThan(0);
+
+    // From the keyboard: focus the button and press Enter.
+    await sidebar.getByRole('button', { name: 'Score use cases' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => report.textContent()).toMatch(/Scored 3 use cases; Subject-line generator ranks first at 81\.3/);
+    const top = sidebar.getByRole('list', { name: 'Top use cases by score' }).getByRole('listitem');
+    await expect.poll(() => top.allTextContents()).toEqual(['Subject-line generator 81.3', 'Weekly insight digest 73.8', 'Churn-risk audiences 65.0']);
+    await expect.poll(() => sidebar.getByRole('img', { name: /^Subject-line generator: impact 4, feasibility 5, score 81\.3, rank 1/ }).count()).toBe(1);
+
+    await sidebar.getByRole('button', { name: 'Analyze experiments' }).click();
+    await expect.poll(() => report.textContent()).toMatch(/Analyzed 12 result rows in 6 comparisons/);
+    const results = sheets.sheets.find((sheet) => sheet.snapshotName() === 'Results')!.snapshot();
+    expect(results[0]).toContain('P(beat control)');
+    expect(results.slice(1).every((row) => row[row.length - 1] === 'OK')).toBe(true);
+
+    await sidebar.getByRole('button', { name: 'Write insights' }).click();
+    await expect.poll(() => report.textContent()).toMatch(/Wrote \d+ new insights/);
+    const insights = sidebar.getByRole('list', { name: 'Insights' }).getByRole('listitem');
+    await expect.poll(() => insights.count()).toBeGreaterThan(3);
+    const srm = insights.filter({ hasText: 'traffic split does not match the plan' });
+    await srm.locator('summary').click();
+    await expect.poll(() => srm.textContent()).toContain('(Source: rows 10 and 11.)');
+    await page.screenshot({ path: screenshotPath('sheets-tracker-insights') });
+  });
+
+  it('shows the selected experiment’s stats card', async () => {
+    const { page } = preview;
+    const sidebar = page.getByRole('tabpanel', { name: 'Sheets add-on' }).frameLocator('iframe[title="Onbrand sidebar"]');
+    await sidebar.getByRole('combobox', { name: 'Experiment' }).selectOption('Subject lines');
+    const card = sidebar.getByTestId('stats-card');
+    await expect.poll(() => card.textContent()).toContain('week 4');
+    await expect.poll(() => sidebar.getByTestId('decision').textContent()).toBe('scale');
+    const rows = card.getByRole('row');
+    await expect.poll(() => rows.count()).toBe(3);
+    await expect.poll(() => rows.nth(2).textContent()).toMatch(/^B4\.88%\+22\.\d%< 0\.001100\.0%$/);
+    await sidebar.getByRole('combobox', { name: 'Experiment' }).selectOption('Churn audiences');
+    await expect.poll(() => card.textContent()).toContain('Sample ratio mismatch');
+    await card.screenshot({ path: screenshotPath('sheets-stats-card') });
+  });
+
+  it('runs a menu item with a toast, and shows a missing kit as an error the user can read', async () => {
+    const { page, server } = preview;
+    const panel = page.getByRole('tabpanel', { name: 'Sheets add-on' });
+    await panel.getByRole('button', { name: 'Extensions' }).click();
+    await panel.getByRole('menuitem', { name: 'Brand-check selected column' }).click();
+    await expect.poll(() => panel.getByTestId('toast').textContent()).toMatch(/no brand kit/);
+    const sidebar = panel.frameLocator('iframe[title="Onbrand sidebar"]');
+    await sidebar.getByRole('button', { name: 'Brand-check selected column' }).click();
+    await expect.poll(() => sidebar.getByRole('alert').first().textContent()).toMatch(/There is no brand kit for this file yet/);
+    expect(server.environments.sheets.spreadsheet.toasts.at(-1)).toMatch(/no brand kit/);
+    await page.screenshot({ path: screenshotPath('sheets-grid') });
+  });
+});
