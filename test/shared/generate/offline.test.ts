@@ -52,7 +52,9 @@ describe.each(examples)('the offline pack for $name', ({ name, kit: kitPath, bri
 
   it('matches its golden file (update on purpose with UPDATE_GOLDENS=1)', async () => {
     const pack = await offline(loadJson(briefPath), loadKit(kitPath));
-    const text = `${JSON.stringify(pack, null, 2)}\n`;
+    // The golden pins what the generator writes; findings and scores belong to the brand engine's own tests.
+    const pinned = { ...pack, pieces: pack.pieces.map(({ id, channel, needsReview, disclosure }) => ({ id, channel, needsReview, disclosure })) };
+    const text = `${JSON.stringify(pinned, null, 2)}\n`;
     if (process.env.UPDATE_GOLDENS === '1') writeFileSync(golden, text);
     expect(text).toBe(readFileSync(golden, 'utf8'));
   });
