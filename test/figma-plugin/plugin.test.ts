@@ -3,7 +3,7 @@ import { startPlugin } from '../../figma-plugin/src/main/plugin';
 import { FakeFigma } from '../../preview/src/figma';
 
 describe('the plugin main thread on the fake figma', () => {
-  it('reads the selection in one host call, with no walk of the page', async () => {
+  it('reads the selection in one host call and each frame's record, with no walk of the page', async () => {
     const figma = new FakeFigma();
     const frames = Array.from({ length: 20 }, (_, i) => figma.add('FRAME', `Frame ${i}`, { width: 300, height: 250 }));
     figma.currentPage.selectAsUser(frames.slice(0, 3));
@@ -12,7 +12,7 @@ describe('the plugin main thread on the fake figma', () => {
     figma.ui.deliver({ kind: 'rpc-request', id: 1, endpoint: 'getSelectionFrames', input: {} });
     await new Promise((resolve) => setImmediate(resolve));
     expect(figma.calls.count('selection.get')).toBe(1);
-    expect(figma.calls.byName()).toEqual({ 'selection.get': 1, 'ui.postMessage': 1 });
+    expect(figma.calls.byName()).toEqual({ 'selection.get': 1, getPluginData: 3, 'ui.postMessage': 1 });
   });
 
   it('answers with an empty list when nothing is selected', async () => {

@@ -131,6 +131,7 @@ export async function updateVersions(env: PluginEnv, scope: 'selection' | 'all')
   const keptEdits: string[] = [];
   const notices = new Set<string>();
   const versions: VersionSummary[] = [];
+  const orphans = new Map<string, number>();
   const batch = startBatch(env, 'Updating versions', entries.length);
   try {
     for (const entry of entries) {
@@ -143,20 +144,21 @@ export async function updateVersions(env: PluginEnv, scope: 'selection' | 'all')
         } else masters.set(record.masterId, null);
       }
       const master = masters.get(record.masterId);
-      if (!master) notices.add(`The master of "${node.name}" ("${record.masterName}") is gone; that version was left as it is.`);
+      if (!master) orphans.set(record.masterName, (orphans.get(record.masterName) ?? 0) + 1);
       else if (node.locked) keptEdits.push(`"${node.name}" (locked)`);
       else {
         const next = await updateOne(env, entry, master, kit, keptEdits, notices);
         writeRecord(node, next);
         versions.push(summarize(node.id, node.name, next, false));
       }
-      if (!(await batch.next(versions.length + keptEdits.length))) break;
+      if (!(await batch.next(entries.indexOf(entry) + 1))) break;
     }
   } finally {
     endBatch(env, batch);
   }
   for (const master of masters.values()) master?.ctx.skipped.forEach((name) => notices.add(`Skipped "${name}": a font is missing on this machine.`));
-  env.host.commitUndo();
+  orphans.forEach((count, name) => notices.add(`The master "${name}" is gone, so its ${count} version(s) were left as they are.`));
+  if (versions.length) env.host.commitUndo();
   env.host.notify(`Updated ${versions.length} version${versions.length === 1 ? '' : 's'} from the master${keptEdits.length ? `; kept ${keptEdits.length} edit(s)` : ''}.`);
   return { updated: versions.length, keptEdits, versions, notices: [...notices], cancelled: batch.cancelled };
 }
