@@ -1,78 +1,119 @@
 import * as z from '@onbrand/shared/zod';
 import { defineContract } from '@onbrand/shared/rpc';
 
+// Apps Script evaluates the whole bundle on every call and runs one endpoint, so schemas are built
+// on first use rather than at load: building all of them up front costs more than the call itself.
+const once = <T>(make: () => T) => {
+  let built: T | undefined;
+  return () => (built ??= make());
+};
+
+/** An endpoint whose schemas are built the first time the dispatcher or a type asks for them. */
+function lazy<I extends z.ZodMiniType, O extends z.ZodMiniType>(make: () => { input: I; output: O }): { input: I; output: O } {
+  const get = once(make);
+  return {
+    get input() {
+      return get().input;
+    },
+    get output() {
+      return get().output;
+    },
+  };
+}
+
 // Every input has defaults, so an empty request is always well formed; what the writer must fix
 // (no selection, a bad brief, a kit that fails validation) comes back in the answer as notices or
 // issues the sidebar shows, and the document is left as it was.
 
-export const documentSummarySchema = z.object({
+export const documentSummarySchema = once(() =>
+  z.object({
   title: z.string(),
   paragraphCount: z.number(),
   wordCount: z.number(),
-});
-export type DocumentSummary = z.output<typeof documentSummarySchema>;
+}),
+);
+export type DocumentSummary = z.output<ReturnType<typeof documentSummarySchema>>;
 
-const issueSchema = z.object({ path: z.string(), message: z.string() });
-const severitySchema = z.enum(['error', 'warning', 'suggestion']);
-const refSchema = z.union([z.number(), z.array(z.number())]);
+const issueSchema = once(() =>
+  z.object({ path: z.string(), message: z.string() }),
+);
+const severitySchema = once(() =>
+  z.enum(['error', 'warning', 'suggestion']),
+);
+const refSchema = once(() =>
+  z.union([z.number(), z.array(z.number())]),
+);
 
 /** A span inside one paragraph: its section, its paragraph (ordinal or child path) and offsets in it. */
-export const spanSchema = z.object({ section: z.string(), ref: refSchema, start: z.number(), end: z.number() });
-export type Span = z.output<typeof spanSchema>;
+export const spanSchema = once(() =>
+  z.object({ section: z.string(), ref: refSchema(), start: z.number(), end: z.number() }),
+);
+export type Span = z.output<ReturnType<typeof spanSchema>>;
 
-export const docFindingSchema = z.object({
+export const docFindingSchema = once(() =>
+  z.object({
   id: z.string(),
   rule: z.string(),
-  severity: severitySchema,
+  severity: severitySchema(),
   message: z.string(),
   match: z.string(),
   suggestions: z.array(z.string()),
   /** Where the finding is, or null when it crosses paragraphs (it can be selected, not fixed). */
-  location: z.nullable(spanSchema),
+  location: z.nullable(spanSchema()),
   safe: z.boolean(),
   channel: z.nullable(z.string()),
   /** The paragraph's text around the match, so the sidebar can show it in context. */
   context: z.string(),
-});
-export type DocFinding = z.output<typeof docFindingSchema>;
+}),
+);
+export type DocFinding = z.output<ReturnType<typeof docFindingSchema>>;
 
-export const fixSchema = z.object({
-  location: spanSchema,
+export const fixSchema = once(() =>
+  z.object({
+  location: spanSchema(),
   /** The text the check saw at the location; a fix is refused when the text there changed. */
   expected: z.string(),
   replacement: z.string(),
-});
-export type Fix = z.output<typeof fixSchema>;
+}),
+);
+export type Fix = z.output<ReturnType<typeof fixSchema>>;
 
-const checkResultSchema = z.object({
+const checkResultSchema = once(() =>
+  z.object({
   scope: z.enum(['document', 'selection']),
-  findings: z.array(docFindingSchema),
+  findings: z.array(docFindingSchema()),
   score: z.number(),
   paragraphs: z.number(),
   /** The channel each part was checked for: from the check, or from a `[channel]` heading. */
   sections: z.array(z.object({ heading: z.string(), channel: z.nullable(z.string()) })),
   notices: z.array(z.string()),
-});
-export type CheckResult = z.output<typeof checkResultSchema>;
+}),
+);
+export type CheckResult = z.output<ReturnType<typeof checkResultSchema>>;
 
-export const kitSummarySchema = z.object({
+export const kitSummarySchema = once(() =>
+  z.object({
   name: z.string(),
   version: z.string(),
   source: z.enum(['document', 'user', 'starter']),
   channels: z.array(z.object({ id: z.string(), name: z.string() })),
-});
-export type KitSummary = z.output<typeof kitSummarySchema>;
+}),
+);
+export type KitSummary = z.output<ReturnType<typeof kitSummarySchema>>;
 
-export const settingsSchema = z.object({
+export const settingsSchema = once(() =>
+  z.object({
   provider: z.string(),
   model: z.string(),
   baseUrl: z.string(),
   /** The key as the sidebar may show it (last four characters), or null when none is saved. */
   keyMask: z.nullable(z.string()),
-});
-export type Settings = z.output<typeof settingsSchema>;
+}),
+);
+export type Settings = z.output<ReturnType<typeof settingsSchema>>;
 
-export const markSchema = z.object({
+export const markSchema = once(() =>
+  z.object({
   id: z.string(),
   kind: z.enum(['draft', 'template', 'rewrite']),
   label: z.string(),
@@ -89,10 +130,12 @@ export const markSchema = z.object({
   /** For a rewrite: the original text, kept in the document until the writer picks one. */
   original: z.nullable(z.string()),
   text: z.string(),
-});
-export type Mark = z.output<typeof markSchema>;
+}),
+);
+export type Mark = z.output<ReturnType<typeof markSchema>>;
 
-export const auditEntrySchema = z.object({
+export const auditEntrySchema = once(() =>
+  z.object({
   markId: z.string(),
   label: z.string(),
   approvedBy: z.string(),
@@ -103,11 +146,13 @@ export const auditEntrySchema = z.object({
   model: z.string(),
   channel: z.nullable(z.string()),
   score: z.number(),
-  findings: z.array(z.object({ rule: z.string(), severity: severitySchema, match: z.string(), message: z.string() })),
-});
-export type AuditEntry = z.output<typeof auditEntrySchema>;
+  findings: z.array(z.object({ rule: z.string(), severity: severitySchema(), match: z.string(), message: z.string() })),
+}),
+);
+export type AuditEntry = z.output<ReturnType<typeof auditEntrySchema>>;
 
-export const templateFieldSchema = z.object({
+export const templateFieldSchema = once(() =>
+  z.object({
   name: z.string(),
   label: z.string(),
   kind: z.enum(['text', 'number', 'boolean', 'list', 'choice', 'json']),
@@ -115,77 +160,84 @@ export const templateFieldSchema = z.object({
   choices: z.array(z.string()),
   /** A sample value as the form shows it (lists one item a line, JSON as text). */
   sample: z.string(),
-});
-export type TemplateField = z.output<typeof templateFieldSchema>;
+}),
+);
+export type TemplateField = z.output<ReturnType<typeof templateFieldSchema>>;
 
-export const templateInfoSchema = z.object({
+export const templateInfoSchema = once(() =>
+  z.object({
   id: z.string(),
   version: z.string(),
   description: z.string(),
-  fields: z.array(templateFieldSchema),
+  fields: z.array(templateFieldSchema()),
   offline: z.boolean(),
-});
-export type TemplateInfo = z.output<typeof templateInfoSchema>;
+}),
+);
+export type TemplateInfo = z.output<ReturnType<typeof templateInfoSchema>>;
 
-const insertedSchema = z.object({
+const insertedSchema = once(() =>
+  z.object({
   inserted: z.boolean(),
-  marks: z.array(markSchema),
-  issues: z.array(issueSchema),
+  marks: z.array(markSchema()),
+  issues: z.array(issueSchema()),
   notices: z.array(z.string()),
-});
-export type Inserted = z.output<typeof insertedSchema>;
+}),
+);
+export type Inserted = z.output<ReturnType<typeof insertedSchema>>;
 
-const briefInputSchema = z._default(z.record(z.string(), z.unknown()), {});
+const briefInputSchema = once(() =>
+  z._default(z.record(z.string(), z.unknown()), {}),
+);
 
 /** Everything the Docs sidebar can ask of the server; each name is a google.script.run function. */
 export const docsContract = defineContract({
-  getDocumentSummary: { input: z.object({}), output: documentSummarySchema },
-  getStatus: {
+  getDocumentSummary: lazy(() => ({ input: z.object({}), output: documentSummarySchema() })),
+  getStatus: lazy(() => ({
     input: z.object({}),
     output: z.object({
-      kit: kitSummarySchema,
-      settings: settingsSchema,
+      kit: kitSummarySchema(),
+      settings: settingsSchema(),
       providers: z.array(z.object({ id: z.string(), label: z.string(), defaultModel: z.string() })),
-      marks: z.array(markSchema),
-      templates: z.array(templateInfoSchema),
+      marks: z.array(markSchema()),
+      templates: z.array(templateInfoSchema()),
     }),
-  },
-  checkDocument: {
+  })),
+  checkDocument: lazy(() => ({
     input: z.object({
       scope: z._default(z.enum(['document', 'selection']), 'document'),
       channel: z._default(z.string(), ''),
       approvedClaims: z._default(z.array(z.string()), []),
     }),
-    output: checkResultSchema,
-  },
-  selectFinding: {
-    input: z.object({ location: z.optional(spanSchema) }),
+    output: checkResultSchema(),
+  })),
+  selectFinding: lazy(() => ({
+    input: z.object({ location: z.optional(spanSchema()) }),
     output: z.object({ selected: z.boolean(), message: z.string() }),
-  },
-  applyFixes: {
-    input: z.object({ fixes: z._default(z.array(fixSchema), []) }),
+  })),
+  applyFixes: lazy(() => ({
+    input: z.object({ fixes: z._default(z.array(fixSchema()), []) }),
     output: z.object({ applied: z.number(), skipped: z.array(z.object({ expected: z.string(), reason: z.string() })), message: z.string() }),
-  },
-  draftFromBrief: { input: z.object({ brief: briefInputSchema }), output: insertedSchema },
-  rewriteSelection: { input: z.object({ channel: z._default(z.string(), '') }), output: insertedSchema },
-  chooseRewrite: {
+  })),
+  draftFromBrief: lazy(() => ({ input: z.object({ brief: briefInputSchema() }), output: insertedSchema() })),
+  rewriteSelection: lazy(() => ({ input: z.object({ channel: z._default(z.string(), '') }), output: insertedSchema() })),
+  chooseRewrite: lazy(() => ({
     input: z.object({ id: z._default(z.string(), ''), keep: z._default(z.enum(['rewrite', 'original']), 'rewrite') }),
     output: z.object({ done: z.boolean(), message: z.string() }),
-  },
-  runTemplate: {
+  })),
+  runTemplate: lazy(() => ({
     input: z.object({ templateId: z._default(z.string(), ''), vars: z._default(z.record(z.string(), z.unknown()), {}) }),
-    output: insertedSchema,
-  },
-  approveMark: {
+    output: insertedSchema(),
+  })),
+  approveMark: lazy(() => ({
     input: z.object({ id: z._default(z.string(), '') }),
-    output: z.object({ approved: z.nullable(auditEntrySchema), message: z.string() }),
-  },
-  getAuditLog: { input: z.object({}), output: z.object({ entries: z.array(auditEntrySchema), csv: z.string() }) },
-  importKit: {
+    output: z.object({ approved: z.nullable(auditEntrySchema()), message: z.string() }),
+  })),
+  getAuditLog: lazy(() => ({ input: z.object({}), output: z.object({ entries: z.array(auditEntrySchema()), csv: z.string() }) })),
+  importKit: lazy(() => ({
     input: z.object({ json: z._default(z.string(), ''), scope: z._default(z.enum(['document', 'user']), 'document') }),
-    output: z.object({ ok: z.boolean(), issues: z.array(issueSchema), kit: kitSummarySchema }),
-  },
-  saveSettings: {
+    output: z.object({ ok: z.boolean(), issues: z.array(issueSchema()), kit: kitSummarySchema() }),
+  })),
+  saveSettings: lazy(() => ({
     input: z.object({
       provider: z._default(z.string(), 'offline'),
       model: z._default(z.string(), ''),
@@ -194,6 +246,6 @@ export const docsContract = defineContract({
       apiKey: z.optional(z.string()),
       clearKey: z._default(z.boolean(), false),
     }),
-    output: settingsSchema,
-  },
+    output: settingsSchema(),
+  })),
 });
