@@ -17,15 +17,10 @@ function documentCalls(env: DocsEnvironment): number {
     .reduce((sum, [, n]) => sum + n, 0);
 }
 
+// A fixed linear congruential sequence (Numerical Recipes constants): the same document every run.
 function seeded(seed: number): () => number {
   let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 4294967296;
 }
 
 const vocabulary = 'finance teams close books faster with cards receipts matched spend limits approvals policy month end reconciliation ledger vendors budget controller report export sync accounting period team card'.split(' ');
