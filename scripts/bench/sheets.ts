@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createSheetsEnvironment, loadAppsScript, type Cell, type SheetsEnvironment } from '../../preview/src/apps-script';
+import { seededRandom } from '../../shared/src/generate';
 
 const dist = process.env.ONBRAND_DIST ?? 'dist';
 const families = ['SpreadsheetApp.', 'Spreadsheet.', 'Sheet.', 'Range.', 'RangeList.', 'NamedRange.', 'DataValidationBuilder.', 'ConditionalFormatRuleBuilder.'];
@@ -15,19 +16,8 @@ function spreadsheetCalls(env: SheetsEnvironment): number {
     .reduce((sum, [, n]) => sum + n, 0);
 }
 
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function workload(): Record<string, Cell[][]> {
-  const random = seeded(7);
+  const random = seededRandom('00000007').next;
   const level = () => 1 + Math.floor(random() * 5);
   const names = Array.from({ length: 5000 }, (_, i) => `Use case ${i + 1}`);
   const arms = ['control', 'B', 'C', 'D'];
