@@ -10,6 +10,19 @@ const severities = [
   ['suggestion', 'Suggestions'],
 ] as const;
 
+/** The paragraph around a finding, with the match marked. */
+function Context(props: { text: string; match: string }) {
+  const at = props.match ? props.text.indexOf(props.match) : -1;
+  if (at < 0) return <div class="context">{props.text}</div>;
+  return (
+    <div class="context">
+      {props.text.slice(0, at)}
+      <mark>{props.match}</mark>
+      {props.text.slice(at + props.match.length)}
+    </div>
+  );
+}
+
 const fixOf = (finding: DocFinding, replacement: string): Fix => ({ location: finding.location!, expected: finding.match, replacement });
 
 /** Check the document or the selection, list findings by severity, show and fix them. */
@@ -97,10 +110,10 @@ export function CheckPanel(props: { kit: KitSummary | null }) {
                 </h3>
                 <ul class="findings" aria-label={title}>
                   {group.map((finding) => (
-                    <li key={finding.id} class={`finding ${severity}`}>
+                    <li key={finding.id} class={`finding sev-${severity}`}>
                       <button class="show" onClick={() => show(finding)} title="Show in the document">
-                        <q>{finding.match}</q> {finding.message}
-                        <div class="context">{finding.context}</div>
+                        {finding.message}
+                        <Context text={finding.context} match={finding.match} />
                       </button>
                       {finding.location && finding.suggestions.length > 0 && (
                         <div class="row">

@@ -74,7 +74,7 @@ export function DraftPanel(props: { kit: KitSummary | null; onChange: () => void
         <Field label="Approved claims (one a line)">
           <textarea name="approvedClaims" value={values.approvedClaims ?? ''} onInput={set('approvedClaims')} />
         </Field>
-        <fieldset class="field">
+        <fieldset class="checks">
           <legend class="muted">Channels</legend>
           {props.kit?.channels.map((c) => (
             <label key={c.id}>

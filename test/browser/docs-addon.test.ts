@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FakeParagraph } from '../../preview/src/apps-script/fake-document';
+import { openPreview, screenshotPath } from './chromium';
+
+let preview: Awaited<ReturnType<typeof openPreview>>;
+
+beforeAll(async () => {
+  preview = await openPreview();
+  const { page, server } = preview;
+  await page.goto(server.url);
+  await page.getByRole('tab', { name: 'Docs add-on' }).click();
+  const panel = page.getByRole('tabpanel', { name: 'Docs add-on' });
+  await panel.getByRole('button', { name: 'Extensions' }).click();
+  await panel.getByRole('menuitem', { name: 'Open Onbrand' }).click();
+});
+
+afterAll(async () => {
+  await preview?.close();
+});
+
+const panel = () => preview.page.getByRole('tabpanel', { name: 'Docs add-on' });
+const sidebar = () => panel().frameLocator('iframe[title="Onbrand sidebar"]');
+const doc = () => preview.server.environments.docs.document;
+const bodyTexts = () => doc().body.snapshotParagraphs().map((p) => p.snapshotText());
+
+describe('the Docs add-on in the preview', () => {
+  it('checks the document and lists findings by severity with the brand-fit score', async () => {
+    await sidebar().getByRole('button', { name: 'Check', exact: true }).click();
+    await expect.poll(() => sidebar().getByTestId('score').textContent(), { timeout: 10_000 }).toMatch(/^\d+$/);
+    const errors = sidebar().getByRole('list', { name: 'Errors' }).getByRole('listitem');
+    await expect.poll(() => errors.allTextContents()).toEqual([expect.stringContaining('whitelist')]);
+    expect(await sidebar().getByRole('list', { name: 'Suggestions' }).getByRole('listitem').count()).toBeGreaterThan(0);
+    await preview.page.screenshot({ path: screenshotPath('docs-check') });
+  });
+
+  it('selects a finding’s text in the document when it is clicked', async () => {
+    await sidebar().getByRole('list', { name: 'Errors' }).getByRole('button', { name: /whitelist/ }).first().click();
+    await expect.poll(() => doc().snapshot().selection).toEqual(['whitelist']);
+    await expect.poll(() => panel().locator('[data-selected]').allTextContents()).toEqual(['whitelist']);
+    await preview.page.screenshot({ path: screenshotPath('docs-finding-selected') });
+  });
+
+  it('fixes the finding in place, keeping its bold', async () => {
+    await sidebar().getByRole('button', { name: 'Fix “whitelist” to “allowlist”' }).click();
+    await expect.poll(() => bodyTexts().some((t) => t.includes('allowlist'))).toBe(true);
+    const item = doc().body.snapshotParagraphs().find((p) => p.snapshotText().includes('allowlist'))!;
+    expect(item.text.snapshotRuns().find((r) => r.text === 'allowlist')?.attributes.BOLD).toBe(true);
+    await expect.poll(() => panel().locator('strong', { hasText: 'allowlist' }).count()).toBe(1);
+    await expect.poll(() => sidebar().getByRole('list', { name: 'Errors' }).count()).toBe(0);
+    await preview.page.screenshot({ path: screenshotPath('docs-fixed') });
+  });
+
+  it('drafts a content pack from the brief form at the cursor, marked for review', async () => {
+    const document = doc();
+    const anchor = document.body.snapshotParagraphs().find((p) => p.snapshotText().startsWith('Close the books')) as FakeParagraph;
+    document.setCursor(document.newPosition(anchor.text, 3));
+    const before = bodyTexts();
+    await sidebar().getByRole('tab', { name: 'Draft' }).click();
+    const fields: [string, string][] = [
+      ['Campaign', 'Spring launch'],
+      ['Product', 'Ledgerline Cards'],
+      ['Audience', 'finance teams at growing companies'],
+      ['Key message', 'Close the books in days, not weeks'],
+      ['Call to action', 'Book a demo'],
+      ['Benefits (one a line)', 'Every card purchase is matched to its receipt\nSpend limits are set per team'],
+    ];
+    for (const [label, value] of fields) await sidebar().getByLabel(label, { exact: true }).fill(value);
+    await sidebar().getByRole('button', { name: 'Draft at cursor' }).click();
+    const pieces = sidebar().getByRole('list', { name: 'Inserted pieces' }).getByRole('listitem');
+    await expect.poll(() => pieces.count(), { timeout: 10_000 }).toBe(5);
+    const after = bodyTexts();
+    const at = after.indexOf('Close the books in days, not weeks.');
+    expect(after[at + 1]).toBe('Article');
+    // The draft sits in one block after the cursor's paragraph; everything the writer had is still there, in order.
+    const inserted = after.length - before.length;
+    expect([...after.slice(0, at + 1), ...after.slice(at + 1 + inserted)]).toEqual(before);
+    await expect.poll(() => panel().locator('[data-ai]').count()).toBeGreaterThan(10);
+    await preview.page.screenshot({ path: screenshotPath('docs-drafted') });
+  });
+
+  it('approves a piece, clearing its mark and writing the audit log', async () => {
+    await sidebar().getByRole('tab', { name: /Review/ }).click();
+    await sidebar().getByRole('button', { name: 'Approve Article' }).click();
+    await expect.poll(() => sidebar().getByRole('table', { name: 'Audit log' }).getByRole('row').count()).toBe(2);
+    const row = await sidebar().getByRole('table', { name: 'Audit log' }).getByRole('row').nth(1).textContent();
+    expect(row).toContain('maya@example.com');
+    expect(row).toContain('Article (offline)');
+    expect(doc().namedRanges).toHaveLength(4);
+    await expect.poll(() => sidebar().getByRole('tab', { name: /Review/ }).textContent()).toBe('Review (4)');
+    await preview.page.screenshot({ path: screenshotPath('docs-approved') });
+  });
+});
