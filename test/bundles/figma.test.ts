@@ -1,4 +1,5 @@
 import vm from 'node:vm';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { addSampleCampaign, FakeFigma } from '../../preview/src/figma';
 import { readDist } from '../helpers/dist';
@@ -40,8 +41,62 @@ describe('the Figma plugin bundle in a sandbox like the main thread', () => {
     expect(figma.ui.outbox.at(-1)).toEqual({
       kind: 'rpc-response',
       id: 7,
-      result: { ok: true, value: { frames: [{ id: master.id, name: 'Spring Sale — Master', type: 'FRAME', width: 1080, height: 1080, childCount: 5 }], ignored: 1 } },
+      result: {
+        ok: true,
+        value: {
+          frames: [
+            {
+              id: master.id,
+              name: 'Spring Sale — Master',
+              type: 'FRAME',
+              width: 1080,
+              height: 1080,
+              childCount: 5,
+              slots: [
+                { name: '#headline', text: 'Spring sale: save 30% on every plan' },
+                { name: '#body', text: 'Close the books in days, not weeks, with Ledgerline.' },
+                { name: '#cta', text: 'Start free trial' },
+              ],
+            },
+          ],
+          ignored: 1,
+        },
+      },
     });
+  });
+
+  it('generates versions, checks them and updates them from the master, with only figma in scope', async () => {
+    const { figma } = loadPlugin();
+    const master = figma.currentPage.children.find((node) => node.name === 'Spring Sale — Master')!;
+    figma.currentPage.selectAsUser([master]);
+    const call = async (id: number, endpoint: string, input: unknown) => {
+      figma.ui.deliver({ kind: 'rpc-request', id, endpoint, input });
+      for (let turn = 0; turn < 1000; turn++) {
+        const answer = figma.ui.outbox.find((message) => (message as { id?: number }).id === id && (message as { kind: string }).kind === 'rpc-response');
+        if (answer) return (answer as { result: { ok: boolean; value: any } }).result;
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+      throw new Error(`${endpoint} did not answer`);
+    };
+    const made = await call(1, 'generateVersions', { sizes: ['300x250', '728x90'], copy: { mode: 'rows', rows: [{ variant: 'A', texts: { '#headline': 'Save 30% now' } }] } });
+    expect((made as { error?: unknown }).error).toBeUndefined();
+    expect(made.value.versions.map((version: { name: string }) => version.name)).toEqual(['Spring Sale — Master/300x250/A', 'Spring Sale — Master/728x90/A']);
+    expect(figma.undoSteps).toBe(1);
+    const checked = await call(2, 'checkBrand', { scope: 'versions' });
+    expect(checked.value.frames).toHaveLength(2);
+    const updated = await call(3, 'updateVersions', { scope: 'all' });
+    expect(updated.value.updated).toBe(2);
+    expect(figma.ui.outbox.some((message) => (message as { name?: string }).name === 'progress')).toBe(true);
+  });
+
+  it('offers "Update from master" as a relaunch button on versions', () => {
+    const manifest = JSON.parse(readDist('figma-plugin/manifest.json')) as { relaunchButtons: { command: string; name: string }[] };
+    expect(manifest.relaunchButtons.map((button) => button.command)).toContain('update');
+  });
+
+  it('stays within the size budgets: code.js ≤ 150 KB minified, ui.html ≤ 80 KB gzipped', () => {
+    expect(Buffer.byteLength(readDist('figma-plugin/code.js'))).toBeLessThanOrEqual(150 * 1024);
+    expect(gzipSync(readDist('figma-plugin/ui.html'), { level: 9 }).length).toBeLessThanOrEqual(80 * 1024);
   });
 
   it('tells the UI when the selection changes', () => {

@@ -122,6 +122,14 @@ describe('generating versions from a master', () => {
     expect(sectionOf(figma).children.map((child) => child.name)).toEqual(['Spring Sale — Master/300x250', 'Spring Sale — Master/160x600']);
   });
 
+  it('never sets a font size under Figma's 1 px floor, even with no kit minimum', async () => {
+    const { figma } = await sampleFile({ kit: false });
+    const out = await ok(figma, 'generateVersions', { sizes: ['728x90'], copy: { mode: 'master' } });
+    expect(out.notices).toEqual([]);
+    const legal = find(figma.findById(out.versions[0].id) as FakeFrameNode, 'Legal line');
+    expect(legal.fontSize).toBe(1);
+  });
+
   it('names versions with a custom template', async () => {
     const { figma } = await sampleFile();
     const out = await ok(figma, 'generateVersions', { sizes: ['320x50'], copy: { mode: 'rows', rows: rows.slice(0, 1) }, nameTemplate: '{locale}-{size}-{variant}' });

@@ -120,11 +120,22 @@ interface MasterJob {
 
 /** Makes one version: clone, place, apply the plan, name it and record where it came from. */
 async function makeVersion(job: MasterJob, size: Size, row: CopyRow, kit: BrandKit | null, template: string, index: number, updatedAt: string): Promise<VersionSummary> {
-  const { master, snapshot, ctx } = job;
   const section = job.section!;
-  const { source, plan, flags } = planVersion(snapshot, size, row.texts, kit);
-  const clone = master.clone();
-  section.appendChild(clone);
+  const planned = planVersion(job.snapshot, size, row.texts, kit);
+  const clone = job.master.clone();
+  try {
+    section.appendChild(clone);
+    return await fillVersion(job, clone, size, row, kit, template, index, updatedAt, planned);
+  } catch (error) {
+    // A version that failed half-way is taken away, so the section holds only whole versions.
+    clone.remove();
+    throw error;
+  }
+}
+
+async function fillVersion(job: MasterJob, clone: HostFrame, size: Size, row: CopyRow, kit: BrandKit | null, template: string, index: number, updatedAt: string, planned: ReturnType<typeof planVersion>): Promise<VersionSummary> {
+  const { master, snapshot, ctx } = job;
+  const { source, plan, flags } = planned;
   const before = byId(snapshot);
   const sourceById = byId(source);
   const pairs: { planned: SnapshotNode; host: HostLayer; offset: { x: number; y: number }; parent: SnapshotNode | null }[] = [];
@@ -209,12 +220,17 @@ export async function generateVersions(env: PluginEnv, input: GenerateInput): Pr
   const batch = startBatch(env, 'Generating versions', total);
   const versions: VersionSummary[] = [];
   const skipped = new Set<string>();
+  let done = 0;
   try {
     outer: for (const job of jobs) {
       const existing = versionsIn(job.section!).length;
       for (const [index, cell] of job.cells.entries()) {
-        versions.push(await makeVersion(job, cell.size, cell.row, kit, template, existing + index, createdAt));
-        if (!(await batch.next(versions.length))) break outer;
+        try {
+          versions.push(await makeVersion(job, cell.size, cell.row, kit, template, existing + index, createdAt));
+        } catch (error) {
+          notices.push(`Could not make ${cell.size.width}×${cell.size.height}${cell.row.variant ? ` ${cell.row.variant}` : ''}: ${(error as Error).message}`);
+        }
+        if (!(await batch.next(++done))) break outer;
       }
       job.ctx.skipped.forEach((name) => skipped.add(name));
     }

@@ -70,10 +70,14 @@ export function swapCopy(node: HostText, text: string, masterText: string, runs:
   });
 }
 
+// Figma refuses font sizes under 1 px; a plan without a kit minimum can scale text below that.
+const figmaMinFontSize = 1;
+
 /** The sizes of a snapshot text layer, run by run: `[start, end, size]`. */
 function sizeRuns(node: SnapshotText): [number, number, number][] {
-  if (!node.segments?.length) return [[0, node.characters.length, node.fontSize]];
-  return node.segments.map((run) => [run.start, run.end, run.fontSize ?? node.fontSize]);
+  const size = (value: number) => Math.max(figmaMinFontSize, value);
+  if (!node.segments?.length) return [[0, node.characters.length, size(node.fontSize)]];
+  return node.segments.map((run) => [run.start, run.end, size(run.fontSize ?? node.fontSize)]);
 }
 
 /** Sets the planned font sizes, writing only the runs whose size differs from `before`. */
