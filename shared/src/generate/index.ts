@@ -1,6 +1,18 @@
 export { briefSchema, parseBrief, parseBriefJson, type Brief } from './brief';
 export { generateContentPack, generateContentPackSync, readPackCopy } from './content-pack';
-export { generateVariants, generateVariantsSync, variantRequestSchema, type VariantRequest, type VariantSet } from './variants';
+export {
+  generateVariants,
+  generateVariantsSync,
+  generateSlotVariants,
+  generateSlotVariantsSync,
+  variantRequestSchema,
+  slotRequestSchema,
+  type VariantRequest,
+  type VariantSet,
+  type SlotRequest,
+  type SlotVariants,
+  type SlotVariantSet,
+} from './variants';
 export { rewriteToBrand, rewriteToBrandSync, type Rewrite, type RewriteTarget } from './rewrite';
 export { offlineModel, type GenerateOptions, type GenerateSyncOptions } from './model-config';
 export { channelLimit, disclosureFor, packCopySchema, type ContentPack, type PackCopy, type Piece, type Provenance, type Limit } from './pack';

@@ -1,6 +1,7 @@
 import { parseWith, type Parsed } from '../issues';
 import type { BrandKit } from '../kit';
 import { adVariantsTemplate, renderPrompt, type RenderedPrompt } from '../prompts';
+import { countGraphemes } from '../text';
 import * as z from '../zod';
 import { askWithRepair, readJsonAnswer, type RepairRequest } from './ask';
 import { bare, lowerFirst, sentence, upperFirst } from './copy';
@@ -10,48 +11,80 @@ import { blockingProblems, copyLimit, polishPiece, type Judge, type Room } from 
 import type { ModelConfig } from './providers';
 import { defaultRetryPolicy, type RetryPolicy } from './retry';
 import { canonicalJson, fingerprint, hashString, seededRandom, type Random } from './seed';
-import { countGraphemes } from '../text';
 import { runFlow, runFlowSync, type Flow } from './transport';
 
 const text = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
+const kindSchema = z.enum(['headline', 'cta', 'body']);
+const count = z.int().check(z.positive(), z.maximum(20));
+
+/** The part of a brief that short copy needs. */
+export const variantBriefSchema = z.object({
+  product: text,
+  keyMessage: text,
+  audience: z.optional(z.string()),
+  benefits: z.optional(z.array(text)),
+  cta: z.optional(z.string()),
+  offer: z.optional(z.string()),
+  approvedClaims: z.optional(z.array(text)),
+});
 
 /** What to write variants of: a headline, a call to action or body copy, for one size or channel. */
 export const variantRequestSchema = z.object({
-  kind: z.enum(['headline', 'cta', 'body']),
-  brief: z.object({
-    product: text,
-    keyMessage: text,
-    audience: z.optional(z.string()),
-    benefits: z.optional(z.array(text)),
-    cta: z.optional(z.string()),
-    offer: z.optional(z.string()),
-    approvedClaims: z.optional(z.array(text)),
-  }),
-  count: z.int().check(z.positive(), z.maximum(20)),
+  kind: kindSchema,
+  brief: variantBriefSchema,
+  count,
   maxGraphemes: z.int().check(z.positive()),
   channel: z.optional(text),
 });
 
+/** Several slots (each ad size's headline, CTA, body) written in one request. */
+export const slotRequestSchema = z.object({
+  brief: variantBriefSchema,
+  slots: z
+    .array(z.object({ id: text, kind: kindSchema, count, maxGraphemes: z.int().check(z.positive()), channel: z.optional(text) }))
+    .check(
+      z.minLength(1, 'needs at least one slot'),
+      z.refine((slots) => new Set(slots.map((slot) => slot.id)).size === slots.length, 'slot ids must be different'),
+    ),
+});
+
 export type VariantRequest = z.input<typeof variantRequestSchema>;
-type Request = z.output<typeof variantRequestSchema>;
+export type SlotRequest = z.input<typeof slotRequestSchema>;
+type Request = z.output<typeof slotRequestSchema>;
+type Slot = Request['slots'][number];
+type Kind = Slot['kind'];
 
 /** Variants with their findings, scores and provenance. */
 export interface VariantSet {
-  kind: Request['kind'];
+  kind: Kind;
   variants: Piece[];
   provenance: Provenance;
   notices: string[];
 }
 
-function candidates(request: Request): string[] {
-  const { product, keyMessage, benefits = [], cta = '', offer = '', audience = '' } = request.brief;
+/** One slot's variants. */
+export interface SlotVariants {
+  id: string;
+  kind: Kind;
+  variants: Piece[];
+}
+
+/** Every slot's variants, from one request (or offline), with provenance and notices. */
+export interface SlotVariantSet {
+  slots: SlotVariants[];
+  provenance: Provenance;
+  notices: string[];
+}
+
+function candidates(kind: Kind, brief: Request['brief']): string[] {
+  const { product, keyMessage, benefits = [], cta = '', offer = '', audience = '' } = brief;
   const message = bare(keyMessage);
   const keep = [product];
   const lead = benefits.map(bare);
-  if (request.kind === 'headline') {
+  if (kind === 'headline') {
     return [message, ...lead.map((b) => `${product}: ${lowerFirst(b, keep)}`), ...lead.map(upperFirst), `${message} with ${product}`, `Meet ${product}`, product];
   }
-  if (request.kind === 'cta') {
+  if (kind === 'cta') {
     return [bare(cta), `Try ${product}`, 'Get started', 'See how it works', `Explore ${product}`, 'Learn more', offer ? 'Claim the offer' : 'Find out more'].filter(Boolean);
   }
   const who = audience ? ` for ${bare(audience)}` : '';
@@ -63,24 +96,24 @@ function candidates(request: Request): string[] {
   ];
 }
 
-function roomFor(request: Request, kit: BrandKit): Room {
-  if (!request.channel) return { max: request.maxGraphemes };
-  const channelRoom = copyLimit(kit, request.channel);
-  const label = disclosureFor(kit, request.channel);
-  const max = Math.min(channelRoom.max, request.maxGraphemes - (label ? countGraphemes(label) + 3 : 0));
+function roomFor(slot: Slot, kit: BrandKit): Room {
+  if (!slot.channel) return { max: slot.maxGraphemes };
+  const channelRoom = copyLimit(kit, slot.channel);
+  const label = disclosureFor(kit, slot.channel);
+  const max = Math.min(channelRoom.max, slot.maxGraphemes - (label ? countGraphemes(label) + 3 : 0));
   return channelRoom.maxWords ? { max, maxWords: channelRoom.maxWords } : { max };
 }
 
-function settleVariants(texts: readonly string[], request: Request, judged: Judge, origin: Provenance, offline: boolean) {
-  const room = roomFor(request, judged.kit);
+function settleSlot(texts: readonly string[], slot: Slot, judged: Judge, origin: Provenance, offline: boolean) {
+  const room = roomFor(slot, judged.kit);
   const seen = new Set<string>();
   const variants: Piece[] = [];
   const problems: string[] = [];
   const soft: string[] = [];
   for (const raw of texts) {
-    if (variants.length >= request.count) break;
-    const id = `variants.${variants.length}`;
-    const { piece, tooLong } = polishPiece(id, request.channel, raw, room, judged, origin, offline);
+    if (variants.length >= slot.count) break;
+    const id = `${slot.id}.${variants.length}`;
+    const { piece, tooLong } = polishPiece(id, slot.channel, raw, room, judged, origin, offline);
     const key = piece.text.toLowerCase();
     if (!piece.text.trim() || seen.has(key)) continue;
     seen.add(key);
@@ -88,7 +121,7 @@ function settleVariants(texts: readonly string[], request: Request, judged: Judg
     problems.push(...blockingProblems(id, piece.findings));
     variants.push(piece);
   }
-  return { variants, problems, soft };
+  return { slot: { id: slot.id, kind: slot.kind, variants }, problems, soft };
 }
 
 function ordered(random: Random, items: readonly string[]): string[] {
@@ -101,7 +134,7 @@ function ordered(random: Random, items: readonly string[]): string[] {
   return [...items.slice(0, 1), ...rest];
 }
 
-interface VariantContext {
+interface SlotContext {
   request: Request;
   kit: BrandKit;
   judged: Judge;
@@ -109,18 +142,30 @@ interface VariantContext {
   createdAt: string;
 }
 
-function offlineVariants(ctx: VariantContext, notices: string[]): VariantSet {
+// Each slot is seeded as if asked for alone, so a size's copy does not change when other sizes are added.
+function slotSeed(ctx: SlotContext, slot: Slot): string {
+  const { id: _id, ...alone } = slot;
+  return hashString(canonicalJson({ request: { ...alone, brief: ctx.request.brief }, kit: fingerprint(ctx.kit), template: adVariantsTemplate.version }));
+}
+
+function offlineSlots(ctx: SlotContext, notices: string[]): SlotVariantSet {
   const origin = makeProvenance(adVariantsTemplate, 'offline', offlineModel, ctx.seed, ctx.createdAt);
-  const { variants } = settleVariants(ordered(seededRandom(ctx.seed), candidates(ctx.request)), ctx.request, ctx.judged, origin, true);
   const out = [...notices];
-  if (variants.length < ctx.request.count) out.push(`The brief gave ${variants.length} distinct ${ctx.request.kind} variants offline, not ${ctx.request.count}.`);
-  return { kind: ctx.request.kind, variants, provenance: origin, notices: out };
+  const slots = ctx.request.slots.map((slot) => {
+    const texts = ordered(seededRandom(slotSeed(ctx, slot)), candidates(slot.kind, ctx.request.brief));
+    const settled = settleSlot(texts, slot, ctx.judged, origin, true).slot;
+    if (settled.variants.length < slot.count) {
+      out.push(`The brief gave ${settled.variants.length} distinct ${slot.kind} variants offline, not ${slot.count} (slot "${slot.id}").`);
+    }
+    return settled;
+  });
+  return { slots, provenance: origin, notices: out };
 }
 
 const answerSchema = z.object({ slots: z.array(z.object({ id: z.string(), variants: z.array(z.string()) })).check(z.minLength(1)) });
 
-function variantPrompt(ctx: VariantContext, repair: RepairRequest | null): RenderedPrompt {
-  const { brief, kind, count } = ctx.request;
+function slotPrompt(ctx: SlotContext, repair: RepairRequest | null): RenderedPrompt {
+  const { brief, slots } = ctx.request;
   const rendered = renderPrompt(
     adVariantsTemplate,
     {
@@ -134,7 +179,7 @@ function variantPrompt(ctx: VariantContext, repair: RepairRequest | null): Rende
         offer: brief.offer ?? '',
         approvedClaims: brief.approvedClaims ?? [],
       },
-      slots: [{ id: kind, kind, count, maxGraphemes: roomFor(ctx.request, ctx.kit).max }],
+      slots: slots.map((slot) => ({ id: slot.id, kind: slot.kind, count: slot.count, maxGraphemes: roomFor(slot, ctx.kit).max })),
       repair,
     },
     ctx.kit,
@@ -144,37 +189,61 @@ function variantPrompt(ctx: VariantContext, repair: RepairRequest | null): Rende
   return rendered.value;
 }
 
-function* modelVariants(ctx: VariantContext, config: ModelConfig, policy: RetryPolicy): Flow<VariantSet> {
+function* modelSlots(ctx: SlotContext, config: ModelConfig, policy: RetryPolicy): Flow<SlotVariantSet> {
   const origin = makeProvenance(adVariantsTemplate, config.provider, config.model, ctx.seed, ctx.createdAt);
-  const read = (answer: string): Parsed<string[]> => {
-    const parsed = readJsonAnswer(answerSchema, answer);
-    if (!parsed.ok) return parsed;
-    const slot = parsed.value.slots.find((s) => s.id === ctx.request.kind) ?? parsed.value.slots[0]!;
-    return { ok: true, value: slot.variants };
-  };
-  const asked = yield* askWithRepair((repair) => variantPrompt(ctx, repair), config, policy, read, (texts) => {
-    const settled = settleVariants(texts, ctx.request, ctx.judged, origin, false);
-    const short = settled.variants.length < ctx.request.count ? [`only ${settled.variants.length} distinct variants of ${ctx.request.count}`] : [];
-    return { result: settled.variants, problems: [...settled.problems, ...short], soft: settled.soft };
+  const read = (answer: string) => readJsonAnswer(answerSchema, answer);
+  const asked = yield* askWithRepair((repair) => slotPrompt(ctx, repair), config, policy, read, (answer) => {
+    const problems: string[] = [];
+    const soft: string[] = [];
+    const slots = ctx.request.slots.map((slot) => {
+      // With one slot asked and one answered, a model that renamed the slot still answered it.
+      const lone = ctx.request.slots.length === 1 && answer.slots.length === 1 ? answer.slots[0] : undefined;
+      const given = (answer.slots.find((s) => s.id === slot.id) ?? lone)?.variants;
+      if (!given) problems.push(`the answer has no slot "${slot.id}"`);
+      const settled = settleSlot(given ?? [], slot, ctx.judged, origin, false);
+      problems.push(...settled.problems);
+      soft.push(...settled.soft);
+      if (given && settled.slot.variants.length < slot.count) {
+        problems.push(`slot "${slot.id}" has ${settled.slot.variants.length} distinct variants, not ${slot.count}`);
+      }
+      return settled.slot;
+    });
+    return { result: slots, problems, soft };
   });
-  if (!asked.ok) return offlineVariants(ctx, [`${asked.why}. These variants are offline drafts instead.`]);
-  return { kind: ctx.request.kind, variants: asked.result, provenance: origin, notices: asked.notices };
+  if (!asked.ok) return offlineSlots(ctx, [`${asked.why}. These variants are offline drafts instead.`]);
+  return { slots: asked.result, provenance: origin, notices: asked.notices };
+}
+
+function* slotsFlow(request: Request, kit: BrandKit, options: GenerateOptions | GenerateSyncOptions): Flow<Parsed<SlotVariantSet>> {
+  const config = modelConfig(options);
+  if (!config.ok) return config;
+  const ctx: SlotContext = {
+    request,
+    kit,
+    judged: { kit, approvedClaims: [...(kit.claims?.approved ?? []), ...(request.brief.approvedClaims ?? [])], aiGenerated: true },
+    seed: '',
+    createdAt: isoTime(options.now),
+  };
+  // One slot records its own seed, so asking for it alone or through generateVariants gives the same provenance.
+  ctx.seed = request.slots.length === 1 ? slotSeed(ctx, request.slots[0]!) : hashString(canonicalJson({ request, kit: fingerprint(kit), template: adVariantsTemplate.version }));
+  if (!config.value) return { ok: true, value: offlineSlots(ctx, []) };
+  return { ok: true, value: yield* modelSlots(ctx, config.value, options.retry ?? defaultRetryPolicy) };
+}
+
+function* parsedSlotsFlow(input: unknown, kit: BrandKit, options: GenerateOptions | GenerateSyncOptions): Flow<Parsed<SlotVariantSet>> {
+  const request = parseWith(slotRequestSchema, input);
+  if (!request.ok) return request;
+  return yield* slotsFlow(request.value, kit, options);
 }
 
 function* variantsFlow(input: unknown, kit: BrandKit, options: GenerateOptions | GenerateSyncOptions): Flow<Parsed<VariantSet>> {
   const request = parseWith(variantRequestSchema, input);
   if (!request.ok) return request;
-  const config = modelConfig(options);
-  if (!config.ok) return config;
-  const ctx: VariantContext = {
-    request: request.value,
-    kit,
-    judged: { kit, approvedClaims: [...(kit.claims?.approved ?? []), ...(request.value.brief.approvedClaims ?? [])], aiGenerated: true },
-    seed: hashString(canonicalJson({ request: request.value, kit: fingerprint(kit), template: adVariantsTemplate.version })),
-    createdAt: isoTime(options.now),
-  };
-  if (!config.value) return { ok: true, value: offlineVariants(ctx, []) };
-  return { ok: true, value: yield* modelVariants(ctx, config.value, options.retry ?? defaultRetryPolicy) };
+  const { brief, ...slot } = request.value;
+  const set = yield* slotsFlow({ brief, slots: [{ id: slot.kind, ...slot }] }, kit, options);
+  if (!set.ok) return set;
+  const { slots, provenance, notices } = set.value;
+  return { ok: true, value: { kind: slot.kind, variants: slots[0]!.variants, provenance, notices } };
 }
 
 /** Headline, CTA or body variants within a length limit: offline and deterministic by default, or from a model. */
@@ -185,4 +254,14 @@ export function generateVariants(request: VariantRequest, kit: BrandKit, options
 /** The same, for hosts whose network calls block (Apps Script). */
 export function generateVariantsSync(request: VariantRequest, kit: BrandKit, options: GenerateSyncOptions): Parsed<VariantSet> {
   return runFlowSync(variantsFlow(request, kit, options), options.transport, options.sleep);
+}
+
+/** Variants for several slots (every ad size's headline, CTA and body) in one model request, or offline. */
+export function generateSlotVariants(request: SlotRequest, kit: BrandKit, options: GenerateOptions): Promise<Parsed<SlotVariantSet>> {
+  return runFlow(parsedSlotsFlow(request, kit, options), options.transport, options.sleep);
+}
+
+/** The same, for hosts whose network calls block (Apps Script). */
+export function generateSlotVariantsSync(request: SlotRequest, kit: BrandKit, options: GenerateSyncOptions): Parsed<SlotVariantSet> {
+  return runFlowSync(parsedSlotsFlow(request, kit, options), options.transport, options.sleep);
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { generateVariants, type VariantRequest } from '../../../shared/src/generate';
+import { generateSlotVariants, generateVariants, type SlotRequest, type VariantRequest } from '../../../shared/src/generate';
 import { countGraphemes } from '../../../shared/src/text';
 import { startLlmServer, type LlmServer } from '../../helpers/llm-servers';
 import { apiKey, brief, now, testKit, transport } from './support';
@@ -101,5 +101,64 @@ describe('generateVariants with a model', () => {
     expect(server.requests).toHaveLength(2);
     expect(out.ok && out.value.provenance.provider).toBe('offline');
     expect(out.ok && out.value.notices[0]).toMatch(/offline drafts instead/);
+  });
+});
+
+describe('generateSlotVariants', () => {
+  const slots: SlotRequest = {
+    brief,
+    slots: [
+      { id: '300x250/headline', kind: 'headline', count: 2, maxGraphemes: 25 },
+      { id: '300x250/cta', kind: 'cta', count: 2, maxGraphemes: 15 },
+      { id: '728x90/headline', kind: 'headline', count: 2, maxGraphemes: 40 },
+    ],
+  };
+
+  it('writes every slot offline within its own limit', async () => {
+    const out = await generateSlotVariants(slots, kit, { now });
+    expect(out.ok).toBe(true);
+    if (!out.ok) return;
+    expect(out.value.slots.map((slot) => slot.id)).toEqual(['300x250/headline', '300x250/cta', '728x90/headline']);
+    out.value.slots.forEach((slot, i) => {
+      expect(slot.variants).toHaveLength(2);
+      for (const variant of slot.variants) expect(countGraphemes(variant.text)).toBeLessThanOrEqual(slots.slots[i]!.maxGraphemes);
+    });
+  });
+
+  it('gives a slot the same copy as asking for it alone', async () => {
+    const together = await generateSlotVariants(slots, kit, { now });
+    const alone = await generateVariants({ kind: 'headline', brief, count: 2, maxGraphemes: 40 }, kit, { now });
+    expect(together.ok && together.value.slots[2]!.variants.map((v) => v.text)).toEqual(alone.ok && alone.value.variants.map((v) => v.text));
+  });
+
+  it('asks a model for every slot in one request', async () => {
+    const payload = {
+      slots: [
+        { id: '300x250/headline', variants: ['No more receipt chasing', 'Receipts match themselves'] },
+        { id: '300x250/cta', variants: ['Book a demo', 'See it work'] },
+        { id: '728x90/headline', variants: ['Close the books in days, not weeks', 'Spend limits for every team'] },
+      ],
+    };
+    server = await startLlmServer('openai', [{ kind: 'valid', payload }]);
+    const out = await generateSlotVariants(slots, kit, { provider: 'openai', apiKey, baseUrl: server.baseUrl, transport, now });
+    expect(server.requests).toHaveLength(1);
+    const user = server.requests[0]!.body.messages[1].content;
+    expect(user).toContain('- slot "300x250/cta": 2 cta variants, each at most 15 characters');
+    expect(user).toContain('- slot "728x90/headline": 2 headline variants, each at most 40 characters');
+    expect(out.ok && out.value.slots.map((slot) => slot.variants.map((v) => v.text))).toEqual(payload.slots.map((slot) => slot.variants));
+  });
+
+  it('asks again, naming a slot the answer left out', async () => {
+    const partial = { slots: [{ id: '300x250/headline', variants: ['Month-end, minus the chase', 'Receipts match themselves'] }] };
+    server = await startLlmServer('openai', [{ kind: 'valid', payload: partial }]);
+    const out = await generateSlotVariants(slots, kit, { provider: 'openai', apiKey, baseUrl: server.baseUrl, transport, now });
+    expect(server.requests).toHaveLength(2);
+    expect(server.requests[1]!.body.messages[1].content).toContain('the answer has no slot "300x250/cta"');
+    expect(out.ok && out.value.provenance.provider).toBe('offline');
+  });
+
+  it('names slots that share an id', async () => {
+    const out = await generateSlotVariants({ brief, slots: [slots.slots[0]!, slots.slots[0]!] }, kit, { now });
+    expect(!out.ok && out.issues).toEqual([{ path: 'slots', message: 'slot ids must be different' }]);
   });
 });
