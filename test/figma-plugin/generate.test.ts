@@ -122,7 +122,7 @@ describe('generating versions from a master', () => {
     expect(sectionOf(figma).children.map((child) => child.name)).toEqual(['Spring Sale — Master/300x250', 'Spring Sale — Master/160x600']);
   });
 
-  it('never sets a font size under Figma's 1 px floor, even with no kit minimum', async () => {
+  it("never sets a font size under Figma's 1 px floor, even with no kit minimum", async () => {
     const { figma } = await sampleFile({ kit: false });
     const out = await ok(figma, 'generateVersions', { sizes: ['728x90'], copy: { mode: 'master' } });
     expect(out.notices).toEqual([]);
