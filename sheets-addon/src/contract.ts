@@ -121,6 +121,8 @@ export const sheetsContract = defineContract({
   getPortfolio: { input: none, output: portfolioSchema },
   getStatsCard: { input: z.object({ experiment: z.optional(z.string()) }), output: statsCardSchema },
   listInsights: { input: none, output: z.array(insightItemSchema) },
+  /** An id no longer on the sheet (someone deleted the row) just returns the current list. */
+  reviewInsight: { input: z.object({ id: z._default(z.string(), ''), review: z._default(z.enum(['approved', 'dismissed']), 'approved') }), output: z.array(insightItemSchema) },
   getSettings: { input: none, output: settingsViewSchema },
   saveSettings: { input: settingsChangeSchema, output: settingsViewSchema },
 });

@@ -66,6 +66,9 @@ describe('brand-checking a column', () => {
     settings.write(row, 2, [[kitJson]]);
     t.env.spreadsheet.select(t.sheet('Emails').rangeAt(3, 1, 1, 1));
     expect(t.call('brandCheckColumn')).toMatchObject({ status: 'done', processed: 4 });
+    t.call('saveSettings', { channel: 'carrier-pigeon' });
+    expect(t.call('brandCheckColumn').message).toMatch(/^The channel "carrier-pigeon" in Settings is not one the kit knows\. Use one of: .*email-subject/);
+    t.call('saveSettings', { channel: '' });
     settings.write(row, 2, [['{"name": 3}']]);
     expect(t.call('brandCheckColumn').message).toMatch(/The brand kit in Settings is not valid: Settings › Brand kit › /);
   });

@@ -100,3 +100,19 @@ describe('the add-on menu', () => {
     expect(t.env.spreadsheet.toastLog).toEqual([{ message: expect.stringMatching(/Another Onbrand action is still running/), title: 'Onbrand: not done' }]);
   });
 });
+
+describe('reviewing insights', () => {
+  it('records the approval in the Insights sheet and the Audit log', () => {
+    const t = sample();
+    t.call('writeInsights');
+    const first = t.call('listInsights')[0];
+    const list = t.call('reviewInsight', { id: first.id, review: 'approved' });
+    expect(list.find((item: { id: string }) => item.id === first.id).review).toBe('approved');
+    expect(t.records('Insights').find((row) => row.Id === first.id)!.Review).toBe('approved');
+    expect(t.records('Audit log')).toEqual([
+      expect.objectContaining({ Who: 'maya@example.com', Action: 'approve insight', Provider: 'offline', Detail: `${first.id}: ${first.headline}`, 'Approved by': 'maya@example.com' }),
+    ]);
+    // An insight someone deleted meanwhile: the list comes back as it now is.
+    expect(t.call('reviewInsight', { id: 'gone', review: 'dismissed' })).toHaveLength(list.length);
+  });
+});

@@ -1,5 +1,5 @@
 import { cellText } from '@onbrand/shared/experiments';
-import type { BrandKit } from '@onbrand/shared/kit';
+import { listChannels, resolveChannel, type BrandKit } from '@onbrand/shared/kit';
 import { lintText } from '@onbrand/shared/lint';
 import type { Report } from '../contract';
 import { clearContinuation, deadline, readContinuation, saveContinuation, type Clock } from './continuation';
@@ -31,6 +31,10 @@ export function findingsText(findings: readonly { severity: string; message: str
 export function brandCheckColumn(spreadsheet: Spreadsheet, deps: BrandCheckDeps): Report {
   if (!deps.kit) {
     return blocked('brand-check', 'needs-fix', deps.kitProblem ?? 'There is no brand kit for this file yet. Save one from the sidebar (Settings › Brand kit) or paste its JSON into the Settings sheet.');
+  }
+  if (deps.channel && !resolveChannel(deps.kit, deps.channel)) {
+    const known = listChannels(deps.kit).map((channel) => channel.id).join(', ');
+    return blocked('brand-check', 'needs-fix', `The channel "${deps.channel}" in Settings is not one the kit knows. Use one of: ${known}.`);
   }
   const outOfTime = deadline(deps.clock, deps.budgetMs);
   const selection = spreadsheet.getActiveRange();

@@ -4,7 +4,7 @@ import * as custom from './custom-functions';
 import { onInstall, onOpen, showSidebar } from './menu';
 import { runFromMenu, runOperation } from './operations';
 import { readPortfolio } from './portfolio';
-import { listInsights, saveSettingsChange, settingsView } from './settings-view';
+import { listInsights, reviewInsight, saveSettingsChange, settingsView } from './settings-view';
 import { readSheetSummary } from './sheet-port';
 import { readStatsCard } from './stats-card';
 import { withDocumentLock } from '@onbrand/apps-script/server';
@@ -21,6 +21,7 @@ const endpoints = exposeEndpoints(sheetsContract, {
   getPortfolio: () => readPortfolio(active()),
   getStatsCard: (input) => readStatsCard(active(), input.experiment),
   listInsights: () => listInsights(active()),
+  reviewInsight: (input) => withDocumentLock(() => reviewInsight(active(), input.id, input.review, Session.getActiveUser().getEmail() || 'unknown', new Date())),
   getSettings: () => settingsView(active()),
   saveSettings: (input) => withDocumentLock(() => saveSettingsChange(active(), input)),
 });

@@ -6,7 +6,7 @@ import type { InsightItem, SettingsChange, SettingsView } from '../contract';
 import { findKit, kitKey } from './kit-source';
 import { readSettings, scoringWeights, settingRows, settingValue, type TrackerSettings } from './settings';
 import { appendRows, columnIndex, readTable, writeColumns } from './table';
-import { insightsSheet } from './tracker';
+import { auditSheet, insightsSheet } from './tracker';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -77,4 +77,24 @@ export function listInsights(spreadsheet: Spreadsheet): InsightItem[] {
     .filter((item) => item.headline !== '')
     .reverse()
     .slice(0, 30);
+}
+
+/**
+ * Records a person's review of an insight: its Review cell, and an Audit log row saying who
+ * approved or dismissed which generation (template, provider, model) and when.
+ */
+export function reviewInsight(spreadsheet: Spreadsheet, id: string, review: 'approved' | 'dismissed', who: string, now: Date): InsightItem[] {
+  const table = readTable(spreadsheet, insightsSheet);
+  const at = (name: string) => (table ? columnIndex(table.header, name) : -1);
+  const index = table ? table.rows.findIndex((row) => cellText(row[at('Id')]) === id) : -1;
+  if (!table || index < 0 || at('Review') < 0) return listInsights(spreadsheet);
+  table.range.offset(index + 1, at('Review'), 1, 1).setValues([[review]]);
+  const row = table.rows[index]!;
+  const writtenBy = cellText(row[at('Written by')]);
+  const ai = /^AI draft: (\S+) (.+)$/.exec(writtenBy);
+  const audit = readTable(spreadsheet, auditSheet);
+  if (audit) {
+    appendRows(audit, [{ When: now.toISOString(), Who: who, Action: `${review === 'approved' ? 'approve' : 'dismiss'} insight`, Template: ai ? 'experiment-insight' : 'offline narrative', Provider: ai ? ai[1] : 'offline', Model: ai ? ai[2] : '', Detail: `${id}: ${cellText(row[at('Headline')])}`, 'Approved by': review === 'approved' ? who : '' }]);
+  }
+  return listInsights(spreadsheet);
 }

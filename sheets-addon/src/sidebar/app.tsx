@@ -59,6 +59,15 @@ export function App() {
     if (experiment !== undefined) void stats.refresh();
   }, [experiment]);
 
+  async function review(id: string, decision: 'approved' | 'dismissed') {
+    try {
+      await call('reviewInsight', { id, review: decision });
+    } catch (failure) {
+      setError((failure as Error).message);
+    }
+    await insights.refresh();
+  }
+
   async function save(change: SettingsChange) {
     await call('saveSettings', change);
     await refreshAll();
@@ -92,7 +101,7 @@ export function App() {
       <ErrorNote message={portfolio.error ?? stats.error ?? insights.error ?? settings.error} />
       <PortfolioCard portfolio={portfolio.value} />
       <StatsCardView stats={stats.value} onPick={setExperiment} />
-      <InsightsList insights={insights.value} />
+      <InsightsList insights={insights.value} review={review} />
       <SettingsForm settings={settings.value} save={save} />
       <section class="card" aria-labelledby="sheet-title">
         <h2 id="sheet-title">This sheet</h2>

@@ -1,7 +1,7 @@
 import type { InsightItem } from '../contract';
 
 /** The Insights sheet, newest first; each names the Results rows it rests on. */
-export function InsightsList(props: { insights: readonly InsightItem[] | null }) {
+export function InsightsList(props: { insights: readonly InsightItem[] | null; review: (id: string, review: 'approved' | 'dismissed') => void }) {
   const insights = props.insights;
   if (!insights) return null;
   return (
@@ -21,6 +21,12 @@ export function InsightsList(props: { insights: readonly InsightItem[] | null })
                 <p class="muted">
                   {insight.experiment} · {insight.rows} · {insight.writtenBy} · Insights row {insight.sheetRow} · {insight.review}
                 </p>
+                {insight.review === 'needs review' && (
+                  <p class="row-actions">
+                    <button class="button primary" onClick={() => props.review(insight.id, 'approved')} aria-label={`Approve: ${insight.headline}`}>Approve</button>{' '}
+                    <button class="button" onClick={() => props.review(insight.id, 'dismissed')} aria-label={`Dismiss: ${insight.headline}`}>Dismiss</button>
+                  </p>
+                )}
               </details>
             </li>
           ))}
