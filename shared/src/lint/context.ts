@@ -78,6 +78,7 @@ export function findingRuleId(type: string, id: string): string {
  * Unknown placeholders stay as written.
  */
 export function formatMessage(template: string, args: readonly string[], named: Record<string, string> = {}): string {
+  if (!template.includes('%s') && !template.includes('{')) return template;
   let next = 0;
   return template
     .replace(/%s/g, () => (next < args.length ? args[next++]! : '%s'))

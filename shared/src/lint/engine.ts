@@ -1,6 +1,6 @@
 import { severityRank, type Finding } from '../findings';
 import { resolveChannel, type BrandKit, type Rule } from '../kit';
-import { codePointAtOffset, codePointBefore, foldCase, isUnspacedCodePoint, isWordCodePoint, LineMap } from '../text';
+import { codePointAtOffset, codePointBefore, countWords, foldCase, isUnspacedCodePoint, isWordCodePoint, LineMap } from '../text';
 import { compileCapitalization } from './capitalization';
 import { checkChannel } from './channel';
 import { approvedRanges, claimPatterns, compileClaims, implicitClaimsRule } from './claims';
@@ -15,7 +15,7 @@ import { compileOccurrence } from './occurrence';
 import { compileReadability } from './readability';
 import { compileRepetition } from './repetition';
 import { compileRequired } from './required';
-import { brandFitScore } from './score';
+import { scoreForWords } from './score';
 import { compileSubstitution } from './substitution';
 import { compileTerms } from './terms';
 
@@ -134,11 +134,12 @@ function resolve(hits: TermHit[]): TermHit[] {
   return kept.filter((hit) => !hit.entry.shield);
 }
 
-function runTerms(ctx: LintContext, compiled: CompiledKit): void {
+/** Runs the kit's matcher over the text; returns the word count the scan found on the way, or -1. */
+function runTerms(ctx: LintContext, compiled: CompiledKit): number {
   const { text } = ctx;
   const active = compiled.consumers.map((consumer) => ctx.applies(consumer.head));
   const buckets: TermHit[][] = compiled.consumers.map(() => []);
-  compiled.matcher.scan(text, (key, end) => {
+  const words = compiled.matcher.scan(text, (key, end) => {
     const start = end - compiled.matcher.keyLengths[key]!;
     const bits = compiled.keyBoundaries[key]!;
     if (bits & 1 && start > 0 && continuesWord(codePointBefore(text, start))) return;
@@ -153,6 +154,7 @@ function runTerms(ctx: LintContext, compiled: CompiledKit): void {
   compiled.consumers.forEach((consumer, i) => {
     if (buckets[i]!.length > 0) consumer.finish(ctx, resolve(buckets[i]!));
   });
+  return words;
 }
 
 // One finding per rule, range and message; the most severe wins when two rules report the same.
@@ -175,7 +177,7 @@ export function lintText(text: string, kit: BrandKit, options: LintOptions = {})
   const compiled = compileKit(kit);
   const channel = options.channel ? resolveChannel(kit, options.channel) : undefined;
   const ctx = new LintContext(text, kit, channel);
-  if (compiled.matcher.keyLengths.length > 0) runTerms(ctx, compiled);
+  const scannedWords = compiled.matcher.keyLengths.length > 0 ? runTerms(ctx, compiled) : -1;
   for (const { rule, check } of compiled.checks) if (ctx.applies(rule)) check(ctx);
   checkChannel(ctx, options.aiGenerated === true);
   const approved = [...(kit.claims?.approved ?? []), ...(options.approvedClaims ?? [])];
@@ -191,7 +193,9 @@ export function lintText(text: string, kit: BrandKit, options: LintOptions = {})
     match: text.slice(f.start, f.end),
     suggestions: f.suggestions,
   }));
-  return { findings, score: brandFitScore(text, findings) };
+  // The same score brandFitScore gives; the word count comes from the matcher's pass when it could count.
+  const words = findings.length === 0 ? 0 : scannedWords >= 0 ? scannedWords : countWords(text);
+  return { findings, score: scoreForWords(words, findings) };
 }
 
 /** The claim findings still needing review (approved claims were already dropped by the lint). */

@@ -1,10 +1,13 @@
-import { foldUnit, unitsFoldingTo } from '../text';
+import { asciiJoinersInWords, asciiWord, foldUnit, unitsFoldingTo } from '../text';
 
 // One Aho–Corasick automaton over case-folded UTF-16 units finds every literal term of a kit in a
 // single pass, however many terms the kit has (Aho & Corasick, "Efficient string matching", 1975).
 // Folding is one unit to one unit, so offsets in folded text are offsets in the original.
 // When the full transition table fits the budget it is precomputed (a DFA: one table read per
-// character); otherwise the automaton follows failure links over sparse maps.
+// character); otherwise the automaton follows failure links over sparse maps. The same pass counts
+// words for the brand-fit score, so a long text is read once. (Walking a trie from each word start
+// instead measured about twice as slow; one combined regular expression slows down linearly with
+// the number of terms.)
 
 const denseBudget = 8_000_000;
 
@@ -20,6 +23,8 @@ export class TermMatcher {
   private readonly output: Int32Array;
   /** Nearest state along the failure chain that ends a key, or -1. */
   private readonly dictionary: Int32Array;
+  /** 1 where a state ends a key directly or through its dictionary link. */
+  private readonly emits: Uint8Array;
 
   constructor(keys: readonly string[]) {
     this.keyLengths = Int32Array.from(keys, (key) => key.length);
@@ -72,51 +77,98 @@ export class TermMatcher {
       }
     }
 
+    this.emits = Uint8Array.from(this.output, (key, state) => (key >= 0 || this.dictionary[state]! >= 0 ? 1 : 0));
     if (states * this.classes <= denseBudget) {
-      const table = new Int32Array(states * this.classes);
+      const classes = this.classes;
+      const byId = new Int32Array(states * classes);
       // Breadth-first order guarantees a state's failure target is complete before the state.
       for (const state of [0, ...order]) {
-        const row = state * this.classes;
-        const failRow = this.fail[state]! * this.classes;
-        for (let cls = 0; cls < this.classes; cls++) {
+        const row = state * classes;
+        const failRow = this.fail[state]! * classes;
+        for (let cls = 0; cls < classes; cls++) {
           const next = goto[state]!.get(cls);
-          table[row + cls] = next !== undefined ? next : state === 0 ? 0 : table[failRow + cls]!;
+          byId[row + cls] = next !== undefined ? next : state === 0 ? 0 : byId[failRow + cls]!;
         }
       }
+      // States are renumbered breadth-first, so the shallow states where a scan spends most of its
+      // time share cache lines; rows are premultiplied and emitting states negated, so the scan does
+      // no multiplication or second lookup.
+      const rank = new Int32Array(states);
+      [0, ...order].forEach((state, i) => (rank[state] = i));
+      const table = new Int32Array(states * classes);
+      const output = new Int32Array(states);
+      const dictionary = new Int32Array(states);
+      for (let state = 0; state < states; state++) {
+        const row = rank[state]! * classes;
+        for (let cls = 0; cls < classes; cls++) {
+          const target = byId[state * classes + cls]!;
+          table[row + cls] = (this.emits[target] === 1 ? -rank[target]! : rank[target]!) * classes;
+        }
+        output[rank[state]!] = this.output[state]!;
+        dictionary[rank[state]!] = this.dictionary[state]! >= 0 ? rank[this.dictionary[state]!]! : -1;
+      }
+      this.output = output;
+      this.dictionary = dictionary;
       this.dense = table;
     } else {
       this.sparse = goto;
     }
   }
 
-  /** Calls `onMatch(key, end)` for every occurrence of every key, overlapping ones included. */
-  scan(text: string, onMatch: (key: number, end: number) => void): void {
-    const { classOf, output, dictionary } = this;
+  /**
+   * Calls `onMatch(key, end)` for every occurrence of every key, overlapping ones included. Returns
+   * the text's word count (as `countWords` gives it) when the text is ASCII, or -1.
+   */
+  scan(text: string, onMatch: (key: number, end: number) => void): number {
+    if (this.dense) return this.scanDense(text, this.dense, onMatch);
+    this.scanSparse(text, onMatch);
+    return -1;
+  }
+
+  private report(state: number, end: number, onMatch: (key: number, end: number) => void): void {
+    if (this.output[state]! >= 0) onMatch(this.output[state]!, end);
+    for (let d = this.dictionary[state]!; d >= 0; d = this.dictionary[d]!) onMatch(this.output[d]!, end);
+  }
+
+  // The hot loop: one class lookup and one table read per unit. The table holds the next state's
+  // row offset, negated when that state ends a key (the root never does). Word starts are counted
+  // without branches: a letter or digit after anything else; joiners inside words ("don't", "3.5")
+  // are subtracted afterwards; for text beyond ASCII, countWords decides.
+  private scanDense(text: string, table: Int32Array, onMatch: (key: number, end: number) => void): number {
+    const classOf = this.classOf;
+    const classes = this.classes;
+    const wordTable = asciiWord;
     const length = text.length;
-    const report = (state: number, end: number) => {
-      if (output[state]! >= 0) onMatch(output[state]!, end);
-      for (let d = dictionary[state]!; d >= 0; d = dictionary[d]!) onMatch(output[d]!, end);
-    };
-    if (this.dense) {
-      const table = this.dense;
-      const classes = this.classes;
-      let state = 0;
-      for (let i = 0; i < length; i++) {
-        state = table[state * classes + classOf[text.charCodeAt(i)]!]!;
-        if (output[state]! >= 0 || dictionary[state]! >= 0) report(state, i + 1);
-      }
-      return;
-    }
-    let state = 0;
+    let row = 0;
+    let starts = 0;
+    let previous = 0;
+    let wide = 0;
     for (let i = 0; i < length; i++) {
-      const cls = classOf[text.charCodeAt(i)]!;
+      const c = text.charCodeAt(i);
+      const next = table[row + classOf[c]!]!;
+      if (next < 0) {
+        row = -next;
+        this.report(row / classes, i + 1, onMatch);
+      } else row = next;
+      const word = wordTable[c & 0x7f]!;
+      starts += word & (previous ^ 1);
+      previous = word;
+      wide |= c >> 7;
+    }
+    return wide === 0 ? starts - asciiJoinersInWords(text) : -1;
+  }
+
+  private scanSparse(text: string, onMatch: (key: number, end: number) => void): void {
+    let state = 0;
+    for (let i = 0; i < text.length; i++) {
+      const cls = this.classOf[text.charCodeAt(i)]!;
       let next = this.sparse[state]!.get(cls);
       while (next === undefined && state !== 0) {
         state = this.fail[state]!;
         next = this.sparse[state]!.get(cls);
       }
       state = next ?? 0;
-      if (output[state]! >= 0 || dictionary[state]! >= 0) report(state, i + 1);
+      if (this.output[state]! >= 0 || this.dictionary[state]! >= 0) this.report(state, i + 1, onMatch);
     }
   }
 }

@@ -15,8 +15,13 @@ export const severityWeights: Record<Severity, number> = { error: 10, warning: 4
  * No finding scores 100; one error in a short text scores 67; five errors score 14.
  */
 export function brandFitScore(text: string, findings: readonly Finding[]): number {
+  return findings.length === 0 ? 100 : scoreForWords(countWords(text), findings);
+}
+
+/** The brand-fit formula for a text whose word count is already known. */
+export function scoreForWords(words: number, findings: readonly Finding[]): number {
   if (findings.length === 0) return 100;
   const points = findings.reduce((sum, finding) => sum + (severityWeights[finding.severity] ?? 0), 0);
-  const penalty = points / Math.max(1, countWords(text) / 100);
+  const penalty = points / Math.max(1, words / 100);
   return Math.round(100 * Math.exp(-penalty / 25));
 }

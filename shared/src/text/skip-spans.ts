@@ -12,7 +12,8 @@ export interface SkipSpan {
 
 const codePattern = /```[\s\S]*?(?:```|$)|`[^`\n]+`/g;
 const urlPattern = /\b(?:https?:\/\/|www\.)[^\s<>"`]+/gi;
-const quotePatterns = [/"[^"\n]{1,1000}"/g, /“[^”\n]{1,1000}”/g, /«[^»\n]{1,1000}»/g, /「[^」\n]{1,1000}」/g];
+const quotePairs = [['"', '"'], ['“', '”'], ['«', '»'], ['「', '」']] as const;
+const longestQuote = 1000;
 
 function collect(text: string, pattern: RegExp, kind: SpanKind, out: SkipSpan[], trim?: (match: string) => string): void {
   for (const m of text.matchAll(pattern)) {
@@ -50,13 +51,28 @@ function collectEmails(text: string, out: SkipSpan[]): void {
   }
 }
 
+// A quotation opens and closes on one line, holding 1 to 1,000 characters. Found with indexOf,
+// which runs natively and skips long unquoted stretches at once.
+function collectQuotes(text: string, open: string, close: string, out: SkipSpan[]): void {
+  let at = text.indexOf(open);
+  while (at !== -1) {
+    const end = text.indexOf(close, at + 1);
+    if (end === -1) return;
+    if (end > at + 1 && end - at - 1 <= longestQuote && !text.slice(at + 1, end).includes('\n')) {
+      out.push({ start: at, end: end + 1, kind: 'quotes' });
+      at = text.indexOf(open, end + 1);
+    } else at = text.indexOf(open, at + 1);
+  }
+}
+
 /** Every link, email address, quotation and code span, sorted by start. */
 export function findSkipSpans(text: string): SkipSpan[] {
   const out: SkipSpan[] = [];
   if (text.includes('`')) collect(text, codePattern, 'code', out);
-  if (/https?:|www\./i.test(text)) collect(text, urlPattern, 'urls', out, trimUrl);
+  // Plain searches decide whether the URL pattern needs to run at all; most copy has no links.
+  if (text.includes('://') || text.includes('www.') || text.includes('WWW.') || text.includes('Www.')) collect(text, urlPattern, 'urls', out, trimUrl);
   if (text.includes('@')) collectEmails(text, out);
-  for (const pattern of quotePatterns) collect(text, pattern, 'quotes', out);
+  for (const [open, close] of quotePairs) collectQuotes(text, open, close, out);
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseKit, parseKitJson, type BrandKit } from '../../../shared/src/kit';
-import { isSafeFix, lintText, planFixes, applyFixes } from '../../../shared/src/lint';
+import { applyFixes, brandFitScore, isSafeFix, lintText, planFixes } from '../../../shared/src/lint';
 import { LineMap } from '../../../shared/src/text';
 
 const example = (name: string): BrandKit => {
@@ -30,6 +30,7 @@ const splitsPair = (text: string, offset: number) => offset > 0 && offset < text
 function checkFindings(text: string, kit: BrandKit, ch?: string) {
   const { findings, score } = lintText(text, kit, { channel: ch, aiGenerated: true });
   const lines = new LineMap(text);
+  expect(score).toBe(brandFitScore(text, findings));
   expect(score).toBeGreaterThanOrEqual(0);
   expect(score).toBeLessThanOrEqual(100);
   for (const f of findings) {

@@ -44,3 +44,18 @@ describe('line and column', () => {
     ]);
   });
 });
+
+describe('word counting properties', () => {
+  it('counts exactly the words wordSpans finds, for any text', async () => {
+    const { default: fc } = await import('fast-check');
+    const { countWords: count, wordSpans: spans } = await import('../../../shared/src/text');
+    const piece = fc.oneof(fc.constantFrom("don't", 're-enter', '3.5', '1,200', '日本', 'Ledgerlineで', "’s", '-', '.', ',', "'", ' ', 'é', 'e\u0301', '👍', 'مرحبا', '\uD83D'), fc.string({ unit: 'binary', maxLength: 4 }));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 20 }), (parts) => {
+        const text = parts.join('');
+        expect(count(text)).toBe(spans(text).length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
