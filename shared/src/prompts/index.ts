@@ -12,9 +12,4 @@ export {
   type RenderedPrompt,
   type PromptResult,
 } from './registry';
-export { contentPackTemplate } from './templates/content-pack';
-export { subjectLinesTemplate } from './templates/subject-lines';
-export { adVariantsTemplate } from './templates/ad-variants';
-export { rewriteToBrandTemplate } from './templates/rewrite-to-brand';
-export { experimentInsightTemplate } from './templates/experiment-insight';
-export { localizeShortCopyTemplate } from './templates/localize-short-copy';
+export * from './templates';

@@ -6,12 +6,14 @@ import { briefFieldsPartial, repairPartial } from './brief-view';
 import type { JsonSchema } from './output-schema';
 import { renderText, type RenderError } from './render';
 import type { PromptTemplate } from './template';
-import { adVariantsTemplate } from './templates/ad-variants';
-import { contentPackTemplate } from './templates/content-pack';
-import { experimentInsightTemplate } from './templates/experiment-insight';
-import { localizeShortCopyTemplate } from './templates/localize-short-copy';
-import { rewriteToBrandTemplate } from './templates/rewrite-to-brand';
-import { subjectLinesTemplate } from './templates/subject-lines';
+import {
+  adVariantsTemplate,
+  contentPackTemplate,
+  experimentInsightTemplate,
+  localizeShortCopyTemplate,
+  rewriteToBrandTemplate,
+  subjectLinesTemplate,
+} from './templates';
 
 /** A prompt ready to send, with the template it came from (provenance). */
 export interface RenderedPrompt {
