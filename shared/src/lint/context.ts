@@ -78,11 +78,26 @@ export function findingRuleId(type: string, id: string): string {
  * Unknown placeholders stay as written.
  */
 export function formatMessage(template: string, args: readonly string[], named: Record<string, string> = {}): string {
-  if (!template.includes('%s') && !template.includes('{')) return template;
+  // Written with indexOf rather than regular expressions: a long text can produce thousands of messages.
+  let out = '';
   let next = 0;
-  return template
-    .replace(/%s/g, () => (next < args.length ? args[next++]! : '%s'))
-    .replace(/\{(\w+)\}/g, (whole, name: string) => named[name] ?? whole);
+  let from = 0;
+  for (;;) {
+    const percent = template.indexOf('%s', from);
+    const brace = template.indexOf('{', from);
+    if (percent === -1 && brace === -1) return out + template.slice(from);
+    if (percent !== -1 && (brace === -1 || percent < brace)) {
+      out += template.slice(from, percent) + (next < args.length ? args[next++]! : '%s');
+      from = percent + 2;
+      continue;
+    }
+    const close = template.indexOf('}', brace);
+    const name = close === -1 ? '' : template.slice(brace + 1, close);
+    const value = /^\w+$/.test(name) ? named[name] : undefined;
+    out += template.slice(from, brace) + (value ?? (close === -1 ? template.slice(brace) : template.slice(brace, close + 1)));
+    if (close === -1) return out;
+    from = close + 1;
+  }
 }
 
 /** Carries the writer's capitals over to a replacement: "Utilize" → "Use", "UTILIZE" → "USE". */

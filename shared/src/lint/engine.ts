@@ -157,19 +157,26 @@ function runTerms(ctx: LintContext, compiled: CompiledKit): number {
   return words;
 }
 
+const byPosition = (a: RawFinding, b: RawFinding) =>
+  a.start - b.start || a.end - b.end || severityRank[a.severity] - severityRank[b.severity] || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+
 // One finding per rule, range and message; the most severe wins when two rules report the same.
+// Sorted first, so only findings on the same range need comparing.
 function settle(raw: RawFinding[], text: string, approved: readonly string[]): RawFinding[] {
   const passes = approved.length > 0 ? approvedRanges(text, approved) : [];
-  const seen = new Map<string, RawFinding>();
-  for (const finding of raw) {
-    if (finding.rule.startsWith('claims.') && passes.some((p) => p.start <= finding.start && finding.end <= p.end)) continue;
-    const key = `${finding.rule}\u0000${finding.start}\u0000${finding.end}\u0000${finding.message}`;
-    const earlier = seen.get(key);
-    if (!earlier || severityRank[finding.severity] < severityRank[earlier.severity]) seen.set(key, finding);
+  const kept = raw
+    .filter((f) => !(f.rule.startsWith('claims.') && passes.some((p) => p.start <= f.start && f.end <= p.end)))
+    .sort(byPosition);
+  const out: RawFinding[] = [];
+  let sameRange = 0;
+  for (const finding of kept) {
+    const first = out[sameRange];
+    if (!first || first.start !== finding.start || first.end !== finding.end) sameRange = out.length;
+    let duplicate = false;
+    for (let i = sameRange; i < out.length && !duplicate; i++) duplicate = out[i]!.rule === finding.rule && out[i]!.message === finding.message;
+    if (!duplicate) out.push(finding);
   }
-  return [...seen.values()].sort(
-    (a, b) => a.start - b.start || a.end - b.end || severityRank[a.severity] - severityRank[b.severity] || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
-  );
+  return out;
 }
 
 /** Lints text against a kit: every finding with its range, line, column and suggestions, and the brand-fit score. */

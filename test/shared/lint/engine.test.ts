@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../../shared/src/findings';
-import { applyFixes, brandFitScore, compileKit, isSafeFix, lintText, TermMatcher, unapprovedClaims } from '../../../shared/src/lint';
+import { applyFixes, brandFitScore, compileKit, formatMessage, isSafeFix, lintText, TermMatcher, unapprovedClaims } from '../../../shared/src/lint';
 import { makeKit, matches, ruleKit } from './helpers';
 
 const finding = (over: Partial<Finding>): Finding => ({
@@ -180,5 +180,17 @@ describe('brand-fit score', () => {
     const kit = ruleKit({ type: 'existence', tokens: ['synergy'], severity: 'error' });
     expect(lintText('synergy', kit).score).toBe(67);
     expect(lintText('fine', kit).score).toBe(100);
+  });
+});
+
+describe('messages', () => {
+  it.each([
+    ["Use '%s' instead of '%s'.", "Use 'use' instead of 'utilize'."],
+    ['Found {match} ({count}).', 'Found utilize (3).'],
+    ['Keep {unknown} and {match', 'Keep {unknown} and {match'],
+    ['%s %s %s', 'use utilize %s'],
+    ['No placeholders.', 'No placeholders.'],
+  ])('fills %s', (template, expected) => {
+    expect(formatMessage(template, ['use', 'utilize'], { match: 'utilize', count: '3' })).toBe(expected);
   });
 });
