@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeParagraph } from '../../preview/src/apps-script/fake-document';
 import { openPreview, screenshotPath } from './chromium';
@@ -88,5 +90,30 @@ describe('the Docs add-on in the preview', () => {
     expect(doc().namedRanges).toHaveLength(4);
     await expect.poll(() => sidebar().getByRole('tab', { name: /Review/ }).textContent()).toBe('Review (4)');
     await preview.page.screenshot({ path: screenshotPath('docs-approved') });
+  });
+
+  it('imports a kit file, naming every bad path of a kit that fails validation', async () => {
+    await sidebar().getByRole('tab', { name: 'Settings' }).click();
+    const file = sidebar().getByLabel('Kit file (JSON)');
+    const bad = JSON.stringify({ schemaVersion: 1, name: 'Broken', version: '1', terms: [{ term: 'x', status: 'maybe' }] });
+    await file.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(bad) });
+    await expect.poll(() => sidebar().getByRole('alert', { name: 'Problems' }).textContent()).toContain('terms[0].status');
+    await expect.poll(() => sidebar().getByTestId('kit-name').textContent()).toContain('Starter kit');
+    const kit = readFileSync(join(import.meta.dirname, '../../examples/kits/ledgerline.json'));
+    await file.setInputFiles({ name: 'ledgerline.json', mimeType: 'application/json', buffer: kit });
+    await expect.poll(() => sidebar().getByTestId('kit-name').textContent()).toContain('Ledgerline 2.3.0');
+    await preview.page.screenshot({ path: screenshotPath('docs-kit-imported') });
+  });
+
+  it('fills a template from its generated form and inserts the result', async () => {
+    await sidebar().getByRole('tab', { name: 'Templates' }).click();
+    // A control inside its label takes the label's words plus its own value as its name; find it by the label's words.
+    const field = (label: string) => sidebar().locator('label.field').filter({ has: sidebar().getByText(label, { exact: true }) });
+    await field('Template').locator('select').selectOption('subject-lines');
+    await field('Count').locator('input').fill('3');
+    await sidebar().getByRole('button', { name: 'Insert at cursor' }).click();
+    await expect.poll(() => sidebar().getByRole('list', { name: 'Inserted pieces' }).getByRole('listitem').allTextContents()).toEqual([expect.stringMatching(/^Subject lines: /)]);
+    expect(doc().namedRanges.length).toBe(5);
+    await preview.page.screenshot({ path: screenshotPath('docs-template') });
   });
 });

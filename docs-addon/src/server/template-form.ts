@@ -17,12 +17,13 @@ interface Def {
 // The repair slot is for the generator's second request, never for a person.
 const hidden = new Set(['repair']);
 
-const labelOf = (name: string) =>
-  name
-    .split('.')
-    .pop()!
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .replace(/^./, (c) => c.toUpperCase());
+// Words a marketer uses for a few variable names; the rest are spelled out from camelCase.
+const plainLabels: Readonly<Record<string, string>> = { cta: 'Call to action', maxGraphemes: 'Max characters', adHeadline: 'Ad headline' };
+
+const labelOf = (name: string) => {
+  const last = name.split('.').pop()!;
+  return plainLabels[last] ?? last.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (c) => c.toUpperCase());
+};
 
 function valueAt(value: unknown, path: readonly string[]): unknown {
   return path.reduce<unknown>((at, key) => (at && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined), value);
