@@ -69,12 +69,6 @@ export function judge(text: string, channel: string | undefined, { kit, approved
   return result;
 }
 
-/** Applies the deterministic fixes (substitution, casing, repetition) to text. */
-export function applySafeFixes(text: string, channel: string | undefined, judged: Judge): { text: string; fixed: Finding[] } {
-  const safe = judge(text, channel, judged).findings.filter(isSafeFix);
-  return safe.length ? { text: applyFixes(text, safe), fixed: safe } : { text, fixed: [] };
-}
-
 /** The room left for copy once the channel's disclosure label is appended. */
 export function copyLimit(kit: BrandKit, channel: string): Room {
   const limit = channelLimit(kit, channel);

@@ -7,7 +7,7 @@ import * as z from '../zod';
 import { askWithRepair, readJsonAnswer, type RepairRequest } from './ask';
 import { isoTime, modelConfig, offlineModel, type GenerateOptions, type GenerateSyncOptions } from './model-config';
 import { makeProvenance, type Provenance } from './pack';
-import { applySafeFixes, blockingProblems, copyLimit, judge, lengthProblem, type Judge } from './pieces';
+import { blockingProblems, copyLimit, judge, polishPiece, type Judge } from './pieces';
 import type { ModelConfig } from './providers';
 import { defaultRetryPolicy, type RetryPolicy } from './retry';
 import { canonicalJson, fingerprint, hashString } from './seed';
@@ -83,12 +83,11 @@ function* modelRewrite(ctx: RewriteContext, config: ModelConfig, policy: RetryPo
     const parsed = readJsonAnswer(answerSchema, answer);
     return parsed.ok ? { ok: true, value: parsed.value.text } : parsed;
   };
+  const room = ctx.channel ? copyLimit(ctx.judged.kit, ctx.channel) : undefined;
+  // The same finishing as a pack's pieces: fixes, the channel's room and its disclosure label.
   const asked = yield* askWithRepair((repair) => rewritePrompt(ctx, repair), config, policy, read, (text) => {
-    const fixed = applySafeFixes(text, ctx.channel, judged);
-    const room = ctx.channel ? copyLimit(ctx.judged.kit, ctx.channel) : undefined;
-    const tooLong = lengthProblem('text', fixed.text, room);
-    const problems = blockingProblems('text', judge(fixed.text, ctx.channel, judged).findings);
-    return { result: fixed, problems: tooLong ? [...problems, tooLong] : problems, soft: [] };
+    const { piece, fixed, tooLong } = polishPiece('text', ctx.channel, text, room, judged, origin, false);
+    return { result: { text: piece.text, fixed }, problems: blockingProblems('text', piece.findings), soft: tooLong ? [tooLong] : [] };
   });
   if (!asked.ok) return offlineRewrite(ctx, [`${asked.why}. Only the automatic fixes were applied.`]);
   return result(ctx, asked.result.text, asked.result.fixed, origin, asked.notices, judged);

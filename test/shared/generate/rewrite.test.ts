@@ -45,6 +45,14 @@ describe('rewriteToBrand with a model', () => {
     expect(out.ok && out.value.provenance.provider).toBe('anthropic');
   });
 
+  it('adds the disclosure label to a rewrite for a channel that requires it, without asking again', async () => {
+    server = await startLlmServer('openai', [{ kind: 'valid', payload: { text: 'Our affordable cards bring teams together.' } }]);
+    const out = await rewriteToBrand(text, lintText(text, kit).findings, kit, { provider: 'openai', apiKey, baseUrl: server.baseUrl, transport, now, channel: 'social-post' });
+    expect(server.requests).toHaveLength(1);
+    expect(out.ok && out.value.text).toBe('Our affordable cards bring teams together. AI-generated');
+    expect(out.ok && out.value.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
   it('keeps only the safe fixes, with a notice, when the model fails', async () => {
     server = await startLlmServer('openai', [{ kind: 'server-error' }]);
     const { findings } = lintText(text, kit);
