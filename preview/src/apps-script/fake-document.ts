@@ -129,7 +129,12 @@ function checkRange(length: number, start: number, endInclusive: number): void {
 /** A run of characters with per-character attributes; offsets are UTF-16 units, as in Docs. */
 export class FakeText
   extends FakeElement
-  implements Mirror<GoogleAppsScript.Document.Text, 'getText' | 'getTextAttributeIndices' | 'deleteText' | 'insertText' | 'appendText', { deleteText: FakeText; insertText: FakeText; appendText: FakeText }>
+  implements
+    Mirror<
+      GoogleAppsScript.Document.Text,
+      'getText' | 'getTextAttributeIndices' | 'deleteText' | 'insertText' | 'appendText' | 'setText' | 'editAsText',
+      { deleteText: FakeText; insertText: FakeText; appendText: FakeText; setText: FakeText; editAsText: FakeText }
+    >
 {
   readonly type = 'TEXT' as const;
   chars = '';
@@ -302,7 +307,7 @@ export class FakeInlineImage extends FakeElement {
 }
 
 /** A footnote reference in a paragraph, holding the footnote's own section. */
-export class FakeFootnote extends FakeElement {
+export class FakeFootnote extends FakeElement implements Mirror<GoogleAppsScript.Document.Footnote, 'getFootnoteContents', { getFootnoteContents: FakeFootnoteSection }> {
   readonly type = 'FOOTNOTE' as const;
   readonly contents: FakeFootnoteSection;
   constructor(calls: CallLog, text: string) {
@@ -408,7 +413,7 @@ export class FakeParagraph
 }
 
 /** A list item: a paragraph with a glyph, a nesting level and a list id. */
-export class FakeListItem extends FakeParagraph {
+export class FakeListItem extends FakeParagraph implements Mirror<GoogleAppsScript.Document.ListItem, 'getNestingLevel' | 'getListId' | 'getGlyphType'> {
   override readonly type: ElementTypeName = 'LIST_ITEM';
   glyph: keyof typeof glyphTypes = 'BULLET';
   nesting = 0;
@@ -436,6 +441,9 @@ export class FakeListItem extends FakeParagraph {
 export type Block = FakeParagraph | FakeListItem | FakeTable;
 
 /** What holds blocks: the body, a header, a footer, a footnote's section, a table cell. */
+type ContainerMethods = 'getText' | 'getNumChildren' | 'getParagraphs' | 'getTables' | 'getChild' | 'getChildIndex';
+type ContainerResults = { getParagraphs: FakeParagraph[]; getTables: FakeTable[]; getChild: Block };
+
 export abstract class FakeContainer extends FakeElement {
   readonly children: Block[] = [];
 
@@ -562,7 +570,7 @@ export abstract class FakeContainer extends FakeElement {
   }
 }
 
-export class FakeBody extends FakeContainer {
+export class FakeBody extends FakeContainer implements Mirror<GoogleAppsScript.Document.Body, ContainerMethods, ContainerResults> {
   readonly type = 'BODY_SECTION' as const;
 
   /** The paragraphs' texts; `push` appends plain paragraphs (a shorthand for fixtures). */
@@ -575,17 +583,17 @@ export class FakeBody extends FakeContainer {
     return texts;
   }
 }
-export class FakeHeaderSection extends FakeContainer {
+export class FakeHeaderSection extends FakeContainer implements Mirror<GoogleAppsScript.Document.HeaderSection, ContainerMethods, ContainerResults> {
   readonly type = 'HEADER_SECTION' as const;
 }
-export class FakeFooterSection extends FakeContainer {
+export class FakeFooterSection extends FakeContainer implements Mirror<GoogleAppsScript.Document.FooterSection, ContainerMethods, ContainerResults> {
   readonly type = 'FOOTER_SECTION' as const;
 }
-export class FakeFootnoteSection extends FakeContainer {
+export class FakeFootnoteSection extends FakeContainer implements Mirror<GoogleAppsScript.Document.FootnoteSection, Exclude<ContainerMethods, 'getTables'>, ContainerResults> {
   readonly type = 'FOOTNOTE_SECTION' as const;
 }
 
-export class FakeTableCell extends FakeContainer {
+export class FakeTableCell extends FakeContainer implements Mirror<GoogleAppsScript.Document.TableCell, Exclude<ContainerMethods, 'getTables' | 'getParagraphs'> | 'getParentRow', ContainerResults & { getParentRow: FakeTableRow }> {
   readonly type = 'TABLE_CELL' as const;
   getParentRow(): FakeTableRow {
     this.record('getParentRow');
@@ -593,7 +601,10 @@ export class FakeTableCell extends FakeContainer {
   }
 }
 
-export class FakeTableRow extends FakeElement {
+export class FakeTableRow
+  extends FakeElement
+  implements Mirror<GoogleAppsScript.Document.TableRow, 'getNumCells' | 'getCell' | 'getChild' | 'getNumChildren' | 'getChildIndex', { getCell: FakeTableCell; getChild: FakeTableCell }>
+{
   readonly type = 'TABLE_ROW' as const;
   readonly cells: FakeTableCell[] = [];
   get children() {
@@ -626,7 +637,10 @@ export class FakeTableRow extends FakeElement {
   }
 }
 
-export class FakeTable extends FakeElement {
+export class FakeTable
+  extends FakeElement
+  implements Mirror<GoogleAppsScript.Document.Table, 'getText' | 'getNumRows' | 'getRow' | 'getCell' | 'getChild' | 'getNumChildren' | 'getChildIndex', { getRow: FakeTableRow; getCell: FakeTableCell; getChild: FakeTableRow }>
+{
   readonly type = 'TABLE' as const;
   readonly rows: FakeTableRow[] = [];
   get children() {
@@ -820,7 +834,7 @@ export class FakeRangeElement implements Mirror<GoogleAppsScript.Document.RangeE
   }
 }
 
-export class FakeRange {
+export class FakeRange implements Mirror<GoogleAppsScript.Document.Range, 'getRangeElements', { getRangeElements: FakeRangeElement[] }> {
   constructor(
     readonly elements: FakeRangeElement[],
     private readonly calls: CallLog,
@@ -831,7 +845,7 @@ export class FakeRange {
   }
 }
 
-export class FakeRangeBuilder {
+export class FakeRangeBuilder implements Mirror<GoogleAppsScript.Document.RangeBuilder, 'build' | 'getRangeElements', { build: FakeRange; getRangeElements: FakeRangeElement[] }> {
   private readonly elements: FakeRangeElement[] = [];
   constructor(private readonly calls: CallLog) {}
 
@@ -897,7 +911,29 @@ function attached(element: FakeElement): boolean {
 }
 
 /** A document: body, optional header and footer, footnotes, the user's cursor or selection, named ranges. */
-export class FakeDocument implements Mirror<Doc, 'getName' | 'getId'> {
+export class FakeDocument
+  implements
+    Mirror<
+      Doc,
+      'getName' | 'getId' | 'getBody' | 'getHeader' | 'getFooter' | 'getFootnotes' | 'getCursor' | 'getSelection' | 'newRange' | 'newPosition' | 'addNamedRange' | 'getNamedRangeById' | 'setCursor' | 'setSelection' | 'addHeader' | 'addFooter',
+      {
+        getBody: FakeBody;
+        getHeader: FakeHeaderSection | null;
+        getFooter: FakeFooterSection | null;
+        getFootnotes: FakeFootnote[];
+        getCursor: FakePosition | null;
+        getSelection: FakeRange | null;
+        newRange: FakeRangeBuilder;
+        newPosition: FakePosition;
+        addNamedRange: FakeNamedRange;
+        getNamedRangeById: FakeNamedRange | null;
+        setCursor: FakeDocument;
+        setSelection: FakeDocument;
+        addHeader: FakeHeaderSection;
+        addFooter: FakeFooterSection;
+      }
+    >
+{
   readonly body: FakeBody;
   header: FakeHeaderSection | null = null;
   footer: FakeFooterSection | null = null;
@@ -1069,7 +1105,7 @@ function rangeElementText(item: FakeRangeElement): string {
   return item.start >= 0 ? text.slice(item.start, item.endInclusive + 1) : text;
 }
 
-export class FakeDocumentApp {
+export class FakeDocumentApp implements Mirror<GoogleAppsScript.Document.DocumentApp, 'getActiveDocument' | 'getUi', { getActiveDocument: FakeDocument; getUi: FakeUi }> {
   readonly ElementType = elementTypes;
   readonly ParagraphHeading = paragraphHeadings;
   readonly Attribute = attributes;
