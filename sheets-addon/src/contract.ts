@@ -79,7 +79,9 @@ export type InsightItem = z.output<typeof insightItemSchema>;
 
 const weightsSchema = z.object({ impact: z.number(), feasibility: z.number(), readiness: z.number(), risk: z.number() });
 const thresholdsSchema = z.object({ qualifyAt: z.number(), parkBelow: z.number(), maxRisk: z.number(), winnerLift: z.number(), fallingPeriods: z.number(), graceDays: z.number() });
-const providerSchema = z.enum(['offline', 'openai', 'anthropic', 'gemini', 'openai-compatible']);
+/** The insight writers, as the core's generate module names them. */
+export const providerIds = ['offline', 'openai', 'anthropic', 'gemini', 'openai-compatible'] as const;
+const providerSchema = z.enum(providerIds);
 
 /** What the sidebar may see of the settings: never the API key, only whether one is set, masked. */
 export const settingsViewSchema = z.object({
@@ -108,21 +110,39 @@ export const settingsChangeSchema = z.object({
 });
 export type SettingsChange = z.output<typeof settingsChangeSchema>;
 
-const none = z.object({});
+type Endpoint = { input: z.ZodMiniType; output: z.ZodMiniType };
+
+/**
+ * Apps Script evaluates the bundle on every call and runs one endpoint, so each endpoint's schemas
+ * are built the first time they are asked for, not at load. The getters keep the contract's type.
+ */
+function onDemand<C extends Record<string, () => Endpoint>>(makers: C): { [K in keyof C]: ReturnType<C[K]> } {
+  const contract = {} as { [K in keyof C]: ReturnType<C[K]> };
+  for (const name of Object.keys(makers) as (keyof C)[]) {
+    let built: Endpoint | undefined;
+    Object.defineProperty(contract, name, { enumerable: true, get: () => (built ??= makers[name]!()) });
+  }
+  return contract;
+}
+
+const none = () => z.object({});
+const report = () => ({ input: none(), output: reportSchema });
 
 /** Everything the Sheets sidebar can ask of the server; each name is a google.script.run function. */
-export const sheetsContract = defineContract({
-  getSheetSummary: { input: none, output: sheetSummarySchema },
-  setupTracker: { input: none, output: reportSchema },
-  scoreUseCases: { input: none, output: reportSchema },
-  analyzeExperiments: { input: none, output: reportSchema },
-  writeInsights: { input: none, output: reportSchema },
-  brandCheckColumn: { input: none, output: reportSchema },
-  getPortfolio: { input: none, output: portfolioSchema },
-  getStatsCard: { input: z.object({ experiment: z.optional(z.string()) }), output: statsCardSchema },
-  listInsights: { input: none, output: z.array(insightItemSchema) },
-  /** An id no longer on the sheet (someone deleted the row) just returns the current list. */
-  reviewInsight: { input: z.object({ id: z._default(z.string(), ''), review: z._default(z.enum(['approved', 'dismissed']), 'approved') }), output: z.array(insightItemSchema) },
-  getSettings: { input: none, output: settingsViewSchema },
-  saveSettings: { input: settingsChangeSchema, output: settingsViewSchema },
-});
+export const sheetsContract = defineContract(
+  onDemand({
+    getSheetSummary: () => ({ input: none(), output: sheetSummarySchema }),
+    setupTracker: report,
+    scoreUseCases: report,
+    analyzeExperiments: report,
+    writeInsights: report,
+    brandCheckColumn: report,
+    getPortfolio: () => ({ input: none(), output: portfolioSchema }),
+    getStatsCard: () => ({ input: z.object({ experiment: z.optional(z.string()) }), output: statsCardSchema }),
+    listInsights: () => ({ input: none(), output: z.array(insightItemSchema) }),
+    /** An id no longer on the sheet (someone deleted the row) just returns the current list. */
+    reviewInsight: () => ({ input: z.object({ id: z._default(z.string(), ''), review: z._default(z.enum(['approved', 'dismissed']), 'approved') }), output: z.array(insightItemSchema) }),
+    getSettings: () => ({ input: none(), output: settingsViewSchema }),
+    saveSettings: () => ({ input: settingsChangeSchema, output: settingsViewSchema }),
+  }),
+);

@@ -1,9 +1,9 @@
 import { cellText } from '@onbrand/shared/experiments';
-import { listChannels, resolveChannel, type BrandKit } from '@onbrand/shared/kit';
-import { lintText } from '@onbrand/shared/lint';
+import type { BrandKit } from '@onbrand/shared/kit';
 import type { Report } from '../contract';
 import { clearContinuation, deadline, readContinuation, saveContinuation, type Clock } from './continuation';
 import { blocked } from './score';
+import { brand } from './lazy-core';
 import { columnLetter } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -32,6 +32,7 @@ export function brandCheckColumn(spreadsheet: Spreadsheet, deps: BrandCheckDeps)
   if (!deps.kit) {
     return blocked('brand-check', 'needs-fix', deps.kitProblem ?? 'There is no brand kit for this file yet. Save one from the sidebar (Settings › Brand kit) or paste its JSON into the Settings sheet.');
   }
+  const { listChannels, resolveChannel } = brand();
   if (deps.channel && !resolveChannel(deps.kit, deps.channel)) {
     const known = listChannels(deps.kit).map((channel) => channel.id).join(', ');
     return blocked('brand-check', 'needs-fix', `The channel "${deps.channel}" in Settings is not one the kit knows. Use one of: ${known}.`);
@@ -56,6 +57,7 @@ export function brandCheckColumn(spreadsheet: Spreadsheet, deps: BrandCheckDeps)
   const block: (string | number)[][] = start === 0 ? [labels] : [];
   let done = start;
   let flagged = 0;
+  const { lintText } = brand();
   for (; done < texts.length; done++) {
     if (outOfTime()) break;
     const text = texts[done]!;

@@ -1,9 +1,9 @@
 import { cellText, findInsights, narrate, rowsText, type ExperimentPlan, type Insight } from '@onbrand/shared/experiments';
-import { hashString, offlineModel } from '@onbrand/shared/generate';
-import { parseKit, type BrandKit } from '@onbrand/shared/kit';
+import type { BrandKit } from '@onbrand/shared/kit';
 import type { Report } from '../contract';
 import { clearContinuation, deadline, saveContinuation, type Clock } from './continuation';
 import { analyzeResults, readPlans } from './experiment-data';
+import { brand } from './lazy-core';
 import { narrateWithModel, type ModelAccess } from './model-narrative';
 import { blocked, needsSetup } from './score';
 import { readSettings } from './settings';
@@ -32,7 +32,7 @@ export function insightId(insight: Insight): string {
     : insight.kind === 'srm' ? [insight.period, insight.segment]
     : insight.kind === 'falling-segment' ? [insight.arm, insight.segment, insight.periods[0]]
     : [insight.endDate];
-  return `${insight.kind}-${hashString(JSON.stringify([insight.experiment, ...key])).slice(0, 8)}`;
+  return `${insight.kind}-${brand().hashString(JSON.stringify([insight.experiment, ...key])).slice(0, 8)}`;
 }
 
 const kindOrder: Insight['kind'][] = ['winner', 'srm', 'falling-segment', 'overdue'];
@@ -92,7 +92,7 @@ export function writeInsights(spreadsheet: Spreadsheet, deps: InsightDeps): Repo
     const narrative = narrate(insight);
     let headline = narrative.headline;
     let text = narrative.text;
-    let writtenBy = `Onbrand offline (${offlineModel})`;
+    let writtenBy = `Onbrand offline (${brand().offlineModel})`;
     if (deps.model) {
       const written = narrateWithModel(narrative, { metric: metricOf(insight.experiment), decision: decisionOf(insight.experiment) }, kit, deps.model);
       if (written.ok) {
@@ -129,7 +129,7 @@ export function writeInsights(spreadsheet: Spreadsheet, deps: InsightDeps): Repo
 }
 
 function minimalKit(): BrandKit {
-  const parsed = parseKit({ schemaVersion: 1, name: 'the team', version: '1.0.0' });
+  const parsed = brand().parseKit({ schemaVersion: 1, name: 'the team', version: '1.0.0' });
   if (!parsed.ok) throw new Error('The minimal kit is invalid.');
   return parsed.value;
 }

@@ -1,6 +1,7 @@
 import { readStoredJson } from '@onbrand/apps-script/server';
 import type { Issue } from '@onbrand/shared';
-import { parseKit, parseKitJson, type BrandKit } from '@onbrand/shared/kit';
+import type { BrandKit } from '@onbrand/shared/kit';
+import { brand } from './lazy-core';
 
 // Where the brand check finds the kit, first found wins:
 // 1. this file's document properties (saved from the sidebar; the Docs add-on uses the same key),
@@ -17,6 +18,7 @@ export interface FoundKit {
 }
 
 export function findKit(settingsKitJson: string): FoundKit {
+  const { parseKit, parseKitJson } = brand();
   for (const [source, store] of [
     ['file', PropertiesService.getDocumentProperties()],
     ['user', PropertiesService.getUserProperties()],

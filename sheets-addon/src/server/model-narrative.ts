@@ -1,6 +1,6 @@
-import { adapters, callModel, runFlowSync, type ProviderId, type SyncSleep, type SyncTransport } from '@onbrand/shared/generate';
+import type { ProviderId, SyncSleep, SyncTransport } from '@onbrand/shared/generate';
 import type { BrandKit } from '@onbrand/shared/kit';
-import { experimentInsightTemplate, renderPrompt } from '@onbrand/shared/prompts';
+import { brand } from './lazy-core';
 import type { Narrative } from '@onbrand/shared/experiments';
 
 // A narrative rewritten by a language model through the shared experiment-insight template. The
@@ -30,6 +30,8 @@ function answerText(text: string): { headline: string; narrative: string; nextSt
 
 /** Asks the model to explain one insight; the source rows are appended to whatever it writes. */
 export function narrateWithModel(narrative: Narrative, context: { metric: string; decision: string }, kit: BrandKit, access: ModelAccess): ModelNarrative {
+  const { experimentInsightTemplate, renderPrompt } = brand();
+  const { adapters, callModel, runFlowSync } = brand();
   const prompt = renderPrompt(
     experimentInsightTemplate,
     { experiment: { name: narrative.experiment, hypothesis: '', metric: context.metric || 'conversion rate', decision: context.decision || 'not decided yet', results: [narrative.text], notes: narrative.headline } },

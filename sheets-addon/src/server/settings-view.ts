@@ -1,9 +1,9 @@
 import { maskApiKey, readApiKey, saveApiKey, writeStoredJson } from '@onbrand/apps-script/server';
-import { parseKitJson } from '@onbrand/shared/kit';
 import { RpcFailure } from '@onbrand/shared/rpc';
 import { cellText } from '@onbrand/shared/experiments';
 import type { InsightItem, SettingsChange, SettingsView } from '../contract';
 import { findKit, kitKey } from './kit-source';
+import { brand } from './lazy-core';
 import { readSettings, scoringWeights, settingRows, settingValue, type TrackerSettings } from './settings';
 import { appendRows, columnIndex, readTable, writeColumns } from './table';
 import { auditSheet, insightsSheet } from './tracker';
@@ -47,7 +47,7 @@ export function saveSettingsChange(spreadsheet: Spreadsheet, change: SettingsCha
   const bad = Object.entries(next.thresholds).filter(([, value]) => !Number.isFinite(value) || value < 0);
   if (bad.length > 0) throw new RpcFailure('bad_settings', `These thresholds must be numbers of at least 0: ${bad.map(([name]) => name).join(', ')}.`);
   if (change.kitJson !== undefined && change.kitJson.trim() !== '') {
-    const parsed = parseKitJson(change.kitJson);
+    const parsed = brand().parseKitJson(change.kitJson);
     if (!parsed.ok) throw new RpcFailure('bad_kit', `The brand kit is not valid: ${parsed.issues.slice(0, 5).map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`);
     writeStoredJson(PropertiesService.getDocumentProperties(), kitKey, JSON.parse(change.kitJson));
   }
