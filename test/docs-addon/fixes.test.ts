@@ -76,3 +76,15 @@ describe('planning fixes', () => {
     expect(groups).toEqual([[fix(0, 6, 8), fix(0, 0, 4)], [fix(1, 0, 1)]]);
   });
 });
+
+describe('an insertion fix', () => {
+  it('continues the style of the text before it', () => {
+    const env = installDocs([{ paragraph: [{ text: 'Bold', bold: true }, ' plain'] }]);
+    applyFixes([{ location: { section: 'body', ref: 0, start: 4, end: 4 }, expected: '', replacement: '!' }]);
+    const runs = (env.document.body.children[0] as FakeParagraph).text.snapshotRuns();
+    expect(runs.map((r) => [r.text, r.attributes.BOLD])).toEqual([
+      ['Bold!', true],
+      [' plain', null],
+    ]);
+  });
+});

@@ -182,7 +182,8 @@ export function replaceKeepingFormat(text: Text, current: string, start: number,
     to++;
     insert += current[to - 1];
   }
-  const source = from < current.length ? from : from - 1;
+  // A pure insertion continues the style before it, as typing does; a replacement takes the replaced text's.
+  const source = to > from || from === 0 ? Math.min(from, current.length - 1) : from - 1;
   // Read before deleting: the first replaced character is the one whose style the new text takes.
   const attributes = insert && source >= 0 && current.length > 0 ? (text.getAttributes(source) as Record<string, unknown>) : null;
   if (to > from) text.deleteText(from, to - 1);
