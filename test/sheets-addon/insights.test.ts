@@ -106,6 +106,14 @@ describe('writing insights', () => {
     expect(t.call('getSettings').apiKeyMasked).toBe('••••3456');
   });
 
+  it('says so when the team chose a provider but this user saved no key', () => {
+    const t = sample();
+    t.call('saveSettings', { provider: 'gemini' });
+    t.call('writeInsights');
+    expect(t.records('Insights')[0]!['Written by']).toBe('Onbrand offline (no gemini key saved for you)');
+    expect(t.env.urlFetch.requests).toHaveLength(0);
+  });
+
   it('falls back to the offline narrative, saying why, when the provider fails', () => {
     const t = sample();
     t.call('saveSettings', { provider: 'anthropic', apiKey: 'sk-ant-000000000' });

@@ -20,6 +20,8 @@ export interface InsightDeps {
   clock: Clock;
   /** The language model, when the team chose one and this user saved a key; offline otherwise. */
   model: ModelAccess | null;
+  /** Why the offline writer stands in for the chosen provider, shown in Written by. */
+  modelNote?: string;
   kit: BrandKit | null;
   user: string;
   budgetMs?: number;
@@ -92,7 +94,7 @@ export function writeInsights(spreadsheet: Spreadsheet, deps: InsightDeps): Repo
     const narrative = narrate(insight);
     let headline = narrative.headline;
     let text = narrative.text;
-    let writtenBy = `Onbrand offline (${brand().offlineModel})`;
+    let writtenBy = `Onbrand offline (${deps.modelNote ?? brand().offlineModel})`;
     if (deps.model) {
       const written = narrateWithModel(narrative, { metric: metricOf(insight.experiment), decision: decisionOf(insight.experiment) }, kit, deps.model);
       if (written.ok) {

@@ -17,11 +17,12 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export type OperationName = 'setup' | 'score' | 'analyze' | 'insights' | 'brand-check';
 
-function modelAccess(spreadsheet: Spreadsheet): ModelAccess | null {
-  const { settings } = readSettings(spreadsheet);
-  if (settings.provider === 'offline') return null;
-  const apiKey = readApiKey(settings.provider);
-  return apiKey ? { provider: settings.provider, model: settings.model, apiKey, transport: urlFetchTransport, sleep: appsScriptSleep } : null;
+/** The model this user may call, or why the offline writer is used instead. */
+function modelAccess(provider: ModelAccess['provider'] | 'offline', model: string): { access: ModelAccess | null; note?: string } {
+  if (provider === 'offline') return { access: null };
+  const apiKey = readApiKey(provider);
+  if (!apiKey) return { access: null, note: `no ${provider} key saved for you` };
+  return { access: { provider, model, apiKey, transport: urlFetchTransport, sleep: appsScriptSleep } };
 }
 
 const runners: Record<OperationName, (spreadsheet: Spreadsheet, clock: Clock) => Report> = {
@@ -30,7 +31,8 @@ const runners: Record<OperationName, (spreadsheet: Spreadsheet, clock: Clock) =>
   analyze: (spreadsheet) => analyzeExperiments(spreadsheet),
   insights: (spreadsheet, clock) => {
     const { settings } = readSettings(spreadsheet);
-    return writeInsights(spreadsheet, { clock, model: modelAccess(spreadsheet), kit: findKit(settings.kitJson).kit, user: Session.getActiveUser().getEmail() || 'unknown' });
+    const model = modelAccess(settings.provider, settings.model);
+    return writeInsights(spreadsheet, { clock, model: model.access, modelNote: model.note, kit: findKit(settings.kitJson).kit, user: Session.getActiveUser().getEmail() || 'unknown' });
   },
   'brand-check': (spreadsheet, clock) => {
     const { settings } = readSettings(spreadsheet);
