@@ -23,23 +23,28 @@ export class Batch {
 
   constructor(
     readonly operation: string,
-    readonly total: number,
+    /** Items in the batch; set once known (reading comes first). */
+    public total: number,
     private readonly clock: Clock,
     private readonly report: (done: number, total: number) => void,
   ) {
     this.sliceStart = clock.now();
   }
 
-  /** Call between items: yields when the slice is used up, and says whether to go on. */
+  /** Call between items: yields when the slice is used up (and after the last item), and says whether to go on. */
   async next(done: number): Promise<boolean> {
-    const elapsed = this.clock.now() - this.sliceStart;
-    if (elapsed >= sliceMs || done === this.total) {
-      this.longestStretchMs = Math.max(this.longestStretchMs, elapsed);
-      this.report(done, this.total);
-      await this.clock.yieldNow();
-      this.sliceStart = this.clock.now();
-    }
+    await this.pause(done, done === this.total);
     return !this.cancelled;
+  }
+
+  /** Call inside a long item too: yields when the slice is used up, reporting progress so far. */
+  async pause(done: number, force = false): Promise<void> {
+    const elapsed = this.clock.now() - this.sliceStart;
+    if (!force && elapsed < sliceMs) return;
+    this.longestStretchMs = Math.max(this.longestStretchMs, elapsed);
+    this.report(done, this.total);
+    await this.clock.yieldNow();
+    this.sliceStart = this.clock.now();
   }
 
   /** Closes the last slice so its length counts. */

@@ -119,13 +119,13 @@ interface MasterJob {
 }
 
 /** Makes one version: clone, place, apply the plan, name it and record where it came from. */
-async function makeVersion(job: MasterJob, size: Size, row: CopyRow, kit: BrandKit | null, template: string, index: number, updatedAt: string): Promise<VersionSummary> {
+async function makeVersion(job: MasterJob, size: Size, row: CopyRow, kit: BrandKit | null, template: string, index: number, updatedAt: string, pause: () => Promise<void>): Promise<VersionSummary> {
   const section = job.section!;
   const planned = planVersion(job.snapshot, size, row.texts, kit);
   const clone = job.master.clone();
   try {
     section.appendChild(clone);
-    return await fillVersion(job, clone, size, row, kit, template, index, updatedAt, planned);
+    return await fillVersion(job, clone, size, row, kit, template, index, updatedAt, planned, pause);
   } catch (error) {
     // A version that failed half-way is taken away, so the section holds only whole versions.
     clone.remove();
@@ -133,14 +133,17 @@ async function makeVersion(job: MasterJob, size: Size, row: CopyRow, kit: BrandK
   }
 }
 
-async function fillVersion(job: MasterJob, clone: HostFrame, size: Size, row: CopyRow, kit: BrandKit | null, template: string, index: number, updatedAt: string, planned: ReturnType<typeof planVersion>): Promise<VersionSummary> {
+async function fillVersion(job: MasterJob, clone: HostFrame, size: Size, row: CopyRow, kit: BrandKit | null, template: string, index: number, updatedAt: string, planned: ReturnType<typeof planVersion>, pause: () => Promise<void>): Promise<VersionSummary> {
   const { master, snapshot, ctx } = job;
   const { source, plan, flags } = planned;
   const before = byId(snapshot);
   const sourceById = byId(source);
   const pairs: { planned: SnapshotNode; host: HostLayer; offset: { x: number; y: number }; parent: SnapshotNode | null }[] = [];
   zipLayers(plan.snapshot, clone, (planned, host, offset, parent) => pairs.push({ planned, host, offset, parent }));
-  for (const pair of pairs) await applyLayer(pair.host, pair.planned, before.get(pair.planned.id)!, sourceById.get(pair.planned.id)!, pair.offset, pair.parent, ctx);
+  for (const pair of pairs) {
+    await applyLayer(pair.host, pair.planned, before.get(pair.planned.id)!, sourceById.get(pair.planned.id)!, pair.offset, pair.parent, ctx);
+    await pause();
+  }
   const name = renderVersionName(template, { master: master.name, w: size.width, h: size.height, variant: row.variant, locale: row.locale, n: index + 1 });
   clone.name = name.ok ? name.value : `${master.name}/${size.width}x${size.height}`;
   const record: VersionRecord = {
@@ -189,44 +192,39 @@ export async function generateVersions(env: PluginEnv, input: GenerateInput): Pr
   const template = input.nameTemplate?.trim() || defaultNameTemplate;
   checkTemplate(template);
   const { masters, notices } = selectedMasters(host);
-  const kit = readKit(host);
-  const createdAt = env.now().toISOString();
+  // The batch starts before the reading, so reading a large master yields to Figma too.
+  const batch = startBatch(env, 'Generating versions', 0);
   const jobs: MasterJob[] = [];
-  const fonts = new FontLoader(host);
-  for (const master of masters) {
-    const snapshot = readSnapshot(master, host.mixed);
-    const masterTexts: Record<string, string> = {};
-    for (const text of textLayersOf(snapshot)) {
-      const slot = slotName(text.name);
-      if (slot && !(slot in masterTexts)) masterTexts[slot] = text.characters;
-    }
-    const copy = copyRowsBySize(input.copy, sizes, input.sizes, new Set(Object.keys(masterTexts)), createdAt);
-    notices.push(...copy.notices);
-    const rowsBySize = copy.rowsBySize;
-    const preloaded = await preloadFonts(fonts, snapshot, master);
-    const ctx: ApplyContext = { fonts, masterText: masterTextRuns(snapshot, master), skipped: new Set(preloaded.names), missing: preloaded.missing, preloaded: true };
-    jobs.push({
-      master,
-      snapshot,
-      mixed: host.mixed,
-      cells: sizes.flatMap((size, at) => rowsBySize[at]!.map((row) => ({ size, row }))),
-      ctx,
-      hash: masterHash(snapshot),
-    });
-  }
-  // Everything is checked; only now does the document change.
-  for (const job of jobs) job.section = await findOrMakeSection(host, job.master);
-  const total = jobs.reduce((sum, job) => sum + job.cells.length, 0);
-  const batch = startBatch(env, 'Generating versions', total);
   const versions: VersionSummary[] = [];
   const skipped = new Set<string>();
   let done = 0;
   try {
+    const kit = readKit(host);
+    const createdAt = env.now().toISOString();
+    const fonts = new FontLoader(host);
+    for (const master of masters) {
+      await batch.pause(0);
+      const snapshot = readSnapshot(master, host.mixed);
+      const masterTexts: Record<string, string> = {};
+      for (const text of textLayersOf(snapshot)) {
+        const slot = slotName(text.name);
+        if (slot && !(slot in masterTexts)) masterTexts[slot] = text.characters;
+      }
+      const copy = copyRowsBySize(input.copy, sizes, input.sizes, new Set(Object.keys(masterTexts)), createdAt);
+      notices.push(...copy.notices);
+      const preloaded = await preloadFonts(fonts, snapshot, master);
+      const ctx: ApplyContext = { fonts, masterText: masterTextRuns(snapshot, master), skipped: new Set(preloaded.names), missing: preloaded.missing, preloaded: true };
+      jobs.push({ master, snapshot, mixed: host.mixed, cells: sizes.flatMap((size, at) => copy.rowsBySize[at]!.map((row) => ({ size, row }))), ctx, hash: masterHash(snapshot) });
+    }
+    // Everything is checked; only now does the document change.
+    for (const job of jobs) job.section = await findOrMakeSection(host, job.master);
+    batch.total = jobs.reduce((sum, job) => sum + job.cells.length, 0);
+    await batch.pause(0);
     outer: for (const job of jobs) {
       const existing = versionsIn(job.section!).length;
       for (const [index, cell] of job.cells.entries()) {
         try {
-          versions.push(await makeVersion(job, cell.size, cell.row, kit, template, existing + index, createdAt));
+          versions.push(await makeVersion(job, cell.size, cell.row, kit, template, existing + index, createdAt, () => batch.pause(done)));
         } catch (error) {
           notices.push(`Could not make ${cell.size.width}×${cell.size.height}${cell.row.variant ? ` ${cell.row.variant}` : ''}: ${(error as Error).message}`);
         }

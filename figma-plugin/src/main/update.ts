@@ -66,7 +66,7 @@ interface MasterState {
  * wrote are brought up to date; layers a person edited keep their edits; layers the master no
  * longer has go, unless edited.
  */
-async function updateOne(env: PluginEnv, entry: Entry, master: MasterState, kit: ReturnType<typeof readKit>, keptEdits: string[], notices: Set<string>): Promise<VersionRecord> {
+async function updateOne(env: PluginEnv, entry: Entry, master: MasterState, kit: ReturnType<typeof readKit>, keptEdits: string[], notices: Set<string>, pause: () => Promise<void>): Promise<VersionRecord> {
   const { node: version, record } = entry;
   const current = readSnapshot(version, env.host.mixed);
   const hosts = new Map<string, HostLayer>();
@@ -98,7 +98,10 @@ async function updateOne(env: PluginEnv, entry: Entry, master: MasterState, kit:
     }
     work.push({ planned, host, before: currentById.get(versionId)!, offset, parent });
   });
-  for (const item of work) await applyLayer(item.host, item.planned, item.before, sourceById.get(item.planned.id)!, item.offset, item.parent, master.ctx);
+  for (const item of work) {
+    await applyLayer(item.host, item.planned, item.before, sourceById.get(item.planned.id)!, item.offset, item.parent, master.ctx);
+    await pause();
+  }
   const plannedIds = new Set(byId(plan.snapshot).keys());
   const layers: Record<string, [string, string]> = {};
   for (const [versionId, [masterId, hash]] of Object.entries(record.layers)) {
@@ -147,7 +150,7 @@ export async function updateVersions(env: PluginEnv, scope: 'selection' | 'all')
       if (!master) orphans.set(record.masterName, (orphans.get(record.masterName) ?? 0) + 1);
       else if (node.locked) keptEdits.push(`"${node.name}" (locked)`);
       else {
-        const next = await updateOne(env, entry, master, kit, keptEdits, notices);
+        const next = await updateOne(env, entry, master, kit, keptEdits, notices, () => batch.pause(versions.length));
         writeRecord(node, next);
         versions.push(summarize(node.id, node.name, next, false));
       }
