@@ -77,8 +77,13 @@ function markedParagraphs(doc: Doc, rangeId: string | null): Paragraph[] {
     .filter((element) => element.getType() === DocumentApp.ElementType.PARAGRAPH || element.getType() === DocumentApp.ElementType.LIST_ITEM) as Paragraph[];
 }
 
+// The email is blank where policy hides it (no userinfo.email scope, another domain); the
+// temporary user key is then the stable, anonymous way to tell approvers apart.
 function whoIsApproving(): string {
-  return Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail() || 'unknown user';
+  const email = Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail();
+  if (email) return email;
+  const key = typeof Session.getTemporaryActiveUserKey === 'function' ? Session.getTemporaryActiveUserKey() : '';
+  return key ? `user key ${key}` : 'unknown user';
 }
 
 /**
