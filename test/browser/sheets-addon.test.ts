@@ -23,9 +23,9 @@ describe('the Sheets add-on in the preview', () => {
     const report = sidebar.getByTestId('report');
 
     await sidebar.getByRole('button', { name: 'Set up tracker' }).click();
-    await expect.poll(() => report.textContent(), { timeout: 10_000 }).toMatch(/Created 5 sheets/);
+    await expect.poll(() => report.textContent(), { timeout: 10_000 }).toMatch(/Created 4 sheets/);
     const sheets = server.environments.sheets.spreadsheet;
-    expect(sheets.sheets.map((sheet) => sheet.snapshotName())).toEqual(['Use cases', 'Scoring', 'Experiments', 'Results', 'Learning log', 'Audit log', 'Metrics', 'Insights', 'Settings']);
+    expect(sheets.sheets.map((sheet) => sheet.snapshotName())).toEqual(['Use cases', 'Scoring', 'Experiments', 'Results', 'Email subjects', 'Settings', 'Learning log', 'Audit log', 'Metrics', 'Insights']);
     // The grid draws the new state: frozen header, dropdown markers on Stage.
     await expect.poll(() => panel.getByRole('table', { name: 'Sheet Use cases' }).locator('td').filter({ hasText: '▾' }).count()).toBeGreaterThan(0);
 
@@ -68,16 +68,27 @@ describe('the Sheets add-on in the preview', () => {
     await card.screenshot({ path: screenshotPath('sheets-stats-card') });
   });
 
-  it('runs a menu item with a toast, and shows a missing kit as an error the user can read', async () => {
+  it('brand-checks the selected column from the menu and the sidebar, with the findings beside it', async () => {
     const { page, server } = preview;
     const panel = page.getByRole('tabpanel', { name: 'Sheets add-on' });
+    const spreadsheet = server.environments.sheets.spreadsheet;
+    const emails = spreadsheet.sheets.find((sheet) => sheet.snapshotName() === 'Email subjects')!;
+    // The person clicks into the column of subject lines.
+    spreadsheet.select(emails.rangeAt(2, 1, 1, 1));
     await panel.getByRole('button', { name: 'Extensions' }).click();
     await panel.getByRole('menuitem', { name: 'Brand-check selected column' }).click();
-    await expect.poll(() => panel.getByTestId('toast').textContent()).toMatch(/no brand kit/);
+    await expect.poll(() => panel.getByTestId('toast').textContent()).toMatch(/^Checked 4 cells in Subject line against Ledgerline/);
+    const cells = emails.snapshot();
+    expect(cells[0]).toEqual(['Subject line', 'Subject line findings', 'Subject line brand score', 'Send date']);
+    expect(String(cells[2]![1])).toMatch(/Avoid “Cheap”/);
+    expect(String(cells[4]![1])).toMatch(/master account/);
+    expect(cells[1]![2]).toBeGreaterThan(cells[4]![2] as number);
+    await expect.poll(() => panel.getByRole('table', { name: 'Sheet Email subjects' }).textContent()).toContain('Subject line brand score');
+
     const sidebar = panel.frameLocator('iframe[title="Onbrand sidebar"]');
     await sidebar.getByRole('button', { name: 'Brand-check selected column' }).click();
-    await expect.poll(() => sidebar.getByRole('alert').first().textContent()).toMatch(/There is no brand kit for this file yet/);
-    expect(server.environments.sheets.spreadsheet.toasts.at(-1)).toMatch(/no brand kit/);
-    await page.screenshot({ path: screenshotPath('sheets-grid') });
+    await expect.poll(() => sidebar.getByTestId('report').textContent()).toMatch(/Checked 4 cells in Subject line/);
+    expect(emails.snapshot()[0]).toEqual(cells[0]);
+    await page.screenshot({ path: screenshotPath('sheets-brand-check') });
   });
 });

@@ -82,15 +82,15 @@ describe('the add-on menu', () => {
     const toasts = t.env.spreadsheet.toastLog;
     expect(toasts.map((toast) => toast.message)).toEqual([
       'Setting up the tracker…',
-      expect.stringMatching(/^Created 5 sheets/),
+      expect.stringMatching(/^Created 4 sheets/),
       expect.stringMatching(/^Scored 3 use cases/),
       expect.stringMatching(/^Analyzed 12 result rows/),
       'Looking for insights…',
       expect.stringMatching(/^Wrote \d+ new insights/),
       'Brand-checking the column…',
-      expect.stringMatching(/no brand kit/),
+      expect.stringMatching(/^Checked 3 cells in Name against Ledgerline/),
     ]);
-    expect(toasts[toasts.length - 1]!.title).toBe('Onbrand: action needed');
+    expect(toasts[toasts.length - 1]!.title).toBe('Onbrand');
   });
 
   it('reports a busy lock as a toast rather than failing silently', () => {

@@ -1,9 +1,11 @@
 import type { Cell } from '../apps-script';
+import ledgerline from '../../../examples/kits/ledgerline.json';
 
 // The spreadsheet the preview opens: a marketing team's first use cases, scores, experiment
 // designs and weekly results, typed before the tracker was set up (so some columns are missing and
 // Set up tracker has something to add). The results hold a clear winner with a segment that keeps
-// falling, a broken traffic split, and an experiment past its end date with no decision.
+// falling, a broken traffic split, and an experiment past its end date with no decision. Email
+// subject lines wait for a brand check against the Ledgerline example kit kept in Settings.
 
 const weeks = ['week 1', 'week 2', 'week 3', 'week 4'];
 const controlRates = [0.046, 0.044, 0.042, 0.04];
@@ -39,6 +41,18 @@ export const sampleSpreadsheet: { name: string; sheets: Record<string, Cell[][]>
       ['Churn audiences', 'B', 'week 1', 'all', 6000, 312],
       ['Insight digest', 'control', 'week 1', 'all', 3000, 90],
       ['Insight digest', 'B', 'week 1', 'all', 3000, 93],
+    ],
+    'Email subjects': [
+      ['Subject line', 'Send date'],
+      ['Close the books in days, not weeks', '2026-12-01'],
+      ['Cheap expense software for Ledger Line teams', '2026-12-08'],
+      ['Reconcile Ledgerline Cards with QuickBooks', '2026-12-15'],
+      ['Your master account is ready', '2026-12-22'],
+    ],
+    Settings: [
+      ['Setting', 'Value', 'Notes'],
+      ['Brand check channel', 'email-subject', ''],
+      ['Brand kit (JSON)', JSON.stringify(ledgerline), 'The Ledgerline example kit'],
     ],
   },
 };
