@@ -9,7 +9,7 @@ import type { CheckResult } from '../../docs-addon/src/contract';
 
 const dist = process.env.ONBRAND_DIST ?? 'dist';
 const documentFamilies = ['DocumentApp.', 'Document.', 'Body.', 'HeaderSection.', 'FooterSection.', 'FootnoteSection.', 'Footnote.', 'Paragraph.', 'ListItem.', 'Table', 'Text.', 'Range', 'Position.', 'NamedRange.'];
-const contentReads = ['Body.getText', 'HeaderSection.getText', 'FooterSection.getText', 'FootnoteSection.getText', 'Document.getFootnotes'];
+const contentReads = ['Body.getText', 'Body.getParagraphs', 'HeaderSection.getText', 'FooterSection.getText', 'FootnoteSection.getText', 'Document.getFootnotes'];
 
 function documentCalls(env: DocsEnvironment): number {
   return Object.entries(env.calls.byName())

@@ -83,3 +83,21 @@ describe('the offset map between the flat text and paragraphs', () => {
     );
   });
 });
+
+describe('gathering the body', () => {
+  it('reads paragraph by paragraph when the body text does not line up with its paragraphs', () => {
+    const env = installDocs(['Intro', '| a | b |', 'Use the whitelist']);
+    // A host that joins table cells with tabs would put fewer lines in getText() than paragraphs.
+    env.document.body.getText = () => 'Intro\na\tb\nUse the whitelist';
+    const paragraphs = gatherDocument(env.document as never);
+    expect(paragraphs.map((p) => p.text)).toEqual(['Intro', 'a', 'b', 'Use the whitelist']);
+    expect(env.calls.count('Paragraph.getText')).toBe(4);
+  });
+
+  it('takes the body text as it is when it lines up, reading no paragraph on its own', () => {
+    const env = installDocs(['Intro', '| a | b |', 'Use the whitelist']);
+    gatherDocument(env.document as never);
+    expect(env.calls.count('Paragraph.getText')).toBe(0);
+    expect(env.calls.count('Body.getText')).toBe(1);
+  });
+});

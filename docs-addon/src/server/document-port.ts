@@ -28,11 +28,17 @@ function addLines(out: MappedParagraph[], section: string, text: string): void {
 /**
  * Every paragraph's text, by section, from one getText() per section: a section's text is its
  * paragraphs (list items and table-cell paragraphs included) joined by '\n', in the order of
- * getParagraphs(), so line i is paragraph i.
+ * getParagraphs(), so line i is paragraph i. The body, where tables live, is checked against its
+ * paragraph count; if the two disagree, its paragraphs are read one by one instead, which is slow
+ * but keeps every offset exact.
  */
 export function gatherDocument(doc: Doc): MappedParagraph[] {
   const out: MappedParagraph[] = [];
-  addLines(out, 'body', doc.getBody().getText());
+  const body = doc.getBody();
+  const text = body.getText();
+  const paragraphs = body.getParagraphs();
+  if (text.split('\n').length === paragraphs.length) addLines(out, 'body', text);
+  else paragraphs.forEach((paragraph, index) => out.push({ section: 'body', ref: index, text: paragraph.getText(), base: 0 }));
   const header = doc.getHeader();
   if (header) addLines(out, 'header', header.getText());
   const footer = doc.getFooter();
