@@ -1,18 +1,33 @@
 // Case folding one UTF-16 unit at a time, so folded text keeps every offset of the original.
 // Characters whose lower case is longer (İ → i̇) stay as they are; that keeps offsets exact.
 
+// The BMP ranges holding every character whose lower case differs from it (Latin, Greek, Cyrillic,
+// Armenian, Georgian, Cherokee, Glagolitic, Coptic, letterlike symbols, circled and fullwidth
+// letters; Unicode 15). Folding only these keeps the table cheap to build on a cold start, which
+// Apps Script pays on every call.
+const caseRanges: readonly (readonly [number, number])[] = [
+  [0x41, 0x5a], [0xc0, 0x24e], [0x370, 0x556], [0x10a0, 0x10cd], [0x13a0, 0x13f5], [0x1c89, 0x1cbf],
+  [0x1e00, 0x1ffc], [0x2126, 0x2183], [0x24b6, 0x24cf], [0x2c00, 0x2cf2], [0xa640, 0xa69a], [0xa722, 0xa7f5], [0xff21, 0xff3a],
+];
+
 let table: Uint16Array | undefined;
+let preimages: Map<number, number[]> | undefined;
 
 function foldTable(): Uint16Array {
   if (table) return table;
   table = new Uint16Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) {
-    if (c >= 0xd800 && c <= 0xdfff) {
-      table[c] = c;
-      continue;
+  for (let c = 0; c < 0x10000; c++) table[c] = c;
+  preimages = new Map();
+  for (const [from, to] of caseRanges) {
+    for (let c = from; c <= to; c++) {
+      const lower = String.fromCharCode(c).toLowerCase();
+      if (lower.length !== 1 || lower.charCodeAt(0) === c) continue;
+      const folded = lower.charCodeAt(0);
+      table[c] = folded;
+      const list = preimages.get(folded);
+      if (list) list.push(c);
+      else preimages.set(folded, [c]);
     }
-    const lower = String.fromCharCode(c).toLowerCase();
-    table[c] = lower.length === 1 ? lower.charCodeAt(0) : c;
   }
   return table;
 }
@@ -39,18 +54,8 @@ export function foldCase(text: string): string {
   return out;
 }
 
-let preimages: Map<number, number[]> | undefined;
-
 /** Every UTF-16 unit that folds to `folded` (itself included). */
 export function unitsFoldingTo(folded: number): readonly number[] {
-  if (!preimages) {
-    preimages = new Map();
-    const fold = foldTable();
-    for (let c = 0; c < 0x10000; c++) {
-      const list = preimages.get(fold[c]!);
-      if (list) list.push(c);
-      else preimages.set(fold[c]!, [c]);
-    }
-  }
-  return preimages.get(folded) ?? [folded];
+  foldTable();
+  return [folded, ...(preimages!.get(folded) ?? [])];
 }

@@ -59,3 +59,15 @@ describe('word counting properties', () => {
     );
   });
 });
+
+describe('case folding', () => {
+  it('folds one unit to one unit, as toLowerCase does where it keeps the length', async () => {
+    const { foldUnit, unitsFoldingTo } = await import('../../../shared/src/text');
+    for (let c = 0; c < 0x10000; c += 1) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const lower = String.fromCharCode(c).toLowerCase();
+      expect(foldUnit(c)).toBe(lower.length === 1 ? lower.charCodeAt(0) : c);
+    }
+    expect(unitsFoldingTo('k'.charCodeAt(0))).toEqual(expect.arrayContaining([0x4b, 0x6b, 0x212a]));
+  });
+});
