@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { unzipSync, strFromU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeFigma } from '../../preview/src/figma';
 import { sampleKit } from '../../preview/src/figma/sample-document';
@@ -108,5 +110,41 @@ describe('the Figma plugin in the preview, from master to fixed, updated version
     await page.keyboard.press('Enter');
     await expect.poll(() => plugin.locator('article.checked').count()).toBe(6);
   });
-});
 
+  it('exports the chosen versions as a zip of PNGs with a manifest', async () => {
+    const { page } = preview;
+    const plugin = page.frameLocator('iframe[title="Onbrand plugin"]');
+    await plugin.getByRole('tab', { name: 'Versions' }).click();
+    await plugin.getByLabel('Select all for export').check();
+    await plugin.getByLabel('Scale').selectOption('2');
+    const [download] = await Promise.all([page.waitForEvent('download'), plugin.getByRole('button', { name: 'Export 6 as zip' }).click()]);
+    expect(download.suggestedFilename()).toBe('onbrand-export-png@2x.zip');
+    const files = unzipSync(new Uint8Array(readFileSync((await download.path())!)));
+    expect(Object.keys(files).filter((name) => name.endsWith('.png'))).toHaveLength(6);
+    const manifest = strFromU8(files['manifest.csv']!).trim().split(/\r?\n/);
+    expect(manifest[0]).toBe('file,name,size,variant,locale,master,kit,provenance,ai_generated');
+    expect(manifest).toHaveLength(7);
+    expect(manifest[1]).toContain('300x250,A,en,Spring Sale — Master,Ledgerline@2.1.0,pasted,no');
+  });
+
+  it('writes copy variants offline for each size and marks them as AI drafts', async () => {
+    const { page } = preview;
+    const plugin = page.frameLocator('iframe[title="Onbrand plugin"]');
+    await page.click('[data-layer-name="Spring Sale — Master"]');
+    await plugin.getByRole('tab', { name: 'Create' }).click();
+    await plugin.getByRole('radio', { name: 'Write variants' }).check();
+    await plugin.getByLabel('Variants per size').fill('2');
+    await plugin.getByRole('checkbox', { name: '1080×1920' }).uncheck();
+    await plugin.getByRole('button', { name: 'Generate versions' }).click();
+    const made = plugin.getByRole('list', { name: 'Generated versions' }).getByRole('listitem');
+    await expect.poll(() => made.count(), { timeout: 15_000 }).toBe(4);
+    expect(await plugin.locator('.badge.ai').count()).toBe(4);
+    const headlines = await file((figma) => {
+      const section = figma.currentPage.children.find((node) => node.type === 'SECTION') as unknown as { children: { name: string; children: { name: string; children?: { name: string; characters?: string }[] }[] }[] };
+      return section.children.slice(-4).map((version) => version.children.find((child) => child.name === 'Copy')!.children!.find((child) => child.name === '#headline')!.characters);
+    });
+    // The leaderboard (728×90) gets a shorter headline than the rectangle.
+    expect(headlines[2]!.length).toBeLessThanOrEqual(headlines[0]!.length);
+    await page.screenshot({ path: screenshotPath('figma-written-variants') });
+  });
+});

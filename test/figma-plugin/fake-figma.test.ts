@@ -26,6 +26,17 @@ describe('the fake figma: geometry', () => {
     expect(figma.calls.count('resizeWithoutConstraints')).toBe(1);
   });
 
+  it('createFrame() makes a white 100×100 frame on the current page; createSection() a section', () => {
+    const figma = new FakeFigma();
+    const frame = figma.createFrame();
+    const section = figma.createSection();
+    expect([frame.width, frame.height, frame.parent, section.parent]).toEqual([100, 100, figma.currentPage, figma.currentPage]);
+    expect((frame.fills as SolidPaint[])[0]!.color).toEqual({ r: 1, g: 1, b: 1 });
+    section.appendChild(frame);
+    expect(frame.parent).toBe(section);
+    expect(figma.currentPage.children).toEqual([section]);
+  });
+
   it('refuses sizes under 0.01 as Figma does', () => {
     const figma = new FakeFigma();
     const frame = figma.add('FRAME', 'Frame');

@@ -1,14 +1,13 @@
 import { parseCsv } from '@onbrand/shared/csv';
-import { generateVariants, type HttpRequest } from '@onbrand/shared/generate';
+import { generateVariants, type Transport } from '@onbrand/shared/generate';
 import { parseKit, parseKitJson, type BrandKit } from '@onbrand/shared/kit';
 import { copyLimitsForSize, parseSize } from '@onbrand/shared/layout';
 import { minTextSizeFor } from '@onbrand/shared/visual';
 import { apiKeyPlaceholder, type CopySource, type Preferences, type VariantRow } from '../contract';
-import { call } from './rpc';
 
 // Where copy comes from, worked out in the UI: pasted or CSV rows, or the core's generator. Model
 // requests go out through the main thread (the UI's null origin is refused by providers), and the
-// API key is filled in there, so it never reaches the UI.
+// API key is filled in there, so it never reaches the UI: the UI writes a placeholder.
 
 /**
  * Reads variant rows from CSV or tab-separated text (as pasted from a sheet). The header names the
@@ -45,8 +44,6 @@ function kitFrom(json: string | null): BrandKit {
   return fallback.value;
 }
 
-const transport = (request: HttpRequest) => call('httpRequest', request);
-
 export interface GenerateRequest {
   sizes: string[];
   count: number;
@@ -56,6 +53,8 @@ export interface GenerateRequest {
   kitJson: string | null;
   preferences: Preferences;
   hasKey: boolean;
+  /** Sends model requests; in the plugin, through the main thread's fetch. */
+  transport: Transport;
 }
 
 /**
@@ -69,7 +68,7 @@ export async function writeCopy(request: GenerateRequest): Promise<{ copy: CopyS
   const remote = request.preferences.provider !== 'offline' && request.hasKey;
   const now = new Date();
   const options = remote
-    ? { now, provider: request.preferences.provider, apiKey: apiKeyPlaceholder, transport, ...(request.preferences.model ? { model: request.preferences.model } : {}) }
+    ? { now, provider: request.preferences.provider, apiKey: apiKeyPlaceholder, transport: request.transport, ...(request.preferences.model ? { model: request.preferences.model } : {}) }
     : { now };
   const brief = {
     product: request.brief.product.trim() || kit.name,

@@ -187,6 +187,7 @@ export function CreatePanel(props: { state: PluginState | null; onState: () => v
           kitJson: props.state?.kitJson ?? null,
           preferences: props.state!.preferences,
           hasKey: Boolean(props.state?.apiKey),
+          transport: (request) => call('httpRequest', request),
         });
         copy = written.copy;
         notices.push(...written.notices);
@@ -281,6 +282,8 @@ export function CreatePanel(props: { state: PluginState | null; onState: () => v
         <button class="button primary" onClick={generate} disabled={busy}>
           {busy ? 'Generating…' : 'Generate versions'}
         </button>
+      </section>
+      <section class="section" aria-label="Results">
         <ErrorNote message={error} />
         {result && (
           <>

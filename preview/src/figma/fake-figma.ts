@@ -143,6 +143,14 @@ export class FakeFigma implements FigmaHost {
     return Promise.resolve((this.world.nodes.get(id) as FakeSceneNode | FakeSectionNode | undefined) ?? null);
   }
 
+  /** A white 100×100 frame on the current page, as Figma makes it. */
+  createFrame(): FakeFrameNode {
+    this.calls.record('createFrame');
+    const frame = new FakeFrameNode(this.world, 'Frame');
+    this.currentPage.adopt(frame);
+    return frame;
+  }
+
   createSection(): FakeSectionNode {
     this.calls.record('createSection');
     const section = new FakeSectionNode(this.world);
