@@ -116,4 +116,19 @@ describe('the Docs add-on in the preview', () => {
     expect(doc().namedRanges.length).toBe(5);
     await preview.page.screenshot({ path: screenshotPath('docs-template') });
   });
+
+  it('rewrites the selection below the original and keeps the one the writer picks', async () => {
+    const document = doc();
+    const target = document.body.snapshotParagraphs().find((p) => p.snapshotText().startsWith('Utilize')) as FakeParagraph;
+    document.setSelection(document.newRange().addElement(target).build());
+    await sidebar().getByRole('tab', { name: 'Draft' }).click();
+    await sidebar().getByRole('button', { name: 'Rewrite to brand voice' }).click();
+    await expect.poll(() => bodyTexts().filter((t) => t.endsWith('spend limits per team'))).toEqual(['Utilize spend limits per team', 'Use spend limits per team']);
+    await sidebar().getByRole('tab', { name: /Review/ }).click();
+    const rewrite = sidebar().getByRole('article', { name: 'Rewrite' });
+    await expect.poll(() => rewrite.locator('pre').allTextContents()).toEqual(['Utilize spend limits per team', 'Use spend limits per team']);
+    await preview.page.screenshot({ path: screenshotPath('docs-rewrite') });
+    await rewrite.getByRole('button', { name: 'Keep rewrite' }).click();
+    await expect.poll(() => bodyTexts().filter((t) => t.endsWith('spend limits per team'))).toEqual(['Use spend limits per team']);
+  });
 });

@@ -34,7 +34,8 @@ export function ReviewPanel(props: { marks: readonly Mark[]; onChange: () => voi
           </p>
         )}
         <ErrorNote message={error} />
-        {props.marks.map((mark) => (
+        {/* Rewrites waiting for a choice come first: the original and the rewrite both sit in the document until then. */}
+        {[...props.marks].sort((a, b) => Number(b.original !== null) - Number(a.original !== null)).map((mark) => (
           <article key={mark.id} class="mark" aria-label={mark.label}>
             <strong>{mark.label}</strong> <span class="badge">{mark.kind}</span>
             {mark.needsReview && <span class="badge review">needs review: unapproved claim</span>}
