@@ -3,7 +3,7 @@ import { startPlugin } from '../../figma-plugin/src/main/plugin';
 import { FakeFigma } from '../../preview/src/figma';
 
 describe('the plugin main thread on the fake figma', () => {
-  it('reads the selection in one host call and each frame's record, with no walk of the page', async () => {
+  it('reads the selection in one host call and the record of each frame, with no walk of the page', async () => {
     const figma = new FakeFigma();
     const frames = Array.from({ length: 20 }, (_, i) => figma.add('FRAME', `Frame ${i}`, { width: 300, height: 250 }));
     figma.currentPage.selectAsUser(frames.slice(0, 3));
