@@ -81,6 +81,19 @@ describe('scoring use cases', () => {
     expect(rows[0]!.Score).toBeGreaterThan(0);
   });
 
+  it('puts back a computed column someone deleted, once, and keeps reading it', () => {
+    const tracker = portfolio();
+    const scoring = tracker.sheet('Scoring');
+    const status = scoring.snapshot()[0]!.indexOf('Status') + 1;
+    scoring.rangeAt(1, status, 10, 1).clearContent();
+    tracker.call('scoreUseCases');
+    tracker.call('scoreUseCases');
+    const header = scoring.snapshot()[0]!;
+    expect(header.filter((name) => name === 'Status')).toHaveLength(1);
+    expect(tracker.records('Scoring').slice(0, 3).map((row) => row.Status)).toEqual(['OK', 'OK', 'OK']);
+    expect(tracker.env.spreadsheet.getNamedRanges().filter((named) => named.name === 'OnbrandScoring')).toHaveLength(1);
+  });
+
   it('uses the thresholds from Settings for the stage gate', () => {
     const tracker = portfolio();
     const settings = tracker.sheet('Settings');

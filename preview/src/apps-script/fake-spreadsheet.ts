@@ -797,7 +797,7 @@ export class FakeSheet
 
 // ── Named ranges and the spreadsheet ───────────────────────────────────────────────────────────
 
-export class FakeNamedRange implements Mirror<NamedRange, 'getName' | 'getRange' | 'remove', { getRange: FakeRange }> {
+export class FakeNamedRange implements Mirror<NamedRange, 'getName' | 'getRange' | 'setRange' | 'remove', { getRange: FakeRange; setRange: FakeNamedRange }> {
   constructor(
     readonly name: string,
     public range: FakeRange,
@@ -813,6 +813,12 @@ export class FakeNamedRange implements Mirror<NamedRange, 'getName' | 'getRange'
   getRange(): FakeRange {
     this.calls.record('NamedRange.getRange');
     return this.range;
+  }
+
+  setRange(range: Range | FakeRange): FakeNamedRange {
+    this.calls.record('NamedRange.setRange');
+    this.range = range as FakeRange;
+    return this;
   }
 
   remove(): void {

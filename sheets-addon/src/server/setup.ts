@@ -1,7 +1,7 @@
 import { cellText } from '@onbrand/shared/experiments';
 import type { Report } from '../contract';
 import { settingRows } from './settings';
-import { columnIndex, columnLetter } from './table';
+import { columnIndex, columnLetter, pointName } from './table';
 import { settingsSheet, trackerSheets, type ColumnSpec, type SheetSpec } from './tracker';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -110,7 +110,7 @@ function setUpSheet(spreadsheet: Spreadsheet, spec: SheetSpec): SheetOutcome {
   if (created || sheet.getFrozenRows() === 0) sheet.setFrozenRows(1);
   const width = used + missing.length;
   const named = spreadsheet.getRangeByName(spec.rangeName);
-  if (!named || named.getLastColumn() < width) spreadsheet.setNamedRange(spec.rangeName, sheet.getRange(`A:${columnLetter(width)}`));
+  if (!named || named.getLastColumn() < width) pointName(spreadsheet, spec.rangeName, sheet.getRange(`A:${columnLetter(width)}`));
   let addedSettings = 0;
   if (spec === settingsSheet) {
     const settings = addMissingSettings(sheet, [...header, ...missing.map((column) => column.header)], created);

@@ -97,8 +97,14 @@ export function appendRows(table: Table, rows: readonly Record<string, unknown>[
 
 /** Points the sheet's name at whole columns A to the given width, so later columns are read too. */
 export function widenNamedRange(spreadsheet: Spreadsheet, table: Table, width: number): void {
-  const sheet = table.range.getSheet();
-  spreadsheet.setNamedRange(table.spec.rangeName, sheet.getRange(`A:${columnLetter(width)}`));
+  pointName(spreadsheet, table.spec.rangeName, table.range.getSheet().getRange(`A:${columnLetter(width)}`));
+}
+
+/** Names a range, moving the name if it already exists rather than adding a second one. */
+export function pointName(spreadsheet: Spreadsheet, name: string, range: Range): void {
+  const existing = spreadsheet.getNamedRanges().find((named) => named.getName() === name);
+  if (existing) existing.setRange(range);
+  else spreadsheet.setNamedRange(name, range);
 }
 
 /** 1 → "A", 27 → "AA". */
