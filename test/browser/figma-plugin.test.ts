@@ -147,4 +147,29 @@ describe('the Figma plugin in the preview, from master to fixed, updated version
     expect(headlines[2]!.length).toBeLessThanOrEqual(headlines[0]!.length);
     await page.screenshot({ path: screenshotPath('figma-written-variants') });
   });
+
+  it('follows Figma\'s dark theme through the theme variables', async () => {
+    const { page, server } = preview;
+    await page.goto(`${server.url}?theme=dark#figma`);
+    const plugin = page.frameLocator('iframe[title="Onbrand plugin"]');
+    await plugin.getByRole('button', { name: 'Use selection' }).waitFor();
+    expect(await plugin.locator('html').getAttribute('class')).toBe('figma-dark');
+    expect(await plugin.locator('body').evaluate((body) => getComputedStyle(body).backgroundColor)).toBe('rgb(44, 44, 44)');
+    await page.screenshot({ path: screenshotPath('figma-dark') });
+  });
+
+  it('imports a kit from a URL and saves a size set on this machine', async () => {
+    const { page, browser } = preview;
+    await browser.route('https://kits.example.com/ledgerline.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', headers: { 'access-control-allow-origin': '*' }, body: JSON.stringify({ ...sampleKit, version: '2.2.0' }) }));
+    const plugin = page.frameLocator('iframe[title="Onbrand plugin"]');
+    await plugin.getByRole('tab', { name: 'Kit & settings' }).click();
+    await plugin.getByLabel('Kit URL').fill('https://kits.example.com/ledgerline.json');
+    await plugin.getByRole('button', { name: 'Import URL' }).click();
+    await expect.poll(() => plugin.getByLabel('Current kit').textContent()).toContain('Ledgerline 2.2.0');
+    await plugin.getByRole('tab', { name: 'Create' }).click();
+    await plugin.getByLabel('Save these sizes as').fill('Spring display');
+    await plugin.getByRole('button', { name: 'Save set' }).click();
+    await expect.poll(() => file((figma) => JSON.stringify(figma.clientStorage.values.get('onbrand.preferences')))).toContain('Spring display');
+    await expect.poll(() => plugin.getByLabel('Saved size sets').locator('option').count()).toBe(2);
+  });
 });

@@ -1,7 +1,36 @@
 import type { UiBridge } from '../figma';
 
+type Theme = 'light' | 'dark';
+
+// A few of the variables Figma puts into a plugin's iframe with `themeColors: true`, and the
+// `figma-light` / `figma-dark` class on <html>; open the preview with ?theme=dark to see the dark UI.
+const themes: Record<Theme, Record<string, string>> = {
+  light: {
+    'bg': '#ffffff', 'bg-secondary': '#f5f5f5', 'bg-brand': '#0d99ff', 'bg-warning': '#ffc21a', 'bg-assistive': '#9747ff',
+    'text': '#1e1e1e', 'text-secondary': '#757575', 'text-onbrand': '#ffffff', 'text-danger': '#dc3412', 'text-warning': '#b86200', 'text-onwarning': '#000000',
+    'border': '#e6e6e6', 'border-selected': '#0d99ff',
+  },
+  dark: {
+    'bg': '#2c2c2c', 'bg-secondary': '#383838', 'bg-brand': '#0c8ce9', 'bg-warning': '#f3c11b', 'bg-assistive': '#8638e5',
+    'text': '#ffffff', 'text-secondary': '#b3b3b3', 'text-onbrand': '#ffffff', 'text-danger': '#fca397', 'text-warning': '#f7d15f', 'text-onwarning': '#000000',
+    'border': '#444444', 'border-selected': '#0c8ce9',
+  },
+};
+
+function themeFromUrl(): Theme {
+  return new URLSearchParams(location.search).get('theme') === 'dark' ? 'dark' : 'light';
+}
+
+/** Adds Figma's theme variables and class to the plugin's HTML, as Figma does. */
+export function withTheme(html: string, theme: Theme): string {
+  const variables = Object.entries(themes[theme]).map(([name, value]) => `--figma-color-${name}: ${value};`).join(' ');
+  const style = `<style>:root { ${variables} color-scheme: ${theme}; }</style>`;
+  const tagged = html.replace(/<html([^>]*)>/i, `<html$1 class="figma-${theme}">`);
+  return /<head>/i.test(tagged) ? tagged.replace(/<head>/i, `<head>${style}`) : `${style}${tagged}`;
+}
+
 /**
- * The plugin's iframe, as Figma hosts it: HTML from figma.showUI, messages wrapped in
+ * The plugin's iframe, as Figma hosts it: HTML from figma.showUI (with theme variables), messages wrapped in
  * `pluginMessage`, and messages posted before the UI has loaded held until it has.
  */
 export class PluginWindow implements UiBridge {
@@ -15,7 +44,7 @@ export class PluginWindow implements UiBridge {
   onPost: () => void = () => {};
 
   show(html: string, options: ShowUIOptions | undefined): void {
-    this.html = html;
+    this.html = options?.themeColors ? withTheme(html, themeFromUrl()) : html;
     this.options = options;
     this.loaded = false;
     this.onShow();
