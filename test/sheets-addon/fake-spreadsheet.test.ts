@@ -12,8 +12,8 @@ describe('the SpreadsheetApp fake', () => {
   it('reads A1 notation as Sheets does, open ends running to the sheet’s edge', () => {
     expect(parseA1('B2', 1000, 26)).toEqual({ row: 2, column: 2, numRows: 1, numColumns: 1 });
     expect(parseA1('B2:D9', 1000, 26)).toEqual({ row: 2, column: 2, numRows: 8, numColumns: 3 });
-    expect(parseA1('J2:J', 1000, 26)).toEqual({ row: 2, column: 10, numRows: 999, numColumns: 1 });
-    expect(parseA1('A:C', 1000, 26)).toEqual({ row: 1, column: 1, numRows: 1000, numColumns: 3 });
+    expect(parseA1('J2:J', 1000, 26)).toEqual({ row: 2, column: 10, numRows: 999, numColumns: 1, openRows: true });
+    expect(parseA1('A:C', 1000, 26)).toEqual({ row: 1, column: 1, numRows: 1000, numColumns: 3, openRows: true });
     expect(parseA1('1:1', 1000, 26)).toEqual({ row: 1, column: 1, numRows: 1, numColumns: 26 });
     expect(parseA1("'Use cases'!AA3", 1000, 26)).toEqual({ row: 3, column: 27, numRows: 1, numColumns: 1 });
   });
@@ -75,5 +75,18 @@ describe('the SpreadsheetApp fake', () => {
       'Sheet.getRange': 1,
       'SpreadsheetApp.newDataValidation': 1,
     });
+  });
+});
+
+describe('the fake’s sheet size', () => {
+  it('refuses ranges past the last row until rows are inserted, and whole-column ranges grow with it', () => {
+    const { env, sheet } = spreadsheet([['Id']]);
+    const column = sheet.getRange('A:A');
+    expect(column.getNumRows()).toBe(1000);
+    expect(() => sheet.getRange(1001, 1)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+    sheet.insertRowsAfter(1000, 5);
+    expect(sheet.getRange(1005, 1).getRow()).toBe(1005);
+    expect(column.getNumRows()).toBe(1005);
+    expect(env.calls.count('Sheet.insertRowsAfter')).toBe(1);
   });
 });

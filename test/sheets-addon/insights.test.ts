@@ -124,3 +124,17 @@ describe('writing insights', () => {
     expect(String(row.Narrative)).toContain('(Source: rows');
   });
 });
+
+describe('appending insights to a full sheet', () => {
+  it('adds rows to the sheet first, as Sheets refuses writes past the last row', () => {
+    const t = sample();
+    const insights = t.sheet('Insights');
+    const filler = Array.from({ length: 998 }, (_, i) => [`old-${i}`, '', 'note', '', `Old insight ${i}`]);
+    insights.write(2, 1, filler);
+    expect(insights.maxRows()).toBe(1000);
+    const report = t.call('writeInsights');
+    expect(report.processed).toBeGreaterThan(1);
+    expect(insights.maxRows()).toBe(999 + report.processed);
+    expect(t.records('Insights')[998]!.Kind).toBe('winner');
+  });
+});

@@ -36,6 +36,8 @@ interface Box {
   column: number;
   numRows: number;
   numColumns: number;
+  /** True for "A:C" or "J2:J": the range runs to the last row, however many rows the sheet gets. */
+  openRows?: boolean;
 }
 
 /** "B2", "B2:D9", "J2:J" and "A:C" as Sheets reads them; open ends run to the sheet's last row or column. */
@@ -49,7 +51,7 @@ export function parseA1(a1: string, maxRows: number, maxColumns: number): Box {
   const row = a[2] ? Number(a[2]) : 1;
   const lastColumn = b[1] ? columnNumber(b[1]) : maxColumns;
   const lastRow = b[2] ? Number(b[2]) : maxRows;
-  return { row, column, numRows: lastRow - row + 1, numColumns: lastColumn - column + 1 };
+  return { row, column, numRows: lastRow - row + 1, numColumns: lastColumn - column + 1, ...(b[2] ? {} : { openRows: true }) };
 }
 
 function a1Of(box: Box): string {
@@ -59,7 +61,8 @@ function a1Of(box: Box): string {
 }
 
 function inside(box: Box, row: number, column: number): boolean {
-  return row >= box.row && row < box.row + box.numRows && column >= box.column && column < box.column + box.numColumns;
+  const rowInside = row >= box.row && (box.openRows || row < box.row + box.numRows);
+  return rowInside && column >= box.column && column < box.column + box.numColumns;
 }
 
 // ── Number formats, as the grid displays them ──────────────────────────────────────────────────
@@ -335,10 +338,15 @@ export class FakeRange
     private readonly sheet: FakeSheet,
     private row: number,
     private column: number,
-    private readonly numRows: number,
+    private readonly fixedRows: number,
     private numColumns: number,
     private readonly calls: CallLog,
+    private readonly openRows = false,
   ) {}
+
+  private get numRows(): number {
+    return this.openRows ? this.sheet.maxRows() - this.row + 1 : this.fixedRows;
+  }
 
   getRow(): number {
     return this.row;
@@ -373,7 +381,7 @@ export class FakeRange
   }
 
   box(): Box {
-    return { row: this.row, column: this.column, numRows: this.numRows, numColumns: this.numColumns };
+    return { row: this.row, column: this.column, numRows: this.numRows, numColumns: this.numColumns, ...(this.openRows ? { openRows: true } : {}) };
   }
 
   /** Follows an insertion of columns, as Sheets moves ranges, rules and names with their cells. */
@@ -515,6 +523,7 @@ type SheetResults = {
   getRange: FakeRange;
   getDataRange: FakeRange;
   getRangeList: FakeRangeList;
+  insertRowsAfter: FakeSheet;
   insertColumnsAfter: FakeSheet;
   setColumnWidth: FakeSheet;
   activate: FakeSheet;
@@ -531,7 +540,7 @@ export class FakeSheet
     Mirror<
       Sheet,
       | 'getName' | 'getLastRow' | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns' | 'getSheetId' | 'getFrozenRows' | 'setFrozenRows' | 'getDataRange'
-      | 'getRangeList' | 'insertColumnsAfter' | 'setColumnWidth' | 'getColumnWidth' | 'activate' | 'getConditionalFormatRules' | 'setConditionalFormatRules' | 'clear' | 'getActiveRange',
+      | 'getRangeList' | 'insertRowsAfter' | 'insertColumnsAfter' | 'setColumnWidth' | 'getColumnWidth' | 'activate' | 'getConditionalFormatRules' | 'setConditionalFormatRules' | 'clear' | 'getActiveRange',
       SheetResults
     >
 {
@@ -542,6 +551,8 @@ export class FakeSheet
   conditionalRules: FakeConditionalFormatRule[] = [];
   readonly columnWidths = new Map<number, number>();
   frozenRows = 0;
+  /** The sheet's rows: 1,000 for a new sheet, more once data or insertRowsAfter needs them. */
+  private rowCount = 1000;
   readonly sheetId: number;
 
   constructor(
@@ -591,7 +602,7 @@ export class FakeSheet
   }
 
   maxRows(): number {
-    return Math.max(1000, this.cells.length);
+    return Math.max(this.rowCount, this.cells.length);
   }
 
   maxColumns(): number {
@@ -625,24 +636,24 @@ export class FakeSheet
     this.calls.record('Sheet.getRange');
     if (typeof rowOrA1 === 'string') {
       const box = parseA1(rowOrA1, this.maxRows(), this.maxColumns());
-      return this.rangeAt(box.row, box.column, box.numRows, box.numColumns);
+      return this.rangeAt(box.row, box.column, box.numRows, box.numColumns, box.openRows);
     }
     return this.rangeAt(rowOrA1, column, numRows, numColumns);
   }
 
   /** A range without counting a call; what getRange and offset hand out. */
-  rangeAt(row: number, column: number, numRows: number, numColumns: number): FakeRange {
-    if (![row, column, numRows, numColumns].every(Number.isInteger) || row < 1 || column < 1 || numRows < 1 || numColumns < 1) {
+  rangeAt(row: number, column: number, numRows: number, numColumns: number, openRows = false): FakeRange {
+    if (![row, column, numRows, numColumns].every(Number.isInteger) || row < 1 || column < 1 || numRows < 1 || numColumns < 1 || row + numRows - 1 > this.maxRows()) {
       throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
     }
-    return new FakeRange(this, row, column, numRows, numColumns, this.calls);
+    return new FakeRange(this, row, column, numRows, numColumns, this.calls, openRows);
   }
 
   getRangeList(a1Notations: string[]): FakeRangeList {
     this.calls.record('Sheet.getRangeList');
     return new FakeRangeList(a1Notations.map((a1) => {
       const box = parseA1(a1, this.maxRows(), this.maxColumns());
-      return this.rangeAt(box.row, box.column, box.numRows, box.numColumns);
+      return this.rangeAt(box.row, box.column, box.numRows, box.numColumns, box.openRows);
     }), this.calls);
   }
 
@@ -660,6 +671,14 @@ export class FakeSheet
   activate(): FakeSheet {
     this.calls.record('Sheet.activate');
     this.spreadsheet.select(this.rangeAt(1, 1, 1, 1));
+    return this;
+  }
+
+  insertRowsAfter(afterPosition: number, howMany: number): FakeSheet {
+    this.calls.record('Sheet.insertRowsAfter');
+    const rows = this.maxRows();
+    if (afterPosition < this.cells.length) this.cells.splice(afterPosition, 0, ...Array.from({ length: howMany }, () => []));
+    this.rowCount = rows + howMany;
     return this;
   }
 

@@ -92,6 +92,9 @@ export function appendRows(table: Table, rows: readonly Record<string, unknown>[
     const byHeader = new Map(Object.entries(row).map(([key, value]) => [key.toLowerCase(), value]));
     return table.header.map((name) => byHeader.get(name.toLowerCase()) ?? '');
   });
+  // Writing past the sheet's last row fails in Sheets, so the sheet grows first when it must.
+  const spare = table.range.getNumRows() - (table.rows.length + 1);
+  if (spare < block.length) table.range.getSheet().insertRowsAfter(table.range.getLastRow(), block.length - spare);
   table.range.offset(table.rows.length + 1, 0, block.length, table.header.length).setValues(block);
 }
 
