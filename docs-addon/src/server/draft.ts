@@ -1,8 +1,9 @@
 import { withDocumentLock } from '@onbrand/apps-script/server';
-import { generateContentPackSync, type ContentPack, type Piece, type Provenance } from '@onbrand/shared/generate';
+import type { ContentPack, Piece, Provenance } from '@onbrand/shared/generate';
 import type { Inserted } from '../contract';
 import { activeDocument, insertBlocks, insertionPoint, type NewBlock } from './document-port';
 import { generateOptions, loadKit } from './kit-store';
+import { core } from './lazy-core';
 import { markParagraphs, publicMarks, saveMarks, type StoredMark } from './marks';
 
 /** A headed part of an insertion: its blocks and the pieces it holds (for findings and review). */
@@ -100,7 +101,7 @@ export function insertParts(parts: readonly Part[], provenance: Provenance, kind
 export function draftFromBrief(brief: unknown): Inserted {
   const { kit } = loadKit();
   const { options, notices } = generateOptions();
-  const pack = generateContentPackSync(brief, kit, options);
+  const pack = core().generateContentPackSync(brief, kit, options);
   if (!pack.ok) return { inserted: false, marks: [], issues: pack.issues, notices: ['The brief needs a few fixes before drafting; nothing was inserted.'] };
   return insertParts(packParts(pack.value), pack.value.provenance, 'draft', [...notices, ...pack.value.notices]);
 }

@@ -1,8 +1,9 @@
 import { readApiKey, maskApiKey, readStoredJson, saveApiKey, writeStoredJson, urlFetchTransport, appsScriptSleep } from '@onbrand/apps-script/server';
 import type { Issue } from '@onbrand/shared';
-import { adapters, providerIds, type GenerateSyncOptions, type ProviderId } from '@onbrand/shared/generate';
-import { listChannels, parseKit, parseKitJson, type BrandKit } from '@onbrand/shared/kit';
+import type { GenerateSyncOptions, ProviderId } from '@onbrand/shared/generate';
+import type { BrandKit } from '@onbrand/shared/kit';
 import type { KitSummary, Settings } from '../contract';
+import { core } from './lazy-core';
 import { starterKit } from './starter-kit';
 
 // The kit for this document lives in its document properties (every editor shares it); a user's
@@ -17,6 +18,7 @@ export interface LoadedKit {
 
 /** The document's kit, else the user's default, else the starter kit. */
 export function loadKit(): LoadedKit {
+  const { parseKit } = core();
   for (const [source, store] of [
     ['document', PropertiesService.getDocumentProperties()],
     ['user', PropertiesService.getUserProperties()],
@@ -37,14 +39,14 @@ export function summarizeKit(loaded: LoadedKit): KitSummary {
     name: loaded.kit.name,
     version: loaded.kit.version,
     source: loaded.source,
-    channels: listChannels(loaded.kit).map((channel) => ({ id: channel.id, name: channel.name })),
+    channels: core().listChannels(loaded.kit).map((channel) => ({ id: channel.id, name: channel.name })),
   };
 }
 
 /** Validates kit JSON and stores it for this document or as the user's default; a bad kit changes nothing. */
 export function importKit(json: string, scope: 'document' | 'user'): { ok: boolean; issues: Issue[]; kit: KitSummary } {
   if (!json.trim()) return { ok: false, issues: [{ path: '(root)', message: 'the kit file is empty' }], kit: summarizeKit(loadKit()) };
-  const parsed = parseKitJson(json);
+  const parsed = core().parseKitJson(json);
   if (!parsed.ok) return { ok: false, issues: parsed.issues, kit: summarizeKit(loadKit()) };
   const store = scope === 'document' ? PropertiesService.getDocumentProperties() : PropertiesService.getUserProperties();
   writeStoredJson(store, kitKey, JSON.parse(json));
@@ -58,6 +60,7 @@ interface StoredSettings {
 }
 
 function readSettings(): StoredSettings {
+  const { providerIds } = core();
   const stored = readStoredJson(PropertiesService.getUserProperties(), settingsKey) as Partial<StoredSettings> | null;
   const provider = providerIds.includes(stored?.provider as ProviderId) ? (stored!.provider as ProviderId) : 'offline';
   return { provider, model: stored?.model ?? '', baseUrl: stored?.baseUrl ?? '' };
@@ -71,6 +74,7 @@ export function currentSettings(): Settings {
 
 /** Saves provider and model for this user; a new API key goes to UserProperties and never comes back. */
 export function saveSettings(input: { provider: string; model: string; baseUrl: string; apiKey?: string; clearKey: boolean }): Settings {
+  const { providerIds } = core();
   const provider: ProviderId = providerIds.includes(input.provider as ProviderId) ? (input.provider as ProviderId) : 'offline';
   writeStoredJson(PropertiesService.getUserProperties(), settingsKey, { provider, model: input.model.trim(), baseUrl: input.baseUrl.trim() });
   if (provider !== 'offline') {
@@ -81,6 +85,7 @@ export function saveSettings(input: { provider: string; model: string; baseUrl: 
 }
 
 export function providerList() {
+  const { adapters, providerIds } = core();
   return providerIds.map((id) => ({ id, label: id === 'offline' ? 'Offline (no key)' : adapters[id].label, defaultModel: id === 'offline' ? '' : adapters[id].defaultModel }));
 }
 
@@ -89,6 +94,7 @@ export function providerList() {
  * without a key falls back to offline with a notice rather than failing the writer's request.
  */
 export function generateOptions(): { options: GenerateSyncOptions; notices: string[] } {
+  const { adapters } = core();
   const settings = readSettings();
   const now = new Date().toISOString();
   if (settings.provider === 'offline') return { options: { now }, notices: [] };

@@ -1,9 +1,9 @@
 import { readStoredJson, withDocumentLock, writeStoredJson } from '@onbrand/apps-script/server';
 import { writeCsv } from '@onbrand/shared/csv';
-import { lintText } from '@onbrand/shared/lint';
 import type { AuditEntry, Mark } from '../contract';
 import { activeDocument } from './document-port';
 import { loadKit } from './kit-store';
+import { core } from './lazy-core';
 
 // AI-written text stays marked until a person approves it: a named range over the inserted
 // paragraphs (it follows the text as the writer edits around it) plus a subtle highlight. What
@@ -107,7 +107,7 @@ export function approveMark(id: string): { approved: AuditEntry | null; message:
     for (const paragraph of paragraphs) if (paragraph.getText()) paragraph.editAsText().setBackgroundColor(clear);
     doc.getNamedRangeById(mark.rangeId)?.remove();
     const { kit } = loadKit();
-    const lint = lintText(text, kit, { ...(mark.channel ? { channel: mark.channel } : {}), aiGenerated: true });
+    const lint = core().lintText(text, kit, { ...(mark.channel ? { channel: mark.channel } : {}), aiGenerated: true });
     const entry: AuditEntry = {
       markId: mark.id,
       label: mark.label,

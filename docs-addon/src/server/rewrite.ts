@@ -1,9 +1,8 @@
 import { withDocumentLock } from '@onbrand/apps-script/server';
-import { rewriteToBrandSync } from '@onbrand/shared/generate';
-import { lintText } from '@onbrand/shared/lint';
 import type { Inserted } from '../contract';
 import { activeDocument, gatherSelection, insertBlocks, paragraphOf } from './document-port';
 import { generateOptions, loadKit } from './kit-store';
+import { core } from './lazy-core';
 import { markParagraphs, publicMarks, saveMarks } from './marks';
 
 type Container = GoogleAppsScript.Document.Body;
@@ -22,6 +21,7 @@ export function rewriteSelection(channel: string): Inserted {
   const original = selected.paragraphs.map((p) => p.text).join('\n');
   if (!original.trim()) return nothing('The selection holds no text to rewrite (only an image?). Select some text.');
   const { kit } = loadKit();
+  const { lintText, rewriteToBrandSync } = core();
   const target = channel ? { channel } : {};
   const findings = lintText(original, kit, target).findings;
   const { options, notices } = generateOptions();
