@@ -102,6 +102,7 @@ describe('onbrand import-vale', () => {
     expect(code).toBe(0);
     const kit = JSON.parse(stdout);
     expect(kit.name).toBe('Acme + Other');
+    expect(stderr).not.toMatch(/Vocab/);
     expect(kit.rules.map((r: { id: string }) => r.id)).toContain('Other.Brand');
     expect(stderr).toMatch(/Other\/Broken\.yml: not imported: the YAML does not parse/);
   });

@@ -5,7 +5,8 @@ import { brandKitSchema, type BrandKit } from './schema';
 export function parseKitJson(text: string): Parsed<BrandKit> {
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    // Editors on Windows may save a byte-order mark, which JSON.parse refuses.
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     return { ok: false, issues: [{ path: '(root)', message: `not valid JSON (${(error as Error).message})` }] };
   }

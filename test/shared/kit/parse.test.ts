@@ -100,6 +100,10 @@ describe('brand kit parsing', () => {
     expect(issues[0]!.message).toContain('replacement');
   });
 
+  it('reads a kit saved with a byte-order mark', () => {
+    expect(parseKitJson('\uFEFF' + JSON.stringify(minimal)).ok).toBe(true);
+  });
+
   it('reports truncated JSON without throwing', () => {
     const parsed = parseKitJson(fixture('truncated.json'));
     expect(parsed.ok).toBe(false);

@@ -169,6 +169,8 @@ export const importValeCommand: Command = {
       throw new UsageError(`cannot read the styles folder ${dir} (${(error as Error).message})`);
     }
     const wanted = parsed.values.style;
+    // Vale keeps vocabularies beside the styles ("Vocab" in Vale 2, "config" in Vale 3); they hold no rules.
+    if (wanted === undefined) styles = styles.filter((name) => name !== 'Vocab' && name !== 'config');
     if (wanted !== undefined) {
       if (!styles.includes(wanted)) throw new UsageError(`no style "${wanted}" in ${dir}; found: ${styles.join(', ') || 'none'}`);
       styles = [wanted];
