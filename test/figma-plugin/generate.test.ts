@@ -130,6 +130,29 @@ describe('generating versions from a master', () => {
     expect(legal.fontSize).toBe(1);
   });
 
+  it('stops between versions on Cancel, keeps what was made as one undo step, and says so', async () => {
+    const { FakeFigma, addSampleCampaign, sampleKit } = await import('../../preview/src/figma');
+    const { startPlugin } = await import('../../figma-plugin/src/main/plugin');
+    const figma = new FakeFigma();
+    const master = addSampleCampaign(figma);
+    // A clock where every item uses up its slice, so the batch yields after each one.
+    let now = 0;
+    startPlugin(figma, '', { clock: { now: () => (now += 30), yieldNow: () => new Promise((resolve) => setImmediate(resolve)) } });
+    await ok(figma, 'saveKit', { json: JSON.stringify(sampleKit) });
+    figma.currentPage.selectAsUser([master]);
+    const steps = figma.undoSteps;
+    const running = ok(figma, 'generateVersions', { sizes: ['300x250', '728x90', '160x600', '300x600', '320x50', '970x250'], copy: { mode: 'master' } });
+    while (!figma.ui.outbox.some((message) => (message as { name?: string; payload?: { done: number } }).name === 'progress' && (message as { payload: { done: number } }).payload.done >= 1))
+      await new Promise((resolve) => setImmediate(resolve));
+    expect(await ok(figma, 'cancel', {})).toEqual({ cancelled: true });
+    const out = await running;
+    expect(out.cancelled).toBe(true);
+    expect(out.versions.length).toBeGreaterThan(0);
+    expect(out.versions.length).toBeLessThan(6);
+    expect(figma.undoSteps - steps).toBe(1);
+    expect(figma.notifications.at(-1)).toMatch(/^Cancelled\. Made \d versions?(, \d with flags to review)?\. Undo removes them\.$/);
+  });
+
   it('names versions with a custom template', async () => {
     const { figma } = await sampleFile();
     const out = await ok(figma, 'generateVersions', { sizes: ['320x50'], copy: { mode: 'rows', rows: rows.slice(0, 1) }, nameTemplate: '{locale}-{size}-{variant}' });

@@ -76,6 +76,22 @@ describe('update versions from master', () => {
     expect(layer<FakeShapeNode>(versions[1]!, '#logo').width).toBeCloseTo(120, 0);
   });
 
+  it('adds layers that are new in the master, fitted to each version', async () => {
+    const { figma, master, versions } = await withVersions();
+    const badge = figma.add('RECTANGLE', 'New badge', { x: 900, y: 80, width: 100, height: 100 }, master).paint([solid('#3DDC97')]);
+    badge.constraints = { horizontal: 'MAX', vertical: 'MIN' };
+    const out = await ok(figma, 'updateVersions', { scope: 'all' });
+    expect(out.notices).toContain('Added 1 layer(s) that are new in the master.');
+    const small = layer<FakeShapeNode>(versions[0]!, 'New badge');
+    expect(small.width).toBeLessThan(100);
+    expect(small.x + small.width).toBeLessThanOrEqual(300);
+    expect(versions[0]!.children.map((child) => child.name).at(-1)).toBe('New badge');
+    // It is part of the version now: the next update keeps it in step, with no second copy.
+    const again = await ok(figma, 'updateVersions', { scope: 'all' });
+    expect(again.notices).toEqual([]);
+    expect(versions[0]!.children.filter((child) => child.name === 'New badge')).toHaveLength(1);
+  });
+
   it('removes layers the master no longer has, unless edited', async () => {
     const { figma, master, versions } = await withVersions();
     layer<FakeShapeNode>(master, 'Hero photo').remove();

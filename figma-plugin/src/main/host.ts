@@ -26,6 +26,7 @@ export type HostLayer = HostSceneNode &
   Geometry & {
     readonly type: NodeType;
     exportAsync(settings: HostExportSettings): Promise<Uint8Array>;
+    clone(): HostLayer;
   };
 
 /** Layers with their own constraints and fills (groups have neither; their children do). */
@@ -33,7 +34,7 @@ export type HostConstrained = HostLayer & Pick<FrameNode, 'constraints' | 'fills
 
 export type HostLayoutChild = Partial<Pick<FrameNode, 'layoutPositioning' | 'layoutGrow' | 'layoutAlign' | 'layoutSizingHorizontal' | 'layoutSizingVertical'>>;
 
-export type HostFrame = HostConstrained &
+export type HostFrame = Omit<HostConstrained, 'clone'> &
   HostLayoutChild &
   Pick<
     FrameNode,
@@ -60,6 +61,7 @@ export type HostFrame = HostConstrained &
 export type HostGroup = HostLayer & {
   readonly type: 'GROUP';
   readonly children: readonly HostSceneNode[];
+  insertChild(index: number, child: HostSceneNode): void;
 };
 
 /** The styles the plugin reads from a text range; each one it asks for is present. */

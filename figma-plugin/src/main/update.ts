@@ -4,7 +4,7 @@ import type { VersionSummary } from '../contract';
 import { applyLayer, byId, type ApplyContext } from './apply';
 import { endBatch, startBatch, type PluginEnv } from './context';
 import { masterTextRuns } from './generate';
-import { isFrameLike, isSection, type HostFrame, type HostLayer } from './host';
+import { isFrameLike, isLayer, isSection, type HostFrame, type HostLayer, type HostSceneNode } from './host';
 import { readKit } from './kit-store';
 import { planVersion } from './plan-version';
 import { readSnapshot, walkSnapshot, zipLayers } from './snapshot';
@@ -64,7 +64,7 @@ interface MasterState {
 /**
  * Re-applies the master to one version. Layers whose content hash still matches what the plugin
  * wrote are brought up to date; layers a person edited keep their edits; layers the master no
- * longer has go, unless edited.
+ * longer has go, unless edited; layers new in the master are added.
  */
 async function updateOne(env: PluginEnv, entry: Entry, master: MasterState, kit: ReturnType<typeof readKit>, keptEdits: string[], notices: Set<string>, pause: () => Promise<void>): Promise<VersionRecord> {
   const { node: version, record } = entry;
@@ -84,11 +84,14 @@ async function updateOne(env: PluginEnv, entry: Entry, master: MasterState, kit:
   const { source, plan, flags } = planVersion(master.snapshot, { width: record.width, height: record.height }, record.texts, kit);
   const sourceById = byId(source);
   const work: { planned: SnapshotNode; host: HostLayer; before: SnapshotNode; offset: { x: number; y: number }; parent: SnapshotNode | null }[] = [];
-  let added = 0;
+  const additions: { planned: SnapshotNode; offset: { x: number; y: number }; parent: SnapshotNode }[] = [];
+  const fresh = new Set<string>();
   walkSnapshot(plan.snapshot, (planned, offset, parent) => {
     const versionId = versionOf.get(planned.id);
     if (!versionId) {
-      added++;
+      // A layer new in the master comes with its children; only the top one is added.
+      fresh.add(planned.id);
+      if (parent && !fresh.has(parent.id)) additions.push({ planned, offset, parent });
       return;
     }
     const host = hosts.get(versionId)!;
@@ -102,8 +105,14 @@ async function updateOne(env: PluginEnv, entry: Entry, master: MasterState, kit:
     await applyLayer(item.host, item.planned, item.before, sourceById.get(item.planned.id)!, item.offset, item.parent, master.ctx);
     await pause();
   }
-  const plannedIds = new Set(byId(plan.snapshot).keys());
   const layers: Record<string, [string, string]> = {};
+  for (const addition of additions) {
+    const added = await addLayer(env, addition, hosts, versionOf, master, sourceById);
+    if (added) Object.assign(layers, added);
+    await pause();
+  }
+  if (additions.length) notices.add(`Added ${additions.length} layer(s) that are new in the master.`);
+  const plannedIds = new Set(byId(plan.snapshot).keys());
   for (const [versionId, [masterId, hash]] of Object.entries(record.layers)) {
     const host = hosts.get(versionId);
     if (!host) continue;
@@ -113,7 +122,6 @@ async function updateOne(env: PluginEnv, entry: Entry, master: MasterState, kit:
     }
     layers[versionId] = [masterId, hash];
   }
-  if (added) notices.add(`The master has ${added} new layer(s) that existing versions do not have; generate again to include them.`);
   // Fresh hashes for what was rewritten; edited layers keep their old hash so they stay protected.
   const written = readSnapshot(version, env.host.mixed);
   walkSnapshot({ ...written, x: 0, y: 0 }, (node) => {
@@ -121,6 +129,37 @@ async function updateOne(env: PluginEnv, entry: Entry, master: MasterState, kit:
     if (entryNow && !edited.has(node.id)) layers[node.id] = [entryNow[0], layerHash(node)];
   });
   return { ...record, masterHash: master.hash, layers, actions: plan.actions, flags, kitVersion: kit ? `${kit.name}@${kit.version}` : record.kitVersion, updatedAt: env.now().toISOString() };
+}
+
+/**
+ * Copies a layer that is new in the master into the version, under the matching parent and after
+ * the siblings that precede it in the master, then fits it to the version's plan.
+ */
+async function addLayer(
+  env: PluginEnv,
+  addition: { planned: SnapshotNode; offset: { x: number; y: number }; parent: SnapshotNode },
+  hosts: ReadonlyMap<string, HostLayer>,
+  versionOf: ReadonlyMap<string, string>,
+  master: MasterState,
+  sourceById: ReadonlyMap<string, SnapshotNode>,
+): Promise<Record<string, [string, string]> | null> {
+  const { planned, offset, parent } = addition;
+  const parentHost = hosts.get(versionOf.get(parent.id) ?? '') as (HostLayer & { insertChild(index: number, child: HostSceneNode): void }) | undefined;
+  const masterNode = await env.host.getNodeByIdAsync(planned.id);
+  if (!parentHost || !('insertChild' in parentHost) || !masterNode || !isLayer(masterNode) || parent.type === 'text' || parent.type === 'shape' || parent.type === 'image') return null;
+  const siblings = parent.children;
+  const before = siblings.slice(0, siblings.indexOf(planned)).filter((sibling) => versionOf.has(sibling.id)).length;
+  const copy = masterNode.clone();
+  parentHost.insertChild(before, copy);
+  const masterById = byId(master.snapshot);
+  const layers: Record<string, [string, string]> = {};
+  const pairs: { node: SnapshotNode; host: HostLayer; offset: { x: number; y: number }; parent: SnapshotNode | null }[] = [];
+  zipLayers(planned, copy, (node, host, at, up) => pairs.push({ node, host, offset: at, parent: up }), offset, parent);
+  for (const pair of pairs) {
+    await applyLayer(pair.host, pair.node, masterById.get(pair.node.id)!, sourceById.get(pair.node.id)!, pair.offset, pair.parent, master.ctx);
+    layers[pair.host.id] = [pair.node.id, ''];
+  }
+  return layers;
 }
 
 /** "Update versions from master": one undo step, in slices with progress. */
