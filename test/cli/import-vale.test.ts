@@ -102,9 +102,20 @@ describe('onbrand import-vale', () => {
     expect(code).toBe(0);
     const kit = JSON.parse(stdout);
     expect(kit.name).toBe('Acme + Other');
-    expect(stderr).not.toMatch(/Vocab/);
+    expect(stderr).not.toMatch(/^Vocab\/Acme: /m);
     expect(kit.rules.map((r: { id: string }) => r.id)).toContain('Other.Brand');
     expect(stderr).toMatch(/Other\/Broken\.yml: not imported: the YAML does not parse/);
+  });
+
+  it('turns Vale vocabularies into approved and banned terms', async () => {
+    const { raw, stderr, kit } = await acmeKit();
+    expect((raw as unknown as { terms: unknown[] }).terms).toEqual([
+      { term: 'Ledgerline', status: 'approved', caseSensitive: true, note: 'From the Vale vocabulary Acme.' },
+      { term: 'NetSuite', status: 'approved', caseSensitive: true, note: 'From the Vale vocabulary Acme.' },
+      { term: 'whitelist', status: 'banned', note: 'From the Vale vocabulary Acme.' },
+    ]);
+    expect(stderr).toContain('Vocab/Acme/accept.txt: not imported: "[Oo]nbrand" is a regular expression');
+    expect(lintText('Try ledgerline', kit).findings.map((f) => f.rule)).toContain('terms.case');
   });
 
   it.each([

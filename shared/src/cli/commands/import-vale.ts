@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { kitSchemaVersion, parseKit } from '../../kit';
-import { UsageError, type Command } from '../command';
+import { UsageError, type CliIo, type Command } from '../command';
 
 // Maps a Vale style (a folder of YAML rules, https://vale.sh/docs/topics/styles/) onto brand-kit
 // rules. Vale's types map one to one where the meaning survives: existence, substitution,
@@ -149,6 +149,42 @@ async function listDir(path: string, kind: 'dirs' | 'yaml'): Promise<string[]> {
     .sort();
 }
 
+// Vale vocabularies: accept.txt lists the brand's words (Vale.Terms flags other capitals of them),
+// reject.txt lists words to avoid (Vale.Avoid flags them). They become approved, case-sensitive
+// terms and banned terms. Entries written as regular expressions are reported, not imported.
+async function importVocabularies(dir: string, io: CliIo, report: string[]): Promise<Json[]> {
+  const terms: Json[] = [];
+  const seen = new Set<string>();
+  for (const base of ['Vocab', join('config', 'vocabularies')]) {
+    let names: string[];
+    try {
+      names = await listDir(join(dir, base), 'dirs');
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      for (const [file, status] of [['accept.txt', 'approved'], ['reject.txt', 'banned']] as const) {
+        let text: string;
+        try {
+          text = await io.readFile(join(dir, base, name, file));
+        } catch {
+          continue;
+        }
+        for (const line of text.split(/\r?\n/).map((l) => l.trim())) {
+          if (!line || line.startsWith('#') || seen.has(line)) continue;
+          if (!isLiteral(line)) {
+            report.push(`${base}/${name}/${file}: not imported: "${line}" is a regular expression; the kit's terms are literal`);
+            continue;
+          }
+          seen.add(line);
+          terms.push(status === 'approved' ? { term: line, status, caseSensitive: true, note: `From the Vale vocabulary ${name}.` } : { term: line, status, note: `From the Vale vocabulary ${name}.` });
+        }
+      }
+    }
+  }
+  return terms;
+}
+
 export const importValeCommand: Command = {
   name: 'import-vale',
   summary: 'Turn a Vale styles folder into a brand kit',
@@ -208,11 +244,13 @@ export const importValeCommand: Command = {
       }
     }
     if (styles.length === 0) throw new UsageError(`no style folders in ${dir}`);
+    const terms = await importVocabularies(dir, io, report);
     const kit = {
       schemaVersion: kitSchemaVersion,
       name: styles.join(' + '),
       version: '1.0.0',
       description: `Imported from the Vale styles ${styles.join(', ')}.`,
+      terms,
       rules,
       // Vale has no claims review; the imported kit leaves it off so it checks what the style checks.
       claims: { review: [] },
