@@ -19,7 +19,11 @@ function sample() {
 describe('writing insights', () => {
   it('writes one narrative per anomaly, each linked to its Results rows', () => {
     const t = sample();
-    const report = t.call('writeInsights');
+    const { value: report, calls, byName } = t.measured('writeInsights');
+    // Settings, Results, Insights and Experiments read once each; the new rows written once.
+    expect(byName['Range.getValues']).toBe(4);
+    expect(byName['Range.setValues']).toBe(1);
+    expect(calls).toBeLessThanOrEqual(14);
     const rows = t.records('Insights');
     expect(report).toMatchObject({ status: 'done', processed: rows.length });
     const kinds = rows.map((row) => row.Kind);

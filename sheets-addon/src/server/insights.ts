@@ -6,7 +6,7 @@ import { analyzeResults, readPlans } from './experiment-data';
 import { brand } from './lazy-core';
 import { narrateWithModel, type ModelAccess } from './model-narrative';
 import { blocked, needsSetup } from './score';
-import { readSettings } from './settings';
+import { readSettings, type TrackerSettings } from './settings';
 import { appendRows, columnIndex, columnLetter, readTable } from './table';
 import { auditSheet, experimentsSheet, insightsSheet, resultsSheet } from './tracker';
 
@@ -25,6 +25,8 @@ export interface InsightDeps {
   kit: BrandKit | null;
   user: string;
   budgetMs?: number;
+  /** The Settings, when the caller has read them already. */
+  settings?: TrackerSettings;
 }
 
 /** A stable id for an insight: the same anomaly on the same rows keeps its id across runs. */
@@ -53,7 +55,7 @@ function isoDay(ms: number): string {
 /** Finds the anomalies in Results, narrates the new ones and appends them to the Insights sheet. */
 export function writeInsights(spreadsheet: Spreadsheet, deps: InsightDeps): Report {
   const outOfTime = deadline(deps.clock, deps.budgetMs);
-  const { settings } = readSettings(spreadsheet);
+  const settings = deps.settings ?? readSettings(spreadsheet).settings;
   const results = readTable(spreadsheet, resultsSheet);
   const insightsTable = readTable(spreadsheet, insightsSheet);
   if (!results) return needsSetup('insights', resultsSheet.name);

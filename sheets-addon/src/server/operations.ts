@@ -32,7 +32,7 @@ const runners: Record<OperationName, (spreadsheet: Spreadsheet, clock: Clock) =>
   insights: (spreadsheet, clock) => {
     const { settings } = readSettings(spreadsheet);
     const model = modelAccess(settings.provider, settings.model);
-    return writeInsights(spreadsheet, { clock, model: model.access, modelNote: model.note, kit: findKit(settings.kitJson).kit, user: Session.getActiveUser().getEmail() || 'unknown' });
+    return writeInsights(spreadsheet, { clock, settings, model: model.access, modelNote: model.note, kit: findKit(settings.kitJson).kit, user: Session.getActiveUser().getEmail() || 'unknown' });
   },
   'brand-check': (spreadsheet, clock) => {
     const { settings } = readSettings(spreadsheet);
