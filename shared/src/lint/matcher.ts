@@ -81,14 +81,12 @@ export class TermMatcher {
     if (states * this.classes <= denseBudget) {
       const classes = this.classes;
       const byId = new Int32Array(states * classes);
-      // Breadth-first order guarantees a state's failure target is complete before the state.
+      // Breadth-first order guarantees a state's failure target is complete before the state: each
+      // row starts as a copy of its failure state's row, then takes the state's own edges.
       for (const state of [0, ...order]) {
         const row = state * classes;
-        const failRow = this.fail[state]! * classes;
-        for (let cls = 0; cls < classes; cls++) {
-          const next = goto[state]!.get(cls);
-          byId[row + cls] = next !== undefined ? next : state === 0 ? 0 : byId[failRow + cls]!;
-        }
+        if (state !== 0) byId.copyWithin(row, this.fail[state]! * classes, this.fail[state]! * classes + classes);
+        for (const [cls, next] of goto[state]!) byId[row + cls] = next;
       }
       // States are renumbered breadth-first, so the shallow states where a scan spends most of its
       // time share cache lines; rows are premultiplied and emitting states negated, so the scan does
