@@ -4,7 +4,7 @@ import type { Inserted } from '../contract';
 import { activeDocument, insertBlocks, insertionPoint, type NewBlock } from './document-port';
 import { generateOptions, loadKit } from './kit-store';
 import { core } from './lazy-core';
-import { markParagraphs, publicMarks, saveMarks, type StoredMark } from './marks';
+import { markParagraphs, preview, publicMarks, saveMarks, type StoredMark } from './marks';
 
 /** A headed part of an insertion: its blocks and the pieces it holds (for findings and review). */
 export interface Part {
@@ -88,7 +88,7 @@ export function insertParts(parts: readonly Part[], provenance: Provenance, kind
           score: part.pieces.length ? Math.min(...part.pieces.map((p) => p.score)) : 100,
           disclosure: part.pieces.find((p) => p.disclosure)?.disclosure ?? null,
           original: null,
-          text: part.blocks.map((b) => b.text).join('\n'),
+          text: preview(part.blocks.map((b) => b.text).join('\n')),
         }),
       );
     }

@@ -22,6 +22,15 @@ const auditKey = 'onbrand.audit';
 const rangePrefix = 'onbrand.ai.';
 const originalPrefix = 'onbrand.original.';
 
+// Marks live in document properties (500 KB a store), so each keeps only a preview of its text;
+// the text itself is in the document.
+const previewChars = 600;
+
+/** The start of a text, as the sidebar shows it next to a mark. */
+export function preview(text: string): string {
+  return text.length > previewChars ? `${text.slice(0, previewChars)}…` : text;
+}
+
 /** A mark as stored: what the sidebar sees, plus the named ranges that hold it. */
 export interface StoredMark extends Mark {
   rangeId: string;

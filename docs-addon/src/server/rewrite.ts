@@ -3,7 +3,7 @@ import type { Inserted } from '../contract';
 import { activeDocument, gatherSelection, insertBlocks, paragraphOf } from './document-port';
 import { generateOptions, loadKit } from './kit-store';
 import { core } from './lazy-core';
-import { markParagraphs, publicMarks, saveMarks } from './marks';
+import { markParagraphs, preview, publicMarks, saveMarks } from './marks';
 
 type Container = GoogleAppsScript.Document.Body;
 
@@ -51,8 +51,8 @@ export function rewriteSelection(channel: string): Inserted {
         findings: rewrite.findings.length,
         score: rewrite.score,
         disclosure: null,
-        original,
-        text: rewrite.text,
+        original: preview(original),
+        text: preview(rewrite.text),
       },
       selection,
     );
