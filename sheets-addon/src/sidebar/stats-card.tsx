@@ -8,7 +8,7 @@ export function StatsCardView(props: { stats: StatsCard | null; onPick: (experim
   const card = stats.card;
   return (
     <section class="card" aria-labelledby="stats-title">
-      <h2 id="stats-title">Experiment</h2>
+      <h2 id="stats-title">Stats card</h2>
       {stats.experiments.length > 0 && (
         <label class="field">
           <span>Experiment</span>
