@@ -54,7 +54,18 @@ function headingSpans(text: string): Span[] {
 }
 
 function targetSpans(ctx: LintContext, scope: RuleOf<'capitalization'>['scope']): Span[] {
-  if (scope === 'headings') return headingSpans(ctx.text);
+  if (scope === 'headings') {
+    // Host headings are trimmed and clamped, so a stale range never reaches past the text.
+    if (!ctx.headings) return headingSpans(ctx.text);
+    return ctx.headings.flatMap((h) => {
+      const start = Math.max(0, Math.min(h.start, ctx.text.length));
+      const end = Math.max(start, Math.min(h.end, ctx.text.length));
+      const inner = ctx.text.slice(start, end);
+      const from = start + (inner.length - inner.trimStart().length);
+      const to = start + inner.trimEnd().length;
+      return to > from ? [{ start: from, end: to }] : [];
+    });
+  }
   if (scope === 'lines') return lineSpans(ctx.text);
   return ctx.text.trim() ? [trimmedWhole(ctx.text)] : [];
 }

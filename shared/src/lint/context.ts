@@ -32,6 +32,8 @@ export class LintContext {
     readonly text: string,
     readonly kit: BrandKit,
     readonly channel: Channel | undefined,
+    /** Heading ranges the host knows, if any. */
+    readonly headings?: readonly Span[],
   ) {}
 
   get skips(): SkipIndex {

@@ -27,6 +27,11 @@ export interface LintOptions {
   approvedClaims?: readonly string[];
   /** Whether the copy was written by AI, so the channel's disclosure label is required. */
   aiGenerated?: boolean;
+  /**
+   * Where the headings are, for hosts that know them from paragraph styles (Docs, Figma); without
+   * it, Markdown headings ("# Title") are the headings.
+   */
+  headings?: readonly { start: number; end: number }[];
 }
 
 export interface LintResult {
@@ -183,7 +188,7 @@ function settle(raw: RawFinding[], text: string, approved: readonly string[]): R
 export function lintText(text: string, kit: BrandKit, options: LintOptions = {}): LintResult {
   const compiled = compileKit(kit);
   const channel = options.channel ? resolveChannel(kit, options.channel) : undefined;
-  const ctx = new LintContext(text, kit, channel);
+  const ctx = new LintContext(text, kit, channel, options.headings);
   const scannedWords = compiled.matcher.keyLengths.length > 0 ? runTerms(ctx, compiled) : -1;
   for (const { rule, check } of compiled.checks) if (ctx.applies(rule)) check(ctx);
   checkChannel(ctx, options.aiGenerated === true);

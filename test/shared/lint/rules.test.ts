@@ -111,6 +111,15 @@ describe('capitalization', () => {
     expect(matches('# Meet Juniper Oak and Finance Cloud\n\nBody Text Here', k)).toEqual([]);
   });
 
+  it('checks the headings a host names when it knows them', () => {
+    const k = ruleKit({ type: 'capitalization', style: 'sentence', scope: 'headings' });
+    const text = 'Spend Less Time\nBody Text Stays As Written';
+    expect(lintText(text, k, { headings: [{ start: 0, end: 15 }] }).findings).toEqual([
+      expect.objectContaining({ match: 'Spend Less Time', suggestions: ['Spend less time'] }),
+    ]);
+    expect(lintText(text, k).findings).toEqual([]);
+  });
+
   it('checks a whole headline when scoped to the text', () => {
     const k = ruleKit({ type: 'capitalization', style: 'title', scope: 'text' });
     expect(lintText('  spend less time  ', k).findings[0]).toMatchObject({ match: 'spend less time', suggestions: ['Spend Less Time'] });
