@@ -122,6 +122,7 @@ interface MasterJob {
 async function makeVersion(job: MasterJob, size: Size, row: CopyRow, kit: BrandKit | null, template: string, index: number, updatedAt: string, pause: () => Promise<void>): Promise<VersionSummary> {
   const section = job.section!;
   const planned = planVersion(job.snapshot, size, row.texts, kit);
+  await pause();
   const clone = job.master.clone();
   try {
     section.appendChild(clone);
@@ -144,6 +145,7 @@ async function fillVersion(job: MasterJob, clone: HostFrame, size: Size, row: Co
     await applyLayer(pair.host, pair.planned, before.get(pair.planned.id)!, sourceById.get(pair.planned.id)!, pair.offset, pair.parent, ctx);
     await pause();
   }
+  await pause();
   const name = renderVersionName(template, { master: master.name, w: size.width, h: size.height, variant: row.variant, locale: row.locale, n: index + 1 });
   clone.name = name.ok ? name.value : `${master.name}/${size.width}x${size.height}`;
   const record: VersionRecord = {
