@@ -142,6 +142,8 @@ export const sheetsContract = defineContract(
     listInsights: () => ({ input: none(), output: z.array(insightItemSchema) }),
     /** An id no longer on the sheet (someone deleted the row) just returns the current list. */
     reviewInsight: () => ({ input: z.object({ id: z._default(z.string(), ''), review: z._default(z.enum(['approved', 'dismissed']), 'approved') }), output: z.array(insightItemSchema) }),
+    /** Starts a Learning log row from an experiment's latest decision; the person writes the learning. */
+    logLearning: () => ({ input: z.object({ experiment: z._default(z.string(), '') }), output: z.object({ logged: z.boolean(), message: z.string() }) }),
     getSettings: () => ({ input: none(), output: settingsViewSchema }),
     saveSettings: () => ({ input: settingsChangeSchema, output: settingsViewSchema }),
   }),

@@ -63,6 +63,10 @@ describe('the Sheets add-on in the preview', () => {
     const rows = card.getByRole('row');
     await expect.poll(() => rows.count()).toBe(3);
     await expect.poll(() => rows.nth(2).textContent()).toMatch(/^B4\.88%\+22\.\d%< 0\.001100\.0%$/);
+    await sidebar.getByRole('button', { name: 'Add to learning log' }).click();
+    await expect.poll(() => card.getByRole('status').textContent()).toMatch(/^Added Subject lines to the Learning log/);
+    const log = preview.server.environments.sheets.spreadsheet.sheets.find((sheet) => sheet.snapshotName() === 'Learning log')!.snapshot();
+    expect(log[1]!.slice(2, 4)).toEqual(['Subject lines', 'scale']);
     await sidebar.getByRole('combobox', { name: 'Experiment' }).selectOption('Churn audiences');
     await expect.poll(() => card.textContent()).toContain('Sample ratio mismatch');
     await card.screenshot({ path: screenshotPath('sheets-stats-card') });

@@ -116,3 +116,20 @@ describe('reviewing insights', () => {
     expect(t.call('reviewInsight', { id: 'gone', review: 'dismissed' })).toHaveLength(list.length);
   });
 });
+
+describe('the learning log', () => {
+  it('starts a row from the experiment’s decision and evidence, leaving the learning to a person', () => {
+    const t = sample();
+    t.call('analyzeExperiments');
+    const result = t.call('logLearning', { experiment: 'Subject lines' });
+    expect(result).toMatchObject({ logged: true });
+    const [row] = t.records('Learning log');
+    expect(row).toMatchObject({ 'Use case': 'Subject-line generator', Experiment: 'Subject lines', Decision: 'scale', Learning: '', Status: 'emerging', Owner: 'maya@example.com' });
+    expect(String(row!.Evidence)).toMatch(/^week 4, all: B shows a lift of \+22/);
+  });
+
+  it('says when there is nothing to log', () => {
+    const t = openTracker({ Plan: [['a']] });
+    expect(t.call('logLearning', {})).toEqual({ logged: false, message: 'There is no Learning log sheet yet. Choose Set up tracker first.' });
+  });
+});

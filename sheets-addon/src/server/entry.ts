@@ -7,6 +7,7 @@ import { readPortfolio } from './portfolio';
 import { listInsights, reviewInsight, saveSettingsChange, settingsView } from './settings-view';
 import { readSheetSummary } from './sheet-port';
 import { readStatsCard } from './stats-card';
+import { logLearning } from './learning-log';
 import { withDocumentLock } from '@onbrand/apps-script/server';
 
 const active = () => SpreadsheetApp.getActiveSpreadsheet();
@@ -22,6 +23,7 @@ const endpoints = exposeEndpoints(sheetsContract, {
   getStatsCard: (input) => readStatsCard(active(), input.experiment),
   listInsights: () => listInsights(active()),
   reviewInsight: (input) => withDocumentLock(() => reviewInsight(active(), input.id, input.review, Session.getActiveUser().getEmail() || 'unknown', new Date())),
+  logLearning: (input) => withDocumentLock(() => logLearning(active(), input.experiment, Session.getActiveUser().getEmail() || 'unknown', new Date())),
   getSettings: () => settingsView(active()),
   saveSettings: (input) => withDocumentLock(() => saveSettingsChange(active(), input)),
 });

@@ -32,6 +32,7 @@ export function App() {
   const [running, setRunning] = useState<Operation | null>(null);
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [logged, setLogged] = useState<string | null>(null);
 
   const refreshAll = () => Promise.all([summary.refresh(), portfolio.refresh(), stats.refresh(), insights.refresh(), settings.refresh()]);
 
@@ -68,6 +69,14 @@ export function App() {
     await insights.refresh();
   }
 
+  async function log(name: string) {
+    try {
+      setLogged((await call('logLearning', { experiment: name })).message);
+    } catch (failure) {
+      setLogged((failure as Error).message);
+    }
+  }
+
   async function save(change: SettingsChange) {
     await call('saveSettings', change);
     await refreshAll();
@@ -100,7 +109,7 @@ export function App() {
       </section>
       <ErrorNote message={portfolio.error ?? stats.error ?? insights.error ?? settings.error} />
       <PortfolioCard portfolio={portfolio.value} />
-      <StatsCardView stats={stats.value} onPick={setExperiment} />
+      <StatsCardView stats={stats.value} onPick={setExperiment} onLog={log} logged={logged} />
       <InsightsList insights={insights.value} review={review} />
       <SettingsForm settings={settings.value} save={save} />
       <section class="card" aria-labelledby="sheet-title">

@@ -2,7 +2,7 @@ import type { StatsCard } from '../contract';
 import { count, percent, pValue, signedPercent } from './format';
 
 /** The chosen experiment's arms, intervals, p-values, SRM, peeking and decision. */
-export function StatsCardView(props: { stats: StatsCard | null; onPick: (experiment: string) => void }) {
+export function StatsCardView(props: { stats: StatsCard | null; onPick: (experiment: string) => void; onLog: (experiment: string) => void; logged: string | null }) {
   const stats = props.stats;
   if (!stats) return null;
   const card = stats.card;
@@ -54,6 +54,10 @@ export function StatsCardView(props: { stats: StatsCard | null; onPick: (experim
           <ul class="reasons">
             {card.reasons.map((reason, i) => <li key={i}>{reason}</li>)}
           </ul>
+          <p>
+            <button class="button" onClick={() => props.onLog(card.experiment)}>Add to learning log</button>
+          </p>
+          {props.logged && <p class="muted" role="status">{props.logged}</p>}
         </div>
       )}
     </section>
