@@ -68,6 +68,17 @@ describe('generating versions from a master', () => {
     expect((mint!.fills![0] as SolidPaint).color.g).toBeCloseTo(0xdc / 255, 2);
   });
 
+  it('keeps a smaller run smaller through the swap and the resize', async () => {
+    const { figma, master } = await sampleFile();
+    find(master, '#headline').write('NEW Spring sale', { fontName: { family: 'Inter', style: 'Bold' }, fontSize: 64 }, [{ start: 0, end: 3, fontSize: 32 }]);
+    const out = await ok(figma, 'generateVersions', { sizes: ['1080x1350'], copy: { mode: 'rows', rows: [{ variant: 'A', texts: { '#headline': 'Summer sale, NEW plans' } }] } });
+    const headline = find(figma.findById(out.versions[0].id) as FakeFrameNode, '#headline');
+    const sizes = headline.getStyledTextSegments(['fontSize']).map((run) => [run.characters, run.fontSize]);
+    expect(sizes).toHaveLength(3);
+    expect(sizes[1]![0]).toBe('NEW');
+    expect(sizes[1]![1]).toBeCloseTo((sizes[0]![1] as number) / 2, 1);
+  });
+
   it('flags a styled run whose words are gone instead of painting other words', async () => {
     const { figma } = await sampleFile();
     const out = await ok(figma, 'generateVersions', { sizes: ['1080x1350'], copy: { mode: 'rows', rows: [{ variant: 'C', texts: { '#headline': 'Books closed in days' } }] } });
