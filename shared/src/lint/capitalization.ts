@@ -46,9 +46,14 @@ export function applyStyle(text: string, style: Style, exceptions: ReadonlySet<s
 // Markdown headings ("## Heading") without the marker; a text with no marker has no headings.
 function headingSpans(text: string): Span[] {
   const out: Span[] = [];
-  for (const m of text.matchAll(/^[ \t]{0,3}#{1,6}[ \t]+([^\r\n]*?)[ \t#]*$/gm)) {
-    const start = m.index + m[0].indexOf(m[1]!);
-    if (m[1]) out.push({ start, end: start + m[1].length });
+  // Greedy capture, trimmed by a loop afterwards: a lazy capture, or a trimming pattern anchored at
+  // the end, backtracks quadratically on long runs of spaces.
+  for (const m of text.matchAll(/^[ \t]{0,3}#{1,6}[ \t]+([^\r\n]*)/gm)) {
+    const start = m.index + m[0].length - m[1]!.length;
+    let end = m[1]!.length;
+    while (end > 0 && ' \t#'.includes(m[1]![end - 1]!)) end--;
+    const heading = m[1]!.slice(0, end);
+    if (heading) out.push({ start, end: start + heading.length });
   }
   return out;
 }

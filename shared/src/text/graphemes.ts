@@ -185,6 +185,8 @@ export function cutAtWordBoundary(text: string, maxGraphemes: number): string {
     const lastSpace = cut.search(/\s\S*$/);
     if (lastSpace > 0) cut = cut.slice(0, lastSpace);
   }
-  const trimmed = cut.replace(/[\s,;:\-–—(/]+$/u, '');
-  return trimmed || cut;
+  // A loop, not a pattern anchored at the end, which would backtrack quadratically on long runs.
+  let kept = cut.length;
+  while (kept > 0 && /[\s,;:\-–—(/]/.test(cut[kept - 1]!)) kept--;
+  return kept > 0 ? cut.slice(0, kept) : cut;
 }

@@ -313,3 +313,11 @@ describe('terms', () => {
     expect(matches('Ledgerline is here', kit)).toEqual([]);
   });
 });
+
+describe('pathological text', () => {
+  it('stays linear on long runs of spaces in a heading', () => {
+    const k = ruleKit({ type: 'capitalization', style: 'sentence' });
+    const text = `# Heading${' '.repeat(100_000)}Tail #`;
+    expect(lintText(text, k).findings[0]!.suggestions[0]!.endsWith('tail')).toBe(true);
+  });
+});

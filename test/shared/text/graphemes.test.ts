@@ -46,3 +46,9 @@ describe('grapheme clusters', () => {
     expect(cutAtWordBoundary('Glow 🌿 naturally', 6)).toBe('Glow 🌿');
   });
 });
+
+describe('cutting long text', () => {
+  it('stays linear on long runs of spaces', () => {
+    expect(cutAtWordBoundary(`a${' '.repeat(100_000)}b`, 50_000)).toBe('a');
+  });
+});
