@@ -53,6 +53,18 @@ describe('the fake figma: geometry', () => {
     expect(text.runsSnapshot().map((run) => run.fontSize)).toEqual([10, 10, 10]);
   });
 
+  it('keeps strokes and scales their weight with rescale()', () => {
+    const figma = new FakeFigma();
+    const frame = figma.add('FRAME', 'Frame', { width: 200, height: 200 });
+    const box = figma.add('RECTANGLE', 'Box', { width: 50, height: 50 }, frame);
+    box.strokes = [solid('#0B1F3A')];
+    box.strokeWeight = 4;
+    frame.rescale(0.5);
+    expect(box.strokeWeight).toBe(2);
+    expect((box.strokes[0] as SolidPaint).color).toEqual(solid('#0B1F3A').color);
+    expect(figma.calls.byName()).toMatchObject({ 'strokes.set': 1, 'strokeWeight.set': 1, rescale: 1 });
+  });
+
   it('keeps group children in frame coordinates; moving the group moves them', () => {
     const figma = new FakeFigma();
     const frame = figma.add('FRAME', 'Frame', { width: 500, height: 500 });

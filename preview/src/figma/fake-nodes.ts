@@ -238,10 +238,12 @@ export class PaintList {
   }
 }
 
-/** A layer with constraints and fills: shapes, text and frames. */
+/** A layer with constraints, fills and strokes: shapes, text and frames. */
 export abstract class FakeLayer extends FakeSceneNode {
   constraints: Constraints = { horizontal: 'MIN', vertical: 'MIN' };
   protected readonly paintList = new PaintList(this.world, []);
+  private readonly strokeList = new PaintList(this.world, []);
+  private weight = 1;
   layoutPositioning: 'AUTO' | 'ABSOLUTE' = 'AUTO';
   layoutGrow = 0;
   layoutAlign: 'MIN' | 'CENTER' | 'MAX' | 'STRETCH' | 'INHERIT' = 'INHERIT';
@@ -262,10 +264,33 @@ export abstract class FakeLayer extends FakeSceneNode {
     return this;
   }
 
+  get strokes(): ReadonlyArray<Paint> {
+    return this.strokeList.get();
+  }
+  set strokes(paints: ReadonlyArray<Paint>) {
+    this.strokeList.set(paints, 'strokes');
+  }
+
+  get strokeWeight(): number {
+    return this.weight;
+  }
+  set strokeWeight(value: number) {
+    this.world.calls.record('strokeWeight.set');
+    this.weight = value;
+  }
+
+  override scaleContent(scale: number): void {
+    super.scaleContent(scale);
+    // The Scale tool scales strokes too.
+    this.weight *= scale;
+  }
+
   override copyTree(): this {
     const copy = super.copyTree();
     copy.constraints = { ...this.constraints };
     copy.paintList.put(this.paintList.get());
+    copy.strokeList.put(this.strokeList.get());
+    copy.weight = this.weight;
     copy.layoutPositioning = this.layoutPositioning;
     copy.layoutGrow = this.layoutGrow;
     copy.layoutAlign = this.layoutAlign;
