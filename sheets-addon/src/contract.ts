@@ -1,150 +1,165 @@
 import * as z from '@onbrand/shared/zod';
 import { defineContract } from '@onbrand/shared/rpc';
 
-export const sheetSummarySchema = z.object({
-  spreadsheetName: z.string(),
-  sheetName: z.string(),
-  rowCount: z.number(),
-  columnCount: z.number(),
-  headers: z.array(z.string()),
-});
-export type SheetSummary = z.output<typeof sheetSummarySchema>;
+// Apps Script evaluates the bundle on every call and runs one endpoint, so every schema is built
+// the first time it is used rather than at load.
+const once = <T>(make: () => T) => {
+  let built: T | undefined;
+  return () => (built ??= make());
+};
 
-const issueSchema = z.object({ path: z.string(), message: z.string() });
+export const sheetSummarySchema = once(() =>
+  z.object({
+    spreadsheetName: z.string(),
+    sheetName: z.string(),
+    rowCount: z.number(),
+    columnCount: z.number(),
+    headers: z.array(z.string()),
+  }),
+);
+export type SheetSummary = z.output<ReturnType<typeof sheetSummarySchema>>;
+
+const issueSchema = once(() => z.object({ path: z.string(), message: z.string() }));
 
 /**
  * What an operation did. `paused` means it stopped before the time limit and saved where it was:
  * running it again continues. `needs-setup` and `needs-fix` name what the user must do first.
  */
-export const reportSchema = z.object({
-  operation: z.enum(['setup', 'score', 'analyze', 'insights', 'brand-check']),
-  status: z.enum(['done', 'paused', 'needs-setup', 'needs-fix']),
-  message: z.string(),
-  processed: z.number(),
-  flagged: z.number(),
-  issues: z.array(issueSchema),
-  progress: z.optional(z.object({ done: z.number(), total: z.number() })),
-});
-export type Report = z.output<typeof reportSchema>;
+export const reportSchema = once(() =>
+  z.object({
+    operation: z.enum(['setup', 'score', 'analyze', 'insights', 'brand-check']),
+    status: z.enum(['done', 'paused', 'needs-setup', 'needs-fix']),
+    message: z.string(),
+    processed: z.number(),
+    flagged: z.number(),
+    issues: z.array(issueSchema()),
+    progress: z.optional(z.object({ done: z.number(), total: z.number() })),
+  }),
+);
+export type Report = z.output<ReturnType<typeof reportSchema>>;
 
-const bubbleSchema = z.object({ name: z.string(), impact: z.number(), feasibility: z.number(), score: z.number(), rank: z.number(), stage: z.string() });
-export type Bubble = z.output<typeof bubbleSchema>;
+const bubbleSchema = once(() => z.object({ name: z.string(), impact: z.number(), feasibility: z.number(), score: z.number(), rank: z.number(), stage: z.string() }));
+export type Bubble = z.output<ReturnType<typeof bubbleSchema>>;
 
-export const portfolioSchema = z.object({
-  ready: z.boolean(),
-  stages: z.array(z.object({ stage: z.string(), count: z.number() })),
-  top: z.array(bubbleSchema),
-  bubbles: z.array(bubbleSchema),
-  decisions: z.array(z.object({ decision: z.string(), count: z.number() })),
-});
-export type Portfolio = z.output<typeof portfolioSchema>;
+export const portfolioSchema = once(() =>
+  z.object({
+    ready: z.boolean(),
+    stages: z.array(z.object({ stage: z.string(), count: z.number() })),
+    top: z.array(bubbleSchema()),
+    bubbles: z.array(bubbleSchema()),
+    decisions: z.array(z.object({ decision: z.string(), count: z.number() })),
+  }),
+);
+export type Portfolio = z.output<ReturnType<typeof portfolioSchema>>;
 
-const armSchema = z.object({
-  arm: z.string(),
-  row: z.number(),
-  visitors: z.number(),
-  conversions: z.number(),
-  rate: z.number(),
-  lift: z.nullable(z.number()),
-  ciLow: z.nullable(z.number()),
-  ciHigh: z.nullable(z.number()),
-  pValue: z.nullable(z.number()),
-  pValueAdjusted: z.nullable(z.number()),
-  probabilityToBeatControl: z.nullable(z.number()),
-});
-export type ArmStats = z.output<typeof armSchema>;
+const armSchema = once(() =>
+  z.object({
+    arm: z.string(),
+    row: z.number(),
+    visitors: z.number(),
+    conversions: z.number(),
+    rate: z.number(),
+    lift: z.nullable(z.number()),
+    ciLow: z.nullable(z.number()),
+    ciHigh: z.nullable(z.number()),
+    pValue: z.nullable(z.number()),
+    pValueAdjusted: z.nullable(z.number()),
+    probabilityToBeatControl: z.nullable(z.number()),
+  }),
+);
+export type ArmStats = z.output<ReturnType<typeof armSchema>>;
 
-export const statsCardSchema = z.object({
-  experiments: z.array(z.string()),
-  card: z.nullable(
-    z.object({
-      experiment: z.string(),
-      period: z.string(),
-      segment: z.string(),
-      alpha: z.number(),
-      arms: z.array(armSchema),
-      srm: z.object({ pValue: z.number(), mismatch: z.boolean() }),
-      peeking: z.nullable(z.object({ progress: z.number(), message: z.string() })),
-      decision: z.string(),
-      reasons: z.array(z.string()),
-      plannedPerArm: z.nullable(z.number()),
-    }),
-  ),
-  hint: z.string(),
-});
-export type StatsCard = z.output<typeof statsCardSchema>;
+export const statsCardSchema = once(() =>
+  z.object({
+    experiments: z.array(z.string()),
+    card: z.nullable(
+      z.object({
+        experiment: z.string(),
+        period: z.string(),
+        segment: z.string(),
+        alpha: z.number(),
+        arms: z.array(armSchema()),
+        srm: z.object({ pValue: z.number(), mismatch: z.boolean() }),
+        peeking: z.nullable(z.object({ progress: z.number(), message: z.string() })),
+        decision: z.string(),
+        reasons: z.array(z.string()),
+        plannedPerArm: z.nullable(z.number()),
+      }),
+    ),
+    hint: z.string(),
+  }),
+);
+export type StatsCard = z.output<ReturnType<typeof statsCardSchema>>;
 
-export const insightItemSchema = z.object({ id: z.string(), kind: z.string(), experiment: z.string(), headline: z.string(), narrative: z.string(), rows: z.string(), writtenBy: z.string(), review: z.string(), sheetRow: z.number() });
-export type InsightItem = z.output<typeof insightItemSchema>;
+export const insightItemSchema = once(() => z.object({ id: z.string(), kind: z.string(), experiment: z.string(), headline: z.string(), narrative: z.string(), rows: z.string(), writtenBy: z.string(), review: z.string(), sheetRow: z.number() }));
+export type InsightItem = z.output<ReturnType<typeof insightItemSchema>>;
 
-const weightsSchema = z.object({ impact: z.number(), feasibility: z.number(), readiness: z.number(), risk: z.number() });
-const thresholdsSchema = z.object({ qualifyAt: z.number(), parkBelow: z.number(), maxRisk: z.number(), winnerLift: z.number(), fallingPeriods: z.number(), graceDays: z.number() });
+const weightsSchema = once(() => z.object({ impact: z.number(), feasibility: z.number(), readiness: z.number(), risk: z.number() }));
+const thresholdsSchema = once(() => z.object({ qualifyAt: z.number(), parkBelow: z.number(), maxRisk: z.number(), winnerLift: z.number(), fallingPeriods: z.number(), graceDays: z.number() }));
 /** The insight writers, as the core's generate module names them. */
 export const providerIds = ['offline', 'openai', 'anthropic', 'gemini', 'openai-compatible'] as const;
-const providerSchema = z.enum(providerIds);
+const providerSchema = once(() => z.enum(providerIds));
 
 /** What the sidebar may see of the settings: never the API key, only whether one is set, masked. */
-export const settingsViewSchema = z.object({
-  ready: z.boolean(),
-  weights: weightsSchema,
-  thresholds: thresholdsSchema,
-  provider: providerSchema,
-  model: z.string(),
-  channel: z.string(),
-  apiKeyMasked: z.nullable(z.string()),
-  kitName: z.nullable(z.string()),
-  issues: z.array(issueSchema),
-});
-export type SettingsView = z.output<typeof settingsViewSchema>;
+export const settingsViewSchema = once(() =>
+  z.object({
+    ready: z.boolean(),
+    weights: weightsSchema(),
+    thresholds: thresholdsSchema(),
+    provider: providerSchema(),
+    model: z.string(),
+    channel: z.string(),
+    apiKeyMasked: z.nullable(z.string()),
+    kitName: z.nullable(z.string()),
+    issues: z.array(issueSchema()),
+  }),
+);
+export type SettingsView = z.output<ReturnType<typeof settingsViewSchema>>;
 
-export const settingsChangeSchema = z.object({
-  weights: z.optional(z.partial(weightsSchema)),
-  thresholds: z.optional(z.partial(thresholdsSchema)),
-  provider: z.optional(providerSchema),
-  model: z.optional(z.string()),
-  channel: z.optional(z.string()),
-  /** Write-only: saved to the user's own properties; an empty string removes it. */
-  apiKey: z.optional(z.string()),
-  /** A brand kit as JSON text, validated before it is stored for the file. */
-  kitJson: z.optional(z.string()),
-});
-export type SettingsChange = z.output<typeof settingsChangeSchema>;
+export const settingsChangeSchema = once(() =>
+  z.object({
+    weights: z.optional(z.partial(weightsSchema())),
+    thresholds: z.optional(z.partial(thresholdsSchema())),
+    provider: z.optional(providerSchema()),
+    model: z.optional(z.string()),
+    channel: z.optional(z.string()),
+    /** Write-only: saved to the user's own properties; an empty string removes it. */
+    apiKey: z.optional(z.string()),
+    /** A brand kit as JSON text, validated before it is stored for the file. */
+    kitJson: z.optional(z.string()),
+  }),
+);
+export type SettingsChange = z.output<ReturnType<typeof settingsChangeSchema>>;
 
 type Endpoint = { input: z.ZodMiniType; output: z.ZodMiniType };
 
-/**
- * Apps Script evaluates the bundle on every call and runs one endpoint, so each endpoint's schemas
- * are built the first time they are asked for, not at load. The getters keep the contract's type.
- */
+/** A contract whose endpoints are built when first looked up; the getters keep the contract's type. */
 function onDemand<C extends Record<string, () => Endpoint>>(makers: C): { [K in keyof C]: ReturnType<C[K]> } {
   const contract = {} as { [K in keyof C]: ReturnType<C[K]> };
-  for (const name of Object.keys(makers) as (keyof C)[]) {
-    let built: Endpoint | undefined;
-    Object.defineProperty(contract, name, { enumerable: true, get: () => (built ??= makers[name]!()) });
-  }
+  for (const name of Object.keys(makers) as (keyof C)[]) Object.defineProperty(contract, name, { enumerable: true, get: once(makers[name]!) });
   return contract;
 }
 
 const none = () => z.object({});
-const report = () => ({ input: none(), output: reportSchema });
+const report = () => ({ input: none(), output: reportSchema() });
 
 /** Everything the Sheets sidebar can ask of the server; each name is a google.script.run function. */
 export const sheetsContract = defineContract(
   onDemand({
-    getSheetSummary: () => ({ input: none(), output: sheetSummarySchema }),
+    getSheetSummary: () => ({ input: none(), output: sheetSummarySchema() }),
     setupTracker: report,
     scoreUseCases: report,
     analyzeExperiments: report,
     writeInsights: report,
     brandCheckColumn: report,
-    getPortfolio: () => ({ input: none(), output: portfolioSchema }),
-    getStatsCard: () => ({ input: z.object({ experiment: z.optional(z.string()) }), output: statsCardSchema }),
-    listInsights: () => ({ input: none(), output: z.array(insightItemSchema) }),
+    getPortfolio: () => ({ input: none(), output: portfolioSchema() }),
+    getStatsCard: () => ({ input: z.object({ experiment: z.optional(z.string()) }), output: statsCardSchema() }),
+    listInsights: () => ({ input: none(), output: z.array(insightItemSchema()) }),
     /** An id no longer on the sheet (someone deleted the row) just returns the current list. */
-    reviewInsight: () => ({ input: z.object({ id: z._default(z.string(), ''), review: z._default(z.enum(['approved', 'dismissed']), 'approved') }), output: z.array(insightItemSchema) }),
+    reviewInsight: () => ({ input: z.object({ id: z._default(z.string(), ''), review: z._default(z.enum(['approved', 'dismissed']), 'approved') }), output: z.array(insightItemSchema()) }),
     /** Starts a Learning log row from an experiment's latest decision; the person writes the learning. */
     logLearning: () => ({ input: z.object({ experiment: z._default(z.string(), '') }), output: z.object({ logged: z.boolean(), message: z.string() }) }),
-    getSettings: () => ({ input: none(), output: settingsViewSchema }),
-    saveSettings: () => ({ input: settingsChangeSchema, output: settingsViewSchema }),
+    getSettings: () => ({ input: none(), output: settingsViewSchema() }),
+    saveSettings: () => ({ input: settingsChangeSchema(), output: settingsViewSchema() }),
   }),
 );
