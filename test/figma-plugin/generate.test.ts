@@ -68,6 +68,21 @@ describe('generating versions from a master', () => {
     expect((mint!.fills![0] as SolidPaint).color.g).toBeCloseTo(0xdc / 255, 2);
   });
 
+  it('scales auto-layout spacing and leaves placing its flow children to Figma', async () => {
+    const { figma, master } = await sampleFile();
+    const button = master.children.find((child) => child.name === 'CTA button') as FakeFrameNode;
+    Object.assign(button, { layoutMode: 'HORIZONTAL', paddingLeft: 32, paddingRight: 32, paddingTop: 26, paddingBottom: 26, itemSpacing: 8 });
+    const out = await ok(figma, 'generateVersions', { sizes: ['300x250'], copy: { mode: 'master' } });
+    const version = figma.findById(out.versions[0].id) as FakeFrameNode;
+    const scaled = version.children.find((child) => child.name === 'CTA button') as FakeFrameNode;
+    expect(scaled.paddingLeft).toBeLessThan(32);
+    expect(scaled.paddingLeft).toBeGreaterThan(0);
+    const label = scaled.children[0]!;
+    // Its flow child keeps the master's x/y: Figma places it from the padding.
+    expect([label.x, label.y]).toEqual([32, 26]);
+    expect(out.versions[0].actions.join(' ')).toMatch(/Reflowed the auto-layout frame "CTA button"/);
+  });
+
   it('keeps a smaller run smaller through the swap and the resize', async () => {
     const { figma, master } = await sampleFile();
     find(master, '#headline').write('NEW Spring sale', { fontName: { family: 'Inter', style: 'Bold' }, fontSize: 64 }, [{ start: 0, end: 3, fontSize: 32 }]);

@@ -1,5 +1,5 @@
 import type { FrameNode as SnapshotFrame, Paint as SnapshotPaint, SnapshotNode, TextNode as SnapshotText } from '@onbrand/shared/visual';
-import { isFrameLike, isGroup, isText, type HostConstrained, type HostLayer, type HostSegment, type HostText } from './host';
+import { isFrameLike, isGroup, isText, type HostConstrained, type HostFrame, type HostLayer, type HostSegment, type HostText } from './host';
 import { hexToRgb } from './snapshot';
 import { applyFontSizes, swapCopy, type FontLoader } from './text';
 
@@ -89,10 +89,11 @@ export async function applyLayer(
   if (isText(host) && planned.type === 'text' && before.type === 'text' && source.type === 'text') await applyText(host, planned, before, source, ctx);
 }
 
-function applyFramePadding(host: Parameters<typeof isFrameLike>[0] & { paddingTop: number }, planned: SnapshotFrame, before: SnapshotFrame): void {
-  const frame = host as unknown as Record<'paddingTop' | 'paddingRight' | 'paddingBottom' | 'paddingLeft' | 'itemSpacing', number>;
-  for (const key of ['paddingTop', 'paddingRight', 'paddingBottom', 'paddingLeft', 'itemSpacing'] as const)
-    if (!near(planned[key], before[key])) frame[key] = planned[key];
+const spacing = ['paddingTop', 'paddingRight', 'paddingBottom', 'paddingLeft', 'itemSpacing'] as const;
+
+/** Auto-layout spacing scales with the content; Figma reflows the children from it. */
+function applyFramePadding(host: HostFrame, planned: SnapshotFrame, before: SnapshotFrame): void {
+  for (const key of spacing) if (!near(planned[key], before[key])) host[key] = planned[key];
 }
 
 /** Indexes a snapshot's layers by id. */
