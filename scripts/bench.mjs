@@ -86,6 +86,10 @@ const budgets = [
   ['generateOfflinePackMedianMs', '≤', 2],
   ['generateValidAnswerRequests', '≤', 1],
   ['generateRepairRequests', '≤', 2],
+  ['lintVsCombinedRegex', '≤', 2],
+  ['lintSpeedupVsTextlintPrh', '≥', 100],
+  ['lintDoubleTextRatio', '≤', 2.4],
+  ['lintTenfoldKitRatio', '≤', 1.5],
 ];
 
 const figures = {
