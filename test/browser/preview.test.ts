@@ -45,7 +45,7 @@ describe('the preview of the Figma plugin', () => {
 
 describe.each([
   { addon: 'sheets' as const, tab: 'Sheets add-on', expected: ['AI use-case portfolio', 'Use cases', '4 rows × 5 columns'], endpoint: 'Range.getDisplayValues' },
-  { addon: 'docs' as const, tab: 'Docs add-on', expected: ['Spring launch — draft', '4', '30'], endpoint: 'Body.getText' },
+  { addon: 'docs' as const, tab: 'Docs add-on', expected: ['Spring launch — draft', '13', '69'], endpoint: 'Body.getText' },
 ])('the preview of the $addon add-on', ({ addon, tab, expected, endpoint }) => {
   it('opens the sidebar from the Extensions menu, and the sidebar reads the file through the real Code.js', async () => {
     const { page, server } = preview;
@@ -72,7 +72,7 @@ describe.each([
     else environment.document.body.paragraphs.push('One more line here.');
     const sidebar = page.getByRole('tabpanel', { name: tab }).frameLocator('iframe[title="Onbrand sidebar"]');
     await sidebar.getByRole('button', { name: 'Refresh' }).click();
-    const changed = environment.kind === 'sheets' ? '6 rows × 5 columns' : '5';
+    const changed = environment.kind === 'sheets' ? '6 rows × 5 columns' : '14';
     await expect.poll(() => sidebar.locator('dl.facts dd').allTextContents()).toContain(changed);
   });
 });
