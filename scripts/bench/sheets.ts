@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createSheetsEnvironment, loadAppsScript, type Cell, type SheetsEnvironment } from '../../preview/src/apps-script';
 import { seededRandom } from '../../shared/src/generate';
+import { analyzeResultsTable, scoreUseCaseTable } from '../../shared/src/experiments';
+import type { FakeSheet } from '../../preview/src/apps-script/fake-spreadsheet';
 
 const dist = process.env.ONBRAND_DIST ?? 'dist';
 const families = ['SpreadsheetApp.', 'Spreadsheet.', 'Sheet.', 'Range.', 'RangeList.', 'NamedRange.', 'DataValidationBuilder.', 'ConditionalFormatRuleBuilder.'];
@@ -34,6 +36,20 @@ function workload(): Record<string, Cell[][]> {
       }),
     ],
   };
+}
+
+/**
+ * The same work done the way a first script often does it: every input cell read with its own
+ * getRange().getValue() and every output cell written with setValue. Runs on the fake to count.
+ */
+function cellByCell(env: SheetsEnvironment, sheetName: string, inputs: number, compute: (header: unknown[], rows: unknown[][]) => unknown[][]): number {
+  const sheet = env.spreadsheet.sheets.find((candidate) => candidate.snapshotName() === sheetName) as FakeSheet;
+  const rows = sheet.snapshotLastRow();
+  env.calls.reset();
+  const header = Array.from({ length: inputs }, (_, c) => sheet.getRange(1, c + 1).getValue());
+  const body = Array.from({ length: rows - 1 }, (_, r) => Array.from({ length: inputs }, (_, c) => sheet.getRange(r + 2, c + 1).getValue()));
+  compute(header, body).forEach((cells, r) => cells.forEach((value, c) => sheet.getRange(r + 2, inputs + 20 + c).setValue(value)));
+  return spreadsheetCalls(env);
 }
 
 /** Median wall time of `runs` executions, each a fresh evaluation of Code.js. */
@@ -68,9 +84,12 @@ export async function benchSheets(): Promise<Record<string, unknown>> {
   const insightsStarted = performance.now();
   const insightsCalls = measure('writeInsights');
   const insightsMs = Math.round((performance.now() - insightsStarted) * 10) / 10;
-  // A cell-by-cell loop reads each input cell and writes each output cell with its own getRange.
-  const scoreCellByCell = 5000 * (9 + 6) * 2;
-  const analyzeCellByCell = 2000 * (6 + 11) * 2 + 50 * (4 + 3) * 2;
+  const contrast = createSheetsEnvironment({ name: 'Contrast', sheets: workload(), files: {} });
+  const scoreCellByCell = cellByCell(contrast, 'Scoring', 9, (header, rows) => {
+    const scored = scoreUseCaseTable(header, rows);
+    return scored.ok ? scored.value.cells : [];
+  });
+  const analyzeCellByCell = cellByCell(contrast, 'Results', 6, (_, rows) => analyzeResultsTable(rows).cells);
   return {
     sheetsScore5000Calls: scoreCalls,
     sheetsScore5000Ms: timed(() => script.run('scoreUseCases', [{}])),

@@ -310,6 +310,7 @@ export class FakeConditionalFormatRuleBuilder
 // ── Ranges ─────────────────────────────────────────────────────────────────────────────────────
 
 type RangeResults = {
+  setValue: FakeRange;
   setValues: FakeRange;
   setNumberFormat: FakeRange;
   setNumberFormats: FakeRange;
@@ -328,7 +329,7 @@ export class FakeRange
   implements
     Mirror<
       Range,
-      | 'getValues' | 'getDisplayValues' | 'getFormulas' | 'setValues' | 'getRow' | 'getColumn' | 'getNumRows' | 'getNumColumns' | 'getLastRow' | 'getLastColumn'
+      | 'getValue' | 'setValue' | 'getValues' | 'getDisplayValues' | 'getFormulas' | 'setValues' | 'getRow' | 'getColumn' | 'getNumRows' | 'getNumColumns' | 'getLastRow' | 'getLastColumn'
       | 'getA1Notation' | 'setNumberFormat' | 'setNumberFormats' | 'getNumberFormats' | 'setDataValidation' | 'setDataValidations' | 'getDataValidation' | 'getDataValidations'
       | 'clear' | 'clearContent' | 'activate' | 'getSheet',
       RangeResults
@@ -393,6 +394,17 @@ export class FakeRange
   offset(rowOffset: number, columnOffset: number, numRows = this.numRows, numColumns = this.numColumns): FakeRange {
     this.calls.record('Range.offset');
     return this.sheet.rangeAt(this.row + rowOffset, this.column + columnOffset, numRows, numColumns);
+  }
+
+  getValue(): any {
+    this.calls.record('Range.getValue');
+    return copyCell(this.sheet.cellAt(this.row, this.column));
+  }
+
+  setValue(value: any): FakeRange {
+    this.calls.record('Range.setValue');
+    this.sheet.write(this.row, this.column, [[value as Cell]]);
+    return this;
   }
 
   getValues(): any[][] {
