@@ -1,5 +1,6 @@
 // The Figma plugin on the simulated host: 10 sizes × 5 copy variants (50 versions) from a
-// 60-layer master. The built code.js runs with `figma`, `__html__` and timers passed in, as the
+// 60-layer master, then the brand check of all 50 and an update of all 50 after the master
+// changes. The built code.js runs with `figma`, `__html__` and timers passed in, as the
 // preview runs it (a node:vm context would slow every global lookup, such as Math.imul, about 50×,
 // which Figma's sandbox does not; the bundle tests cover the sandbox itself). Reports planning time, host calls per version (they must grow with layers ×
 // versions, never with the size of the page) and the longest stretch without yielding to Figma.
@@ -84,24 +85,39 @@ async function run(pageClutter: number, sizeList: string[], rowList: typeof rows
       await new Promise((resolve) => setImmediate(resolve));
     }
   };
-  await call(1, 'saveKit', { json: JSON.stringify(sampleKit) });
+  let nextId = 1;
+  /** One operation, timed on its own: its duration and its longest stretches. */
+  const timed = async (endpoint: string, input: unknown) => {
+    longest = 0;
+    longestWall = 0;
+    const started = performance.now();
+    last = mark();
+    const result = await call(nextId++, endpoint, input);
+    close();
+    if (!result.ok) throw new Error(`${endpoint} failed: ${JSON.stringify(result)}`);
+    return { result: result.value, ms: performance.now() - started, longest, longestWall };
+  };
+  await call(nextId++, 'saveKit', { json: JSON.stringify(sampleKit) });
   figma.currentPage.selectAsUser([master]);
   figma.calls.reset();
-  const started = performance.now();
-  last = mark();
-  const result = await call(2, 'generateVersions', { sizes: sizeList, copy: { mode: 'rows', rows: rowList } });
-  const ms = performance.now() - started;
-  if (!result.ok) throw new Error(`generate failed: ${JSON.stringify(result)}`);
+  const generated = await timed('generateVersions', { sizes: sizeList, copy: { mode: 'rows', rows: rowList } });
   // Progress messages to the UI depend on timing, so they are left out of the comparison.
   const calls = figma.calls.total() - figma.calls.count('ui.postMessage');
-  close();
-  return { figma, master, ms, calls, versions: result.value.versions.length, longest, longestWall };
+  const followUp = async () => {
+    const check = await timed('checkBrand', { scope: 'versions' });
+    // The designer changes the master; every version is stale and is brought up to date.
+    master.children.find((child) => child.name === '#logo')!.paint([solid('#3DDC97')]);
+    const update = await timed('updateVersions', { scope: 'all' });
+    return { check, update };
+  };
+  return { figma, master, ms: generated.ms, calls, versions: generated.result.versions.length, longest: generated.longest, longestWall: generated.longestWall, followUp };
 }
 
 /** Figures for `npm run bench`. */
 export async function benchFigma(): Promise<Record<string, number> & { budgets: [string, '≤' | '≥', number][] }> {
   const full = await run(0, sizes, rows);
   const layers = countLayers(full.master);
+  const { check, update } = await full.followUp();
   const small = await run(0, sizes.slice(0, 1), rows.slice(0, 1));
   const cluttered = await run(400, sizes, rows);
 
@@ -135,8 +151,14 @@ export async function benchFigma(): Promise<Record<string, number> & { budgets: 
     figmaPageWalkCalls: cluttered.calls - full.calls,
     figmaLongestStretchMs: round(full.longest),
     figmaLongestStretchWallMs: round(full.longestWall),
+    figmaCheckAllMs: round(check.ms),
+    figmaCheckLongestStretchMs: round(check.longest),
+    figmaUpdateAllMs: round(update.ms),
+    figmaUpdateLongestStretchMs: round(update.longest),
     budgets: [
       ['figmaLongestStretchMs', '≤', 50],
+      ['figmaCheckLongestStretchMs', '≤', 50],
+      ['figmaUpdateLongestStretchMs', '≤', 50],
       ['figmaHostCallsGrowth', '≤', 1.1],
       ['figmaPageWalkCalls', '≤', 0],
     ],

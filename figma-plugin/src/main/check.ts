@@ -10,10 +10,12 @@ import { kitInfo, readKit, type KitInfo } from './kit-store';
 import { readSnapshot, textLayersOf } from './snapshot';
 import { readSections, sectionOf, versionsIn } from './versions';
 
-/** Checks one frame: the kit's visual rules, and its text rules on every text layer. */
-export function checkFrame(frame: HostFrame, kit: BrandKit | null, mixed: PluginEnv['host']['mixed']): CheckedFrame {
+/** Checks one frame: the kit's visual rules, and its text rules on every text layer; `pause` lets Figma breathe between layers. */
+export async function checkFrame(frame: HostFrame, kit: BrandKit | null, mixed: PluginEnv['host']['mixed'], pause: () => Promise<void> = async () => {}): Promise<CheckedFrame> {
   const snapshot = readSnapshot(frame, mixed);
+  await pause();
   const visual = checkCreative(snapshot, kit ?? {});
+  await pause();
   const findings: CheckFinding[] = visual.map((finding, index) => ({
     id: `${frame.id}/v${index}`,
     rule: finding.rule,
@@ -26,6 +28,7 @@ export function checkFrame(frame: HostFrame, kit: BrandKit | null, mixed: Plugin
   if (kit) {
     for (const text of textLayersOf(snapshot)) {
       if (!text.visible) continue;
+      await pause();
       lintText(text.characters, kit).findings.forEach((finding, index) => {
         const replacement = finding.suggestions[0];
         findings.push({
@@ -64,19 +67,23 @@ async function targets(env: PluginEnv, scope: 'selection' | 'versions'): Promise
 
 /** Runs the brand check in slices, so a long list of versions never freezes Figma. */
 export async function checkBrand(env: PluginEnv, scope: 'selection' | 'versions'): Promise<{ frames: CheckedFrame[]; kit: KitInfo | null; notices: string[]; cancelled: boolean }> {
-  const kit = readKit(env.host);
   const frames = await targets(env, scope);
-  const notices = kit ? [] : ['No brand kit is set for this file, so only contrast is checked. Import one under Kit.'];
   const batch = startBatch(env, 'Checking', frames.length);
   const checked: CheckedFrame[] = [];
+  let kit: BrandKit | null = null;
   try {
+    kit = readKit(env.host);
+    // Compiling the kit's rules is the one long step of a check; let Figma breathe after it.
+    if (kit) lintText('', kit);
+    await batch.pause(0);
     for (const frame of frames) {
-      checked.push(checkFrame(frame, kit, env.host.mixed));
+      checked.push(await checkFrame(frame, kit, env.host.mixed, () => batch.pause(checked.length)));
       if (!(await batch.next(checked.length))) break;
     }
   } finally {
     endBatch(env, batch);
   }
+  const notices = kit ? [] : ['No brand kit is set for this file, so only contrast is checked. Import one under Kit.'];
   const count = checked.reduce((sum, frame) => sum + frame.findings.length, 0);
   env.host.notify(`${batch.cancelled ? 'Check cancelled. ' : ''}${count} finding${count === 1 ? '' : 's'} in ${checked.length} frame${checked.length === 1 ? '' : 's'}.`);
   return { frames: checked, kit: kitInfo(kit), notices, cancelled: batch.cancelled };

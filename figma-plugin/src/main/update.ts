@@ -81,7 +81,9 @@ async function updateOne(env: PluginEnv, entry: Entry, master: MasterState, kit:
     const subject = versionId === version.id ? { ...now, x: 0, y: 0 } : now;
     if (layerHash(subject) !== hash || now.locked) edited.add(versionId);
   }
+  await pause();
   const { source, plan, flags } = planVersion(master.snapshot, { width: record.width, height: record.height }, record.texts, kit);
+  await pause();
   const sourceById = byId(source);
   const work: { planned: SnapshotNode; host: HostLayer; before: SnapshotNode; offset: { x: number; y: number }; parent: SnapshotNode | null }[] = [];
   const additions: { planned: SnapshotNode; offset: { x: number; y: number }; parent: SnapshotNode }[] = [];
@@ -123,6 +125,7 @@ async function updateOne(env: PluginEnv, entry: Entry, master: MasterState, kit:
     layers[versionId] = [masterId, hash];
   }
   // Fresh hashes for what was rewritten; edited layers keep their old hash so they stay protected.
+  await pause();
   const written = readSnapshot(version, env.host.mixed);
   walkSnapshot({ ...written, x: 0, y: 0 }, (node) => {
     const entryNow = layers[node.id];
