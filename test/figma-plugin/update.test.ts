@@ -92,6 +92,30 @@ describe('update versions from master', () => {
     expect(versions[0]!.children.filter((child) => child.name === 'New badge')).toHaveLength(1);
   });
 
+  it('updates a version a designer duplicated in Figma, matching its layers in tree order', async () => {
+    const { figma, master, versions } = await withVersions();
+    const section = versions[0]!.parent as unknown as { appendChild(node: unknown): void };
+    const copy = versions[0]!.clone();
+    section.appendChild(copy);
+    layer<FakeShapeNode>(master, '#logo').paint([solid('#3DDC97')]);
+    const out = await ok(figma, 'updateVersions', { scope: 'all' });
+    expect(out.updated).toBe(3);
+    expect(out.notices).toEqual([]);
+    expect(copy.children).toHaveLength(versions[0]!.children.length);
+    expect((layer<FakeShapeNode>(copy, '#logo').fills as SolidPaint[])[0]!.color.g).toBeCloseTo(0xdc / 255, 2);
+  });
+
+  it('leaves a duplicated version whose layers changed, and says why', async () => {
+    const { figma, versions } = await withVersions();
+    const section = versions[0]!.parent as unknown as { appendChild(node: unknown): void };
+    const copy = versions[0]!.clone();
+    section.appendChild(copy);
+    layer<FakeShapeNode>(copy, 'Hero photo').remove();
+    const out = await ok(figma, 'updateVersions', { scope: 'all' });
+    expect(out.updated).toBe(2);
+    expect(out.notices[0]).toMatch(/was copied from a version and then changed/);
+  });
+
   it('removes layers the master no longer has, unless edited', async () => {
     const { figma, master, versions } = await withVersions();
     layer<FakeShapeNode>(master, 'Hero photo').remove();

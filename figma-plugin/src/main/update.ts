@@ -66,11 +66,16 @@ interface MasterState {
  * wrote are brought up to date; layers a person edited keep their edits; layers the master no
  * longer has go, unless edited; layers new in the master are added.
  */
-async function updateOne(env: PluginEnv, entry: Entry, master: MasterState, kit: ReturnType<typeof readKit>, keptEdits: string[], notices: Set<string>, pause: () => Promise<void>): Promise<VersionRecord> {
-  const { node: version, record } = entry;
+async function updateOne(env: PluginEnv, entry: Entry, master: MasterState, kit: ReturnType<typeof readKit>, keptEdits: string[], notices: Set<string>, pause: () => Promise<void>): Promise<VersionRecord | null> {
+  const { node: version } = entry;
   const current = readSnapshot(version, env.host.mixed);
   const hosts = new Map<string, HostLayer>();
   zipLayers(current, version, (_node, host) => hosts.set(host.id, host));
+  const record = ownRecord(entry.record, version.id, [...hosts.keys()]);
+  if (!record) {
+    notices.add(`"${version.name}" was copied from a version and then changed; generate it again to link it to its master.`);
+    return null;
+  }
   const currentById = byId(current);
   const versionOf = new Map<string, string>();
   const edited = new Set<string>();
@@ -127,11 +132,13 @@ async function updateOne(env: PluginEnv, entry: Entry, master: MasterState, kit:
   // Fresh hashes for what was rewritten; edited layers keep their old hash so they stay protected.
   await pause();
   const written = readSnapshot(version, env.host.mixed);
+  // Kept in tree order, so a copy of this version can be matched layer by layer.
+  const ordered: Record<string, [string, string]> = {};
   walkSnapshot({ ...written, x: 0, y: 0 }, (node) => {
     const entryNow = layers[node.id];
-    if (entryNow && !edited.has(node.id)) layers[node.id] = [entryNow[0], layerHash(node)];
+    if (entryNow) ordered[node.id] = edited.has(node.id) ? entryNow : [entryNow[0], layerHash(node)];
   });
-  return { ...record, masterHash: master.hash, layers, actions: plan.actions, flags, kitVersion: kit ? `${kit.name}@${kit.version}` : record.kitVersion, updatedAt: env.now().toISOString() };
+  return { ...record, masterHash: master.hash, layers: ordered, actions: plan.actions, flags, kitVersion: kit ? `${kit.name}@${kit.version}` : record.kitVersion, updatedAt: env.now().toISOString() };
 }
 
 /**
@@ -165,6 +172,18 @@ async function addLayer(
   return layers;
 }
 
+/**
+ * The record with this version's own layer ids. A version duplicated in Figma carries its source's
+ * plugin data, with the source's ids; its layers are the same tree, so they are matched in tree
+ * order. A copy whose tree has changed since cannot be matched safely (null).
+ */
+export function ownRecord(record: VersionRecord, versionId: string, treeOrder: readonly string[]): VersionRecord | null {
+  if (versionId in record.layers) return record;
+  const entries = Object.values(record.layers);
+  if (entries.length !== treeOrder.length) return null;
+  return { ...record, layers: Object.fromEntries(treeOrder.map((id, index) => [id, entries[index]!])) };
+}
+
 /** "Update versions from master": one undo step, in slices with progress. */
 export async function updateVersions(env: PluginEnv, scope: 'selection' | 'all'): Promise<{ updated: number; keptEdits: string[]; versions: VersionSummary[]; notices: string[]; cancelled: boolean }> {
   const entries = await versionsInScope(env, scope);
@@ -193,8 +212,10 @@ export async function updateVersions(env: PluginEnv, scope: 'selection' | 'all')
       else if (node.locked) keptEdits.push(`"${node.name}" (locked)`);
       else {
         const next = await updateOne(env, entry, master, kit, keptEdits, notices, () => batch.pause(versions.length));
-        writeRecord(node, next);
-        versions.push(summarize(node.id, node.name, next, false));
+        if (next) {
+          writeRecord(node, next);
+          versions.push(summarize(node.id, node.name, next, false));
+        }
       }
       if (!(await batch.next(entries.indexOf(entry) + 1))) break;
     }
