@@ -57,6 +57,7 @@ export function CheckPanel() {
   }
 
   const total = frames?.reduce((sum, frame) => sum + frame.findings.length, 0) ?? 0;
+  const allFixes = frames?.flatMap((frame) => frame.findings.flatMap((finding) => (finding.fix ? [finding.fix] : []))) ?? [];
   return (
     <section class="section" aria-labelledby="check-title">
       <h2 id="check-title">Brand check</h2>
@@ -71,9 +72,16 @@ export function CheckPanel() {
       <ErrorNote message={error} />
       <Notices notices={notices} />
       {frames && (
-        <p class="muted" aria-live="polite">
-          {total} finding(s) in {frames.length} frame(s).
-        </p>
+        <div class="row">
+          <p class="muted grow" aria-live="polite">
+            {total} finding(s) in {frames.length} frame(s).
+          </p>
+          {allFixes.length > 1 && (
+            <button class="button" onClick={() => fix(allFixes)}>
+              Fix all {allFixes.length} safely
+            </button>
+          )}
+        </div>
       )}
       {frames?.map((frame) => {
         const fixes = frame.findings.flatMap((finding) => (finding.fix ? [finding.fix] : []));
