@@ -111,6 +111,17 @@ describe('the Figma plugin in the preview, from master to fixed, updated version
     await expect.poll(() => plugin.locator('article.checked').count()).toBe(6);
   });
 
+  it('applies every safe fix at once, leaving only what a person must judge', async () => {
+    const { page } = preview;
+    const plugin = page.frameLocator('iframe[title="Onbrand plugin"]');
+    const fixAll = plugin.getByRole('button', { name: /^Fix all \d+ safely$/ });
+    await fixAll.click();
+    await expect.poll(() => plugin.getByRole('button', { name: /^Fix:/ }).count()).toBe(0);
+    expect(await plugin.locator('li.finding').count()).toBeGreaterThan(0);
+    const undo = await file((figma) => figma.undoSteps);
+    expect(undo).toBeGreaterThan(0);
+  });
+
   it('exports the chosen versions as a zip of PNGs with a manifest', async () => {
     const { page } = preview;
     const plugin = page.frameLocator('iframe[title="Onbrand plugin"]');
