@@ -134,6 +134,17 @@ describe('update versions from master', () => {
     expect((layer<FakeShapeNode>(versions[0]!, '#logo').fills as SolidPaint[])[0]!.color.g).toBe(1);
   });
 
+  it('goes on with the other versions when Figma refuses an edit in one, and names it', async () => {
+    const { figma, master, versions } = await withVersions();
+    layer<FakeShapeNode>(master, '#logo').paint([solid('#3DDC97')]);
+    const logo = layer<FakeShapeNode>(versions[0]!, '#logo');
+    Object.defineProperty(logo, 'fills', { set: () => { throw new Error('in set_fills: Cannot change this layer'); }, get: () => [solid('#FFFFFF')] });
+    const out = await ok(figma, 'updateVersions', { scope: 'all' });
+    expect(out.updated).toBe(1);
+    expect(out.notices).toContain(`Could not finish updating "${versions[0]!.name}": in set_fills: Cannot change this layer`);
+    expect((layer<FakeShapeNode>(versions[1]!, '#logo').fills as SolidPaint[])[0]!.color.g).toBeCloseTo(0xdc / 255, 2);
+  });
+
   it('says when the master is gone, and changes nothing', async () => {
     const { figma, master, versions } = await withVersions();
     master.remove();

@@ -211,10 +211,15 @@ export async function updateVersions(env: PluginEnv, scope: 'selection' | 'all')
       if (!master) orphans.set(record.masterName, (orphans.get(record.masterName) ?? 0) + 1);
       else if (node.locked) keptEdits.push(`"${node.name}" (locked)`);
       else {
-        const next = await updateOne(env, entry, master, kit, keptEdits, notices, () => batch.pause(versions.length));
-        if (next) {
-          writeRecord(node, next);
-          versions.push(summarize(node.id, node.name, next, false));
+        try {
+          const next = await updateOne(env, entry, master, kit, keptEdits, notices, () => batch.pause(versions.length));
+          if (next) {
+            writeRecord(node, next);
+            versions.push(summarize(node.id, node.name, next, false));
+          }
+        } catch (error) {
+          // Figma refuses some edits (a layer inside an instance cannot be removed); the rest go on.
+          notices.add(`Could not finish updating "${node.name}": ${(error as Error).message}`);
         }
       }
       if (!(await batch.next(entries.indexOf(entry) + 1))) break;
