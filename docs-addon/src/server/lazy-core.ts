@@ -1,20 +1,15 @@
+import { lazy } from '@onbrand/apps-script/server';
 import type { CoreRuntime } from './core-runtime';
 
-// Apps Script evaluates the whole bundle on every call. The core's modules build their schemas
-// and templates when they load, which costs more than most calls (opening the sidebar, selecting
-// a finding, applying fixes) need. esbuild turns a require() of a bundled module into a lazy
-// initializer, so they load on first use; no require( reaches Code.js and nothing is fetched.
-
+// The core's modules build their schemas and templates when they load, which costs more than most
+// calls (opening the sidebar, selecting a finding, applying fixes) need. esbuild turns a require()
+// of a bundled module into a lazy initializer, so they load on first use; no require( reaches Code.js.
 declare const require: (id: string) => unknown;
 
-let loaded: CoreRuntime | undefined;
+const runtime = lazy(() => (require('./core-runtime') as { coreRuntime: CoreRuntime }).coreRuntime);
 
 /** The core's functions, loaded the first time a call needs them. */
-export function core(): CoreRuntime {
-  return (loaded ??= (require('./core-runtime') as { coreRuntime: CoreRuntime }).coreRuntime);
-}
+export const core = runtime.get;
 
 /** For tests that run these modules directly in Node, where require() cannot load TypeScript. */
-export function provideCoreRuntime(runtime: CoreRuntime): void {
-  loaded = runtime;
-}
+export const provideCoreRuntime = runtime.provide;
