@@ -37,6 +37,20 @@ describe('the fake figma: geometry', () => {
     expect(figma.currentPage.children).toEqual([section]);
   });
 
+  it('reflows auto-layout children when the frame, its spacing or a child changes size', () => {
+    const figma = new FakeFigma();
+    const row = figma.add('FRAME', 'Row', { width: 300, height: 60 });
+    const a = figma.add('RECTANGLE', 'a', { width: 50, height: 20 }, row);
+    const b = figma.add('RECTANGLE', 'b', { width: 70, height: 40 }, row);
+    row.autoLayout('HORIZONTAL', { paddingLeft: 10, paddingTop: 10, paddingBottom: 10, itemSpacing: 5 }, { counterAxisAlignItems: 'CENTER' });
+    expect([a.x, a.y, b.x, b.y]).toEqual([10, 20, 65, 10]);
+    a.resizeWithoutConstraints(80, 20);
+    expect(b.x).toBe(95);
+    row.itemSpacing = 0;
+    expect(b.x).toBe(90);
+    expect(figma.calls.byName()).toEqual({ resizeWithoutConstraints: 1, 'itemSpacing.set': 1 });
+  });
+
   it('refuses sizes under 0.01 as Figma does', () => {
     const figma = new FakeFigma();
     const frame = figma.add('FRAME', 'Frame');

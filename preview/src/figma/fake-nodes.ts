@@ -135,6 +135,12 @@ export abstract class FakeSceneNode extends FakePluginData {
     this.checkSize(width, height);
     this.w = width;
     this.h = height;
+    this.afterResize();
+  }
+
+  /** An auto-layout parent places its children again when one changes size, as Figma does. */
+  protected afterResize(): void {
+    if (this.parent instanceof FakeFrameNode) this.parent.reflow();
   }
 
   resize(width: number, height: number): void {
@@ -147,6 +153,7 @@ export abstract class FakeSceneNode extends FakePluginData {
   resizeApplyingConstraints(width: number, height: number): void {
     this.w = width;
     this.h = height;
+    this.afterResize();
   }
 
   rescale(scale: number): void {
@@ -348,6 +355,7 @@ export abstract class FakeContainer extends FakeLayer {
     child.detach();
     child.parent = this;
     this.children.splice(Math.max(0, Math.min(index, this.children.length)), 0, child as ChildNode);
+    if (this instanceof FakeFrameNode) this.reflow();
   }
 
   findAllWithCriteria(criteria: { types: ['TEXT'] }): import('./fake-text').FakeTextNode[] {
@@ -387,14 +395,12 @@ export abstract class FakeContainer extends FakeLayer {
   }
 }
 
+type Spacing = 'paddingTop' | 'paddingRight' | 'paddingBottom' | 'paddingLeft' | 'itemSpacing';
+
 export class FakeFrameNode extends FakeContainer implements HostFrame {
   clipsContent = true;
   layoutMode: 'NONE' | 'HORIZONTAL' | 'VERTICAL' | 'GRID' = 'NONE';
-  paddingTop = 0;
-  paddingRight = 0;
-  paddingBottom = 0;
-  paddingLeft = 0;
-  itemSpacing = 0;
+  private space: Record<Spacing, number> = { paddingTop: 0, paddingRight: 0, paddingBottom: 0, paddingLeft: 0, itemSpacing: 0 };
   primaryAxisSizingMode: 'FIXED' | 'AUTO' = 'FIXED';
   counterAxisSizingMode: 'FIXED' | 'AUTO' = 'FIXED';
   primaryAxisAlignItems: 'MIN' | 'CENTER' | 'MAX' | 'SPACE_BETWEEN' = 'MIN';
@@ -405,13 +411,74 @@ export class FakeFrameNode extends FakeContainer implements HostFrame {
     this.paint([{ type: 'SOLID', color: { r: 1, g: 1, b: 1 }, opacity: 1, visible: true, blendMode: 'NORMAL' }]);
   }
 
+  private setSpacing(key: Spacing, value: number): void {
+    this.world.calls.record(`${key}.set`);
+    this.space[key] = value;
+    this.reflow();
+  }
+  get paddingTop(): number { return this.space.paddingTop; }
+  set paddingTop(value: number) { this.setSpacing('paddingTop', value); }
+  get paddingRight(): number { return this.space.paddingRight; }
+  set paddingRight(value: number) { this.setSpacing('paddingRight', value); }
+  get paddingBottom(): number { return this.space.paddingBottom; }
+  set paddingBottom(value: number) { this.setSpacing('paddingBottom', value); }
+  get paddingLeft(): number { return this.space.paddingLeft; }
+  set paddingLeft(value: number) { this.setSpacing('paddingLeft', value); }
+  get itemSpacing(): number { return this.space.itemSpacing; }
+  set itemSpacing(value: number) { this.setSpacing('itemSpacing', value); }
+
+  /** Makes this an auto-layout frame as a file would hold it (not counted), placing its children. */
+  autoLayout(mode: 'HORIZONTAL' | 'VERTICAL', spacing: Partial<Record<Spacing, number>>, align: Partial<Pick<FakeFrameNode, 'primaryAxisAlignItems' | 'counterAxisAlignItems'>> = {}): this {
+    this.layoutMode = mode;
+    Object.assign(this.space, spacing);
+    Object.assign(this, align);
+    this.reflow();
+    return this;
+  }
+
+  /**
+   * Auto layout as Figma applies it to fixed-size frames: flow children one after another from the
+   * padding, spaced by itemSpacing and aligned on both axes; absolute children stay put.
+   */
+  reflow(): void {
+    if (this.layoutMode !== 'HORIZONTAL' && this.layoutMode !== 'VERTICAL') return;
+    const horizontal = this.layoutMode === 'HORIZONTAL';
+    const flow = this.children.filter((child) => child.visible && !(child instanceof FakeLayer && child.layoutPositioning === 'ABSOLUTE'));
+    const main = (child: ChildNode) => (horizontal ? child.width : child.height);
+    const cross = (child: ChildNode) => (horizontal ? child.height : child.width);
+    const [startPad, endPad, crossStart, crossEnd] = horizontal
+      ? [this.space.paddingLeft, this.space.paddingRight, this.space.paddingTop, this.space.paddingBottom]
+      : [this.space.paddingTop, this.space.paddingBottom, this.space.paddingLeft, this.space.paddingRight];
+    const room = (horizontal ? this.w : this.h) - startPad - endPad;
+    const crossRoom = (horizontal ? this.h : this.w) - crossStart - crossEnd;
+    const used = flow.reduce((sum, child) => sum + main(child), 0);
+    let gap = this.space.itemSpacing;
+    let cursor = startPad;
+    const free = room - used - gap * Math.max(0, flow.length - 1);
+    if (this.primaryAxisAlignItems === 'SPACE_BETWEEN' && flow.length > 1) gap = (room - used) / (flow.length - 1);
+    else if (this.primaryAxisAlignItems === 'CENTER') cursor += free / 2;
+    else if (this.primaryAxisAlignItems === 'MAX') cursor += free;
+    for (const child of flow) {
+      const slack = crossRoom - cross(child);
+      const across = crossStart + (this.counterAxisAlignItems === 'CENTER' ? slack / 2 : this.counterAxisAlignItems === 'MAX' ? slack : 0);
+      child.place(horizontal ? { x: cursor, y: across } : { x: across, y: cursor });
+      cursor += main(child) + gap;
+    }
+  }
+
+  protected override afterResize(): void {
+    this.reflow();
+    super.afterResize();
+  }
+
   protected blank(): this {
     return new FakeFrameNode(this.world, this.name, this.type) as this;
   }
 
   override copyTree(): this {
     const copy = super.copyTree();
-    for (const key of ['clipsContent', 'layoutMode', 'paddingTop', 'paddingRight', 'paddingBottom', 'paddingLeft', 'itemSpacing', 'primaryAxisSizingMode', 'counterAxisSizingMode', 'primaryAxisAlignItems', 'counterAxisAlignItems'] as const)
+    copy.space = { ...this.space };
+    for (const key of ['clipsContent', 'layoutMode', 'primaryAxisSizingMode', 'counterAxisSizingMode', 'primaryAxisAlignItems', 'counterAxisAlignItems'] as const)
       (copy as Record<string, unknown>)[key] = this[key];
     return copy;
   }

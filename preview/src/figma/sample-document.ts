@@ -61,6 +61,8 @@ export function addSampleCampaign(figma: FakeFigma): FakeFrameNode {
   const cta = figma.add('TEXT', '#cta', { x: 32, y: 26, width: 256, height: 36 }, button);
   cta.write('Start free trial', { fontName: { family: 'Inter', style: 'Semi Bold' }, fontSize: 28, fills: [solid('#0B1F3A')] });
   cta.constraints = { horizontal: 'STRETCH', vertical: 'CENTER' };
+  // The button is an auto-layout frame: its label is placed by padding, not by constraints.
+  button.autoLayout('HORIZONTAL', { paddingLeft: 32, paddingRight: 32, paddingTop: 26, paddingBottom: 26 }, { counterAxisAlignItems: 'CENTER' });
   figma.add('RECTANGLE', '#logo', { x: 80, y: 80, width: 240, height: 80 }, master).paint([solid('#FFFFFF')]);
   figma.add('FRAME', 'Leaderboard draft', { x: 1200, y: 0, width: 728, height: 90 });
   figma.add('TEXT', 'Note: check legal line', { x: 1200, y: 200, width: 300, height: 40 }).write('Note: check legal line');
