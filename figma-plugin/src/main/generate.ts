@@ -6,7 +6,7 @@ import type { CopySource, VersionSummary } from '../contract';
 import { applyLayer, byId, type ApplyContext } from './apply';
 import { endBatch, selectedMasters, startBatch, type PluginEnv } from './context';
 import { copyRowsBySize, type CopyRow } from './copy-rows';
-import type { FigmaHost, HostFrame, HostLayer, HostSection, HostText } from './host';
+import type { FigmaHost, HostFrame, HostLayer, HostSection, HostSegment, HostText } from './host';
 import { readKit } from './kit-store';
 import { planVersion } from './plan-version';
 import { readSnapshot, slotName, textLayersOf, zipLayers } from './snapshot';
@@ -45,8 +45,8 @@ export function checkTemplate(template: string): void {
 }
 
 /** The master's text layers by id, with their copy and every styled run (read once per operation). */
-export function masterTextRuns(snapshot: CreativeSnapshot, master: HostFrame): Map<string, { characters: string; runs: ReturnType<HostText['getStyledTextSegments']> }> {
-  const out = new Map<string, { characters: string; runs: ReturnType<HostText['getStyledTextSegments']> }>();
+export function masterTextRuns(snapshot: CreativeSnapshot, master: HostFrame): Map<string, { characters: string; runs: HostSegment[] }> {
+  const out = new Map<string, { characters: string; runs: HostSegment[] }>();
   zipLayers(snapshot, master, (node, host) => {
     if (node.type === 'text' && host.type === 'TEXT') {
       const text = host as HostText;
@@ -116,6 +116,7 @@ interface MasterJob {
   ctx: ApplyContext;
   hash: string;
   mixed: FigmaHost['mixed'];
+  masterById: Map<string, SnapshotNode>;
 }
 
 /** Makes one version: clone, place, apply the plan, name it and record where it came from. */
@@ -134,10 +135,12 @@ async function makeVersion(job: MasterJob, size: Size, row: CopyRow, kit: BrandK
   }
 }
 
+/** Brings a fresh clone to its plan, layer by layer, then names it and writes its record. */
 async function fillVersion(job: MasterJob, clone: HostFrame, size: Size, row: CopyRow, kit: BrandKit | null, template: string, index: number, updatedAt: string, planned: ReturnType<typeof planVersion>, pause: () => Promise<void>): Promise<VersionSummary> {
-  const { master, snapshot, ctx } = job;
+  const { master, ctx } = job;
   const { source, plan, flags } = planned;
-  const before = byId(snapshot);
+  // A fresh clone holds exactly the master.
+  const before = job.masterById;
   const sourceById = byId(source);
   const pairs: { planned: SnapshotNode; host: HostLayer; offset: { x: number; y: number }; parent: SnapshotNode | null }[] = [];
   zipLayers(plan.snapshot, clone, (planned, host, offset, parent) => pairs.push({ planned, host, offset, parent }));
@@ -216,7 +219,7 @@ export async function generateVersions(env: PluginEnv, input: GenerateInput): Pr
       notices.push(...copy.notices);
       const preloaded = await preloadFonts(fonts, snapshot, master);
       const ctx: ApplyContext = { fonts, masterText: masterTextRuns(snapshot, master), skipped: new Set(preloaded.names), missing: preloaded.missing, preloaded: true };
-      jobs.push({ master, snapshot, mixed: host.mixed, cells: sizes.flatMap((size, at) => copy.rowsBySize[at]!.map((row) => ({ size, row }))), ctx, hash: masterHash(snapshot) });
+      jobs.push({ master, snapshot, masterById: byId(snapshot), mixed: host.mixed, cells: sizes.flatMap((size, at) => copy.rowsBySize[at]!.map((row) => ({ size, row }))), ctx, hash: masterHash(snapshot) });
     }
     // Everything is checked; only now does the document change.
     for (const job of jobs) job.section = await findOrMakeSection(host, job.master);
