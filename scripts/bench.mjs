@@ -2,8 +2,7 @@
 // workload in scripts/bench/*.ts (each exports an async `bench…()` returning its figures).
 // Budgets come from the issues; a figure over its budget makes the run exit 1.
 import * as esbuild from 'esbuild';
-import { readdir, readFile, mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
@@ -51,7 +50,8 @@ async function workloads() {
   const dir = 'scripts/bench';
   const entries = (await readdir(dir).catch(() => [])).filter((name) => name.endsWith('.ts'));
   if (!entries.length) return { budgets: [] };
-  const out = await mkdtemp(join(tmpdir(), 'onbrand-bench-'));
+  // Inside the checkout, so packages left external (textlint, zod) resolve from node_modules.
+  const out = 'node_modules/.cache/onbrand-bench';
   await esbuild.build({
     entryPoints: entries.map((name) => join(dir, name)),
     bundle: true,
@@ -64,7 +64,7 @@ async function workloads() {
   });
   const figures = { budgets: [] };
   for (const name of entries) {
-    const module = await import(pathToFileURL(join(out, name.replace(/\.ts$/, '.js'))).href);
+    const module = await import(pathToFileURL(join(process.cwd(), out, name.replace(/\.ts$/, '.js'))).href);
     for (const [exportName, run] of Object.entries(module)) {
       if (!exportName.startsWith('bench') || typeof run !== 'function') continue;
       const { budgets = [], ...rest } = await run();
