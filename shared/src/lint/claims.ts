@@ -3,6 +3,7 @@ import { skipKinds } from '../kit';
 import { foldCase } from '../text';
 import type { CompiledRule } from './compiled';
 import { escapeRegExp, formatMessage, type LintContext } from './context';
+import { compilePattern, eachMatch, type Pattern } from './pattern';
 
 // Built-in claim triggers per category. Superlatives, guarantees and absolutes follow the FTC's
 // advertising-substantiation guidance and the UK CAP Code (section 3, "Misleading advertising");
@@ -33,12 +34,12 @@ const categoryNames: Record<ClaimCategory, string> = {
 const defaultMessage = '“{match}” is {category}; it needs review unless it is an approved claim.';
 
 /** One regex per category: the built-in triggers plus the kit's own words. */
-export function claimPatterns(kit: BrandKit): Map<ClaimCategory, RegExp> {
+export function claimPatterns(kit: BrandKit): Map<ClaimCategory, Pattern> {
   const words = kit.claims?.words ?? {};
-  const out = new Map<ClaimCategory, RegExp>();
+  const out = new Map<ClaimCategory, Pattern>();
   for (const category of Object.keys(builtIn) as ClaimCategory[]) {
     const extra = ((words as Record<string, string[] | undefined>)[category] ?? []).map((w) => `\\b${escapeRegExp(w)}\\b`);
-    out.set(category, new RegExp([builtIn[category], ...extra].join('|'), 'giu'));
+    out.set(category, compilePattern([builtIn[category], ...extra].join('|'), 'giu'));
   }
   return out;
 }
@@ -56,14 +57,14 @@ export function approvedRanges(text: string, approved: readonly string[]): { sta
 }
 
 /** Claims needing review. Findings are reported as `claims.<category>`. */
-export function compileClaims(rule: RuleOf<'claims'>, patterns: Map<ClaimCategory, RegExp>): CompiledRule {
+export function compileClaims(rule: RuleOf<'claims'>, patterns: Map<ClaimCategory, Pattern>): CompiledRule {
   return {
     check(ctx: LintContext) {
       for (const category of rule.categories ?? ctx.kit.claims?.review ?? []) {
-        for (const m of ctx.text.matchAll(patterns.get(category)!)) {
+        eachMatch(patterns.get(category)!, ctx.text, ctx.ascii, (m) => {
           const start = m.index;
           const end = start + m[0].length;
-          if (m[0].length === 0 || ctx.skipped(rule, start, end)) continue;
+          if (m[0].length === 0 || ctx.skipped(rule, start, end)) return;
           const match = m[0];
           ctx.report({
             rule: `claims.${category}`,
@@ -73,7 +74,7 @@ export function compileClaims(rule: RuleOf<'claims'>, patterns: Map<ClaimCategor
             end,
             suggestions: [],
           });
-        }
+        });
       }
     },
   };

@@ -1,6 +1,7 @@
 import type { Severity } from '../findings';
 import type { BrandKit, Channel, SkipKind } from '../kit';
 import { findSkipSpans, paragraphSpans, sentenceSpans, SkipIndex, type Span } from '../text';
+import { isAscii } from './pattern';
 
 /** A finding before line and column are known. */
 export interface RawFinding {
@@ -27,6 +28,7 @@ export class LintContext {
   private skipIndex?: SkipIndex;
   private sentenceList?: Span[];
   private paragraphList?: Span[];
+  private asciiOnly?: boolean;
 
   constructor(
     readonly text: string,
@@ -38,6 +40,11 @@ export class LintContext {
 
   get skips(): SkipIndex {
     return (this.skipIndex ??= new SkipIndex(findSkipSpans(this.text)));
+  }
+
+  /** Whether the text is ASCII-only, so patterns may run their faster ASCII twins. */
+  get ascii(): boolean {
+    return (this.asciiOnly ??= isAscii(this.text));
   }
 
   get sentences(): Span[] {

@@ -1,6 +1,6 @@
 import type { Severity } from '../findings';
 import type { RuleOf } from '../kit';
-import { countGraphemes, graphemeOffset, lineSpans, wordSpans, type Span } from '../text';
+import { countGraphemes, countWords, graphemeOffset, lineSpans, wordSpans, type Span } from '../text';
 import type { CompiledRule } from './compiled';
 import { findingRuleId, formatMessage, type LintContext } from './context';
 
@@ -23,20 +23,23 @@ export function checkLimits(
   report: (start: number, end: number, detail: Record<string, string>) => void,
 ): void {
   const text = ctx.text.slice(span.start, span.end);
-  const graphemes = countGraphemes(text);
-  if (limits.maxGraphemes !== undefined && graphemes > limits.maxGraphemes) {
-    report(span.start + graphemeOffset(text, limits.maxGraphemes), span.end, { count: String(graphemes), max: String(limits.maxGraphemes), unit: 'characters' });
-  }
-  if (limits.minGraphemes !== undefined && graphemes < limits.minGraphemes) {
-    report(span.start, span.end, { count: String(graphemes), min: String(limits.minGraphemes), unit: 'characters' });
+  if (limits.maxGraphemes !== undefined || limits.minGraphemes !== undefined) {
+    const graphemes = countGraphemes(text);
+    if (limits.maxGraphemes !== undefined && graphemes > limits.maxGraphemes) {
+      report(span.start + graphemeOffset(text, limits.maxGraphemes), span.end, { count: String(graphemes), max: String(limits.maxGraphemes), unit: 'characters' });
+    }
+    if (limits.minGraphemes !== undefined && graphemes < limits.minGraphemes) {
+      report(span.start, span.end, { count: String(graphemes), min: String(limits.minGraphemes), unit: 'characters' });
+    }
   }
   if (limits.maxWords === undefined && limits.minWords === undefined) return;
-  const words = wordSpans(text);
-  if (limits.maxWords !== undefined && words.length > limits.maxWords) {
-    report(span.start + words[limits.maxWords]!.start, span.end, { count: String(words.length), max: String(limits.maxWords), unit: 'words' });
+  // Counting is cheaper than listing; the word list is needed only to mark an overflow.
+  const words = countWords(text);
+  if (limits.maxWords !== undefined && words > limits.maxWords) {
+    report(span.start + wordSpans(text)[limits.maxWords]!.start, span.end, { count: String(words), max: String(limits.maxWords), unit: 'words' });
   }
-  if (limits.minWords !== undefined && words.length < limits.minWords) {
-    report(span.start, span.end, { count: String(words.length), min: String(limits.minWords), unit: 'words' });
+  if (limits.minWords !== undefined && words < limits.minWords) {
+    report(span.start, span.end, { count: String(words), min: String(limits.minWords), unit: 'words' });
   }
 }
 

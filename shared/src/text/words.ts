@@ -16,8 +16,34 @@ const wordCharPattern = /^[\p{L}\p{N}\p{M}]$/u;
 
 /** Every word in the text with its offsets. */
 export function wordSpans(text: string): WordSpan[] {
+  if (!/[^\x00-\x7f]/.test(text)) return asciiWordSpans(text);
   const out: WordSpan[] = [];
   for (const m of text.matchAll(wordPattern)) out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+  return out;
+}
+
+// The word pattern on ASCII text, by a table: runs of letters and digits, joined by ' or - before a
+// letter or digit, and by . or , before a digit. The Unicode pattern costs most on the short pieces copy is made of.
+function asciiWordSpans(text: string): WordSpan[] {
+  const out: WordSpan[] = [];
+  const length = text.length;
+  let i = 0;
+  while (i < length) {
+    if (asciiWord[text.charCodeAt(i)] !== 1) {
+      i++;
+      continue;
+    }
+    const start = i;
+    for (;;) {
+      while (i < length && asciiWord[text.charCodeAt(i)] === 1) i++;
+      const joiner = text.charCodeAt(i);
+      const after = text.charCodeAt(i + 1);
+      const joins = joiner === 39 || joiner === 45 ? asciiWord[after] === 1 : (joiner === 46 || joiner === 44) && after >= 48 && after <= 57;
+      if (!joins) break;
+      i++;
+    }
+    out.push({ start, end: i, text: text.slice(start, i) });
+  }
   return out;
 }
 
