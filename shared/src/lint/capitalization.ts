@@ -46,6 +46,7 @@ export function applyStyle(text: string, style: Style, exceptions: ReadonlySet<s
 // Markdown headings ("## Heading") without the marker; a text with no marker has no headings.
 function headingSpans(text: string): Span[] {
   const out: Span[] = [];
+  if (!text.includes('#')) return out;
   // Greedy capture, trimmed by a loop afterwards: a lazy capture, or a trimming pattern anchored at
   // the end, backtracks quadratically on long runs of spaces.
   for (const m of text.matchAll(/^[ \t]{0,3}#{1,6}[ \t]+([^\r\n]*)/gm)) {

@@ -2,6 +2,7 @@ import type { RuleOf } from '../kit';
 import { patternFlags } from '../kit';
 import type { CompiledRule } from './compiled';
 import { findingRuleId, formatMessage } from './context';
+import { compilePattern, eachMatch } from './pattern';
 
 const isCapsWord = (word: string | undefined) => !!word && /^\p{Lu}{2,}$/u.test(word);
 
@@ -12,35 +13,35 @@ const isCapsWord = (word: string | undefined) => !!word && /^\p{Lu}{2,}$/u.test(
  */
 export function compileConditional(rule: RuleOf<'conditional'>): CompiledRule {
   const id = findingRuleId('conditional', rule.id);
-  const first = new RegExp(rule.first, patternFlags(false));
-  const second = new RegExp(rule.second, patternFlags(false));
+  const first = compilePattern(rule.first, patternFlags(false));
+  const second = compilePattern(rule.second, patternFlags(false));
   const exceptions = new Set(rule.exceptions);
   return {
     check(ctx) {
       const defined = new Map<string, number>();
       const definitions: { start: number; end: number }[] = [];
-      for (const m of ctx.text.matchAll(second)) {
+      eachMatch(second, ctx.text, ctx.ascii, (m) => {
         const term = m[1];
-        if (!term) continue;
+        if (!term) return;
         if (!defined.has(term)) defined.set(term, m.index);
         definitions.push({ start: m.index, end: m.index + m[0].length });
-      }
+      });
       const reported = new Set<string>();
-      for (const m of ctx.text.matchAll(first)) {
+      eachMatch(first, ctx.text, ctx.ascii, (m) => {
         const term = m[1];
         const start = m.index;
         const end = start + m[0].length;
-        if (!term || exceptions.has(term) || reported.has(term)) continue;
-        if (definitions.some((d) => d.start <= start && end <= d.end)) continue;
+        if (!term || exceptions.has(term) || reported.has(term)) return;
+        if (definitions.some((d) => d.start <= start && end <= d.end)) return;
         const at = defined.get(term);
-        if (at !== undefined && at < start) continue;
+        if (at !== undefined && at < start) return;
         const before = /(\S+)\s+$/.exec(ctx.text.slice(Math.max(0, start - 20), start))?.[1];
         const after = /^\s+(\S+)/.exec(ctx.text.slice(end, end + 20))?.[1];
-        if (isCapsWord(before?.replace(/\P{L}/gu, '')) || isCapsWord(after?.replace(/\P{L}/gu, ''))) continue;
-        if (ctx.skipped(rule, start, end)) continue;
+        if (isCapsWord(before?.replace(/\P{L}/gu, '')) || isCapsWord(after?.replace(/\P{L}/gu, ''))) return;
+        if (ctx.skipped(rule, start, end)) return;
         reported.add(term);
         ctx.report({ rule: id, severity: rule.severity, message: formatMessage(rule.message, [term], { match: term }), start, end, suggestions: [] });
-      }
+      });
     },
   };
 }

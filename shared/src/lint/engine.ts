@@ -168,7 +168,8 @@ const byPosition = (a: RawFinding, b: RawFinding) =>
 // One finding per rule, range and message; the most severe wins when two rules report the same.
 // Sorted first, so only findings on the same range need comparing.
 function settle(raw: RawFinding[], text: string, approved: readonly string[]): RawFinding[] {
-  const passes = approved.length > 0 ? approvedRanges(text, approved) : [];
+  // Approved claims only ever drop claim findings, so the text is searched for them only when there are some.
+  const passes = approved.length > 0 && raw.some((f) => f.rule.startsWith('claims.')) ? approvedRanges(text, approved) : [];
   const kept = raw
     .filter((f) => !(f.rule.startsWith('claims.') && passes.some((p) => p.start <= f.start && f.end <= p.end)))
     .sort(byPosition);

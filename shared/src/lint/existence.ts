@@ -2,6 +2,7 @@ import type { RuleOf } from '../kit';
 import { patternFlags } from '../kit';
 import type { CompiledRule, TermEntry } from './compiled';
 import { findingRuleId, formatMessage, type LintContext } from './context';
+import { compilePattern, eachMatch } from './pattern';
 
 /** Words or patterns that must not appear: tokens go to the kit's matcher, a pattern runs as one regex. */
 export function compileExistence(rule: RuleOf<'existence'>): CompiledRule {
@@ -15,16 +16,16 @@ export function compileExistence(rule: RuleOf<'existence'>): CompiledRule {
     ...rule.tokens.map((key) => ({ key, caseSensitive: !rule.ignoreCase })),
     ...rule.exceptions.map((key) => ({ key, caseSensitive: false, shield: true })),
   ];
-  const pattern = rule.pattern === undefined ? undefined : new RegExp(rule.pattern, patternFlags(rule.ignoreCase));
+  const pattern = rule.pattern === undefined ? undefined : compilePattern(rule.pattern, patternFlags(rule.ignoreCase));
   return {
     consumers: rule.tokens.length > 0 ? [{ head: rule, entries, finish: (ctx, hits) => hits.forEach((hit) => report(ctx, hit.start, hit.end)) }] : [],
     check: pattern
       ? (ctx) => {
-          for (const m of ctx.text.matchAll(pattern)) {
+          eachMatch(pattern, ctx.text, ctx.ascii, (m) => {
             const end = m.index + m[0].length;
-            if (m[0].length === 0 || exceptions.has(m[0].toLowerCase()) || ctx.skipped(rule, m.index, end)) continue;
+            if (m[0].length === 0 || exceptions.has(m[0].toLowerCase()) || ctx.skipped(rule, m.index, end)) return;
             report(ctx, m.index, end);
-          }
+          });
         }
       : undefined,
   };

@@ -2,6 +2,7 @@ import type { RuleOf } from '../kit';
 import { patternFlags } from '../kit';
 import type { CompiledRule } from './compiled';
 import { findingRuleId, formatMessage, matchCase, type LintContext } from './context';
+import { compilePattern, eachMatch } from './pattern';
 
 /** The brand's preferred words: literal keys go to the kit's matcher; regex keys run as one combined regex. */
 export function compileSubstitution(rule: RuleOf<'substitution'>): CompiledRule {
@@ -27,15 +28,15 @@ export function compileSubstitution(rule: RuleOf<'substitution'>): CompiledRule 
     return { consumers: [{ head: rule, entries, finish: (ctx, hits) => hits.forEach((hit) => report(ctx, hit.start, hit.end, hit.entry.payload as string[])) }] };
   }
   // Vale treats swap keys as patterns; each key becomes a named group so a match names its key.
-  const combined = new RegExp(swaps.map(({ key }, i) => `(?<k${i}>${key})`).join('|'), patternFlags(rule.ignoreCase));
+  const combined = compilePattern(swaps.map(({ key }, i) => `(?<k${i}>${key})`).join('|'), patternFlags(rule.ignoreCase));
   return {
     check(ctx) {
-      for (const m of ctx.text.matchAll(combined)) {
+      eachMatch(combined, ctx.text, ctx.ascii, (m) => {
         const end = m.index + m[0].length;
-        if (m[0].length === 0 || ctx.skipped(rule, m.index, end)) continue;
+        if (m[0].length === 0 || ctx.skipped(rule, m.index, end)) return;
         const which = swaps.findIndex((_, i) => m.groups?.[`k${i}`] !== undefined);
         if (which >= 0) report(ctx, m.index, end, swaps[which]!.replacements);
-      }
+      });
     },
   };
 }
