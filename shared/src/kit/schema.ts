@@ -1,4 +1,5 @@
-import { visualKitSchema } from '../visual';
+// A deep import: the visual barrel would also build the snapshot schema, which kits never use.
+import { visualKitSchema } from '../visual/kit-schema';
 import * as z from '../zod';
 import { channelOverrideSchema, channelPresets } from './channels';
 import { claimsSchema, defaultClaims } from './claims';
