@@ -1,6 +1,5 @@
 import type { Finding } from '../findings';
 import type { BrandKit } from '../kit';
-import { resolveChannel } from '../kit';
 import { applyFixes, isSafeFix, lintText, unapprovedClaims, type LintResult } from '../lint';
 import { countGraphemes } from '../text';
 import { fitWords, useKitTerms, withLabel } from './copy';
@@ -63,8 +62,8 @@ export function judge(text: string, channel: string | undefined, { kit, approved
   const key = `${channel ?? ''}\u0000${text}`;
   const known = memo?.get(key);
   if (known) return known;
-  const id = channel && resolveChannel(kit, channel) ? channel : undefined;
-  const result = lintText(text, kit, id ? { channel: id, approvedClaims, aiGenerated } : { approvedClaims, aiGenerated });
+  // The engine lints a channel the kit does not know without channel rules.
+  const result = lintText(text, kit, channel ? { channel, approvedClaims, aiGenerated } : { approvedClaims, aiGenerated });
   memo?.set(key, result);
   return result;
 }

@@ -13,9 +13,31 @@ const wordPattern = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’]*/gu;
 /** Words kept exactly as written: acronyms, words with inner capitals, and the kit's names. */
 function keptAsWritten(word: string, exceptions: ReadonlySet<string>): boolean {
   if (exceptions.has(word)) return true;
+  const ascii = asciiCase(word);
+  if (ascii !== undefined) return ascii;
   const letters = word.replace(/[^\p{L}]/gu, '');
   if (letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return true;
   return /.\p{Lu}/u.test(word);
+}
+
+// The same answer for an ASCII word without regular expressions: two or more letters, all capitals,
+// or a capital after the first character. Undefined when the word is not ASCII.
+function asciiCase(word: string): boolean | undefined {
+  let letters = 0;
+  let lower = false;
+  let innerCapital = false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 0x80) return undefined;
+    if (c >= 97 && c <= 122) {
+      letters++;
+      lower = true;
+    } else if (c >= 65 && c <= 90) {
+      letters++;
+      if (i > 0) innerCapital = true;
+    }
+  }
+  return (letters >= 2 && !lower) || innerCapital;
 }
 
 const upperFirst = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);

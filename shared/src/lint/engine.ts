@@ -1,5 +1,5 @@
 import { severityRank, type Finding } from '../findings';
-import { resolveChannel, type BrandKit, type Rule } from '../kit';
+import { resolveChannel, type BrandKit, type Channel, type Rule } from '../kit';
 import { codePointAtOffset, codePointBefore, countWords, foldCase, isUnspacedCodePoint, isWordCodePoint, LineMap } from '../text';
 import { compileCapitalization } from './capitalization';
 import { checkChannel } from './channel';
@@ -48,6 +48,8 @@ interface CompiledKit {
   keyBoundaries: Uint8Array;
   consumers: TermConsumer[];
   checks: { rule: { channels?: readonly string[] }; check: (ctx: LintContext) => void }[];
+  /** Channels resolved so far: a kit's channels do not change, and a pack lints a dozen pieces on a few channels. */
+  channels: Map<string, Channel | undefined>;
 }
 
 const cache = new WeakMap<BrandKit, CompiledKit>();
@@ -117,6 +119,7 @@ export function compileKit(kit: BrandKit): CompiledKit {
     keyBoundaries: Uint8Array.from(keys, boundaryBits),
     consumers,
     checks,
+    channels: new Map(),
   };
   cache.set(kit, compiled);
   return compiled;
@@ -185,10 +188,15 @@ function settle(raw: RawFinding[], text: string, approved: readonly string[]): R
   return out;
 }
 
+function channelOf(compiled: CompiledKit, kit: BrandKit, id: string): Channel | undefined {
+  if (!compiled.channels.has(id)) compiled.channels.set(id, resolveChannel(kit, id));
+  return compiled.channels.get(id);
+}
+
 /** Lints text against a kit: every finding with its range, line, column and suggestions, and the brand-fit score. */
 export function lintText(text: string, kit: BrandKit, options: LintOptions = {}): LintResult {
   const compiled = compileKit(kit);
-  const channel = options.channel ? resolveChannel(kit, options.channel) : undefined;
+  const channel = options.channel ? channelOf(compiled, kit, options.channel) : undefined;
   const ctx = new LintContext(text, kit, channel, options.headings);
   const scannedWords = compiled.matcher.keyLengths.length > 0 ? runTerms(ctx, compiled) : -1;
   for (const { rule, check } of compiled.checks) if (ctx.applies(rule)) check(ctx);

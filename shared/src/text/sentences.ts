@@ -9,9 +9,15 @@ export interface Span {
 // Short forms whose full stop does not end a sentence.
 const abbreviations = new Set(['e.g', 'i.e', 'etc', 'vs', 'mr', 'mrs', 'ms', 'dr', 'st', 'inc', 'ltd', 'co', 'no', 'approx', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 
+// \s of regular expressions, with ASCII answered without one.
+function isSpace(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c < 0x80 ? c === 32 || (c >= 9 && c <= 13) : /\s/.test(text[i]!);
+}
+
 function trimmed(text: string, start: number, end: number): Span | undefined {
-  while (start < end && /\s/.test(text[start]!)) start++;
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  while (start < end && isSpace(text, start)) start++;
+  while (end > start && isSpace(text, end - 1)) end--;
   return start < end ? { start, end } : undefined;
 }
 
@@ -73,12 +79,33 @@ export function sentenceSpans(text: string): Span[] {
   return out;
 }
 
-/** Syllables in an English word, by vowel groups with the usual silent-e corrections. */
+const vowels = 'aeiouy';
+
+/**
+ * Syllables in an English word, by vowel groups with the usual silent-e corrections: a final "es"
+ * after a consonant or "ed" after a consonant other than d or t drops, as does a final "e" after a
+ * consonant, and a leading "y" is a consonant. Written as loops: readability counts every word.
+ */
 export function countSyllables(word: string): number {
-  const w = word.toLowerCase().replace(/[^a-z]/g, '');
+  const lower = word.toLowerCase();
+  let w = '';
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (c >= 97 && c <= 122) w += lower[i];
+  }
   if (!w) return /\p{N}/u.test(word) ? 1 : 0;
   if (w.length <= 3) return 1;
-  const stem = w.replace(/(?:[^laeiouy]es|[^laeiouydt]ed|[^laeiouy]e)$/, (m) => m[0]!).replace(/^y/, '');
-  const groups = stem.match(/[aeiouy]+/g)?.length ?? 0;
+  const n = w.length;
+  const before = w[n - 3]!;
+  let end = n;
+  if ((w.endsWith('es') && !'laeiouy'.includes(before)) || (w.endsWith('ed') && !'laeiouydt'.includes(before))) end = n - 2;
+  else if (w[n - 1] === 'e' && !'laeiouy'.includes(w[n - 2]!)) end = n - 1;
+  let groups = 0;
+  let inGroup = false;
+  for (let i = w[0] === 'y' ? 1 : 0; i < end; i++) {
+    const vowel = vowels.includes(w[i]!);
+    if (vowel && !inGroup) groups++;
+    inGroup = vowel;
+  }
   return Math.max(1, groups);
 }

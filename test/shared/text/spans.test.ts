@@ -61,6 +61,26 @@ describe('sentences and readability', () => {
     expect(countSyllables(word)).toBe(expected);
   });
 
+  it('counts syllables by the vowel-group rule for any word', async () => {
+    const { default: fc } = await import('fast-check');
+    // The rule as written in regular expressions: vowel groups after the silent-e corrections.
+    const byRule = (word: string) => {
+      const w = word.toLowerCase().replace(/[^a-z]/g, '');
+      if (!w) return /\p{N}/u.test(word) ? 1 : 0;
+      if (w.length <= 3) return 1;
+      const stem = w.replace(/(?:[^laeiouy]es|[^laeiouydt]ed|[^laeiouy]e)$/, (m) => m[0]!).replace(/^y/, '');
+      return Math.max(1, stem.match(/[aeiouy]+/g)?.length ?? 0);
+    };
+    const letters = fc.constantFrom(...'aeiouyAEYlsdtbcrKİ1é-\''.split(''), 'es', 'ed', 'le', 'ye', 'K');
+    fc.assert(
+      fc.property(fc.array(letters, { maxLength: 10 }), (parts) => {
+        const word = parts.join('');
+        expect(countSyllables(word)).toBe(byRule(word));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('computes the Flesch–Kincaid grade with the published formula', () => {
     const stats = readingStats('The cat sat on the mat.');
     expect(stats).toEqual({ words: 6, sentences: 1, syllables: 6 });
