@@ -45,6 +45,18 @@ export function lineSpans(text: string): Span[] {
   return splitSpans(text, /\r\n|\n|\r/g);
 }
 
+// The letters and dots just before a full stop, within [from, at): "e.g" in "e.g.", "Mr" in "Mr.".
+// ASCII is read by a loop; any other character sends the window to the Unicode pattern.
+function wordBeforeDot(text: string, from: number, at: number): string {
+  let i = at;
+  for (; i > from; i--) {
+    const c = text.charCodeAt(i - 1);
+    if (c >= 0x80) return /([\p{L}.]+)$/u.exec(text.slice(from, at))?.[1] ?? '';
+    if (!(c === 46 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) break;
+  }
+  return text.slice(i, at);
+}
+
 const listOrHeading = /^\s*(?:[-*•#]|\d+[.)])\s/;
 
 /**
@@ -70,7 +82,7 @@ export function sentenceSpans(text: string): Span[] {
       continue;
     }
     if (mark.startsWith('.') && mark.length === 1) {
-      const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(start, m.index - 12), m.index))?.[1] ?? '';
+      const word = wordBeforeDot(text, Math.max(start, m.index - 12), m.index);
       if (abbreviations.has(word.toLowerCase()) || /^\p{Lu}$/u.test(word)) continue;
     }
     push(/^[\r\n]/.test(mark) ? m.index : end, end);
