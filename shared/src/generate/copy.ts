@@ -101,7 +101,11 @@ function swapsFor(kit: BrandKit): Swap[] {
   return swaps;
 }
 
+// Each step of tidy can only act where one of these is found, so text without them is already tidy.
+const untidy = /[ \t]{2}| [.,;:!?]|^ | $/m;
+
 function tidy(text: string): string {
+  if (!untidy.test(text)) return text;
   return text
     .replace(/[ \t]{2,}/g, ' ')
     .replace(/ +([.,;:!?])/g, '$1')
