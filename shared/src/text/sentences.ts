@@ -21,11 +21,13 @@ function trimmed(text: string, start: number, end: number): Span | undefined {
   return start < end ? { start, end } : undefined;
 }
 
-// The trimmed, non-empty pieces of the text between matches of `separator`.
+// The trimmed, non-empty pieces of the text between matches of `separator`, a shared global pattern
+// that never matches empty text. An exec loop, as matchAll copies the pattern on every call.
 function splitSpans(text: string, separator: RegExp): Span[] {
   const out: Span[] = [];
   let start = 0;
-  for (const m of text.matchAll(separator)) {
+  separator.lastIndex = 0;
+  for (let m = separator.exec(text); m; m = separator.exec(text)) {
     const span = trimmed(text, start, m.index);
     if (span) out.push(span);
     start = m.index + m[0].length;
@@ -35,14 +37,17 @@ function splitSpans(text: string, separator: RegExp): Span[] {
   return out;
 }
 
+const blankLines = /(?:\r?\n|\r)[ \t]*(?:\r?\n|\r)\s*/g;
+const lineBreaks = /\r\n|\n|\r/g;
+
 /** Paragraphs: blocks separated by blank lines. */
 export function paragraphSpans(text: string): Span[] {
-  return splitSpans(text, /(?:\r?\n|\r)[ \t]*(?:\r?\n|\r)\s*/g);
+  return splitSpans(text, blankLines);
 }
 
 /** Lines, without their line breaks, skipping blank ones. */
 export function lineSpans(text: string): Span[] {
-  return splitSpans(text, /\r\n|\n|\r/g);
+  return splitSpans(text, lineBreaks);
 }
 
 // The letters and dots just before a full stop, within [from, at): "e.g" in "e.g.", "Mr" in "Mr.".
@@ -58,6 +63,7 @@ function wordBeforeDot(text: string, from: number, at: number): string {
 }
 
 const listOrHeading = /^\s*(?:[-*•#]|\d+[.)])\s/;
+const boundary = /[.!?…]+["'”’)\]]*(?=\s|$)|[。！？]+|(?:\r?\n|\r)[ \t]*(?:\r?\n|\r)|\r?\n|\r/g;
 
 /**
  * Sentences: ended by . ! ? … (and their CJK forms) before a space or the end, by blank lines, and by
@@ -71,8 +77,8 @@ export function sentenceSpans(text: string): Span[] {
     if (span) out.push(span);
     start = next;
   };
-  const boundary = /[.!?…]+["'”’)\]]*(?=\s|$)|[。！？]+|(?:\r?\n|\r)[ \t]*(?:\r?\n|\r)|\r?\n|\r/g;
-  for (const m of text.matchAll(boundary)) {
+  boundary.lastIndex = 0;
+  for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
     const end = m.index + m[0].length;
     const mark = m[0];
     if (/^[\r\n]/.test(mark) && !/[\r\n][ \t]*[\r\n]/.test(mark)) {
