@@ -2,6 +2,7 @@ import type { BrandKit, RuleOf } from '../kit';
 import { lineSpans, type Span } from '../text';
 import type { CompiledRule } from './compiled';
 import { findingRuleId, formatMessage, type LintContext } from './context';
+import { isAscii } from './pattern';
 
 type Style = 'title' | 'sentence' | 'upper' | 'lower';
 
@@ -9,6 +10,10 @@ type Style = 'title' | 'sentence' | 'upper' | 'lower';
 const minorWords = new Set(['a', 'an', 'the', 'and', 'but', 'or', 'nor', 'for', 'so', 'yet', 'as', 'at', 'by', 'in', 'of', 'off', 'on', 'per', 'to', 'up', 'via', 'vs', 'with', 'from', 'into', 'over']);
 
 const wordPattern = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’]*/gu;
+// The same words and letters in ASCII-only text, where Unicode patterns only cost time.
+const asciiWordPattern = /[A-Za-z0-9][A-Za-z0-9']*/g;
+const letterOrDigit = /[\p{L}\p{N}]/u;
+const asciiLetterOrDigit = /[A-Za-z0-9]/;
 
 /** Words kept exactly as written: acronyms, words with inner capitals, and the kit's names. */
 function keptAsWritten(word: string, exceptions: ReadonlySet<string>): boolean {
@@ -46,7 +51,9 @@ const upperFirst = (word: string) => word.charAt(0).toUpperCase() + word.slice(1
 export function applyStyle(text: string, style: Style, exceptions: ReadonlySet<string>): string {
   let index = 0;
   let afterColon = false;
-  return text.replace(wordPattern, (word, offset: number) => {
+  const ascii = isAscii(text);
+  const hasWord = ascii ? asciiLetterOrDigit : letterOrDigit;
+  return text.replace(ascii ? asciiWordPattern : wordPattern, (word, offset: number) => {
     const first = index === 0 || /[.!?]\s*$/.test(text.slice(Math.max(0, offset - 4), offset));
     const freeStart = afterColon;
     index++;
@@ -58,7 +65,7 @@ export function applyStyle(text: string, style: Style, exceptions: ReadonlySet<s
     if (style === 'lower') return word.toLowerCase();
     const lower = word.toLowerCase();
     if (style === 'sentence') return first ? upperFirst(lower) : freeStart ? word : lower;
-    const last = !/[\p{L}\p{N}]/u.test(rest);
+    const last = !hasWord.test(rest);
     // Hyphenated parts are words of their own in a title ("Best-in-Class" keeps "in" lower).
     if (!first && !freeStart && !last && minorWords.has(lower)) return lower;
     return upperFirst(lower);
