@@ -14,7 +14,9 @@ export function compileRepetition(rule: RuleOf<'repetition'>): CompiledRule {
       for (let i = 1; i < words.length; i++) {
         const before = words[i - 1]!;
         const word = words[i]!;
-        // Neighbours rarely match, so the words are compared before the gap between them is read.
+        // Neighbours rarely match, so the words are compared before the gap between them is read; in
+        // ASCII text, case never changes a word's length, so words of different lengths differ.
+        if (ctx.ascii && before.text.length !== word.text.length) continue;
         if (!same(before.text, word.text)) continue;
         const gap = ctx.text.slice(before.end, word.start);
         if (!gap || /\S/.test(gap)) continue;
