@@ -20,6 +20,15 @@ const builtIn: Record<ClaimCategory, string> = {
   finance: String.raw`\b(?:ROI|return on investment|guaranteed returns?|APR|APY|interest rate|tax[- ](?:free|deductible|savings?)|FDIC|insured|pays? for itself|no (?:hidden )?fees|fee-free|credit score|cash ?back)\b`,
 };
 
+// What text must hold before a built-in category can match: every number, price and percentage
+// trigger has a digit (or, for prices, "free"). Most copy has none, and one search rules three out.
+const builtInNeeds: Partial<Record<ClaimCategory, RegExp>> = { numbers: /\d/, percentages: /\d/, prices: /\d|free/i };
+
+/** A category's pattern, and a quick test that rules it out when the text cannot match. */
+export interface ClaimPattern extends Pattern {
+  needs?: RegExp;
+}
+
 const categoryNames: Record<ClaimCategory, string> = {
   superlatives: 'a superlative',
   guarantees: 'a guarantee',
@@ -34,12 +43,16 @@ const categoryNames: Record<ClaimCategory, string> = {
 const defaultMessage = '“{match}” is {category}; it needs review unless it is an approved claim.';
 
 /** One regex per category: the built-in triggers plus the kit's own words. */
-export function claimPatterns(kit: BrandKit): Map<ClaimCategory, Pattern> {
+export function claimPatterns(kit: BrandKit): Map<ClaimCategory, ClaimPattern> {
   const words = kit.claims?.words ?? {};
-  const out = new Map<ClaimCategory, Pattern>();
+  const out = new Map<ClaimCategory, ClaimPattern>();
   for (const category of Object.keys(builtIn) as ClaimCategory[]) {
     const extra = ((words as Record<string, string[] | undefined>)[category] ?? []).map((w) => `\\b${escapeRegExp(w)}\\b`);
-    out.set(category, compilePattern([builtIn[category], ...extra].join('|'), 'giu'));
+    const pattern: ClaimPattern = compilePattern([builtIn[category], ...extra].join('|'), 'giu');
+    // The kit's own words need no digit, so a category with some is always searched.
+    const needs = extra.length === 0 ? builtInNeeds[category] : undefined;
+    if (needs) pattern.needs = needs;
+    out.set(category, pattern);
   }
   return out;
 }
@@ -57,11 +70,13 @@ export function approvedRanges(text: string, approved: readonly string[]): { sta
 }
 
 /** Claims needing review. Findings are reported as `claims.<category>`. */
-export function compileClaims(rule: RuleOf<'claims'>, patterns: Map<ClaimCategory, Pattern>): CompiledRule {
+export function compileClaims(rule: RuleOf<'claims'>, patterns: Map<ClaimCategory, ClaimPattern>): CompiledRule {
   return {
     check(ctx: LintContext) {
       for (const category of rule.categories ?? ctx.kit.claims?.review ?? []) {
-        eachMatch(patterns.get(category)!, ctx.text, ctx.ascii, (m) => {
+        const pattern = patterns.get(category)!;
+        if (pattern.needs && !pattern.needs.test(ctx.text)) continue;
+        eachMatch(pattern, ctx.text, ctx.ascii, (m) => {
           const start = m.index;
           const end = start + m[0].length;
           if (m[0].length === 0 || ctx.skipped(rule, start, end)) return;

@@ -36,6 +36,27 @@ describe('ASCII twins of kit patterns', () => {
     );
   });
 
+  it('rule out a claim category only when its pattern cannot match', () => {
+    const parsed = parseKit({ schemaVersion: 1, name: 'Needs', version: '1.0.0' });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    const patterns = claimPatterns(parsed.value);
+    // Were a kit to bring its own number words, which need no digit, the category would keep no quick test.
+    const claims = { ...parsed.value.claims!, words: { ...parsed.value.claims!.words, numbers: ['a dozen'] } };
+    expect(claimPatterns({ ...parsed.value, claims } as typeof parsed.value).get('numbers')!.needs).toBeUndefined();
+    expect(patterns.get('numbers')!.needs).toBeDefined();
+    const guarded = [...patterns.values()].filter((p) => p.needs);
+    expect(guarded.length).toBeGreaterThan(0);
+    const text = fc
+      .array(fc.oneof(asciiText, fc.constantFrom('€', '×', 'FREE', 'ＦＲＥＥ', 'ﬀree', '٣', '５', '½', ' ')), { maxLength: 4 })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        for (const pattern of guarded) if (!pattern.needs!.test(t)) expect(matchAll(pattern.full, t)).toEqual([]);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it('match kit patterns with properties, groups and empty matches as matchAll does', () => {
     const sources = [String.raw`\b(?:is|are)\s[a-z]+ed\b`, String.raw`(?<![-\p{L}])free\b`, String.raw`(?<k0>\bA\/P\b)|(?<k1>x*)`, String.raw`[^\p{L}\p{N}]+`, String.raw`\p{L}{2,}`];
     for (const source of sources) {
