@@ -16,6 +16,7 @@ const programs = [
   'docs-addon/tsconfig.sidebar.json',
   'preview/tsconfig.json',
   'test/tsconfig.json',
+  'scripts/tsconfig.json',
 ];
 
 let failed = 0;

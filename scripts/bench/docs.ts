@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDocsEnvironment, loadAppsScript, type DocsEnvironment } from '../../preview/src/apps-script';
 import type { CheckResult } from '../../docs-addon/src/contract';
+import { medianMs } from './measure';
 
 const dist = process.env.ONBRAND_DIST ?? 'dist';
 const documentFamilies = ['DocumentApp.', 'Document.', 'Body.', 'HeaderSection.', 'FooterSection.', 'FootnoteSection.', 'Footnote.', 'Paragraph.', 'ListItem.', 'Table', 'Text.', 'Range', 'Position.', 'NamedRange.'];
@@ -41,18 +42,6 @@ function workload(): string[] {
   return blocks;
 }
 
-/** Median wall time of `runs` executions, each a fresh evaluation of Code.js. */
-function timed(run: () => void, runs = 5): number {
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    run();
-    samples.push(performance.now() - started);
-  }
-  samples.sort((a, b) => a - b);
-  return Math.round(samples[Math.floor(runs / 2)]! * 10) / 10;
-}
-
 export async function benchDocs(): Promise<Record<string, unknown>> {
   const code = readFileSync(join(dist, 'docs-addon/Code.js'), 'utf8');
   const kit = readFileSync('examples/kits/ledgerline.json', 'utf8');
@@ -71,12 +60,12 @@ export async function benchDocs(): Promise<Record<string, unknown>> {
   const result = run<CheckResult>('checkDocument');
   const reads = contentReads.reduce((sum, name) => sum + env.calls.count(name), 0);
   const checkCalls = documentCalls(env);
-  const checkMs = timed(() => run('checkDocument'));
+  const checkMs = medianMs(() => run('checkDocument'));
 
   const fixes = result.findings.filter((f) => f.safe).slice(0, 200).map((f) => ({ location: f.location, expected: f.match, replacement: f.suggestions[0] }));
   let fixCalls = 0;
   let applied = 0;
-  const fixMs = timed(() => {
+  const fixMs = medianMs(() => {
     const fresh = open();
     fresh.env.calls.reset();
     applied = (fresh.run<{ applied: number }>('applyFixes', { fixes })).applied;

@@ -3,26 +3,16 @@
 // large counts (the integrated path) and mid-sized counts (the exact sum). Data is generated from
 // a fixed seed, so every run measures the same work.
 import { analyzeResultsTable, findInsights, probabilityToBeat, scoreUseCaseTable } from '../../shared/src/experiments';
-
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { medianMs, seededNumbers } from './measure';
 
 function useCaseRows(count: number): unknown[][] {
-  const random = seeded(7);
+  const random = seededNumbers(7);
   const level = () => 1 + Math.floor(random() * 5);
   return Array.from({ length: count }, (_, i) => [`Use case ${i + 1}`, 'owner', level(), level(), level(), level(), 'ideate', Math.floor(random() * 10000), 0.8, 1 + level()]);
 }
 
 function resultRows(count: number): unknown[][] {
-  const random = seeded(11);
+  const random = seededNumbers(11);
   const arms = ['control', 'B', 'C', 'D'];
   return Array.from({ length: count }, (_, i) => {
     const group = Math.floor(i / arms.length);
@@ -30,17 +20,6 @@ function resultRows(count: number): unknown[][] {
     const conversions = Math.floor(visitors * (0.03 + random() * 0.02));
     return [`Experiment ${group % 50}`, arms[i % arms.length], `week ${Math.floor(group / 50) + 1}`, 'all', visitors, conversions, ''];
   });
-}
-
-function medianMs(run: () => void, repeats = 5): number {
-  const samples: number[] = [];
-  for (let i = 0; i < repeats; i++) {
-    const started = performance.now();
-    run();
-    samples.push(performance.now() - started);
-  }
-  samples.sort((a, b) => a - b);
-  return Math.round(samples[Math.floor(repeats / 2)] * 100) / 100;
 }
 
 /** Figures in milliseconds for the experiments workloads. */

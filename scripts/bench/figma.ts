@@ -4,6 +4,7 @@
 // preview runs it (a node:vm context would slow every global lookup, such as Math.imul, about 50×,
 // which Figma's sandbox does not; the bundle tests cover the sandbox itself). Reports planning time, host calls per version (they must grow with layers ×
 // versions, never with the size of the page) and the longest stretch without yielding to Figma.
+import type { Figures } from './measure';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readSnapshot } from '../../figma-plugin/src/main/snapshot';
@@ -114,7 +115,7 @@ async function run(pageClutter: number, sizeList: string[], rowList: typeof rows
 }
 
 /** Figures for `npm run bench`. */
-export async function benchFigma(): Promise<Record<string, number> & { budgets: [string, '≤' | '≥', number][] }> {
+export async function benchFigma(): Promise<Figures> {
   const full = await run(0, sizes, rows);
   const layers = countLayers(full.master);
   const { check, update } = await full.followUp();

@@ -3,16 +3,12 @@ import { readFileSync } from 'node:fs';
 import { generateContentPack, type HttpRequest, type PackCopy, type Transport } from '../../shared/src/generate';
 import { parseKitJson, type BrandKit } from '../../shared/src/kit';
 import { lintText } from '../../shared/src/lint';
+import { median } from './measure';
 
 function loadKit(path: string): BrandKit {
   const parsed = parseKitJson(readFileSync(path, 'utf8'));
   if (!parsed.ok) throw new Error(`${path} is not a valid kit`);
   return parsed.value;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 // An in-memory Chat Completions server: it answers each request with the next scripted content.

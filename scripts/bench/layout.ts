@@ -4,6 +4,7 @@
 // The worst version is what the plugin's 50 ms yield budget is measured against.
 import { planResize, type ResizePlan } from '../../shared/src/layout';
 import { checkCreative, parseSnapshot, placeNodes, visualKitSchema, type CreativeSnapshot } from '../../shared/src/visual';
+import { median } from './measure';
 
 const sizes = [
   [300, 250], [728, 90], [160, 600], [300, 600], [320, 50],
@@ -74,7 +75,6 @@ function withCopy(master: CreativeSnapshot, copy: (typeof variants)[number]): Cr
   return { ...master, children: master.children.map(swap) };
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 export async function benchLayout(): Promise<Record<string, number>> {
   const master = generatedMaster();

@@ -14,19 +14,9 @@ import { TextlintKernel, type TextlintKernelRule } from '@textlint/kernel';
 import textPlugin from '@textlint/textlint-plugin-text';
 import { parseKit, type BrandKit } from '../../shared/src/kit';
 import { compileKit, lintText } from '../../shared/src/lint';
+import { seededNumbers } from './measure';
 
 // mulberry32: a small seeded generator, so every run lints the same text.
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const common = 'the of and to a in is it you that he was for on are with as his they be at one have this from or had by not word but what some we can out other were all there when up use your how said an each she which do their time if will way about many then them write would like so these her long make thing see him two has look more day could go come did number sound no most people my over know water than call first who may down side been now find'.split(' ');
 const onsets = ['b', 'c', 'd', 'f', 'g', 'h', 'j', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'w', 'st', 'tr', 'pl', 'gr', 'sh', 'ch', 'br'];
 const vowels = ['a', 'e', 'i', 'o', 'u', 'ai', 'ea', 'ou'];
@@ -42,7 +32,7 @@ function coined(next: () => number, syllables: number, marker: string): string {
 
 /** `count` distinct terms; every key ends in "x", which no prose word does, so terms appear only where placed. */
 function terms(count: number, seed: number): [string, string][] {
-  const next = random(seed);
+  const next = seededNumbers(seed);
   const out = new Map<string, string>();
   while (out.size < count) {
     const key = next() < 0.2 ? `${coined(next, 2, 'x')} ${coined(next, 1, 'x')}` : coined(next, 2 + Math.floor(next() * 2), 'x');
@@ -52,7 +42,7 @@ function terms(count: number, seed: number): [string, string][] {
 }
 
 function prose(words: number, keys: readonly string[], seed: number): string {
-  const next = random(seed);
+  const next = seededNumbers(seed);
   const vocabulary = [...common, ...Array.from({ length: 3000 }, () => coined(next, 1 + Math.floor(next() * 3), ''))];
   const paragraphs: string[] = [];
   let written = 0;

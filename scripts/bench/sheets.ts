@@ -8,6 +8,7 @@ import { createSheetsEnvironment, loadAppsScript, type Cell, type SheetsEnvironm
 import { seededRandom } from '../../shared/src/generate';
 import { analyzeResultsTable, scoreUseCaseTable } from '../../shared/src/experiments';
 import type { FakeSheet } from '../../preview/src/apps-script/fake-spreadsheet';
+import { medianMs } from './measure';
 
 const dist = process.env.ONBRAND_DIST ?? 'dist';
 const families = ['SpreadsheetApp.', 'Spreadsheet.', 'Sheet.', 'Range.', 'RangeList.', 'NamedRange.', 'DataValidationBuilder.', 'ConditionalFormatRuleBuilder.'];
@@ -52,18 +53,6 @@ function cellByCell(env: SheetsEnvironment, sheetName: string, inputs: number, c
   return spreadsheetCalls(env);
 }
 
-/** Median wall time of `runs` executions, each a fresh evaluation of Code.js. */
-function timed(run: () => void, runs = 5): number {
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    run();
-    samples.push(performance.now() - started);
-  }
-  samples.sort((a, b) => a - b);
-  return Math.round(samples[Math.floor(runs / 2)]! * 10) / 10;
-}
-
 /** The Sheets workloads' figures, with their call budgets. */
 export async function benchSheets(): Promise<Record<string, unknown>> {
   const code = readFileSync(join(dist, 'sheets-addon/Code.js'), 'utf8');
@@ -92,10 +81,10 @@ export async function benchSheets(): Promise<Record<string, unknown>> {
   const analyzeCellByCell = cellByCell(contrast, 'Results', 6, (_, rows) => analyzeResultsTable(rows).cells);
   return {
     sheetsScore5000Calls: scoreCalls,
-    sheetsScore5000Ms: timed(() => script.run('scoreUseCases', [{}])),
+    sheetsScore5000Ms: medianMs(() => script.run('scoreUseCases', [{}])),
     sheetsScore5000CellByCellCalls: scoreCellByCell,
     sheetsAnalyze2000Calls: analyzeCalls,
-    sheetsAnalyze2000Ms: timed(() => script.run('analyzeExperiments', [{}])),
+    sheetsAnalyze2000Ms: medianMs(() => script.run('analyzeExperiments', [{}])),
     sheetsAnalyze2000CellByCellCalls: analyzeCellByCell,
     // Set up and insights touch many sheets; their calls are fixed, whatever the number of rows.
     sheetsSetupCalls: setupCalls,
