@@ -42,8 +42,11 @@ export const englishMessages: $ZodErrorMap = (issue) => {
       return `Invalid key in ${issue.origin}`;
     case 'invalid_element':
       return `Invalid value in ${issue.origin}`;
-    case 'invalid_union':
-      return issue.options?.length ? `Invalid discriminator value. Expected ${issue.options.map((option) => `'${String(option)}'`).join(' | ')}` : 'Invalid input';
+    case 'invalid_union': {
+      // A discriminated union adds the discriminator values it knows; its issue type does not declare them.
+      const options = (issue as { options?: unknown[] }).options;
+      return options?.length ? `Invalid discriminator value. Expected ${options.map((option) => `'${String(option)}'`).join(' | ')}` : 'Invalid input';
+    }
     default:
       return 'Invalid input';
   }
