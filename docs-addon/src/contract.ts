@@ -1,5 +1,5 @@
 import * as z from '@onbrand/shared/zod';
-import { defineContract } from '@onbrand/shared/rpc';
+import { defineContract, requiredText } from '@onbrand/shared/rpc';
 
 // Apps Script evaluates the whole bundle on every call and runs one endpoint, so schemas are built
 // on first use rather than at load: building all of them up front costs more than the call itself.
@@ -221,15 +221,15 @@ export const docsContract = defineContract({
   draftFromBrief: lazy(() => ({ input: z.object({ brief: briefInputSchema() }), output: insertedSchema() })),
   rewriteSelection: lazy(() => ({ input: z.object({ channel: z._default(z.string(), '') }), output: insertedSchema() })),
   chooseRewrite: lazy(() => ({
-    input: z.object({ id: z._default(z.string(), ''), keep: z._default(z.enum(['rewrite', 'original']), 'rewrite') }),
+    input: z.object({ id: requiredText('the rewrite mark id'), keep: z._default(z.enum(['rewrite', 'original']), 'rewrite') }),
     output: z.object({ done: z.boolean(), message: z.string() }),
   })),
   runTemplate: lazy(() => ({
-    input: z.object({ templateId: z._default(z.string(), ''), vars: z._default(z.record(z.string(), z.unknown()), {}) }),
+    input: z.object({ templateId: requiredText('a template id'), vars: z._default(z.record(z.string(), z.unknown()), {}) }),
     output: insertedSchema(),
   })),
   approveMark: lazy(() => ({
-    input: z.object({ id: z._default(z.string(), '') }),
+    input: z.object({ id: requiredText('the mark id') }),
     output: z.object({ approved: z.nullable(auditEntrySchema()), message: z.string() }),
   })),
   getAuditLog: lazy(() => ({ input: z.object({}), output: z.object({ entries: z.array(auditEntrySchema()), csv: z.string() }) })),

@@ -1,5 +1,5 @@
 import * as z from '@onbrand/shared/zod';
-import { defineContract } from '@onbrand/shared/rpc';
+import { defineContract, requiredText } from '@onbrand/shared/rpc';
 
 // Apps Script evaluates the bundle on every call and runs one endpoint, so every schema is built
 // the first time it is used rather than at load.
@@ -156,9 +156,9 @@ export const sheetsContract = defineContract(
     getStatsCard: () => ({ input: z.object({ experiment: z.optional(z.string()) }), output: statsCardSchema() }),
     listInsights: () => ({ input: none(), output: z.array(insightItemSchema()) }),
     /** An id no longer on the sheet (someone deleted the row) just returns the current list. */
-    reviewInsight: () => ({ input: z.object({ id: z._default(z.string(), ''), review: z._default(z.enum(['approved', 'dismissed']), 'approved') }), output: z.array(insightItemSchema()) }),
+    reviewInsight: () => ({ input: z.object({ id: requiredText('the insight id'), review: z._default(z.enum(['approved', 'dismissed']), 'approved') }), output: z.array(insightItemSchema()) }),
     /** Starts a Learning log row from an experiment's latest decision; the person writes the learning. */
-    logLearning: () => ({ input: z.object({ experiment: z._default(z.string(), '') }), output: z.object({ logged: z.boolean(), message: z.string() }) }),
+    logLearning: () => ({ input: z.object({ experiment: requiredText('the experiment name') }), output: z.object({ logged: z.boolean(), message: z.string() }) }),
     getSettings: () => ({ input: none(), output: settingsViewSchema() }),
     saveSettings: () => ({ input: settingsChangeSchema(), output: settingsViewSchema() }),
   }),

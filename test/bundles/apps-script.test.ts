@@ -12,12 +12,15 @@ const addons = [
     scope: 'https://www.googleapis.com/auth/spreadsheets.currentonly',
     environment: (files: Record<string, string>) =>
       createSheetsEnvironment({ name: 'Budget 2026', sheets: { Plan: [['Channel', 'Spend'], ['Search', 1200]] }, files }),
+    /** Endpoints that act on one named thing; every other endpoint accepts `{}`. */
+    named: { reviewInsight: { id: 'insight-1' }, logLearning: { experiment: 'Subject lines' } } as Record<string, object>,
   },
   {
     name: 'docs-addon',
     contract: docsContract,
     scope: 'https://www.googleapis.com/auth/documents.currentonly',
     environment: (files: Record<string, string>) => createDocsEnvironment({ name: 'Launch brief', paragraphs: ['Launch brief', 'Two words.'], files }),
+    named: { chooseRewrite: { id: 'rewrite-1' }, runTemplate: { templateId: 'subject-lines' }, approveMark: { id: 'mark-1' } } as Record<string, object>,
   },
 ] as const;
 
@@ -28,7 +31,7 @@ function topLevelFunctions(code: string): string[] {
   return Object.keys(context).filter((name) => typeof (context as Record<string, unknown>)[name] === 'function');
 }
 
-describe.each(addons)('$name bundle as Apps Script loads it', ({ name, contract, scope, environment }) => {
+describe.each(addons)('$name bundle as Apps Script loads it', ({ name, contract, scope, environment, named }) => {
   const code = readDist(`${name}/Code.js`);
   const sidebar = readDist(`${name}/Sidebar.html`);
   const files = { Sidebar: sidebar };
@@ -80,8 +83,18 @@ describe.each(addons)('$name bundle as Apps Script loads it', ({ name, contract,
     const env = environment(files);
     const script = loadAppsScript(code, env.services);
     for (const endpoint of Object.keys(contract)) {
-      expect(script.run(endpoint, [{}])).toMatchObject({ ok: true });
+      expect(script.run(endpoint, [named[endpoint] ?? {}]), endpoint).toMatchObject({ ok: true });
       expect(script.run(endpoint, ['not an object'])).toMatchObject({ ok: false, error: { code: 'bad_input' } });
+    }
+  });
+
+  it('refuses a call that leaves out which thing to act on, naming the field', () => {
+    const script = loadAppsScript(code, environment(files).services);
+    for (const [endpoint, input] of Object.entries(named)) {
+      const field = Object.keys(input)[0]!;
+      const result = script.run(endpoint, [{}]) as { ok: boolean; error: { code: string; message: string } };
+      expect(result, endpoint).toMatchObject({ ok: false, error: { code: 'bad_input' } });
+      expect(result.error.message).toContain(`${field}: expected`);
     }
   });
 

@@ -130,6 +130,6 @@ describe('the learning log', () => {
 
   it('says when there is nothing to log', () => {
     const t = openTracker({ Plan: [['a']] });
-    expect(t.call('logLearning', {})).toEqual({ logged: false, message: 'There is no Learning log sheet yet. Choose Set up tracker first.' });
+    expect(t.call('logLearning', { experiment: 'Subject lines' })).toEqual({ logged: false, message: 'There is no Learning log sheet yet. Choose Set up tracker first.' });
   });
 });

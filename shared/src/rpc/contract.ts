@@ -1,4 +1,4 @@
-import type * as z from '../zod';
+import * as z from '../zod';
 
 /** One endpoint: the schema of what the UI sends and of what the host answers. */
 export interface Endpoint<I extends z.ZodMiniType = z.ZodMiniType, O extends z.ZodMiniType = z.ZodMiniType> {
@@ -27,6 +27,9 @@ export interface RpcError {
 }
 
 export type RpcResult<T = unknown> = { ok: true; value: T } | { ok: false; error: RpcError };
+
+/** A text field the caller must fill, such as an id; missing or empty, the error says what was expected. */
+export const requiredText = (what: string) => z.string({ error: `expected ${what}` }).check(z.minLength(1, { error: `expected ${what}` }));
 
 /** Identity at run time; it only gives the contract its precise type. */
 export function defineContract<C extends Contract>(contract: C): C {
