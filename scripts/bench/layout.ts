@@ -78,7 +78,7 @@ function withCopy(master: CreativeSnapshot, copy: (typeof variants)[number]): Cr
 
 export async function benchLayout(): Promise<Record<string, number>> {
   const master = generatedMaster();
-  const kit = visualKitSchema.parse({
+  const kit = visualKitSchema().parse({
     palette: [{ name: 'Navy', hex: '#0B1F3A' }, { name: 'Teal', hex: '#14B8A6' }, { name: 'White', hex: '#FFFFFF' }, { name: 'Slate', hex: '#475569' }],
     fonts: [{ family: 'Inter' }],
     minTextSize: { default: 14, classes: { small: 10, medium: 12 } },

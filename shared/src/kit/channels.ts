@@ -1,6 +1,7 @@
 import type { Severity } from '../findings';
+import { once } from '../once';
 import * as z from '../zod';
-import { count, severitySchema, stringList, text } from './fields';
+import { count, severity, stringList, text } from './fields';
 
 /** Where copy runs, with the limits that place counts (in graphemes, as people see characters). */
 export interface Channel {
@@ -19,19 +20,21 @@ export interface Channel {
 }
 
 /** A kit's channel entry: overrides a preset by id, or adds a channel (then `name` is required). */
-export const channelOverrideSchema = z.strictObject({
-  id: text('a channel id'),
-  name: z.optional(text('a channel name')),
-  maxGraphemes: z.optional(count(1)),
-  minGraphemes: z.optional(count(0)),
-  maxWords: z.optional(count(1)),
-  requiredElements: z.optional(stringList()),
-  disclosureRequired: z.optional(z.boolean({ error: 'expected true or false' })),
-  severity: z.optional(severitySchema),
-  source: z.optional(z.string()),
-});
+export const channelOverrideSchema = once(() =>
+  z.strictObject({
+    id: text('a channel id'),
+    name: z.optional(text('a channel name')),
+    maxGraphemes: z.optional(count(1)),
+    minGraphemes: z.optional(count(0)),
+    maxWords: z.optional(count(1)),
+    requiredElements: z.optional(stringList()),
+    disclosureRequired: z.optional(z.boolean({ error: 'expected true or false' })),
+    severity: z.optional(severity()),
+    source: z.optional(z.string()),
+  }),
+);
 
-export type ChannelOverride = z.output<typeof channelOverrideSchema>;
+export type ChannelOverride = z.output<ReturnType<typeof channelOverrideSchema>>;
 
 const preset = (channel: Omit<Channel, 'requiredElements' | 'disclosureRequired'> & Partial<Channel>): Channel => ({
   requiredElements: [],

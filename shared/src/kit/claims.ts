@@ -1,3 +1,4 @@
+import { once } from '../once';
 import * as z from '../zod';
 import { optionalList } from './fields';
 
@@ -15,30 +16,32 @@ export const claimCategories = [
 
 export type ClaimCategory = (typeof claimCategories)[number];
 
-export const claimCategorySchema = z.enum(claimCategories, {
-  error: `expected one of ${claimCategories.join(', ')}`,
-});
+export const claimCategorySchema = once(() =>
+  z.enum(claimCategories, { error: `expected one of ${claimCategories.join(', ')}` }),
+);
 
 /**
  * Claims needing review. `review` lists the categories checked; `approved` lists claim texts
  * already signed off (a claim inside one passes); `words` adds the brand's own trigger words.
  */
-export const claimsSchema = z.strictObject({
-  review: z._default(z.array(claimCategorySchema), [...claimCategories]),
-  approved: optionalList(),
-  words: z._default(
-    z.strictObject({
-      superlatives: optionalList(),
-      guarantees: optionalList(),
-      absolutes: optionalList(),
-      health: optionalList(),
-      finance: optionalList(),
-    }),
-    { superlatives: [], guarantees: [], absolutes: [], health: [], finance: [] },
-  ),
-});
+export const claimsSchema = once(() =>
+  z.strictObject({
+    review: z._default(z.array(claimCategorySchema()), [...claimCategories]),
+    approved: optionalList(),
+    words: z._default(
+      z.strictObject({
+        superlatives: optionalList(),
+        guarantees: optionalList(),
+        absolutes: optionalList(),
+        health: optionalList(),
+        finance: optionalList(),
+      }),
+      { superlatives: [], guarantees: [], absolutes: [], health: [], finance: [] },
+    ),
+  }),
+);
 
-export type Claims = z.output<typeof claimsSchema>;
+export type Claims = z.output<ReturnType<typeof claimsSchema>>;
 
 export const defaultClaims: Claims = {
   review: [...claimCategories],

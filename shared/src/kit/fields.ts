@@ -24,6 +24,5 @@ export const pattern = () =>
     }),
   );
 
-export const severitySchema = z.enum(['error', 'warning', 'suggestion'], {
-  error: 'expected "error", "warning" or "suggestion"',
-});
+/** A finding's severity. */
+export const severity = () => z.enum(['error', 'warning', 'suggestion'], { error: 'expected "error", "warning" or "suggestion"' });

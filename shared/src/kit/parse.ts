@@ -15,5 +15,5 @@ export function parseKitJson(text: string): Parsed<BrandKit> {
 
 /** Validates an already-parsed kit object. */
 export function parseKit(data: unknown): Parsed<BrandKit> {
-  return parseWith(brandKitSchema, data);
+  return parseWith(brandKitSchema(), data);
 }

@@ -1,6 +1,7 @@
+import { once } from '../once';
 import * as z from '../zod';
 import { claimCategorySchema } from './claims';
-import { count, optionalList, pattern, severitySchema, stringList, text } from './fields';
+import { count, optionalList, pattern, severity, stringList, text } from './fields';
 
 /** Kinds of text the engine leaves alone unless a rule lists fewer of them in `skip`. */
 export const skipKinds = ['urls', 'emails', 'quotes', 'code'] as const;
@@ -9,17 +10,17 @@ export type SkipKind = (typeof skipKinds)[number];
 const flag = (value: boolean) => z._default(z.boolean({ error: 'expected true or false' }), value);
 
 // Fields every rule has. `message` may hold `%s` (Vale style) or `{match}` / `{suggestion}`.
-const common = {
+const common = () => ({
   id: text('a rule id'),
-  severity: z._default(severitySchema, 'warning'),
+  severity: z._default(severity(), 'warning'),
   message: text('a message'),
   channels: z.optional(stringList()),
   note: z.optional(z.string()),
   skip: z._default(z.array(z.enum(skipKinds, { error: `expected one of ${skipKinds.join(', ')}` })), [...skipKinds]),
-};
+});
 
 const rule = <T extends string, S extends z.core.$ZodLooseShape>(type: T, shape: S) =>
-  z.strictObject({ type: z.literal(type), ...common, ...shape });
+  z.strictObject({ type: z.literal(type), ...common(), ...shape });
 
 const needsOneOf = (fields: string[]) =>
   z.refine(
@@ -32,7 +33,7 @@ const needsOneOf = (fields: string[]) =>
   );
 
 /** Flags words or patterns that must not appear. */
-export const existenceRuleSchema = rule('existence', {
+const existenceRule = () => rule('existence', {
   tokens: optionalList(),
   pattern: z.optional(pattern()),
   ignoreCase: flag(true),
@@ -40,7 +41,7 @@ export const existenceRuleSchema = rule('existence', {
 }).check(needsOneOf(['tokens', 'pattern']));
 
 /** Replaces words with the brand's preferred ones; `keepCase` carries the writer's capitals over. */
-export const substitutionRuleSchema = rule('substitution', {
+const substitutionRule = () => rule('substitution', {
   swap: z.record(z.string(), z.union([z.string(), stringList()], { error: 'expected a replacement or a list of replacements' })),
   ignoreCase: flag(true),
   keepCase: flag(false),
@@ -49,7 +50,7 @@ export const substitutionRuleSchema = rule('substitution', {
 });
 
 /** Product names written exactly so, and headings (or whole texts) in one case style. */
-export const capitalizationRuleSchema = rule('capitalization', {
+const capitalizationRule = () => rule('capitalization', {
   style: z.optional(z.enum(['title', 'sentence', 'upper', 'lower'], { error: 'expected "title", "sentence", "upper" or "lower"' })),
   scope: z._default(z.enum(['headings', 'text', 'lines'], { error: 'expected "headings", "text" or "lines"' }), 'headings'),
   terms: optionalList(),
@@ -59,7 +60,7 @@ export const capitalizationRuleSchema = rule('capitalization', {
 const countScope = () => z._default(z.enum(['text', 'paragraph', 'sentence'], { error: 'expected "text", "paragraph" or "sentence"' }), 'text');
 
 /** Limits how often a pattern may appear (Vale's occurrence). */
-export const occurrenceRuleSchema = rule('occurrence', {
+const occurrenceRule = () => rule('occurrence', {
   token: pattern(),
   ignoreCase: flag(true),
   min: z.optional(count(0)),
@@ -68,7 +69,7 @@ export const occurrenceRuleSchema = rule('occurrence', {
 }).check(needsOneOf(['min', 'max']));
 
 /** Character (grapheme) and word limits per text, paragraph, sentence or line. */
-export const lengthRuleSchema = rule('length', {
+const lengthRule = () => rule('length', {
   scope: z._default(z.enum(['text', 'paragraph', 'sentence', 'line'], { error: 'expected "text", "paragraph", "sentence" or "line"' }), 'text'),
   maxGraphemes: z.optional(count(1)),
   minGraphemes: z.optional(count(0)),
@@ -77,26 +78,26 @@ export const lengthRuleSchema = rule('length', {
 }).check(needsOneOf(['maxGraphemes', 'minGraphemes', 'maxWords', 'minWords']));
 
 /** The same word twice in a row ("the the"). */
-export const repetitionRuleSchema = rule('repetition', {
+const repetitionRule = () => rule('repetition', {
   ignoreCase: flag(true),
   exceptions: optionalList(),
 });
 
 /** Either form, not both, in one text (Vale's consistency). */
-export const consistencyRuleSchema = rule('consistency', {
+const consistencyRule = () => rule('consistency', {
   either: z.record(z.string(), z.string({ error: 'expected the other form as text' })),
   ignoreCase: flag(true),
 });
 
 /** A term matched by `first` needs a definition matched by `second` before it (an acronym and its expansion). */
-export const conditionalRuleSchema = rule('conditional', {
+const conditionalRule = () => rule('conditional', {
   first: z._default(pattern(), '\\b([A-Z]{2,6})s?\\b'),
   second: z._default(pattern(), '\\(([A-Z]{2,6})s?\\)'),
   exceptions: optionalList(),
 });
 
 /** Flesch–Kincaid grade above the threshold. */
-export const readabilityRuleSchema = rule('readability', {
+const readabilityRule = () => rule('readability', {
   maxGrade: z.number({ error: 'expected a grade number' }).check(z.gte(0, { error: 'expected a grade of at least 0' })),
   minWords: z._default(count(1), 20),
   scope: z._default(z.enum(['text', 'paragraph'], { error: 'expected "text" or "paragraph"' }), 'text'),
@@ -106,28 +107,14 @@ export const readabilityRuleSchema = rule('readability', {
  * Claims that need review before they ship; without `categories`, the kit's `claims.review` list.
  * Findings are reported as `claims.<category>`.
  */
-export const claimsRuleSchema = rule('claims', {
-  categories: z.optional(z.array(claimCategorySchema)),
+const claimsRule = () => rule('claims', {
+  categories: z.optional(z.array(claimCategorySchema())),
 });
 
 /** Elements the copy must contain: `cta`, `opt-out`, `link`, `brand-name`, `hashtag`, or literal text. */
-export const requiredRuleSchema = rule('required', {
+const requiredRule = () => rule('required', {
   elements: stringList().check(z.minLength(1, { error: 'list at least one element' })),
 });
-
-const ruleSchemas = [
-  existenceRuleSchema,
-  substitutionRuleSchema,
-  capitalizationRuleSchema,
-  occurrenceRuleSchema,
-  lengthRuleSchema,
-  repetitionRuleSchema,
-  consistencyRuleSchema,
-  conditionalRuleSchema,
-  readabilityRuleSchema,
-  claimsRuleSchema,
-  requiredRuleSchema,
-] as const;
 
 /** Every rule type a kit may use. */
 export const ruleTypes = [
@@ -146,17 +133,36 @@ export const ruleTypes = [
 
 export type RuleType = (typeof ruleTypes)[number];
 
-export const ruleSchema = z.discriminatedUnion('type', [...ruleSchemas], {
-  error: (issue) => {
-    if (issue.code !== 'invalid_union') return undefined;
-    const input = issue.input as { type?: unknown } | undefined;
-    const given = input && typeof input === 'object' ? input.type : undefined;
-    const allowed = ruleTypes.join(', ');
-    return given === undefined
-      ? `the rule has no type; expected one of ${allowed}`
-      : `unknown rule type ${JSON.stringify(given)}; expected one of ${allowed}`;
-  },
-});
+/** One kit rule of any type, told apart by `type`. */
+export const ruleSchema = once(() =>
+  z.discriminatedUnion(
+    'type',
+    [
+      existenceRule(),
+      substitutionRule(),
+      capitalizationRule(),
+      occurrenceRule(),
+      lengthRule(),
+      repetitionRule(),
+      consistencyRule(),
+      conditionalRule(),
+      readabilityRule(),
+      claimsRule(),
+      requiredRule(),
+    ],
+    {
+      error: (issue) => {
+        if (issue.code !== 'invalid_union') return undefined;
+        const input = issue.input as { type?: unknown } | undefined;
+        const given = input && typeof input === 'object' ? input.type : undefined;
+        const allowed = ruleTypes.join(', ');
+        return given === undefined
+          ? `the rule has no type; expected one of ${allowed}`
+          : `unknown rule type ${JSON.stringify(given)}; expected one of ${allowed}`;
+      },
+    },
+  ),
+);
 
-export type Rule = z.output<typeof ruleSchema>;
+export type Rule = z.output<ReturnType<typeof ruleSchema>>;
 export type RuleOf<T extends RuleType> = Extract<Rule, { type: T }>;

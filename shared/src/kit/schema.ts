@@ -1,3 +1,4 @@
+import { once } from '../once';
 // A deep import: the visual barrel would also build the snapshot schema, which kits never use.
 import { visualKitSchema } from '../visual/kit-schema';
 import * as z from '../zod';
@@ -14,22 +15,23 @@ export const kitSchemaVersion = 1;
 
 const arrayOf = <T extends z.ZodMiniType>(item: T, what: string) => z.array(item, { error: `expected a list of ${what}` });
 
-const kitShape = z.object({
-  $schema: z.optional(z.string()),
-  schemaVersion: z.literal(kitSchemaVersion, { error: `expected schemaVersion ${kitSchemaVersion}` }),
-  name: z.string({ error: 'expected the brand name' }).check(z.minLength(1, { error: 'expected the brand name' })),
-  version: z.string({ error: 'expected a version like "1.0.0"' }).check(z.minLength(1, { error: 'expected a version like "1.0.0"' })),
-  description: z.optional(z.string()),
-  voice: z._default(voiceSchema, emptyVoice),
-  terms: z._default(arrayOf(termSchema, 'terms'), []),
-  rules: z._default(arrayOf(ruleSchema, 'rules'), []),
-  channels: z._default(arrayOf(channelOverrideSchema, 'channels'), []),
-  claims: z._default(claimsSchema, defaultClaims),
-  disclosure: z.optional(disclosureSchema),
-  visual: z.optional(visualKitSchema),
-});
+const kitShape = () =>
+  z.object({
+    $schema: z.optional(z.string()),
+    schemaVersion: z.literal(kitSchemaVersion, { error: `expected schemaVersion ${kitSchemaVersion}` }),
+    name: z.string({ error: 'expected the brand name' }).check(z.minLength(1, { error: 'expected the brand name' })),
+    version: z.string({ error: 'expected a version like "1.0.0"' }).check(z.minLength(1, { error: 'expected a version like "1.0.0"' })),
+    description: z.optional(z.string()),
+    voice: z._default(voiceSchema(), emptyVoice),
+    terms: z._default(arrayOf(termSchema(), 'terms'), []),
+    rules: z._default(arrayOf(ruleSchema(), 'rules'), []),
+    channels: z._default(arrayOf(channelOverrideSchema(), 'channels'), []),
+    claims: z._default(claimsSchema(), defaultClaims),
+    disclosure: z.optional(disclosureSchema()),
+    visual: z.optional(visualKitSchema()),
+  });
 
-type KitShape = z.output<typeof kitShape>;
+type KitShape = z.output<ReturnType<typeof kitShape>>;
 type Push = (path: PropertyKey[], message: string) => void;
 
 // Checks that span sections: channel references, unique rule ids, patterns inside swap maps.
@@ -76,10 +78,12 @@ function checkRule(rule: Rule, push: Push): void {
 
 // The brand kit: one JSON document that drives every surface. Every section but the
 // name and versions is optional, so `{ "schemaVersion": 1, "name": "X", "version": "1.0.0" }` is a kit.
-export const brandKitSchema = kitShape.check(
-  z.superRefine((kit, ctx) => {
-    crossCheck(kit, (path, message) => ctx.issues.push({ code: 'custom', path, message, input: kit }));
-  }),
+export const brandKitSchema = once(() =>
+  kitShape().check(
+    z.superRefine((kit, ctx) => {
+      crossCheck(kit, (path, message) => ctx.issues.push({ code: 'custom', path, message, input: kit }));
+    }),
+  ),
 );
 
-export type BrandKit = z.output<typeof brandKitSchema>;
+export type BrandKit = z.output<ReturnType<typeof brandKitSchema>>;

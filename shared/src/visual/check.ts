@@ -31,7 +31,7 @@ export function checkCreative(
   kit: { visual?: VisualKit },
   options: CheckOptions = {},
 ): CreativeFinding[] {
-  const visual = kit.visual ?? visualKitSchema.parse({});
+  const visual = kit.visual ?? visualKitSchema().parse({});
   const ctx = ruleContext(snapshot, visual, options.scale ?? 1);
   const findings = visualRules.flatMap((rule) => rule(ctx));
   // Errors first, then by rule order (stable sort keeps tree order inside a rule).

@@ -83,7 +83,7 @@ describe('creative snapshot', () => {
 
 describe('visual kit schema', () => {
   it('accepts an empty visual section with defaults', () => {
-    const kit = visualKitSchema.parse({});
+    const kit = visualKitSchema().parse({});
     expect(kit).toEqual({
       palette: [],
       paletteTolerance: 2.3,
@@ -94,7 +94,7 @@ describe('visual kit schema', () => {
   });
 
   it('refuses a palette colour that is not hex, by path', () => {
-    const result = visualKitSchema.safeParse({ palette: [{ name: 'Navy', hex: '#0B1F3A' }, { name: 'Teal', hex: 'teal' }] });
+    const result = visualKitSchema().safeParse({ palette: [{ name: 'Navy', hex: '#0B1F3A' }, { name: 'Teal', hex: 'teal' }] });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path).toEqual(['palette', 1, 'hex']);
   });
