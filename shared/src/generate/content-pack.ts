@@ -154,7 +154,7 @@ function unknownChannels(brief: Brief, kit: BrandKit): Issue[] {
 
 /** Parses and validates a model's JSON answer, naming what is wrong with it. */
 export function readPackCopy(text: string): Parsed<PackCopy> {
-  return readJsonAnswer(packCopySchema, text);
+  return readJsonAnswer(packCopySchema(), text);
 }
 
 function* modelPack(ctx: Context, config: ModelConfig, policy: RetryPolicy): Flow<ContentPack> {

@@ -1,27 +1,24 @@
 import type { Finding } from '../findings';
 import type { BrandKit } from '../kit';
 import { resolveChannel } from '../kit';
+import { once } from '../once';
 import * as z from '../zod';
 import type { ProviderId } from './providers';
 
-/** The copy of a content pack, as the model writes it. */
-export const packCopySchema = z.object({
-  article: z.object({
-    title: z.string().check(z.minLength(1)),
-    outline: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
-    body: z.string().check(z.minLength(1)),
-  }),
-  email: z.object({
-    subject: z.string().check(z.minLength(1)),
-    preheader: z.string().check(z.minLength(1)),
-    body: z.string().check(z.minLength(1)),
-  }),
-  subjectLines: z.array(z.string().check(z.minLength(1))).check(z.length(3, 'must hold exactly three subject lines')),
-  social: z.string().check(z.minLength(1)),
-  adHeadline: z.string().check(z.minLength(1)),
-});
+const filled = () => z.string().check(z.minLength(1));
 
-export type PackCopy = z.output<typeof packCopySchema>;
+/** The copy of a content pack, as the model writes it. */
+export const packCopySchema = once(() =>
+  z.object({
+    article: z.object({ title: filled(), outline: z.array(filled()).check(z.minLength(1)), body: filled() }),
+    email: z.object({ subject: filled(), preheader: filled(), body: filled() }),
+    subjectLines: z.array(filled()).check(z.length(3, 'must hold exactly three subject lines')),
+    social: filled(),
+    adHeadline: filled(),
+  }),
+);
+
+export type PackCopy = z.output<ReturnType<typeof packCopySchema>>;
 
 /** Where a draft came from, carried by the pack and by every piece. */
 export interface Provenance {

@@ -2,6 +2,7 @@ import type { Finding } from '../findings';
 import type { Parsed } from '../issues';
 import type { BrandKit } from '../kit';
 import { applyFixes, isSafeFix, unapprovedClaims } from '../lint';
+import { once } from '../once';
 import { renderPrompt, rewriteToBrandTemplate, type RenderedPrompt } from '../prompts';
 import * as z from '../zod';
 import { askWithRepair, readJsonAnswer, type RepairRequest } from './ask';
@@ -56,7 +57,7 @@ function offlineRewrite(ctx: RewriteContext, notices: string[]): Rewrite {
   return result(ctx, safe.length ? applyFixes(ctx.text, safe) : ctx.text, safe, origin, notices);
 }
 
-const answerSchema = z.object({ text: z.string().check(z.minLength(1)) });
+const answerSchema = once(() => z.object({ text: z.string().check(z.minLength(1)) }));
 
 function rewritePrompt(ctx: RewriteContext, repair: RepairRequest | null): RenderedPrompt {
   const rendered = renderPrompt(
@@ -80,7 +81,7 @@ function* modelRewrite(ctx: RewriteContext, config: ModelConfig, policy: RetryPo
   // A model's rewrite is AI-written, so the channel's disclosure label applies to it.
   const judged: Judge = { ...ctx.judged, aiGenerated: true };
   const read = (answer: string): Parsed<string> => {
-    const parsed = readJsonAnswer(answerSchema, answer);
+    const parsed = readJsonAnswer(answerSchema(), answer);
     return parsed.ok ? { ok: true, value: parsed.value.text } : parsed;
   };
   const room = ctx.channel ? copyLimit(ctx.judged.kit, ctx.channel) : undefined;

@@ -1,6 +1,7 @@
 import { parseWith, type Parsed } from '../issues';
 import type { BrandKit } from '../kit';
 import { adVariantsTemplate, renderPrompt, type RenderedPrompt } from '../prompts';
+import { once } from '../once';
 import { countGraphemes } from '../text';
 import * as z from '../zod';
 import { askWithRepair, readJsonAnswer, type RepairRequest } from './ask';
@@ -13,44 +14,49 @@ import { defaultRetryPolicy, type RetryPolicy } from './retry';
 import { canonicalJson, fingerprint, hashString, seededRandom, type Random } from './seed';
 import { runFlow, runFlowSync, type Flow } from './transport';
 
-const text = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
-const kindSchema = z.enum(['headline', 'cta', 'body']);
-const count = z.int().check(z.positive(), z.maximum(20));
+const text = () => z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
+const kind = () => z.enum(['headline', 'cta', 'body']);
+const count = () => z.int().check(z.positive(), z.maximum(20));
 
 /** The part of a brief that short copy needs. */
-export const variantBriefSchema = z.object({
-  product: text,
-  keyMessage: text,
-  audience: z.optional(z.string()),
-  benefits: z.optional(z.array(text)),
-  cta: z.optional(z.string()),
-  offer: z.optional(z.string()),
-  approvedClaims: z.optional(z.array(text)),
-});
+const variantBrief = () =>
+  z.object({
+    product: text(),
+    keyMessage: text(),
+    audience: z.optional(z.string()),
+    benefits: z.optional(z.array(text())),
+    cta: z.optional(z.string()),
+    offer: z.optional(z.string()),
+    approvedClaims: z.optional(z.array(text())),
+  });
 
 /** What to write variants of: a headline, a call to action or body copy, for one size or channel. */
-export const variantRequestSchema = z.object({
-  kind: kindSchema,
-  brief: variantBriefSchema,
-  count,
-  maxGraphemes: z.int().check(z.positive()),
-  channel: z.optional(text),
-});
+export const variantRequestSchema = once(() =>
+  z.object({
+    kind: kind(),
+    brief: variantBrief(),
+    count: count(),
+    maxGraphemes: z.int().check(z.positive()),
+    channel: z.optional(text()),
+  }),
+);
 
 /** Several slots (each ad size's headline, CTA, body) written in one request. */
-export const slotRequestSchema = z.object({
-  brief: variantBriefSchema,
-  slots: z
-    .array(z.object({ id: text, kind: kindSchema, count, maxGraphemes: z.int().check(z.positive()), channel: z.optional(text) }))
-    .check(
-      z.minLength(1, 'needs at least one slot'),
-      z.refine((slots) => new Set(slots.map((slot) => slot.id)).size === slots.length, 'slot ids must be different'),
-    ),
-});
+export const slotRequestSchema = once(() =>
+  z.object({
+    brief: variantBrief(),
+    slots: z
+      .array(z.object({ id: text(), kind: kind(), count: count(), maxGraphemes: z.int().check(z.positive()), channel: z.optional(text()) }))
+      .check(
+        z.minLength(1, 'needs at least one slot'),
+        z.refine((slots) => new Set(slots.map((slot) => slot.id)).size === slots.length, 'slot ids must be different'),
+      ),
+  }),
+);
 
-export type VariantRequest = z.input<typeof variantRequestSchema>;
-export type SlotRequest = z.input<typeof slotRequestSchema>;
-type Request = z.output<typeof slotRequestSchema>;
+export type VariantRequest = z.input<ReturnType<typeof variantRequestSchema>>;
+export type SlotRequest = z.input<ReturnType<typeof slotRequestSchema>>;
+type Request = z.output<ReturnType<typeof slotRequestSchema>>;
 type Slot = Request['slots'][number];
 type Kind = Slot['kind'];
 
@@ -162,7 +168,7 @@ function offlineSlots(ctx: SlotContext, notices: string[]): SlotVariantSet {
   return { slots, provenance: origin, notices: out };
 }
 
-const answerSchema = z.object({ slots: z.array(z.object({ id: z.string(), variants: z.array(z.string()) })).check(z.minLength(1)) });
+const answerSchema = once(() => z.object({ slots: z.array(z.object({ id: z.string(), variants: z.array(z.string()) })).check(z.minLength(1)) }));
 
 function slotPrompt(ctx: SlotContext, repair: RepairRequest | null): RenderedPrompt {
   const { brief, slots } = ctx.request;
@@ -191,7 +197,7 @@ function slotPrompt(ctx: SlotContext, repair: RepairRequest | null): RenderedPro
 
 function* modelSlots(ctx: SlotContext, config: ModelConfig, policy: RetryPolicy): Flow<SlotVariantSet> {
   const origin = makeProvenance(adVariantsTemplate, config.provider, config.model, ctx.seed, ctx.createdAt);
-  const read = (answer: string) => readJsonAnswer(answerSchema, answer);
+  const read = (answer: string) => readJsonAnswer(answerSchema(), answer);
   const asked = yield* askWithRepair((repair) => slotPrompt(ctx, repair), config, policy, read, (answer) => {
     const problems: string[] = [];
     const soft: string[] = [];
@@ -231,13 +237,13 @@ function* slotsFlow(request: Request, kit: BrandKit, options: GenerateOptions | 
 }
 
 function* parsedSlotsFlow(input: unknown, kit: BrandKit, options: GenerateOptions | GenerateSyncOptions): Flow<Parsed<SlotVariantSet>> {
-  const request = parseWith(slotRequestSchema, input);
+  const request = parseWith(slotRequestSchema(), input);
   if (!request.ok) return request;
   return yield* slotsFlow(request.value, kit, options);
 }
 
 function* variantsFlow(input: unknown, kit: BrandKit, options: GenerateOptions | GenerateSyncOptions): Flow<Parsed<VariantSet>> {
-  const request = parseWith(variantRequestSchema, input);
+  const request = parseWith(variantRequestSchema(), input);
   if (!request.ok) return request;
   const { brief, ...slot } = request.value;
   const set = yield* slotsFlow({ brief, slots: [{ id: slot.kind, ...slot }] }, kit, options);
