@@ -1,27 +1,10 @@
 import * as z from '@onbrand/shared/zod';
-import { defineContract, requiredText } from '@onbrand/shared/rpc';
+import { once } from '@onbrand/shared';
+import { defineContractOnDemand, requiredText } from '@onbrand/shared/rpc';
 
 // Apps Script evaluates the whole bundle on every call and runs one endpoint, so schemas are built
 // on first use rather than at load: building all of them up front costs more than the call itself.
-const once = <T>(make: () => T) => {
-  let built: T | undefined;
-  return () => (built ??= make());
-};
-
-/** An endpoint whose schemas are built the first time the dispatcher or a type asks for them. */
-function lazy<I extends z.ZodMiniType, O extends z.ZodMiniType>(make: () => { input: I; output: O }): { input: I; output: O } {
-  const get = once(make);
-  return {
-    get input() {
-      return get().input;
-    },
-    get output() {
-      return get().output;
-    },
-  };
-}
-
-// Every input has defaults, so an empty request is always well formed; what the writer must fix
+// Inputs have defaults wherever one makes sense; what the writer must fix
 // (no selection, a bad brief, a kit that fails validation) comes back in the answer as notices or
 // issues the sidebar shows, and the document is left as it was.
 
@@ -190,9 +173,9 @@ const briefInputSchema = once(() =>
 );
 
 /** Everything the Docs sidebar can ask of the server; each name is a google.script.run function. */
-export const docsContract = defineContract({
-  getDocumentSummary: lazy(() => ({ input: z.object({}), output: documentSummarySchema() })),
-  getStatus: lazy(() => ({
+export const docsContract = defineContractOnDemand({
+  getDocumentSummary: () => ({ input: z.object({}), output: documentSummarySchema() }),
+  getStatus: () => ({
     input: z.object({}),
     output: z.object({
       kit: kitSummarySchema(),
@@ -201,43 +184,43 @@ export const docsContract = defineContract({
       marks: z.array(markSchema()),
       templates: z.array(templateInfoSchema()),
     }),
-  })),
-  checkDocument: lazy(() => ({
+  }),
+  checkDocument: () => ({
     input: z.object({
       scope: z._default(z.enum(['document', 'selection']), 'document'),
       channel: z._default(z.string(), ''),
       approvedClaims: z._default(z.array(z.string()), []),
     }),
     output: checkResultSchema(),
-  })),
-  selectFinding: lazy(() => ({
+  }),
+  selectFinding: () => ({
     input: z.object({ location: z.optional(spanSchema()) }),
     output: z.object({ selected: z.boolean(), message: z.string() }),
-  })),
-  applyFixes: lazy(() => ({
+  }),
+  applyFixes: () => ({
     input: z.object({ fixes: z._default(z.array(fixSchema()), []) }),
     output: z.object({ applied: z.number(), skipped: z.array(z.object({ expected: z.string(), reason: z.string() })), message: z.string() }),
-  })),
-  draftFromBrief: lazy(() => ({ input: z.object({ brief: briefInputSchema() }), output: insertedSchema() })),
-  rewriteSelection: lazy(() => ({ input: z.object({ channel: z._default(z.string(), '') }), output: insertedSchema() })),
-  chooseRewrite: lazy(() => ({
+  }),
+  draftFromBrief: () => ({ input: z.object({ brief: briefInputSchema() }), output: insertedSchema() }),
+  rewriteSelection: () => ({ input: z.object({ channel: z._default(z.string(), '') }), output: insertedSchema() }),
+  chooseRewrite: () => ({
     input: z.object({ id: requiredText('the rewrite mark id'), keep: z._default(z.enum(['rewrite', 'original']), 'rewrite') }),
     output: z.object({ done: z.boolean(), message: z.string() }),
-  })),
-  runTemplate: lazy(() => ({
+  }),
+  runTemplate: () => ({
     input: z.object({ templateId: requiredText('a template id'), vars: z._default(z.record(z.string(), z.unknown()), {}) }),
     output: insertedSchema(),
-  })),
-  approveMark: lazy(() => ({
+  }),
+  approveMark: () => ({
     input: z.object({ id: requiredText('the mark id') }),
     output: z.object({ approved: z.nullable(auditEntrySchema()), message: z.string() }),
-  })),
-  getAuditLog: lazy(() => ({ input: z.object({}), output: z.object({ entries: z.array(auditEntrySchema()), csv: z.string() }) })),
-  importKit: lazy(() => ({
+  }),
+  getAuditLog: () => ({ input: z.object({}), output: z.object({ entries: z.array(auditEntrySchema()), csv: z.string() }) }),
+  importKit: () => ({
     input: z.object({ json: z._default(z.string(), ''), scope: z._default(z.enum(['document', 'user']), 'document') }),
     output: z.object({ ok: z.boolean(), issues: z.array(issueSchema()), kit: kitSummarySchema() }),
-  })),
-  saveSettings: lazy(() => ({
+  }),
+  saveSettings: () => ({
     input: z.object({
       provider: z._default(z.string(), 'offline'),
       model: z._default(z.string(), ''),
@@ -247,5 +230,5 @@ export const docsContract = defineContract({
       clearKey: z._default(z.boolean(), false),
     }),
     output: settingsSchema(),
-  })),
+  }),
 });

@@ -1,12 +1,9 @@
 import * as z from '@onbrand/shared/zod';
-import { defineContract, requiredText } from '@onbrand/shared/rpc';
+import { once } from '@onbrand/shared';
+import { defineContractOnDemand, requiredText } from '@onbrand/shared/rpc';
 
 // Apps Script evaluates the bundle on every call and runs one endpoint, so every schema is built
 // the first time it is used rather than at load.
-const once = <T>(make: () => T) => {
-  let built: T | undefined;
-  return () => (built ??= make());
-};
 
 export const sheetSummarySchema = once(() =>
   z.object({
@@ -131,35 +128,24 @@ export const settingsChangeSchema = once(() =>
 );
 export type SettingsChange = z.output<ReturnType<typeof settingsChangeSchema>>;
 
-type Endpoint = { input: z.ZodMiniType; output: z.ZodMiniType };
-
-/** A contract whose endpoints are built when first looked up; the getters keep the contract's type. */
-function onDemand<C extends Record<string, () => Endpoint>>(makers: C): { [K in keyof C]: ReturnType<C[K]> } {
-  const contract = {} as { [K in keyof C]: ReturnType<C[K]> };
-  for (const name of Object.keys(makers) as (keyof C)[]) Object.defineProperty(contract, name, { enumerable: true, get: once(makers[name]!) });
-  return contract;
-}
-
 const none = () => z.object({});
 const report = () => ({ input: none(), output: reportSchema() });
 
 /** Everything the Sheets sidebar can ask of the server; each name is a google.script.run function. */
-export const sheetsContract = defineContract(
-  onDemand({
-    getSheetSummary: () => ({ input: none(), output: sheetSummarySchema() }),
-    setupTracker: report,
-    scoreUseCases: report,
-    analyzeExperiments: report,
-    writeInsights: report,
-    brandCheckColumn: report,
-    getPortfolio: () => ({ input: none(), output: portfolioSchema() }),
-    getStatsCard: () => ({ input: z.object({ experiment: z.optional(z.string()) }), output: statsCardSchema() }),
-    listInsights: () => ({ input: none(), output: z.array(insightItemSchema()) }),
-    /** An id no longer on the sheet (someone deleted the row) just returns the current list. */
-    reviewInsight: () => ({ input: z.object({ id: requiredText('the insight id'), review: z._default(z.enum(['approved', 'dismissed']), 'approved') }), output: z.array(insightItemSchema()) }),
-    /** Starts a Learning log row from an experiment's latest decision; the person writes the learning. */
-    logLearning: () => ({ input: z.object({ experiment: requiredText('the experiment name') }), output: z.object({ logged: z.boolean(), message: z.string() }) }),
-    getSettings: () => ({ input: none(), output: settingsViewSchema() }),
-    saveSettings: () => ({ input: settingsChangeSchema(), output: settingsViewSchema() }),
-  }),
-);
+export const sheetsContract = defineContractOnDemand({
+  getSheetSummary: () => ({ input: none(), output: sheetSummarySchema() }),
+  setupTracker: report,
+  scoreUseCases: report,
+  analyzeExperiments: report,
+  writeInsights: report,
+  brandCheckColumn: report,
+  getPortfolio: () => ({ input: none(), output: portfolioSchema() }),
+  getStatsCard: () => ({ input: z.object({ experiment: z.optional(z.string()) }), output: statsCardSchema() }),
+  listInsights: () => ({ input: none(), output: z.array(insightItemSchema()) }),
+  /** An id no longer on the sheet (someone deleted the row) just returns the current list. */
+  reviewInsight: () => ({ input: z.object({ id: requiredText('the insight id'), review: z._default(z.enum(['approved', 'dismissed']), 'approved') }), output: z.array(insightItemSchema()) }),
+  /** Starts a Learning log row from an experiment's latest decision; the person writes the learning. */
+  logLearning: () => ({ input: z.object({ experiment: requiredText('the experiment name') }), output: z.object({ logged: z.boolean(), message: z.string() }) }),
+  getSettings: () => ({ input: none(), output: settingsViewSchema() }),
+  saveSettings: () => ({ input: settingsChangeSchema(), output: settingsViewSchema() }),
+});

@@ -1,3 +1,4 @@
+import { once } from '../once';
 import * as z from '../zod';
 
 /** One endpoint: the schema of what the UI sends and of what the host answers. */
@@ -33,6 +34,17 @@ export const requiredText = (what: string) => z.string({ error: `expected ${what
 
 /** Identity at run time; it only gives the contract its precise type. */
 export function defineContract<C extends Contract>(contract: C): C {
+  return contract;
+}
+
+/**
+ * A contract whose endpoints' schemas are built the first time each is looked up. Apps Script
+ * evaluates the whole bundle on every call and runs one endpoint, so building every schema at load
+ * would cost more than most calls. The getters keep each endpoint's precise type.
+ */
+export function defineContractOnDemand<M extends Record<string, () => Endpoint>>(makers: M): { [K in keyof M]: ReturnType<M[K]> } {
+  const contract = {} as { [K in keyof M]: ReturnType<M[K]> };
+  for (const name of Object.keys(makers) as (keyof M)[]) Object.defineProperty(contract, name, { enumerable: true, get: once(makers[name]!) });
   return contract;
 }
 
