@@ -9,11 +9,9 @@
 
 const boundedRepeatLimit = 10;
 
-/** A set of first characters: a bitmap of ASCII plus a flag for anything beyond it. */
-interface CharSet {
-  ascii: boolean[];
-  other: boolean;
-}
+/** A set of first characters: one flag per ASCII character, then one (at `beyond`) for anything beyond ASCII. */
+type CharSet = boolean[];
+const beyond = 128;
 
 interface Node {
   /** Greatest number of nested repeating quantifiers within this node. */
@@ -31,71 +29,46 @@ interface Node {
   problem?: string;
 }
 
-function emptySet(): CharSet {
-  return { ascii: new Array<boolean>(128).fill(false), other: false };
-}
-
-function fullSet(): CharSet {
-  return { ascii: new Array<boolean>(128).fill(true), other: true };
-}
-
-function union(a: CharSet, b: CharSet): CharSet {
-  return { ascii: a.ascii.map((bit, i) => bit || b.ascii[i]!), other: a.other || b.other };
-}
-
-function overlaps(a: CharSet, b: CharSet): boolean {
-  return (a.other && b.other) || a.ascii.some((bit, i) => bit && b.ascii[i]!);
-}
-
-function rangeSet(ranges: readonly (readonly [number, number])[], other: boolean): CharSet {
-  const set = emptySet();
-  for (const [from, to] of ranges) for (let c = from; c <= to && c < 128; c++) set.ascii[c] = true;
-  set.other = other;
-  return set;
-}
-
-const digit = (): CharSet => rangeSet([[48, 57]], false);
-const word = (): CharSet => rangeSet([[48, 57], [65, 90], [95, 95], [97, 122]], false);
-const space = (): CharSet => rangeSet([[9, 13], [32, 32]], true);
-
-function complement(set: CharSet): CharSet {
-  return { ascii: set.ascii.map((bit) => !bit), other: true };
-}
+const setOf = (has: (c: number) => boolean): CharSet => Array.from({ length: beyond + 1 }, (_, c) => has(c));
+const emptySet = () => setOf(() => false);
+const fullSet = () => setOf(() => true);
+const union = (a: CharSet, b: CharSet): CharSet => a.map((bit, c) => bit || b[c]!);
+const overlaps = (a: CharSet, b: CharSet) => a.some((bit, c) => bit && b[c]);
+// Whatever lies beyond ASCII is assumed to hold characters on both sides of a complement.
+const complement = (set: CharSet): CharSet => set.map((bit, c) => c === beyond || !bit);
 
 function charSet(code: number, ignoreCase: boolean): CharSet {
-  if (code >= 128) return { ascii: emptySet().ascii, other: true };
   const set = emptySet();
-  set.ascii[code] = true;
-  if (ignoreCase && /[a-z]/i.test(String.fromCharCode(code))) {
-    set.ascii[String.fromCharCode(code).toLowerCase().charCodeAt(0)] = true;
-    set.ascii[String.fromCharCode(code).toUpperCase().charCodeAt(0)] = true;
+  if (code >= beyond) set[beyond] = true;
+  else {
+    const char = String.fromCharCode(code);
+    for (const alike of ignoreCase ? [char.toLowerCase(), char.toUpperCase()] : [char]) set[alike.charCodeAt(0)] = true;
   }
   return set;
 }
 
 const leaf = (first: CharSet, nullable = false): Node => ({ height: 0, first, nullable, single: nullable ? undefined : first });
 
-/** Reads a pattern once, left to right, building just enough to judge it. */
-class Analyser {
-  private pos = 0;
-  constructor(private readonly src: string, private readonly ignoreCase: boolean) {}
+/** Names why a pattern could backtrack catastrophically, or returns undefined when it is safe. */
+export function backtrackingRisk(pattern: string, ignoreCase = false): string | undefined {
+  // The pattern is read once, left to right, building just enough to judge it.
+  let pos = 0;
+  const peek = () => pattern[pos] ?? '';
+  // Consumes what a sticky pattern matches at the current position.
+  const take = (sticky: RegExp) => {
+    sticky.lastIndex = pos;
+    const m = sticky.exec(pattern);
+    if (m) pos += m[0].length;
+    return m;
+  };
 
-  run(): Node {
-    return this.alternation();
-  }
-
-  private peek(): string {
-    return this.src[this.pos] ?? '';
-  }
-
-  private alternation(): Node {
-    const branches: Node[] = [this.sequence()];
-    while (this.peek() === '|') {
-      this.pos++;
-      branches.push(this.sequence());
+  function alternation(): Node {
+    const branches: Node[] = [sequence()];
+    while (peek() === '|') {
+      pos++;
+      branches.push(sequence());
     }
     if (branches.length === 1) return branches[0]!;
-    const problem = branches.find((branch) => branch.problem)?.problem;
     let first = emptySet();
     let ambiguous = false;
     for (const branch of branches) {
@@ -106,12 +79,12 @@ class Analyser {
       height: Math.max(...branches.map((branch) => branch.height)),
       first,
       nullable: branches.some((branch) => branch.nullable),
-      problem,
+      problem: branches.find((branch) => branch.problem)?.problem,
       ambiguous: ambiguous || branches.some((branch) => branch.ambiguous),
     };
   }
 
-  private sequence(): Node {
+  function sequence(): Node {
     let height = 0;
     let first = emptySet();
     let nullable = true;
@@ -126,8 +99,8 @@ class Analyser {
       if (!guarded) height = Math.max(height, pending.height);
       pending = undefined;
     };
-    while (this.pos < this.src.length && this.peek() !== '|' && this.peek() !== ')') {
-      const atom = this.quantified();
+    while (pos < pattern.length && peek() !== '|' && peek() !== ')') {
+      const atom = quantified();
       settle(atom);
       if (atom.tail && atom.height === 1) pending = atom;
       else height = Math.max(height, atom.height);
@@ -140,137 +113,95 @@ class Analyser {
     return { height, first, nullable, problem, ambiguous };
   }
 
-  private quantified(): Node {
-    const atom = this.atom();
-    const quantifier = this.quantifier();
-    if (!quantifier) return atom;
-    const repeats = quantifier.max > boundedRepeatLimit;
-    const nullable = atom.nullable || quantifier.min === 0;
-    if (!repeats || atom.problem) return { ...atom, nullable };
-    if (atom.height > 0) {
-      return { ...atom, nullable, problem: 'a repeated part inside another repeated part, like (a+)+' };
-    }
-    if (atom.ambiguous) {
-      return { ...atom, nullable, problem: 'alternatives that can match the same text under a repeat, like (a|a)*' };
-    }
-    return { height: atom.height + 1, first: atom.first, nullable, tail: atom.single };
+  function quantified(): Node {
+    const node = atom();
+    const m = take(/(?:([*+?])|\{(\d+)(,(\d*))?\})\??/y);
+    if (!m) return node;
+    const min = m[1] ? (m[1] === '+' ? 1 : 0) : Number(m[2]);
+    const max = m[1] ? (m[1] === '?' ? 1 : Infinity) : m[3] === undefined ? min : m[4] ? Number(m[4]) : Infinity;
+    const nullable = node.nullable || min === 0;
+    if (max <= boundedRepeatLimit || node.problem) return { ...node, nullable };
+    if (node.height > 0) return { ...node, nullable, problem: 'a repeated part inside another repeated part, like (a+)+' };
+    if (node.ambiguous) return { ...node, nullable, problem: 'alternatives that can match the same text under a repeat, like (a|a)*' };
+    return { height: node.height + 1, first: node.first, nullable, tail: node.single };
   }
 
-  private quantifier(): { min: number; max: number } | undefined {
-    const c = this.peek();
-    let result: { min: number; max: number } | undefined;
-    if (c === '*') result = { min: 0, max: Infinity };
-    else if (c === '+') result = { min: 1, max: Infinity };
-    else if (c === '?') result = { min: 0, max: 1 };
-    else if (c === '{') {
-      const m = /^\{(\d+)(,(\d*))?\}/.exec(this.src.slice(this.pos));
-      if (!m) return undefined;
-      const min = Number(m[1]);
-      const max = m[2] === undefined ? min : m[3] ? Number(m[3]) : Infinity;
-      this.pos += m[0].length;
-      if (this.peek() === '?') this.pos++;
-      return { min, max };
+  function atom(): Node {
+    const c = pattern[pos++]!;
+    if (c === '(') {
+      const lookaround = take(/\?<?[=!]/y);
+      if (!lookaround) take(/\?(?:<[^>]+>|:)/y);
+      const inner = alternation();
+      if (peek() === ')') pos++;
+      // A lookaround consumes nothing, so it starts with nothing and matches the empty string.
+      return lookaround ? { ...inner, first: emptySet(), nullable: true } : inner;
     }
-    if (!result) return undefined;
-    this.pos++;
-    if (this.peek() === '?') this.pos++;
-    return result;
-  }
-
-  private atom(): Node {
-    const c = this.src[this.pos++]!;
-    if (c === '(') return this.group();
-    if (c === '[') return leaf(this.charClass());
+    if (c === '[') return leaf(charClass());
     if (c === '.') return leaf(fullSet());
     if (c === '^' || c === '$') return leaf(emptySet(), true);
-    if (c === '\\') return this.escape(false);
-    return leaf(charSet(c.codePointAt(0)!, this.ignoreCase));
+    if (c === '\\') return escape(false);
+    return leaf(charSet(c.codePointAt(0)!, ignoreCase));
   }
 
-  private group(): Node {
-    const lookaround = /^\?(<?[=!])/.exec(this.src.slice(this.pos));
-    const named = /^\?<[^>]+>/.exec(this.src.slice(this.pos));
-    if (lookaround) this.pos += lookaround[0].length;
-    else if (named) this.pos += named[0].length;
-    else if (this.src.startsWith('?:', this.pos)) this.pos += 2;
-    const inner = this.alternation();
-    if (this.peek() === ')') this.pos++;
-    // A lookaround consumes nothing, so it starts with nothing and matches the empty string.
-    return lookaround ? { ...inner, first: emptySet(), nullable: true } : inner;
-  }
-
-  private charClass(): CharSet {
-    let negated = false;
-    if (this.peek() === '^') {
-      negated = true;
-      this.pos++;
-    }
+  function charClass(): CharSet {
+    const negated = peek() === '^';
+    if (negated) pos++;
     let set = emptySet();
     let firstChar = true;
-    while (this.pos < this.src.length && (this.peek() !== ']' || firstChar)) {
+    while (pos < pattern.length && (peek() !== ']' || firstChar)) {
       firstChar = false;
-      const c = this.src[this.pos++]!;
+      const c = pattern[pos++]!;
       let from: number;
       if (c === '\\') {
-        const escaped = this.escape(true);
-        if (!escaped.first.ascii.filter(Boolean).length || escaped.first.ascii.filter(Boolean).length > 1) {
-          set = union(set, escaped.first);
+        const escaped = escape(true).first;
+        // Only an escape of one ASCII character can start a range.
+        if (escaped.slice(0, beyond).filter(Boolean).length !== 1) {
+          set = union(set, escaped);
           continue;
         }
-        from = escaped.first.ascii.indexOf(true);
+        from = escaped.indexOf(true);
       } else from = c.codePointAt(0)!;
-      if (this.peek() === '-' && this.src[this.pos + 1] !== ']' && this.src[this.pos + 1] !== undefined) {
-        this.pos++;
-        const d = this.src[this.pos++]!;
-        const to = d === '\\' ? this.escape(true).first.ascii.lastIndexOf(true) : d.codePointAt(0)!;
-        set = union(set, rangeSet([[from, Math.min(to, 127)]], to >= 128));
-        if (this.ignoreCase) set = union(set, rangeSet([[65, 90], [97, 122]], false));
-      } else set = union(set, charSet(from, this.ignoreCase));
+      if (peek() === '-' && pattern[pos + 1] !== ']' && pattern[pos + 1] !== undefined) {
+        pos++;
+        const d = pattern[pos++]!;
+        const to = d === '\\' ? escape(true).first.lastIndexOf(true, beyond - 1) : d.codePointAt(0)!;
+        set = union(set, setOf((code) => (code === beyond ? to >= beyond : from <= code && code <= to)));
+        if (ignoreCase) set = union(set, setOf((code) => /[a-z]/i.test(String.fromCharCode(code))));
+      } else set = union(set, charSet(from, ignoreCase));
     }
-    this.pos++;
+    pos++;
     return negated ? complement(set) : set;
   }
 
-  private escape(inClass: boolean): Node {
-    const c = this.src[this.pos++] ?? '';
-    switch (c) {
-      case 'd': return leaf(digit());
-      case 'D': return leaf(complement(digit()));
-      case 'w': return leaf(word());
-      case 'W': return leaf(complement(word()));
-      case 's': return leaf(space());
-      case 'S': return leaf(complement(space()));
-      case 'b': case 'B': return inClass ? leaf(charSet(8, false)) : leaf(emptySet(), true);
-      case 'n': return leaf(charSet(10, false));
-      case 'r': return leaf(charSet(13, false));
-      case 't': return leaf(charSet(9, false));
-      case 'p': case 'P': {
-        const m = /^\{[^}]*\}/.exec(this.src.slice(this.pos));
-        if (m) this.pos += m[0].length;
-        return leaf(fullSet());
-      }
-      case 'u': case 'x': {
-        const m = /^(\{[0-9a-fA-F]+\}|[0-9a-fA-F]{4}|[0-9a-fA-F]{2})/.exec(this.src.slice(this.pos));
-        if (!m) return leaf(charSet(c.charCodeAt(0), this.ignoreCase));
-        this.pos += m[0].length;
-        return leaf(charSet(parseInt(m[0].replace(/[{}]/g, ''), 16), this.ignoreCase));
-      }
-      case 'k': {
-        const m = /^<[^>]*>/.exec(this.src.slice(this.pos));
-        if (m) this.pos += m[0].length;
-        return leaf(fullSet(), true);
-      }
-      default:
-        // A back-reference may match anything the group matched, including nothing.
-        if (/[1-9]/.test(c)) return leaf(fullSet(), true);
-        return leaf(charSet(c.codePointAt(0) ?? 0, this.ignoreCase));
+  function escape(inClass: boolean): Node {
+    const c = pattern[pos++] ?? '';
+    // \d \w \s and their negations, judged by the engine on ASCII; beyond it only \s and the negations match.
+    if (c && 'dDwWsS'.includes(c)) {
+      const re = new RegExp(`\\${c}`);
+      return leaf(setOf((code) => (code === beyond ? !'dw'.includes(c) : re.test(String.fromCharCode(code)))));
     }
+    if (c === 'b' || c === 'B') return inClass ? leaf(charSet(8, false)) : leaf(emptySet(), true);
+    if (c === 'n') return leaf(charSet(10, false));
+    if (c === 'r') return leaf(charSet(13, false));
+    if (c === 't') return leaf(charSet(9, false));
+    if (c === 'p' || c === 'P') {
+      take(/\{[^}]*\}/y);
+      return leaf(fullSet());
+    }
+    if (c === 'u' || c === 'x') {
+      const m = take(/\{[0-9a-fA-F]+\}|[0-9a-fA-F]{4}|[0-9a-fA-F]{2}/y);
+      return leaf(charSet(m ? parseInt(m[0].replace(/[{}]/g, ''), 16) : c.charCodeAt(0), ignoreCase));
+    }
+    if (c === 'k') {
+      take(/<[^>]*>/y);
+      return leaf(fullSet(), true);
+    }
+    // A back-reference may match anything the group matched, including nothing.
+    if (/[1-9]/.test(c)) return leaf(fullSet(), true);
+    return leaf(charSet(c.codePointAt(0) ?? 0, ignoreCase));
   }
-}
 
-/** Names why a pattern could backtrack catastrophically, or returns undefined when it is safe. */
-export function backtrackingRisk(pattern: string, ignoreCase = false): string | undefined {
-  return new Analyser(pattern, ignoreCase).run().problem;
+  return alternation().problem;
 }
 
 /** Flags the engine compiles every kit pattern with: global, Unicode-aware, optionally case-blind. */
