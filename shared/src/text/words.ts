@@ -151,6 +151,3 @@ export function codePointAtOffset(text: string, offset: number): number {
 export function continuesWord(cp: number): boolean {
   return isWordCodePoint(cp) && !isUnspacedCodePoint(cp);
 }
-
-/** 1 for the ASCII characters that continue a word at a boundary (letters, digits, underscore). */
-export const asciiBoundaryWord = Uint8Array.from({ length: 128 }, (_, c) => (isWordCodePoint(c) ? 1 : 0));
