@@ -15,7 +15,8 @@ function isSpace(text: string, i: number): boolean {
   return c < 0x80 ? c === 32 || (c >= 9 && c <= 13) : /\s/.test(text[i]!);
 }
 
-function trimmed(text: string, start: number, end: number): Span | undefined {
+/** `[start, end)` without the spaces at either end, or undefined when nothing else is left. */
+export function trimmedSpan(text: string, start: number, end: number): Span | undefined {
   while (start < end && isSpace(text, start)) start++;
   while (end > start && isSpace(text, end - 1)) end--;
   return start < end ? { start, end } : undefined;
@@ -28,11 +29,11 @@ function splitSpans(text: string, separator: RegExp): Span[] {
   let start = 0;
   separator.lastIndex = 0;
   for (let m = separator.exec(text); m; m = separator.exec(text)) {
-    const span = trimmed(text, start, m.index);
+    const span = trimmedSpan(text, start, m.index);
     if (span) out.push(span);
     start = m.index + m[0].length;
   }
-  const last = trimmed(text, start, text.length);
+  const last = trimmedSpan(text, start, text.length);
   if (last) out.push(last);
   return out;
 }
@@ -73,7 +74,7 @@ export function sentenceSpans(text: string): Span[] {
   const out: Span[] = [];
   let start = 0;
   const push = (end: number, next: number) => {
-    const span = trimmed(text, start, end);
+    const span = trimmedSpan(text, start, end);
     if (span) out.push(span);
     start = next;
   };
