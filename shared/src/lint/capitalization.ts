@@ -1,7 +1,7 @@
 import type { BrandKit, RuleOf } from '../kit';
-import { lineSpans, type Span } from '../text';
+import { lineSpans, trimmedSpan, type Span } from '../text';
 import type { CompiledRule } from './compiled';
-import { findingRuleId, formatMessage, type LintContext } from './context';
+import { allCapitals, lettersOf, reporter, type LintContext } from './context';
 import { isAscii } from './pattern';
 
 type Style = 'title' | 'sentence' | 'upper' | 'lower';
@@ -20,9 +20,7 @@ function keptAsWritten(word: string, exceptions: ReadonlySet<string>): boolean {
   if (exceptions.has(word)) return true;
   const ascii = asciiCase(word);
   if (ascii !== undefined) return ascii;
-  const letters = word.replace(/[^\p{L}]/gu, '');
-  if (letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return true;
-  return /.\p{Lu}/u.test(word);
+  return allCapitals(lettersOf(word)) || /.\p{Lu}/u.test(word);
 }
 
 // The same answer for an ASCII word without regular expressions: two or more letters, all capitals,
@@ -89,25 +87,16 @@ function headingSpans(text: string): Span[] {
 }
 
 function targetSpans(ctx: LintContext, scope: RuleOf<'capitalization'>['scope']): Span[] {
-  if (scope === 'headings') {
-    // Host headings are trimmed and clamped, so a stale range never reaches past the text.
-    if (!ctx.headings) return headingSpans(ctx.text);
-    return ctx.headings.flatMap((h) => {
-      const start = Math.max(0, Math.min(h.start, ctx.text.length));
-      const end = Math.max(start, Math.min(h.end, ctx.text.length));
-      const inner = ctx.text.slice(start, end);
-      const from = start + (inner.length - inner.trimStart().length);
-      const to = start + inner.trimEnd().length;
-      return to > from ? [{ start: from, end: to }] : [];
-    });
+  const { text } = ctx;
+  if (scope === 'lines') return lineSpans(text);
+  if (scope !== 'headings') {
+    const whole = trimmedSpan(text, 0, text.length);
+    return whole ? [whole] : [];
   }
-  if (scope === 'lines') return lineSpans(ctx.text);
-  return ctx.text.trim() ? [trimmedWhole(ctx.text)] : [];
-}
-
-function trimmedWhole(text: string): Span {
-  const start = text.length - text.trimStart().length;
-  return { start, end: text.trimEnd().length };
+  if (!ctx.headings) return headingSpans(text);
+  // Host headings are trimmed and clamped, so a stale range never reaches past the text.
+  const clamp = (offset: number) => Math.max(0, Math.min(offset, text.length));
+  return ctx.headings.flatMap((h) => trimmedSpan(text, clamp(h.start), Math.max(clamp(h.start), clamp(h.end))) ?? []);
 }
 
 /** Names the kit knows, kept as written in any style: approved terms, product names, the brand. */
@@ -119,11 +108,11 @@ function kitNames(kit: BrandKit): string[] {
 
 /** Product names with exact capitals (through the matcher) and headings or whole texts in one case style. */
 export function compileCapitalization(rule: RuleOf<'capitalization'>, kit: BrandKit): CompiledRule {
-  const id = findingRuleId('capitalization', rule.id);
   const exceptions = new Set([...rule.exceptions.flatMap((e) => e.split(/\s+/)), ...kitNames(kit)]);
+  const flag = reporter(rule);
   const report = (ctx: LintContext, start: number, end: number, suggestion: string) => {
     const match = ctx.text.slice(start, end);
-    ctx.report({ rule: id, severity: rule.severity, message: formatMessage(rule.message, [match], { match, suggestion }), start, end, suggestions: [suggestion] });
+    flag(ctx, start, end, [match], { match, suggestion }, [suggestion]);
   };
   const style = rule.style;
   return {

@@ -1,3 +1,4 @@
+import type { Severity } from '../findings';
 import { checkLimits, limitMessage } from './length';
 import { describeElement, reportMissing } from './required';
 import type { LintContext } from './context';
@@ -10,31 +11,16 @@ import type { LintContext } from './context';
 export function checkChannel(ctx: LintContext, aiGenerated: boolean): void {
   const channel = ctx.channel;
   if (!channel) return;
-  const whole = { start: 0, end: ctx.text.length };
-  checkLimits(ctx, whole, channel, (start, end, detail) =>
-    ctx.report({
-      rule: 'channel.length',
-      severity: detail.min !== undefined ? 'warning' : channel.severity,
-      message: limitMessage(channel.name, detail),
-      start,
-      end,
-      suggestions: [],
-    }),
+  const report = (rule: string, severity: Severity, message: string, start: number, end = start, suggestions: string[] = []) =>
+    ctx.report({ rule, severity, message, start, end, suggestions });
+  checkLimits(ctx, { start: 0, end: ctx.text.length }, channel, (start, end, detail) =>
+    report('channel.length', detail.min !== undefined ? 'warning' : channel.severity, limitMessage(channel.name, detail), start, end),
   );
-  reportMissing(ctx, channel.requiredElements, (element, at) =>
-    ctx.report({ rule: 'channel.required', severity: 'error', message: `${channel.name} needs ${describeElement(element)}.`, start: at, end: at, suggestions: [] }),
-  );
+  reportMissing(ctx, channel.requiredElements, (element, at) => report('channel.required', 'error', `${channel.name} needs ${describeElement(element)}.`, at));
   const label = ctx.kit.disclosure?.label;
   if (aiGenerated && channel.disclosureRequired && label) {
     reportMissing(ctx, ['disclosure'], (_element, at) =>
-      ctx.report({
-        rule: 'disclosure.missing',
-        severity: 'error',
-        message: `AI-written copy on ${channel.name} must carry “${label}”.`,
-        start: at,
-        end: at,
-        suggestions: [`${/[\r\n]/.test(ctx.text) ? '\n\n' : ' '}${label}`],
-      }),
+      report('disclosure.missing', 'error', `AI-written copy on ${channel.name} must carry “${label}”.`, at, at, [`${/[\r\n]/.test(ctx.text) ? '\n\n' : ' '}${label}`]),
     );
   }
 }

@@ -2,8 +2,8 @@ import type { BrandKit, ClaimCategory, RuleOf } from '../kit';
 import { skipKinds } from '../kit';
 import { foldCase } from '../text';
 import type { CompiledRule } from './compiled';
-import { escapeRegExp, formatMessage, type LintContext } from './context';
-import { compilePattern, eachMatch, type Pattern } from './pattern';
+import { escapeRegExp, reporter } from './context';
+import { compilePattern, type Pattern } from './pattern';
 
 // Built-in claim triggers per category. Superlatives, guarantees and absolutes follow the FTC's
 // advertising-substantiation guidance and the UK CAP Code (section 3, "Misleading advertising");
@@ -42,11 +42,11 @@ const categoryNames: Record<ClaimCategory, string> = {
 
 const defaultMessage = '“{match}” is {category}; it needs review unless it is an approved claim.';
 
-/** One regex per category: the built-in triggers plus the kit's own words. */
-export function claimPatterns(kit: BrandKit): Map<ClaimCategory, ClaimPattern> {
+/** One regex per category (every category unless told which): the built-in triggers plus the kit's own words. */
+export function claimPatterns(kit: BrandKit, categories = Object.keys(builtIn) as ClaimCategory[]): Map<ClaimCategory, ClaimPattern> {
   const words = kit.claims?.words ?? {};
   const out = new Map<ClaimCategory, ClaimPattern>();
-  for (const category of Object.keys(builtIn) as ClaimCategory[]) {
+  for (const category of categories) {
     const extra = ((words as Record<string, string[] | undefined>)[category] ?? []).map((w) => `\\b${escapeRegExp(w)}\\b`);
     const pattern: ClaimPattern = compilePattern([builtIn[category], ...extra].join('|'), 'giu');
     // The kit's own words need no digit, so a category with some is always searched.
@@ -69,27 +69,15 @@ export function approvedRanges(text: string, approved: readonly string[]): { sta
   return out;
 }
 
-/** Claims needing review. Findings are reported as `claims.<category>`. */
-export function compileClaims(rule: RuleOf<'claims'>, patterns: Map<ClaimCategory, ClaimPattern>): CompiledRule {
+/** Claims needing review, in the rule's categories or else the kit's. Findings are reported as `claims.<category>`. */
+export function compileClaims(rule: RuleOf<'claims'>, kit: BrandKit): CompiledRule {
+  const patterns = claimPatterns(kit, rule.categories ?? kit.claims?.review ?? []);
   return {
-    check(ctx: LintContext) {
-      for (const category of rule.categories ?? ctx.kit.claims?.review ?? []) {
-        const pattern = patterns.get(category)!;
+    check(ctx) {
+      for (const [category, pattern] of patterns) {
         if (pattern.needs && !pattern.needs.test(ctx.text)) continue;
-        eachMatch(pattern, ctx.text, ctx.ascii, (m) => {
-          const start = m.index;
-          const end = start + m[0].length;
-          if (m[0].length === 0 || ctx.skipped(rule, start, end)) return;
-          const match = m[0];
-          ctx.report({
-            rule: `claims.${category}`,
-            severity: rule.severity,
-            message: formatMessage(rule.message, [match], { match, category: categoryNames[category] }),
-            start,
-            end,
-            suggestions: [],
-          });
-        });
+        const report = reporter(rule, `claims.${category}`);
+        ctx.matches(pattern, rule, (start, end, m) => report(ctx, start, end, [m[0]], { match: m[0], category: categoryNames[category] }));
       }
     },
   };

@@ -1,10 +1,10 @@
 import type { RuleOf } from '../kit';
 import { patternFlags } from '../kit';
 import type { CompiledRule } from './compiled';
-import { findingRuleId, formatMessage } from './context';
+import { lettersOf, reporter } from './context';
 import { compilePattern, eachMatch } from './pattern';
 
-const isCapsWord = (word: string | undefined) => !!word && /^\p{Lu}{2,}$/u.test(word);
+const isCapsWord = (word: string | undefined) => !!word && /^\p{Lu}{2,}$/u.test(lettersOf(word));
 
 /**
  * A term matched by `first` (an acronym) needs a definition matched by `second` earlier in the text
@@ -12,10 +12,10 @@ const isCapsWord = (word: string | undefined) => !!word && /^\p{Lu}{2,}$/u.test(
  * words in an all-capitals run ("SAVE NOW") are shouting, not acronyms.
  */
 export function compileConditional(rule: RuleOf<'conditional'>): CompiledRule {
-  const id = findingRuleId('conditional', rule.id);
   const first = compilePattern(rule.first, patternFlags(false));
   const second = compilePattern(rule.second, patternFlags(false));
   const exceptions = new Set(rule.exceptions);
+  const report = reporter(rule);
   return {
     check(ctx) {
       const defined = new Map<string, number>();
@@ -27,20 +27,17 @@ export function compileConditional(rule: RuleOf<'conditional'>): CompiledRule {
         definitions.push({ start: m.index, end: m.index + m[0].length });
       });
       const reported = new Set<string>();
-      eachMatch(first, ctx.text, ctx.ascii, (m) => {
+      ctx.matches(first, rule, (start, end, m) => {
         const term = m[1];
-        const start = m.index;
-        const end = start + m[0].length;
         if (!term || exceptions.has(term) || reported.has(term)) return;
         if (definitions.some((d) => d.start <= start && end <= d.end)) return;
         const at = defined.get(term);
         if (at !== undefined && at < start) return;
         const before = /(\S+)\s+$/.exec(ctx.text.slice(Math.max(0, start - 20), start))?.[1];
         const after = /^\s+(\S+)/.exec(ctx.text.slice(end, end + 20))?.[1];
-        if (isCapsWord(before?.replace(/\P{L}/gu, '')) || isCapsWord(after?.replace(/\P{L}/gu, ''))) return;
-        if (ctx.skipped(rule, start, end)) return;
+        if (isCapsWord(before) || isCapsWord(after)) return;
         reported.add(term);
-        ctx.report({ rule: id, severity: rule.severity, message: formatMessage(rule.message, [term], { match: term }), start, end, suggestions: [] });
+        report(ctx, start, end, [term], { match: term });
       });
     },
   };

@@ -1,7 +1,7 @@
 import type { Severity } from '../findings';
 import type { BrandKit, Channel, SkipKind } from '../kit';
 import { findSkipSpans, paragraphSpans, sentenceSpans, SkipIndex, type Span } from '../text';
-import { isAscii } from './pattern';
+import { eachMatch, isAscii, type Pattern } from './pattern';
 
 /** A finding before line and column are known. */
 export interface RawFinding {
@@ -75,11 +75,29 @@ export class LintContext {
   report(finding: RawFinding): void {
     this.findings.push(finding);
   }
+
+  /** Each non-empty match of a pattern (within `span` when given) outside the text the rule skips. */
+  matches(pattern: Pattern, rule: { skip: readonly SkipKind[] }, onMatch: (start: number, end: number, m: RegExpExecArray) => void, span?: Span): void {
+    const offset = span ? span.start : 0;
+    // A span of ASCII-only text is ASCII-only too.
+    eachMatch(pattern, span ? this.text.slice(span.start, span.end) : this.text, this.ascii, (m) => {
+      const start = offset + m.index;
+      const end = start + m[0].length;
+      if (end > start && !this.skipped(rule, start, end)) onMatch(start, end, m);
+    });
+  }
 }
 
-/** The id a finding carries: `<type>.<rule id>`, so every surface can tell what kind of rule fired. */
-export function findingRuleId(type: string, id: string): string {
-  return id.startsWith(`${type}.`) ? id : `${type}.${id}`;
+/** Reports a finding: the message template filled with `args` for `%s` and `named` values for `{name}`. */
+export type Reporter = (ctx: LintContext, start: number, end: number, args: readonly string[], named: Record<string, string>, suggestions?: string[]) => void;
+
+/**
+ * Reports one kit rule's findings with its severity and message. The id is `<type>.<rule id>`, so every
+ * surface can tell what kind of rule fired.
+ */
+export function reporter(rule: RuleHead & { type: string }, id = rule.id.startsWith(`${rule.type}.`) ? rule.id : `${rule.type}.${rule.id}`): Reporter {
+  return (ctx, start, end, args, named, suggestions = []) =>
+    ctx.report({ rule: id, severity: rule.severity, message: formatMessage(rule.message, args, named), start, end, suggestions });
 }
 
 /**
@@ -111,9 +129,9 @@ export function formatMessage(template: string, args: readonly string[], named: 
 
 /** Carries the writer's capitals over to a replacement: "Utilize" → "Use", "UTILIZE" → "USE". */
 export function matchCase(source: string, replacement: string): string {
-  const letters = source.replace(/[^\p{L}]/gu, '');
+  const letters = lettersOf(source);
   if (!letters) return replacement;
-  if (letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return replacement.toUpperCase();
+  if (allCapitals(letters)) return replacement.toUpperCase();
   const first = letters[0]!;
   if (first !== first.toLowerCase() && replacement.length > 0) {
     const cp = replacement.codePointAt(0)!;
@@ -122,6 +140,12 @@ export function matchCase(source: string, replacement: string): string {
   }
   return replacement;
 }
+
+/** The letters of a text, without digits, marks, spaces or punctuation. */
+export const lettersOf = (text: string) => text.replace(/[^\p{L}]/gu, '');
+
+/** Whether letters, two or more, are all capitals ("USE" but not "I" or "Use"). */
+export const allCapitals = (letters: string) => letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
 
 /** Escapes text for use inside a regular expression. */
 export function escapeRegExp(text: string): string {

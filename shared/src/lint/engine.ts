@@ -1,9 +1,9 @@
 import { severityRank, type Finding } from '../findings';
-import { resolveChannel, type BrandKit, type Channel, type Rule } from '../kit';
-import { codePointAtOffset, codePointBefore, countWords, foldCase, isUnspacedCodePoint, isWordCodePoint, LineMap } from '../text';
+import { resolveChannel, type BrandKit, type Channel, type Rule, type RuleOf, type RuleType } from '../kit';
+import { codePointAtOffset, codePointBefore, continuesWord, countWords, foldCase, LineMap } from '../text';
 import { compileCapitalization } from './capitalization';
 import { checkChannel } from './channel';
-import { approvedRanges, claimPatterns, compileClaims, implicitClaimsRule } from './claims';
+import { approvedRanges, compileClaims, implicitClaimsRule } from './claims';
 import type { CompiledRule, TermConsumer, TermEntry, TermHit } from './compiled';
 import { compileConditional } from './conditional';
 import { compileConsistency } from './consistency';
@@ -54,26 +54,21 @@ interface CompiledKit {
 
 const cache = new WeakMap<BrandKit, CompiledKit>();
 
-function compileRule(rule: Rule, kit: BrandKit, claims: () => ReturnType<typeof claimPatterns>): CompiledRule {
-  switch (rule.type) {
-    case 'existence': return compileExistence(rule);
-    case 'substitution': return compileSubstitution(rule);
-    case 'capitalization': return compileCapitalization(rule, kit);
-    case 'occurrence': return compileOccurrence(rule);
-    case 'length': return compileLength(rule);
-    case 'repetition': return compileRepetition(rule);
-    case 'consistency': return compileConsistency(rule);
-    case 'conditional': return compileConditional(rule);
-    case 'readability': return compileReadability(rule);
-    case 'claims': return compileClaims(rule, claims());
-    case 'required': return compileRequired(rule);
-  }
-}
+const compilers: { [T in RuleType]: (rule: RuleOf<T>, kit: BrandKit) => CompiledRule } = {
+  existence: compileExistence,
+  substitution: compileSubstitution,
+  capitalization: compileCapitalization,
+  occurrence: compileOccurrence,
+  length: compileLength,
+  repetition: compileRepetition,
+  consistency: compileConsistency,
+  conditional: compileConditional,
+  readability: compileReadability,
+  claims: compileClaims,
+  required: compileRequired,
+};
 
-// A neighbour continues a word when it is a letter, digit or mark of a spaced script; CJK
-// characters around a Latin name ("Ledgerlineで") do not, since those scripts use no spaces.
-const continuesWord = (cp: number) => isWordCodePoint(cp) && !isUnspacedCodePoint(cp);
-
+// A neighbour continues a word when it is a letter, digit or mark of a spaced script (see continuesWord).
 function boundaryBits(key: string): number {
   if (!key) return 0;
   return (continuesWord(codePointAtOffset(key, 0)) ? 1 : 0) | (continuesWord(codePointBefore(key, key.length)) ? 2 : 0);
@@ -83,15 +78,13 @@ function boundaryBits(key: string): number {
 export function compileKit(kit: BrandKit): CompiledKit {
   const cached = cache.get(kit);
   if (cached) return cached;
-  let patterns: ReturnType<typeof claimPatterns> | undefined;
-  const claims = () => (patterns ??= claimPatterns(kit));
   const consumers: TermConsumer[] = [compileTerms(kit)];
   const checks: CompiledKit['checks'] = [];
   const rules: Rule[] = [...(kit.rules ?? [])];
   const implicit = implicitClaimsRule(kit);
   if (implicit) rules.push(implicit);
   for (const rule of rules) {
-    const compiled = compileRule(rule, kit, claims);
+    const compiled = (compilers[rule.type] as (rule: Rule, kit: BrandKit) => CompiledRule)(rule, kit);
     consumers.push(...(compiled.consumers ?? []));
     if (compiled.check) checks.push({ rule, check: compiled.check });
   }

@@ -1,16 +1,16 @@
 import type { RuleOf } from '../kit';
 import { patternFlags } from '../kit';
 import type { CompiledRule, TermEntry } from './compiled';
-import { findingRuleId, formatMessage, type LintContext } from './context';
-import { compilePattern, eachMatch } from './pattern';
+import { reporter, type LintContext } from './context';
+import { compilePattern } from './pattern';
 
 /** Words or patterns that must not appear: tokens go to the kit's matcher, a pattern runs as one regex. */
 export function compileExistence(rule: RuleOf<'existence'>): CompiledRule {
-  const id = findingRuleId('existence', rule.id);
   const exceptions = new Set(rule.exceptions.map((e) => e.toLowerCase()));
+  const flag = reporter(rule);
   const report = (ctx: LintContext, start: number, end: number) => {
     const match = ctx.text.slice(start, end);
-    ctx.report({ rule: id, severity: rule.severity, message: formatMessage(rule.message, [match], { match }), start, end, suggestions: [] });
+    flag(ctx, start, end, [match], { match });
   };
   const entries: TermEntry[] = [
     ...rule.tokens.map((key) => ({ key, caseSensitive: !rule.ignoreCase })),
@@ -20,13 +20,9 @@ export function compileExistence(rule: RuleOf<'existence'>): CompiledRule {
   return {
     consumers: rule.tokens.length > 0 ? [{ head: rule, entries, finish: (ctx, hits) => hits.forEach((hit) => report(ctx, hit.start, hit.end)) }] : [],
     check: pattern
-      ? (ctx) => {
-          eachMatch(pattern, ctx.text, ctx.ascii, (m) => {
-            const end = m.index + m[0].length;
-            if (m[0].length === 0 || exceptions.has(m[0].toLowerCase()) || ctx.skipped(rule, m.index, end)) return;
-            report(ctx, m.index, end);
-          });
-        }
+      ? (ctx) => ctx.matches(pattern, rule, (start, end, m) => {
+          if (!exceptions.has(m[0].toLowerCase())) report(ctx, start, end);
+        })
       : undefined,
   };
 }

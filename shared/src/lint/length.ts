@@ -1,8 +1,7 @@
-import type { Severity } from '../findings';
 import type { RuleOf } from '../kit';
 import { countGraphemes, countWords, graphemeOffset, lineSpans, wordSpans, type Span } from '../text';
 import type { CompiledRule } from './compiled';
-import { findingRuleId, formatMessage, type LintContext } from './context';
+import { reporter, type LintContext } from './context';
 
 /** Limits in graphemes (characters as people see them) and words. */
 export interface Limits {
@@ -23,24 +22,15 @@ export function checkLimits(
   report: (start: number, end: number, detail: Record<string, string>) => void,
 ): void {
   const text = ctx.text.slice(span.start, span.end);
-  if (limits.maxGraphemes !== undefined || limits.minGraphemes !== undefined) {
-    const graphemes = countGraphemes(text);
-    if (limits.maxGraphemes !== undefined && graphemes > limits.maxGraphemes) {
-      report(span.start + graphemeOffset(text, limits.maxGraphemes), span.end, { count: String(graphemes), max: String(limits.maxGraphemes), unit: 'characters' });
-    }
-    if (limits.minGraphemes !== undefined && graphemes < limits.minGraphemes) {
-      report(span.start, span.end, { count: String(graphemes), min: String(limits.minGraphemes), unit: 'characters' });
-    }
-  }
-  if (limits.maxWords === undefined && limits.minWords === undefined) return;
+  const check = (unit: string, max: number | undefined, min: number | undefined, count: () => number, cut: (max: number) => number) => {
+    if (max === undefined && min === undefined) return;
+    const n = count();
+    if (max !== undefined && n > max) report(span.start + cut(max), span.end, { count: String(n), max: String(max), unit });
+    if (min !== undefined && n < min) report(span.start, span.end, { count: String(n), min: String(min), unit });
+  };
+  check('characters', limits.maxGraphemes, limits.minGraphemes, () => countGraphemes(text), (max) => graphemeOffset(text, max));
   // Counting is cheaper than listing; the word list is needed only to mark an overflow.
-  const words = countWords(text);
-  if (limits.maxWords !== undefined && words > limits.maxWords) {
-    report(span.start + wordSpans(text)[limits.maxWords]!.start, span.end, { count: String(words), max: String(limits.maxWords), unit: 'words' });
-  }
-  if (limits.minWords !== undefined && words < limits.minWords) {
-    report(span.start, span.end, { count: String(words), min: String(limits.minWords), unit: 'words' });
-  }
+  check('words', limits.maxWords, limits.minWords, () => countWords(text), (max) => wordSpans(text)[max]!.start);
 }
 
 /** The message for a broken limit, in the words of the place that sets it. */
@@ -50,20 +40,14 @@ export function limitMessage(where: string, detail: Record<string, string>): str
     : `${where} has ${detail.count} ${detail.unit}; it needs at least ${detail.min}.`;
 }
 
-/** Reports a limit finding with a message template. */
-export function reportLimit(ctx: LintContext, rule: string, severity: Severity, template: string, start: number, end: number, detail: Record<string, string>): void {
-  const args = [detail.count!, detail.max ?? detail.min!];
-  ctx.report({ rule, severity, message: formatMessage(template, args, detail), start, end, suggestions: [] });
-}
-
 /** Character and word limits per text, paragraph, sentence or line. */
 export function compileLength(rule: RuleOf<'length'>): CompiledRule {
-  const id = findingRuleId('length', rule.id);
+  const report = reporter(rule);
   return {
     check(ctx) {
       const spans = rule.scope === 'line' ? lineSpans(ctx.text) : ctx.scopeSpans(rule.scope);
       for (const span of spans) {
-        checkLimits(ctx, span, rule, (start, end, detail) => reportLimit(ctx, id, rule.severity, rule.message, start, end, detail));
+        checkLimits(ctx, span, rule, (start, end, detail) => report(ctx, start, end, [detail.count!, detail.max ?? detail.min!], detail));
       }
     },
   };

@@ -1,22 +1,21 @@
 import type { RuleOf } from '../kit';
 import { countWords, fleschKincaidGrade, readingStats } from '../text';
 import type { CompiledRule } from './compiled';
-import { findingRuleId, formatMessage } from './context';
+import { reporter } from './context';
 
 /** Flesch–Kincaid grade over the kit's threshold, per text or paragraph; short spans are not judged. */
 export function compileReadability(rule: RuleOf<'readability'>): CompiledRule {
-  const id = findingRuleId('readability', rule.id);
+  const report = reporter(rule);
   return {
     check(ctx) {
       for (const span of ctx.scopeSpans(rule.scope)) {
         const within = ctx.text.slice(span.start, span.end);
         // The plain count first: most spans of short copy are under the minimum and need no syllables.
         if (countWords(within) < rule.minWords) continue;
-        const stats = readingStats(within);
-        const grade = fleschKincaidGrade(stats);
+        const grade = fleschKincaidGrade(readingStats(within));
         if (grade <= rule.maxGrade) continue;
         const shown = grade.toFixed(1);
-        ctx.report({ rule: id, severity: rule.severity, message: formatMessage(rule.message, [shown], { grade: shown, max: String(rule.maxGrade) }), ...span, suggestions: [] });
+        report(ctx, span.start, span.end, [shown], { grade: shown, max: String(rule.maxGrade) });
       }
     },
   };

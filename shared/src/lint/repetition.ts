@@ -1,13 +1,13 @@
 import type { RuleOf } from '../kit';
 import { wordSpans } from '../text';
 import type { CompiledRule } from './compiled';
-import { findingRuleId, formatMessage } from './context';
+import { reporter } from './context';
 
 /** The same word twice in a row, separated only by spaces ("the the"); the fix removes the second. */
 export function compileRepetition(rule: RuleOf<'repetition'>): CompiledRule {
-  const id = findingRuleId('repetition', rule.id);
   const exceptions = new Set(rule.exceptions.map((e) => e.toLowerCase()));
   const same = (a: string, b: string) => (rule.ignoreCase ? a.toLowerCase() === b.toLowerCase() : a === b);
+  const report = reporter(rule);
   return {
     check(ctx) {
       const words = wordSpans(ctx.text);
@@ -21,14 +21,7 @@ export function compileRepetition(rule: RuleOf<'repetition'>): CompiledRule {
         const gap = ctx.text.slice(before.end, word.start);
         if (!gap || /\S/.test(gap)) continue;
         if (exceptions.has(word.text.toLowerCase()) || ctx.skipped(rule, before.start, word.end)) continue;
-        ctx.report({
-          rule: id,
-          severity: rule.severity,
-          message: formatMessage(rule.message, [word.text], { match: word.text }),
-          start: before.end,
-          end: word.end,
-          suggestions: [''],
-        });
+        report(ctx, before.end, word.end, [word.text], { match: word.text }, ['']);
       }
     },
   };

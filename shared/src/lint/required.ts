@@ -1,7 +1,7 @@
 import type { BrandKit, RuleOf } from '../kit';
 import { findSkipSpans, foldCase } from '../text';
 import type { CompiledRule } from './compiled';
-import { findingRuleId, formatMessage, type LintContext } from './context';
+import { reporter, type LintContext } from './context';
 
 // Named elements a kit or channel can require; anything else is literal text that must appear.
 const elementPatterns: Record<string, RegExp> = {
@@ -41,12 +41,12 @@ export function reportMissing(ctx: LintContext, elements: readonly string[], rep
 
 /** Elements the copy must contain. */
 export function compileRequired(rule: RuleOf<'required'>): CompiledRule {
-  const id = findingRuleId('required', rule.id);
+  const report = reporter(rule);
   return {
     check(ctx) {
       reportMissing(ctx, rule.elements, (element, at) => {
         const name = describeElement(element);
-        ctx.report({ rule: id, severity: rule.severity, message: formatMessage(rule.message, [name], { element: name }), start: at, end: at, suggestions: [] });
+        report(ctx, at, at, [name], { element: name });
       });
     },
   };

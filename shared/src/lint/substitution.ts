@@ -1,27 +1,20 @@
 import type { RuleOf } from '../kit';
 import { patternFlags } from '../kit';
 import type { CompiledRule } from './compiled';
-import { findingRuleId, formatMessage, matchCase, type LintContext } from './context';
-import { compilePattern, eachMatch } from './pattern';
+import { matchCase, reporter, type LintContext } from './context';
+import { compilePattern } from './pattern';
 
 /** The brand's preferred words: literal keys go to the kit's matcher; regex keys run as one combined regex. */
 export function compileSubstitution(rule: RuleOf<'substitution'>): CompiledRule {
-  const id = findingRuleId('substitution', rule.id);
   const swaps = Object.entries(rule.swap).map(([key, value]) => ({ key, replacements: typeof value === 'string' ? [value] : value }));
+  const flag = reporter(rule);
   const report = (ctx: LintContext, start: number, end: number, replacements: readonly string[]) => {
     const match = ctx.text.slice(start, end);
     const suggestions = [...new Set(replacements.map((r) => (rule.keepCase ? matchCase(match, r) : r)))];
     // Text that already reads as a replacement ("OK" for the key "ok") is on-brand.
     if (suggestions.includes(match)) return;
     const suggestion = suggestions.join("' or '");
-    ctx.report({
-      rule: id,
-      severity: rule.severity,
-      message: formatMessage(rule.message, [suggestion, match], { match, suggestion }),
-      start,
-      end,
-      suggestions,
-    });
+    flag(ctx, start, end, [suggestion, match], { match, suggestion }, suggestions);
   };
   if (!rule.regex) {
     const entries = swaps.map(({ key, replacements }) => ({ key, caseSensitive: !rule.ignoreCase, payload: replacements }));
@@ -30,13 +23,10 @@ export function compileSubstitution(rule: RuleOf<'substitution'>): CompiledRule 
   // Vale treats swap keys as patterns; each key becomes a named group so a match names its key.
   const combined = compilePattern(swaps.map(({ key }, i) => `(?<k${i}>${key})`).join('|'), patternFlags(rule.ignoreCase));
   return {
-    check(ctx) {
-      eachMatch(combined, ctx.text, ctx.ascii, (m) => {
-        const end = m.index + m[0].length;
-        if (m[0].length === 0 || ctx.skipped(rule, m.index, end)) return;
+    check: (ctx) =>
+      ctx.matches(combined, rule, (start, end, m) => {
         const which = swaps.findIndex((_, i) => m.groups?.[`k${i}`] !== undefined);
-        if (which >= 0) report(ctx, m.index, end, swaps[which]!.replacements);
-      });
-    },
+        if (which >= 0) report(ctx, start, end, swaps[which]!.replacements);
+      }),
   };
 }
