@@ -1,10 +1,10 @@
 import type { RenderedPrompt } from '../../prompts';
 import { defaultRetryPolicy, sendWithRetry, type RetryPolicy } from '../retry';
-import type { Flow } from '../transport';
+import type { Flow, HttpRequest } from '../transport';
 import { anthropicAdapter } from './anthropic';
 import { geminiAdapter } from './gemini';
 import { openaiAdapter, openaiCompatibleAdapter } from './openai';
-import { at, parseJson, type ModelConfig, type ProviderAdapter, type RemoteProviderId } from './types';
+import { at, parseJson, type ModelConfig, type ProviderAdapter, type RemoteProviderId, type Reply } from './types';
 
 export const adapters: Readonly<Record<RemoteProviderId, ProviderAdapter>> = {
   openai: openaiAdapter,
@@ -26,6 +26,15 @@ export function scrubSecret(text: string, secret: string | undefined): string {
   return secret && secret.length >= 4 ? text.split(secret).join('[key hidden]') : text;
 }
 
+function post(adapter: ProviderAdapter, config: ModelConfig, body: object): HttpRequest {
+  return {
+    url: `${(config.baseUrl ?? adapter.defaultBaseUrl).replace(/\/+$/, '')}${adapter.path(config.model)}`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...adapter.headers(config.apiKey) },
+    body: JSON.stringify(body),
+  };
+}
+
 function serverMessage(body: string): string {
   const parsed = parseJson(body);
   const message = parsed.ok ? at(parsed.value, 'error', 'message') ?? at(parsed.value, 'message') : undefined;
@@ -36,10 +45,11 @@ function serverMessage(body: string): string {
 export function* callModel(prompt: RenderedPrompt, config: ModelConfig, policy: RetryPolicy = defaultRetryPolicy): Flow<ModelAnswer> {
   const adapter = adapters[config.provider];
   const scrub = (text: string) => scrubSecret(text, config.apiKey);
-  let sent = yield* sendWithRetry(adapter.request(prompt, config), policy);
+  const { fallback } = adapter;
+  let sent = yield* sendWithRetry(post(adapter, config, adapter.body(prompt, config.model)), policy);
   let requests = sent.requests;
-  if (sent.delivery.ok && adapter.fallbackRequest && adapter.wantsFallback?.(sent.delivery.response.status, sent.delivery.response.body)) {
-    sent = yield* sendWithRetry(adapter.fallbackRequest(prompt, config), policy);
+  if (sent.delivery.ok && fallback?.wanted(sent.delivery.response.status, sent.delivery.response.body)) {
+    sent = yield* sendWithRetry(post(adapter, config, fallback.body(prompt, config.model)), policy);
     requests += sent.requests;
   }
   const { delivery } = sent;
@@ -54,7 +64,8 @@ export function* callModel(prompt: RenderedPrompt, config: ModelConfig, policy: 
   if (status < 200 || status >= 300) {
     return { ok: false, kind: 'http', status, requests, message: scrub(`${adapter.label} answered HTTP ${status}${serverMessage(body)}`) };
   }
-  const reply = adapter.read(body);
+  const json = parseJson(body);
+  const reply: Reply = json.ok ? adapter.read(json.value) : { kind: 'unusable', reason: 'the response was not JSON' };
   if (reply.kind === 'json') return { ok: true, text: reply.text, requests };
   const kind = reply.kind === 'refusal' ? 'refusal' : 'unusable';
   const what = reply.kind === 'refusal' ? 'declined to write it' : 'gave no usable answer';

@@ -1,5 +1,4 @@
 import type { RenderedPrompt } from '../../prompts';
-import type { HttpRequest } from '../transport';
 
 export const providerIds = ['offline', 'openai', 'anthropic', 'gemini', 'openai-compatible'] as const;
 export type ProviderId = (typeof providerIds)[number];
@@ -16,21 +15,23 @@ export interface ModelConfig {
 /** What a model said: JSON text, a refusal, or something unusable. */
 export type Reply = { kind: 'json'; text: string } | { kind: 'refusal'; reason: string } | { kind: 'unusable'; reason: string };
 
-/** One provider's wire format. */
+/**
+ * One provider's wire format. Every request is a JSON POST to the base URL plus `path`, with the
+ * provider's key headers; the answer's JSON is handed to `read`.
+ */
 export interface ProviderAdapter {
-  id: RemoteProviderId;
   /** How messages name it. */
   label: string;
   defaultModel: string;
   defaultBaseUrl: string;
-  request(prompt: RenderedPrompt, config: ModelConfig): HttpRequest;
-  /** A second form of the request for models that refuse the first (Anthropic's forced tool call). */
-  fallbackRequest?(prompt: RenderedPrompt, config: ModelConfig): HttpRequest;
-  /** Whether a 400 answer means the first form is not supported by this model. */
-  wantsFallback?(status: number, body: string): boolean;
+  path(model: string): string;
+  headers(apiKey: string | undefined): Record<string, string>;
+  body(prompt: RenderedPrompt, model: string): object;
+  /** A second body for models that refuse the first (Anthropic's forced tool call), and whether an answer asks for it. */
+  fallback?: { body(prompt: RenderedPrompt, model: string): object; wanted(status: number, body: string): boolean };
   /** Whether an answer other than 401 or 403 means the key is wrong (Gemini says so with a 400). */
   keyRefused?(status: number, body: string): boolean;
-  read(body: string): Reply;
+  read(json: unknown): Reply;
 }
 
 /** Parses JSON without throwing. */
@@ -52,9 +53,7 @@ export function at(value: unknown, ...path: (string | number)[]): unknown {
   return current;
 }
 
-export function trimSlash(url: string): string {
-  return url.replace(/\/+$/, '');
+/** The answer's text as JSON, or unusable when there is none. */
+export function textReply(text: string): Reply {
+  return text ? { kind: 'json', text } : { kind: 'unusable', reason: 'the response held no text' };
 }
-
-// Output budgets: a whole content pack is about 1,500 words of JSON.
-export const maxOutputTokens = 4096;
