@@ -15,3 +15,8 @@ export function percent(value: number, digits = 1): string {
 export function pText(p: number): string {
   return p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`;
 }
+
+/** A count with its noun: 1 → "1 row", 3 → "3 rows". */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

@@ -10,6 +10,7 @@ export const stages = ['ideate', 'qualified', 'designed', 'running', 'measured',
 export type Stage = (typeof stages)[number];
 
 export const stageGateThresholds = { qualifyAt: 60, parkBelow: 40, maxRisk: 4 };
+export type StageThresholds = typeof stageGateThresholds;
 
 export interface StageRecommendation {
   stage: Stage;
@@ -32,7 +33,7 @@ export function parseStage(value: string): Stage | null {
 }
 
 /** The recommended next stage for a use case at `stage` with this score and risk. */
-export function recommendStage(stage: Stage, score: number, risk: number, thresholds = stageGateThresholds): StageRecommendation {
+export function recommendStage(stage: Stage, score: number, risk: number, thresholds: StageThresholds = stageGateThresholds): StageRecommendation {
   if (stage !== 'ideate' && stage !== 'qualified') return nextSteps[stage];
   if (risk > thresholds.maxRisk) return { stage, reason: `Risk is rated ${risk} of 5: review it with legal and brand before going further.` };
   if (score < thresholds.parkBelow) return { stage: 'ideate', reason: `Score ${score.toFixed(1)} is under ${thresholds.parkBelow}: park it and favour stronger ideas.` };

@@ -2,7 +2,7 @@ import type { Parsed } from '../issues';
 import { findColumns } from './columns';
 import { cellText, isBlankCell, readNumberCell, readRangeCell, type CellRead } from './cells';
 import { defaultWeights, qualificationScore, rankDescending, riceScore, type ScoreInputs, type ScoreWeights } from './scoring';
-import { parseStage, recommendStage, type StageRecommendation } from './stage-gate';
+import { parseStage, recommendStage, type StageRecommendation, type StageThresholds } from './stage-gate';
 
 // The Use cases / Scoring sheet, computed in one pass. Columns are found by their header,
 // case-insensitively: name, impact, feasibility, risk and readiness (or "data readiness") are
@@ -59,6 +59,8 @@ export const useCaseColumns = ['Score', 'RICE', 'Rank', 'Next stage', 'Why', 'St
 export interface UseCaseOptions {
   /** Normalized weights (see normalizeWeights); the defaults when absent. */
   weights?: ScoreWeights;
+  /** The stage gates' thresholds; the defaults when absent. */
+  thresholds?: StageThresholds;
   /** The sheet row number of the first data row (2 under a header row). */
   firstRow?: number;
   /** False to read only the four score columns and name, leaving stage and RICE columns alone. */
@@ -137,7 +139,7 @@ export function scoreUseCaseTable(header: readonly unknown[], rows: readonly (re
     score: scores[i],
     rice: row.rice,
     rank: ranks[i],
-    next: recommendStage(parseStage(row.stageText) ?? 'ideate', scores[i], row.inputs.risk),
+    next: recommendStage(parseStage(row.stageText) ?? 'ideate', scores[i], row.inputs.risk, options.thresholds),
   }));
   const byRow = new Map(results.map((row) => [row.rowNumber, row]));
   const statuses = rows.map((_, index) => {

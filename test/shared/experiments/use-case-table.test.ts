@@ -23,6 +23,16 @@ describe('use case table', () => {
     expect(result.value.ranked.map((row) => row.name)).toEqual(['Subject lines', 'Subject lines v2', 'Churn model']);
   });
 
+  it('recommends stages against the thresholds the team chose', () => {
+    const rows = [['Middling', 'Ana', 3, 3, 3, 3, 'ideate']];
+    const strict = scoreUseCaseTable(header, rows);
+    const lenient = scoreUseCaseTable(header, rows, { thresholds: { qualifyAt: 50, parkBelow: 20, maxRisk: 4 } });
+    if (!strict.ok || !lenient.ok) throw new Error('header should be fine');
+    expect(strict.value.cells[0][column('Next stage')]).toBe('ideate');
+    expect(lenient.value.cells[0][column('Next stage')]).toBe('qualified');
+    expect(lenient.value.ranked[0].next.reason).toBe('Score 50.0 reaches 50: qualify it.');
+  });
+
   it('flags bad rows with the reason and leaves them unranked', () => {
     const result = scoreUseCaseTable(header, [
       ['Good', 'A', 3, 3, 3, 3],
