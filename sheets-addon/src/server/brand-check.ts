@@ -1,8 +1,8 @@
-import { cellText } from '@onbrand/shared/experiments';
+import { cellText, plural } from '@onbrand/shared/experiments';
 import type { BrandKit } from '@onbrand/shared/kit';
 import type { Report } from '../contract';
 import { clearContinuation, deadline, readContinuation, saveContinuation, type Clock } from './continuation';
-import { blocked } from './score';
+import { needsFix, report } from './report';
 import { brand } from './lazy-core';
 import { columnLetter } from './table';
 
@@ -30,16 +30,16 @@ export function findingsText(findings: readonly { severity: string; message: str
 
 export function brandCheckColumn(spreadsheet: Spreadsheet, deps: BrandCheckDeps): Report {
   if (!deps.kit) {
-    return blocked('brand-check', 'needs-fix', deps.kitProblem ?? 'There is no brand kit for this file yet. Save one from the sidebar (Settings › Brand kit) or paste its JSON into the Settings sheet.');
+    return needsFix('brand-check', deps.kitProblem ?? 'There is no brand kit for this file yet. Save one from the sidebar (Settings › Brand kit) or paste its JSON into the Settings sheet.');
   }
   const { listChannels, resolveChannel } = brand();
   if (deps.channel && !resolveChannel(deps.kit, deps.channel)) {
     const known = listChannels(deps.kit).map((channel) => channel.id).join(', ');
-    return blocked('brand-check', 'needs-fix', `The channel "${deps.channel}" in Settings is not one the kit knows. Use one of: ${known}.`);
+    return needsFix('brand-check', `The channel "${deps.channel}" in Settings is not one the kit knows. Use one of: ${known}.`);
   }
   const outOfTime = deadline(deps.clock, deps.budgetMs);
   const selection = spreadsheet.getActiveRange();
-  if (!selection) return blocked('brand-check', 'needs-fix', 'Select a cell in the column of copy to check, then try again.');
+  if (!selection) return needsFix('brand-check', 'Select a cell in the column of copy to check, then try again.');
   const sheet = selection.getSheet();
   const column = selection.getColumn();
   const values = sheet.getDataRange().getValues();
@@ -74,15 +74,12 @@ export function brandCheckColumn(spreadsheet: Spreadsheet, deps: BrandCheckDeps)
   const paused = done < texts.length;
   if (paused) saveContinuation('brand-check', { target, done, total: texts.length, savedAt: new Date(deps.clock.now()).toISOString() });
   else clearContinuation('brand-check');
-  return {
-    operation: 'brand-check',
-    status: paused ? 'paused' : 'done',
-    message: paused
+  return report(
+    'brand-check',
+    paused ? 'paused' : 'done',
+    paused
       ? `Checked ${done} of ${texts.length} cells in ${name}, then paused before the time limit. Run Brand-check again to continue.`
-      : `Checked ${checked} cell${checked === 1 ? '' : 's'} in ${name} against ${deps.kit.name}${flagged ? `: ${flagged} with errors` : ''}.`,
-    processed: checked,
-    flagged,
-    issues: [],
-    progress: { done, total: texts.length },
-  };
+      : `Checked ${plural(checked, 'cell')} in ${name} against ${deps.kit.name}${flagged ? `: ${flagged} with errors` : ''}.`,
+    { processed: checked, flagged, progress: { done, total: texts.length } },
+  );
 }

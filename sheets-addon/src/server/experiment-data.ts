@@ -1,6 +1,7 @@
 import {
   analyzeResultsTable,
   cellText,
+  defaultAlpha,
   designTable,
   findColumns,
   isBlankCell,
@@ -10,13 +11,13 @@ import {
   type ResultsAnalysis,
 } from '@onbrand/shared/experiments';
 import type { Issue } from '@onbrand/shared';
+import { under } from './report';
 import { columnIndex, type Table } from './table';
 
 // The Experiments and Results sheets read into the core's shapes. Each experiment is analyzed at
 // the α it was designed with (its Alpha cell, 0.05 when blank), so results are grouped by α and
-// the core runs once per distinct α, usually once.
-
-export const defaultAlpha = 0.05;
+// the core runs once per distinct α, usually once. The control arm is the one named "control",
+// else each group's first arm.
 
 export interface Plans {
   plans: Record<string, ExperimentPlan>;
@@ -37,25 +38,26 @@ export function readPlans(experiments: Table | null): Plans {
   const alphas = new Map<string, number>();
   if (!experiments) return { plans, alphas, design: { ok: true, value: { statuses: [], cells: [] } } };
   const design = designTable(experiments.header, experiments.rows);
-  const at = (name: string) => columnIndex(experiments.header, name);
-  const [name, mde, alpha, end, decision] = ['Experiment', 'MDE', 'Alpha', 'End date', 'Decision'].map(at) as [number, number, number, number, number];
+  // An absent column reads as blank: row[-1] is undefined.
+  const [name, mde, alpha, end, decision] = ['Experiment', 'MDE', 'Alpha', 'End date', 'Decision'].map((header) => columnIndex(experiments.header, header)) as [number, number, number, number, number];
   experiments.rows.forEach((row, index) => {
-    const experiment = name >= 0 ? cellText(row[name]) : '';
+    const experiment = cellText(row[name]);
     if (experiment === '') return;
-    const mdeRead = mde >= 0 ? readNumberCell(row[mde], 'MDE') : null;
-    const alphaRead = alpha >= 0 && !isBlankCell(row[alpha]) ? readNumberCell(row[alpha], 'alpha') : null;
+    const mdeRead = readNumberCell(row[mde], 'MDE');
+    const alphaRead = readNumberCell(row[alpha], 'alpha');
     const perArm = design.ok ? design.value.cells[index]![0] : '';
     plans[experiment] = {
       plannedPerArm: typeof perArm === 'number' ? perArm : undefined,
-      mde: mdeRead?.ok ? mdeRead.value : undefined,
-      endDate: end >= 0 ? isoDate(row[end]) : undefined,
-      decided: decision >= 0 && !isBlankCell(row[decision]),
+      mde: mdeRead.ok ? mdeRead.value : undefined,
+      endDate: isoDate(row[end]),
+      decided: !isBlankCell(row[decision]),
     };
-    alphas.set(experiment, alphaRead?.ok && alphaRead.value > 0 && alphaRead.value < 1 ? alphaRead.value : defaultAlpha);
+    alphas.set(experiment, alphaRead.ok && alphaRead.value > 0 && alphaRead.value < 1 ? alphaRead.value : defaultAlpha);
   });
   return { plans, alphas, design };
 }
 
+// In the order the core reads a result row.
 const resultAliases = {
   experiment: ['experiment'],
   arm: ['arm', 'variant'],
@@ -65,7 +67,7 @@ const resultAliases = {
   conversions: ['conversions'],
   revenue: ['revenue'],
 };
-const canonical = ['experiment', 'arm', 'period', 'segment', 'visitors', 'conversions', 'revenue'] as const;
+const canonical = Object.keys(resultAliases) as (keyof typeof resultAliases)[];
 
 export interface AnalyzedResults {
   analysis: ResultsAnalysis;
@@ -74,15 +76,15 @@ export interface AnalyzedResults {
 }
 
 /** Analyzes every Results row at its experiment's α; missing key columns come back as issues. */
-export function analyzeResults(results: Table, plans: Plans, controlArm: string): { ok: true; value: AnalyzedResults } | { ok: false; issues: Issue[] } {
+export function analyzeResults(results: Table, plans: Plans): { ok: true; value: AnalyzedResults } | { ok: false; issues: Issue[] } {
   const columns = findColumns<(typeof canonical)[number]>(results.header, resultAliases, ['experiment', 'arm', 'visitors', 'conversions']);
-  if (!columns.ok) return { ok: false, issues: columns.issues.map((issue) => ({ path: `Results › ${issue.path}`, message: issue.message })) };
+  if (!columns.ok) return { ok: false, issues: under(results.spec.name, columns.issues) };
   const rows = results.rows.map((row) => canonical.map((key) => (columns.value[key] === undefined ? '' : row[columns.value[key]!])));
   const alphaOf = (experiment: string) => plans.alphas.get(experiment) ?? defaultAlpha;
   const rowAlpha = rows.map((row) => alphaOf(cellText(row[0])));
   const merged: ResultsAnalysis = { statuses: [], cells: [], rows: [], groups: [] };
   for (const alpha of new Set(rowAlpha)) {
-    const part = analyzeResultsTable(rows.map((row, i) => (rowAlpha[i] === alpha ? row : [])), { alpha, controlArm, plans: plans.plans });
+    const part = analyzeResultsTable(rows.map((row, i) => (rowAlpha[i] === alpha ? row : [])), { alpha, plans: plans.plans });
     part.statuses.forEach((status, i) => {
       if (rowAlpha[i] !== alpha) return;
       merged.statuses[i] = status;
@@ -92,9 +94,4 @@ export function analyzeResults(results: Table, plans: Plans, controlArm: string)
     merged.groups.push(...part.groups);
   }
   return { ok: true, value: { analysis: merged, alphaOf } };
-}
-
-/** Rows whose Status holds a reason rather than OK or nothing. */
-export function countFlagged(statuses: readonly { status: string }[]): number {
-  return statuses.filter((s) => s.status !== '' && s.status !== 'OK').length;
 }

@@ -1,13 +1,13 @@
-import { cellText, findInsights, narrate, rowsText, type ExperimentPlan, type Insight } from '@onbrand/shared/experiments';
+import { findInsights, narrate, plural, rowsText, type ExperimentPlan, type Insight } from '@onbrand/shared/experiments';
 import type { BrandKit } from '@onbrand/shared/kit';
 import type { Report } from '../contract';
 import { clearContinuation, deadline, saveContinuation, type Clock } from './continuation';
 import { analyzeResults, readPlans } from './experiment-data';
 import { brand } from './lazy-core';
 import { narrateWithModel, type ModelAccess } from './model-narrative';
-import { blocked, needsSetup } from './score';
+import { missingColumns, needsFix, needsSetup, report } from './report';
 import { readSettings, type TrackerSettings } from './settings';
-import { appendRows, columnIndex, columnLetter, readTable } from './table';
+import { appendRows, columnLetter, lookup, readTable, textColumn } from './table';
 import { auditSheet, experimentsSheet, insightsSheet, resultsSheet } from './tracker';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -62,8 +62,8 @@ export function writeInsights(spreadsheet: Spreadsheet, deps: InsightDeps): Repo
   if (!insightsTable) return needsSetup('insights', insightsSheet.name);
   const experiments = readTable(spreadsheet, experimentsSheet);
   const plans = readPlans(experiments);
-  const analyzed = analyzeResults(results, plans, 'control');
-  if (!analyzed.ok) return blocked('insights', 'needs-fix', `The Results sheet is missing columns: ${analyzed.issues.map((issue) => issue.message).join('; ')}.`, analyzed.issues);
+  const analyzed = analyzeResults(results, plans);
+  if (!analyzed.ok) return needsFix('insights', missingColumns(resultsSheet.name, analyzed.issues), analyzed.issues);
 
   const now = new Date(deps.clock.now()).toISOString();
   const { analysis, alphaOf } = analyzed.value;
@@ -78,14 +78,10 @@ export function writeInsights(spreadsheet: Spreadsheet, deps: InsightDeps): Repo
   });
   found.sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind));
 
-  const idColumn = columnIndex(insightsTable.header, 'Id');
-  const existing = new Set(insightsTable.rows.map((row) => cellText(row[idColumn])));
+  const existing = new Set(insightsTable.rows.map(textColumn(insightsTable, 'Id')));
   const fresh = found.filter((insight) => !existing.has(insightId(insight)));
   const gid = fresh.length > 0 ? results.range.getSheet().getSheetId() : 0;
   const lastColumn = columnLetter(Math.max(1, results.header.length));
-  const metricColumn = experiments ? columnIndex(experiments.header, 'Primary metric') : -1;
-  const nameColumn = experiments ? columnIndex(experiments.header, 'Experiment') : -1;
-  const metricOf = (name: string) => cellText(experiments?.rows.find((row) => cellText(row[nameColumn]) === name)?.[metricColumn]);
   const decisionOf = (name: string) => analysis.groups.find((group) => group.experiment === name)?.decision.decision ?? '';
   const kit = deps.kit ?? minimalKit();
 
@@ -98,7 +94,7 @@ export function writeInsights(spreadsheet: Spreadsheet, deps: InsightDeps): Repo
     let text = narrative.text;
     let writtenBy = `Onbrand offline (${deps.modelNote ?? brand().offlineModel})`;
     if (deps.model) {
-      const written = narrateWithModel(narrative, { metric: metricOf(insight.experiment), decision: decisionOf(insight.experiment) }, kit, deps.model);
+      const written = narrateWithModel(narrative, { metric: lookup(experiments, 'Experiment', insight.experiment, 'Primary metric'), decision: decisionOf(insight.experiment) }, kit, deps.model);
       if (written.ok) {
         headline = written.headline;
         text = written.text;
@@ -120,16 +116,13 @@ export function writeInsights(spreadsheet: Spreadsheet, deps: InsightDeps): Repo
   const known = found.length - fresh.length;
   if (paused) saveContinuation('insights', { target: insightsSheet.name, done: known + rows.length, total: found.length, savedAt: now });
   else clearContinuation('insights');
-  const written = `Wrote ${rows.length} new insight${rows.length === 1 ? '' : 's'}${known ? ` (${known} already in the sheet)` : ''}`;
-  return {
-    operation: 'insights',
-    status: paused ? 'paused' : 'done',
-    message: paused ? `${written}, then paused before the time limit. Run Write insights again to continue.` : found.length === 0 ? 'No anomalies found: nothing to write.' : `${written}.`,
-    processed: rows.length,
-    flagged: 0,
-    issues: [],
-    progress: { done: known + rows.length, total: found.length },
-  };
+  const written = `Wrote ${plural(rows.length, 'new insight')}${known ? ` (${known} already in the sheet)` : ''}`;
+  return report(
+    'insights',
+    paused ? 'paused' : 'done',
+    paused ? `${written}, then paused before the time limit. Run Write insights again to continue.` : found.length === 0 ? 'No anomalies found: nothing to write.' : `${written}.`,
+    { processed: rows.length, progress: { done: known + rows.length, total: found.length } },
+  );
 }
 
 function minimalKit(): BrandKit {

@@ -2,6 +2,7 @@ import { readStoredJson } from '@onbrand/apps-script/server';
 import type { Issue } from '@onbrand/shared';
 import type { BrandKit } from '@onbrand/shared/kit';
 import { brand } from './lazy-core';
+import { under } from './report';
 
 // Where the brand check finds the kit, first found wins:
 // 1. this file's document properties (saved from the sidebar; the Docs add-on uses the same key),
@@ -30,5 +31,5 @@ export function findKit(settingsKitJson: string): FoundKit {
   }
   if (settingsKitJson.trim() === '') return { kit: null, source: null, issues: [] };
   const parsed = parseKitJson(settingsKitJson);
-  return parsed.ok ? { kit: parsed.value, source: 'settings', issues: [] } : { kit: null, source: null, issues: parsed.issues.map((issue) => ({ path: `Settings › Brand kit › ${issue.path}`, message: issue.message })) };
+  return parsed.ok ? { kit: parsed.value, source: 'settings', issues: [] } : { kit: null, source: null, issues: under('Settings › Brand kit', parsed.issues) };
 }

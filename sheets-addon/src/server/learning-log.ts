@@ -1,7 +1,6 @@
-import { cellText } from '@onbrand/shared/experiments';
 import { readStatsCard } from './stats-card';
-import { appendRows, columnIndex, readTable } from './table';
-import { experimentsSheet, learningSheet } from './tracker';
+import { appendRows, lookup, readTable } from './table';
+import { experimentsSheet, learningSheet, recordedDecisions } from './tracker';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -14,10 +13,8 @@ export function logLearning(spreadsheet: Spreadsheet, experiment: string, who: s
   if (!log) return { logged: false, message: 'There is no Learning log sheet yet. Choose Set up tracker first.' };
   const { card } = readStatsCard(spreadsheet, experiment || undefined);
   if (!card) return { logged: false, message: 'There is no analyzed experiment to log yet.' };
-  const experiments = readTable(spreadsheet, experimentsSheet);
-  const row = experiments?.rows.find((cells) => cellText(cells[columnIndex(experiments.header, 'Experiment')]) === card.experiment);
-  const useCase = experiments && row ? cellText(row[columnIndex(experiments.header, 'Use case')]) : '';
-  const decision = ['scale', 'iterate', 'stop'].includes(card.decision) ? card.decision : '';
+  const useCase = lookup(readTable(spreadsheet, experimentsSheet), 'Experiment', card.experiment, 'Use case');
+  const decision = (recordedDecisions as readonly string[]).includes(card.decision) ? card.decision : '';
   const where = [card.period, card.segment].filter(Boolean).join(', ');
   appendRows(log, [{ Date: now.toISOString().slice(0, 10), 'Use case': useCase, Experiment: card.experiment, Decision: decision, Evidence: `${where ? `${where}: ` : ''}${card.reasons.join(' ')}`, Learning: '', Status: 'emerging', Owner: who }]);
   return { logged: true, message: `Added ${card.experiment} to the Learning log as emerging: write what was learned in its Learning cell.` };

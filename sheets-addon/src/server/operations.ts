@@ -7,6 +7,7 @@ import { writeInsights } from './insights';
 import { findKit } from './kit-source';
 import type { ModelAccess } from './model-narrative';
 import { scoreUseCases } from './score';
+import { issueList } from './report';
 import { readSettings } from './settings';
 import { setupTracker } from './setup';
 
@@ -37,7 +38,7 @@ const runners: Record<OperationName, (spreadsheet: Spreadsheet, clock: Clock) =>
   'brand-check': (spreadsheet, clock) => {
     const { settings } = readSettings(spreadsheet);
     const found = findKit(settings.kitJson);
-    const kitProblem = found.issues.length > 0 ? `The brand kit in Settings is not valid: ${found.issues.slice(0, 3).map((issue) => `${issue.path}: ${issue.message}`).join('; ')}` : undefined;
+    const kitProblem = found.issues.length > 0 ? `The brand kit in Settings is not valid: ${issueList(found.issues.slice(0, 3))}` : undefined;
     return brandCheckColumn(spreadsheet, { clock, kit: found.kit, kitProblem, channel: settings.channel });
   },
 };

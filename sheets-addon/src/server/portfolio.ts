@@ -1,6 +1,6 @@
-import { cellText, parseStage, readNumberCell, stages } from '@onbrand/shared/experiments';
+import { parseStage, readNumberCell, stages } from '@onbrand/shared/experiments';
 import type { Bubble, Portfolio } from '../contract';
-import { columnIndex, readTable } from './table';
+import { columnIndex, readTable, textColumn } from './table';
 import { resultsSheet, scoringSheet, useCasesSheet } from './tracker';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -10,46 +10,50 @@ const number = (value: unknown) => {
   return read.ok ? read.value : null;
 };
 
+/** Counts by value, in the order first seen after any given keys. */
+function tally(values: Iterable<string>, keys: readonly string[] = []): Map<string, number> {
+  const counts = new Map<string, number>(keys.map((key) => [key, 0]));
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return counts;
+}
+
 /** Counts by stage, the use cases by score (as last scored) and each experiment's latest decision. */
 export function readPortfolio(spreadsheet: Spreadsheet): Portfolio {
   const useCases = readTable(spreadsheet, useCasesSheet);
   const scoring = readTable(spreadsheet, scoringSheet);
   const results = readTable(spreadsheet, resultsSheet);
   const stageOf = new Map<string, string>();
-  const counts = new Map<string, number>(stages.map((stage) => [stage, 0]));
+  const counted: string[] = [];
   if (useCases) {
-    const [name, stage] = [columnIndex(useCases.header, 'Name'), columnIndex(useCases.header, 'Stage')];
+    const [name, stage] = [textColumn(useCases, 'Name'), textColumn(useCases, 'Stage')];
     for (const row of useCases.rows) {
-      if (cellText(row[name]) === '') continue;
-      const parsed = parseStage(stage >= 0 ? cellText(row[stage]) : '') ?? 'other';
-      counts.set(parsed, (counts.get(parsed) ?? 0) + 1);
-      stageOf.set(cellText(row[name]).toLowerCase(), parsed);
+      if (name(row) === '') continue;
+      counted.push(parseStage(stage(row)) ?? 'other');
+      stageOf.set(name(row).toLowerCase(), counted[counted.length - 1]!);
     }
   }
   const bubbles: Bubble[] = [];
   if (scoring) {
-    const at = (header: string) => columnIndex(scoring.header, header);
-    const [name, impact, feasibility, score, rank] = ['Use case', 'Impact', 'Feasibility', 'Score', 'Rank'].map(at) as [number, number, number, number, number];
+    const name = textColumn(scoring, 'Use case');
+    const [impact, feasibility, score, rank] = ['Impact', 'Feasibility', 'Score', 'Rank'].map((header) => columnIndex(scoring.header, header));
     for (const row of scoring.rows) {
-      const values = [number(row[impact]), number(row[feasibility]), number(row[score]), number(row[rank])];
-      if (cellText(row[name]) === '' || values.some((value) => value === null)) continue;
+      const values = [impact, feasibility, score, rank].map((column) => number(row[column!]));
+      if (name(row) === '' || values.some((value) => value === null)) continue;
       const [i, f, s, r] = values as number[];
-      bubbles.push({ name: cellText(row[name]), impact: i!, feasibility: f!, score: s!, rank: r!, stage: stageOf.get(cellText(row[name]).toLowerCase()) ?? 'ideate' });
+      bubbles.push({ name: name(row), impact: i!, feasibility: f!, score: s!, rank: r!, stage: stageOf.get(name(row).toLowerCase()) ?? 'ideate' });
     }
   }
   bubbles.sort((a, b) => a.rank - b.rank);
   const latest = new Map<string, string>();
-  if (results) {
-    const [experiment, decision] = [columnIndex(results.header, 'Experiment'), columnIndex(results.header, 'Decision')];
-    if (experiment >= 0 && decision >= 0) for (const row of results.rows) if (cellText(row[decision])) latest.set(cellText(row[experiment]), cellText(row[decision]));
+  if (results && columnIndex(results.header, 'Experiment') >= 0) {
+    const [experiment, decision] = [textColumn(results, 'Experiment'), textColumn(results, 'Decision')];
+    for (const row of results.rows) if (decision(row)) latest.set(experiment(row), decision(row));
   }
-  const decisions = new Map<string, number>();
-  for (const decision of latest.values()) decisions.set(decision, (decisions.get(decision) ?? 0) + 1);
   return {
     ready: Boolean(useCases && scoring && results),
-    stages: [...counts].map(([stage, count]) => ({ stage, count })),
+    stages: [...tally(counted, stages)].map(([stage, count]) => ({ stage, count })),
     top: bubbles.slice(0, 5),
     bubbles: bubbles.slice(0, 60),
-    decisions: [...decisions].map(([decision, count]) => ({ decision, count })),
+    decisions: [...tally(latest.values())].map(([decision, count]) => ({ decision, count })),
   };
 }

@@ -4,8 +4,9 @@ import { cellText } from '@onbrand/shared/experiments';
 import type { InsightItem, SettingsChange, SettingsView } from '../contract';
 import { findKit, kitKey } from './kit-source';
 import { brand } from './lazy-core';
+import { issueList, issueMessages } from './report';
 import { readSettings, scoringWeights, settingRows, settingValue, type TrackerSettings } from './settings';
-import { appendRows, columnIndex, readTable, writeColumns } from './table';
+import { appendRows, columnIndex, readTable, textColumn, writeColumns } from './table';
 import { auditSheet, insightsSheet } from './tracker';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -43,12 +44,12 @@ export function saveSettingsChange(spreadsheet: Spreadsheet, change: SettingsCha
     channel: change.channel ?? settings.channel,
   };
   const weights = scoringWeights(next);
-  if (!weights.ok) throw new RpcFailure('bad_settings', weights.issues.map((issue) => issue.message).join('; '));
+  if (!weights.ok) throw new RpcFailure('bad_settings', issueMessages(weights.issues));
   const bad = Object.entries(next.thresholds).filter(([, value]) => !Number.isFinite(value) || value < 0);
   if (bad.length > 0) throw new RpcFailure('bad_settings', `These thresholds must be numbers of at least 0: ${bad.map(([name]) => name).join(', ')}.`);
   if (change.kitJson !== undefined && change.kitJson.trim() !== '') {
     const parsed = brand().parseKitJson(change.kitJson);
-    if (!parsed.ok) throw new RpcFailure('bad_kit', `The brand kit is not valid: ${parsed.issues.slice(0, 5).map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`);
+    if (!parsed.ok) throw new RpcFailure('bad_kit', `The brand kit is not valid: ${issueList(parsed.issues.slice(0, 5))}`);
     writeStoredJson(PropertiesService.getDocumentProperties(), kitKey, JSON.parse(change.kitJson));
   }
   if (change.apiKey !== undefined && next.provider !== 'offline') saveApiKey(next.provider, change.apiKey);
@@ -70,8 +71,7 @@ export function saveSettingsChange(spreadsheet: Spreadsheet, change: SettingsCha
 export function listInsights(spreadsheet: Spreadsheet): InsightItem[] {
   const table = readTable(spreadsheet, insightsSheet);
   if (!table) return [];
-  const at = (name: string) => columnIndex(table.header, name);
-  const text = (row: unknown[], name: string) => (at(name) < 0 ? '' : cellText(row[at(name)]));
+  const text = (row: unknown[], name: string) => textColumn(table, name)(row);
   return table.rows
     .map((row, index) => ({ id: text(row, 'Id'), kind: text(row, 'Kind'), experiment: text(row, 'Experiment'), headline: text(row, 'Headline'), narrative: text(row, 'Narrative'), rows: text(row, 'Rows'), writtenBy: text(row, 'Written by'), review: text(row, 'Review'), sheetRow: index + 2 }))
     .filter((item) => item.headline !== '')
@@ -85,16 +85,15 @@ export function listInsights(spreadsheet: Spreadsheet): InsightItem[] {
  */
 export function reviewInsight(spreadsheet: Spreadsheet, id: string, review: 'approved' | 'dismissed', who: string, now: Date): InsightItem[] {
   const table = readTable(spreadsheet, insightsSheet);
-  const at = (name: string) => (table ? columnIndex(table.header, name) : -1);
-  const index = table ? table.rows.findIndex((row) => cellText(row[at('Id')]) === id) : -1;
-  if (!table || index < 0 || at('Review') < 0) return listInsights(spreadsheet);
-  table.range.offset(index + 1, at('Review'), 1, 1).setValues([[review]]);
+  const index = table ? table.rows.findIndex((row) => textColumn(table, 'Id')(row) === id) : -1;
+  const reviewColumn = table ? columnIndex(table.header, 'Review') : -1;
+  if (!table || index < 0 || reviewColumn < 0) return listInsights(spreadsheet);
+  table.range.offset(index + 1, reviewColumn, 1, 1).setValues([[review]]);
   const row = table.rows[index]!;
-  const writtenBy = cellText(row[at('Written by')]);
-  const ai = /^AI draft: (\S+) (.+)$/.exec(writtenBy);
+  const ai = /^AI draft: (\S+) (.+)$/.exec(textColumn(table, 'Written by')(row));
   const audit = readTable(spreadsheet, auditSheet);
   if (audit) {
-    appendRows(audit, [{ When: now.toISOString(), Who: who, Action: `${review === 'approved' ? 'approve' : 'dismiss'} insight`, Template: ai ? 'experiment-insight' : 'offline narrative', Provider: ai ? ai[1] : 'offline', Model: ai ? ai[2] : '', Detail: `${id}: ${cellText(row[at('Headline')])}`, 'Approved by': review === 'approved' ? who : '' }]);
+    appendRows(audit, [{ When: now.toISOString(), Who: who, Action: `${review === 'approved' ? 'approve' : 'dismiss'} insight`, Template: ai ? 'experiment-insight' : 'offline narrative', Provider: ai ? ai[1] : 'offline', Model: ai ? ai[2] : '', Detail: `${id}: ${textColumn(table, 'Headline')(row)}`, 'Approved by': review === 'approved' ? who : '' }]);
   }
   return listInsights(spreadsheet);
 }

@@ -1,5 +1,6 @@
-import { cellText } from '@onbrand/shared/experiments';
+import { cellText, plural } from '@onbrand/shared/experiments';
 import type { Report } from '../contract';
+import { report } from './report';
 import { settingRows } from './settings';
 import { columnIndex, columnLetter, pointName } from './table';
 import { settingsSheet, trackerSheets, type ColumnSpec, type SheetSpec } from './tracker';
@@ -129,16 +130,10 @@ export function setupTracker(spreadsheet: Spreadsheet): Report {
   const settings = outcomes.find((o) => o.spec === settingsSheet)!.addedSettings;
   if (created.length > 0) spreadsheet.getSheetByName(trackerSheets[0]!.name)?.activate();
   const parts = [
-    created.length > 0 && `Created ${created.length} sheet${created.length === 1 ? '' : 's'}: ${created.join(', ')}.`,
+    created.length > 0 && `Created ${plural(created.length, 'sheet')}: ${created.join(', ')}.`,
     extended.length > 0 && `Added columns to ${extended.join('; ')}.`,
-    settings > 0 && created.every((name) => name !== settingsSheet.name) && `Added ${settings} missing setting${settings === 1 ? '' : 's'}.`,
+    settings > 0 && created.every((name) => name !== settingsSheet.name) && `Added ${plural(settings, 'missing setting')}.`,
   ].filter(Boolean);
-  return {
-    operation: 'setup',
-    status: 'done',
-    message: parts.length > 0 ? `${parts.join(' ')} Your data was left as it was.` : 'The tracker is complete: nothing was missing.',
-    processed: trackerSheets.length,
-    flagged: 0,
-    issues: [],
-  };
+  const message = parts.length > 0 ? `${parts.join(' ')} Your data was left as it was.` : 'The tracker is complete: nothing was missing.';
+  return report('setup', 'done', message, { processed: trackerSheets.length });
 }

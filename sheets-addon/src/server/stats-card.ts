@@ -1,26 +1,23 @@
-import { cellText, type ResultGroup } from '@onbrand/shared/experiments';
+import type { ResultGroup } from '@onbrand/shared/experiments';
 import type { StatsCard } from '../contract';
 import { analyzeResults, readPlans } from './experiment-data';
-import { columnIndex, readTable } from './table';
+import { issueMessages } from './report';
+import { readTable, textColumn } from './table';
 import { experimentsSheet, resultsSheet } from './tracker';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
+// The contract's schema keeps only the card's own fields, so a group's parts go in whole.
 function card(group: ResultGroup, alpha: number, plannedPerArm: number | undefined): NonNullable<StatsCard['card']> {
-  const control = group.control;
+  const { control, decision } = group;
+  const none = { lift: null, ciLow: null, ciHigh: null, pValue: null, pValueAdjusted: null, probabilityToBeatControl: null };
   return {
-    experiment: group.experiment,
-    period: group.period,
-    segment: group.segment,
+    ...group,
     alpha,
-    arms: [
-      { arm: control.arm, row: control.rowNumber, visitors: control.visitors, conversions: control.conversions, rate: control.conversions / control.visitors, lift: null, ciLow: null, ciHigh: null, pValue: null, pValueAdjusted: null, probabilityToBeatControl: null },
-      ...group.variants.map((v) => ({ arm: v.arm, row: v.rowNumber, visitors: v.visitors, conversions: v.conversions, rate: v.rate, lift: v.lift, ciLow: v.ciLow, ciHigh: v.ciHigh, pValue: v.pValue, pValueAdjusted: v.pValueAdjusted, probabilityToBeatControl: v.probabilityToBeatControl })),
-    ],
-    srm: { pValue: group.srm.pValue, mismatch: group.srm.mismatch },
-    peeking: group.peeking ? { progress: group.peeking.progress, message: group.peeking.message } : null,
-    decision: group.decision.decision,
-    reasons: group.decision.reasons,
+    arms: [{ ...control, ...none, row: control.rowNumber, rate: control.conversions / control.visitors }, ...group.variants.map((variant) => ({ ...variant, row: variant.rowNumber }))],
+    peeking: group.peeking ?? null,
+    decision: decision.decision,
+    reasons: decision.reasons,
     plannedPerArm: plannedPerArm ?? null,
   };
 }
@@ -34,14 +31,15 @@ export function readStatsCard(spreadsheet: Spreadsheet, experiment?: string): St
   if (!results) return { experiments: [], card: null, hint: 'Choose Set up tracker, then add result rows to the Results sheet.' };
   const experimentsTable = readTable(spreadsheet, experimentsSheet);
   const plans = readPlans(experimentsTable);
-  const analyzed = analyzeResults(results, plans, 'control');
-  if (!analyzed.ok) return { experiments: [], card: null, hint: analyzed.issues.map((issue) => issue.message).join('; ') };
+  const analyzed = analyzeResults(results, plans);
+  if (!analyzed.ok) return { experiments: [], card: null, hint: issueMessages(analyzed.issues) };
   const { groups } = analyzed.value.analysis;
   const names = [...new Set(groups.map((group) => group.experiment))];
   if (groups.length === 0) return { experiments: [], card: null, hint: 'No result rows can be analyzed yet: add visitors and conversions per arm on the Results sheet.' };
 
+  const last = (name: string) => groups.filter((group) => group.experiment === name).pop();
   let chosen: ResultGroup | undefined;
-  if (experiment) chosen = groups.filter((group) => group.experiment === experiment).pop();
+  if (experiment) chosen = last(experiment);
   else {
     const selection = spreadsheet.getActiveRange();
     const sheet = selection?.getSheet().getName();
@@ -49,8 +47,7 @@ export function readStatsCard(spreadsheet: Spreadsheet, experiment?: string): St
     if (sheet === resultsSheet.name) chosen = groups.find((group) => group.rowNumbers.includes(row));
     if (!chosen && (sheet === resultsSheet.name || sheet === experimentsSheet.name)) {
       const table = sheet === resultsSheet.name ? results : experimentsTable;
-      const name = table ? cellText(table.rows[row - 2]?.[columnIndex(table.header, 'Experiment')]) : '';
-      chosen = groups.filter((group) => group.experiment === name).pop();
+      chosen = last(table ? textColumn(table, 'Experiment')(table.rows[row - 2] ?? []) : '');
     }
   }
   const hint = experiment || chosen ? '' : 'Select a row on the Results or Experiments sheet, or pick an experiment.';

@@ -41,10 +41,18 @@ export function columnIndex(header: readonly string[], name: string): number {
   return header.findIndex((cell) => cell.trim().toLowerCase() === wanted);
 }
 
-/** The cell under a header in one row; blank when the header is absent. */
-export function cellOf(table: Table, row: readonly unknown[], name: string): unknown {
+/** A reader of one column's cells as text, found by header; blank when the header is absent. */
+export function textColumn(table: Table, name: string): (row: readonly unknown[]) => string {
   const index = columnIndex(table.header, name);
-  return index < 0 ? '' : row[index];
+  return (row) => cellText(row[index]);
+}
+
+/** Like VLOOKUP: the text under `wanted` in the first row whose `key` cell reads `value`; blank when none. */
+export function lookup(table: Table | null, key: string, value: string, wanted: string): string {
+  if (!table) return '';
+  const keyOf = textColumn(table, key);
+  const row = table.rows.find((cells) => keyOf(cells) === value);
+  return row ? textColumn(table, wanted)(row) : '';
 }
 
 /**
