@@ -15,8 +15,9 @@ export const briefViewSchema = z.strictObject({
 
 export type BriefView = z.output<typeof briefViewSchema>;
 
-/** The brief's lines inside a data fence; each template wraps this in `<data name="brief">`. */
-export const briefFieldsPartial = `{{#brief.campaign}}
+/** The brief's lines inside its data fence, for the templates that write from a brief. */
+export const briefData = `<data name="brief">
+{{#brief.campaign}}
 Campaign: {{brief.campaign}}
 {{/brief.campaign}}
 Product: {{brief.product}}
@@ -36,25 +37,7 @@ Offer: {{brief.offer}}
 {{#brief.approvedClaims}}
 Approved claim for this campaign: {{.}}
 {{/brief.approvedClaims}}
-`;
-
-// A second chance after a failed answer: the remaining problems, and the previous answer fenced as data.
-export const repairSchema = z._default(
-  z.nullable(z.strictObject({ problems: z.array(z.string()), previous: z.string() })),
-  null,
-);
-
-export const repairPartial = `{{#repair}}
-
-Your previous answer could not be used. Fix these problems and answer again in full, keeping everything else:
-{{#problems}}
-- {{.}}
-{{/problems}}
-<data name="previous-answer">
-{{previous}}
-</data>
-{{/repair}}
-`;
+</data>`;
 
 export const sampleBrief: z.input<typeof briefViewSchema> = {
   campaign: 'Spring launch',

@@ -2,9 +2,9 @@ import type { BrandKit } from '../kit';
 import { formatPath } from '../issues';
 import type * as z from '../zod';
 import { brandVoicePartial, brandVoiceView, dataPolicyPartial } from './brand-voice';
-import { briefFieldsPartial, repairPartial } from './brief-view';
 import type { JsonSchema } from './output-schema';
-import { renderText, type RenderError } from './render';
+import { renderFailure, renderText, type RenderError } from './render';
+import { repairPartial } from './repair';
 import type { PromptTemplate } from './template';
 import {
   adVariantsTemplate,
@@ -32,7 +32,6 @@ export type PromptResult = { ok: true; value: RenderedPrompt } | { ok: false; er
 export const partials: Readonly<Record<string, string>> = {
   brandVoice: brandVoicePartial,
   dataPolicy: dataPolicyPartial,
-  briefFields: briefFieldsPartial,
   repair: repairPartial,
 };
 
@@ -60,9 +59,8 @@ export function renderPrompt<S extends z.ZodMiniType>(template: PromptTemplate<S
   const parsed = template.input.safeParse(vars);
   if (!parsed.success) {
     const issues = parsed.error.issues;
-    const variable = formatPath(issues[0]?.path ?? []);
     const detail = issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`).join('; ');
-    return { ok: false, error: { templateId: template.id, variable, message: `template "${template.id}": ${detail}` } };
+    return renderFailure(template.id, formatPath(issues[0]?.path ?? []), detail);
   }
   // `kit` is reserved for the brand voice; a template input cannot shadow it.
   const view = { ...(parsed.data as Record<string, unknown>), kit: brandVoiceView(kit) };

@@ -11,11 +11,13 @@ export interface RenderError {
 
 export type RenderResult = { ok: true; value: string } | { ok: false; error: RenderError };
 
-type Node =
-  | { kind: 'text'; text: string }
-  | { kind: 'var'; name: string }
-  | { kind: 'section'; name: string; inverted: boolean; children: Node[] }
-  | { kind: 'partial'; name: string };
+// Text is a plain string; a tag keeps its sigil ('' for a variable) and, for a section, what it holds.
+type Node = string | Tag;
+interface Tag {
+  sigil: string;
+  name: string;
+  children: Node[];
+}
 
 class Failure {
   constructor(
@@ -30,34 +32,31 @@ const tag = /\{\{\s*([#^/>]?)\s*([^}]*?)\s*\}\}/g;
 
 function parse(source: string): Node[] {
   const text = source.replace(standaloneTag, '$1');
-  const root: Node[] = [];
-  const stack: { name: string; children: Node[] }[] = [{ name: '', children: root }];
+  const root: Tag = { sigil: '#', name: '', children: [] };
+  const stack = [root];
   let last = 0;
   for (const match of text.matchAll(tag)) {
     const top = stack[stack.length - 1]!;
-    if (match.index > last) top.children.push({ kind: 'text', text: text.slice(last, match.index) });
+    if (match.index > last) top.children.push(text.slice(last, match.index));
     last = match.index + match[0].length;
-    const [, sigil, name = ''] = match;
+    const [, sigil = '', name = ''] = match;
     if (!name) throw new Failure('', `an empty tag "${match[0]}"`);
-    if (sigil === '#' || sigil === '^') {
-      const section: Node = { kind: 'section', name, inverted: sigil === '^', children: [] };
-      top.children.push(section);
-      stack.push({ name, children: section.children });
-    } else if (sigil === '/') {
-      if (stack.length === 1 || top.name !== name) throw new Failure(name, `"{{/${name}}}" closes a section that is not open`);
+    if (sigil === '/') {
+      // The root's name is empty and a tag's never is, so a close with nothing open fails here too.
+      if (top.name !== name) throw new Failure(name, `"{{/${name}}}" closes a section that is not open`);
       stack.pop();
-    } else if (sigil === '>') {
-      top.children.push({ kind: 'partial', name });
     } else {
-      top.children.push({ kind: 'var', name });
+      const node: Tag = { sigil, name, children: [] };
+      top.children.push(node);
+      if (sigil === '#' || sigil === '^') stack.push(node);
     }
   }
   if (stack.length > 1) {
     const open = stack[stack.length - 1]!.name;
     throw new Failure(open, `the section "{{#${open}}}" is never closed`);
   }
-  if (last < text.length) root.push({ kind: 'text', text: text.slice(last) });
-  return root;
+  if (last < text.length) root.children.push(text.slice(last));
+  return root.children;
 }
 
 const absent = Symbol('absent');
@@ -91,36 +90,40 @@ function interpolate(name: string, value: unknown): string {
   if (value === absent) throw new Failure(name, `the variable "${name}" is missing`);
   if (typeof value === 'string') return neutraliseFence(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value === null || value === undefined) throw new Failure(name, `the variable "${name}" has no value`);
+  if (value == null) throw new Failure(name, `the variable "${name}" has no value`);
   throw new Failure(name, `the variable "${name}" is a list or object; use a section to show it`);
 }
 
 function isEmpty(value: unknown): boolean {
-  return value === false || value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+  return value === false || value == null || value === '' || (Array.isArray(value) && value.length === 0);
 }
 
-function walk(nodes: readonly Node[], stack: unknown[], partials: Readonly<Record<string, Node[]>>, depth: number): string {
+function walk(nodes: readonly Node[], stack: unknown[], partials: Readonly<Record<string, string>>, depth: number): string {
   let out = '';
   for (const node of nodes) {
-    if (node.kind === 'text') out += node.text;
-    else if (node.kind === 'var') out += interpolate(node.name, lookup(stack, node.name));
-    else if (node.kind === 'partial') {
-      const partial = partials[node.name];
-      if (!partial) throw new Failure(node.name, `the partial "${node.name}" does not exist`);
+    if (typeof node === 'string') {
+      out += node;
+      continue;
+    }
+    const { sigil, name, children } = node;
+    if (!sigil) out += interpolate(name, lookup(stack, name));
+    else if (sigil === '>') {
+      const partial = partials[name];
+      if (typeof partial !== 'string') throw new Failure(name, `the partial "${name}" does not exist`);
       // Partials may include partials; a cycle would never end, so depth is bounded.
-      if (depth > 8) throw new Failure(node.name, `partials nest too deeply at "${node.name}"`);
-      out += walk(partial, stack, partials, depth + 1);
+      if (depth > 8) throw new Failure(name, `partials nest too deeply at "${name}"`);
+      out += walk(parsed(partial), stack, partials, depth + 1);
     } else {
-      const value = lookup(stack, node.name);
-      if (value === absent) throw new Failure(node.name, `the section "${node.name}" names a missing variable`);
-      if (node.inverted) {
-        if (isEmpty(value)) out += walk(node.children, stack, partials, depth);
+      const value = lookup(stack, name);
+      if (value === absent) throw new Failure(name, `the section "${name}" names a missing variable`);
+      if (sigil === '^') {
+        if (isEmpty(value)) out += walk(children, stack, partials, depth);
       } else if (Array.isArray(value)) {
-        for (const item of value) out += walk(node.children, [...stack, item], partials, depth);
+        for (const item of value) out += walk(children, [...stack, item], partials, depth);
       } else if (value === true) {
-        out += walk(node.children, stack, partials, depth);
+        out += walk(children, stack, partials, depth);
       } else if (!isEmpty(value)) {
-        out += walk(node.children, [...stack, value], partials, depth);
+        out += walk(children, [...stack, value], partials, depth);
       }
     }
   }
@@ -131,11 +134,13 @@ const parsedCache = new Map<string, Node[]>();
 
 function parsed(source: string): Node[] {
   let nodes = parsedCache.get(source);
-  if (!nodes) {
-    nodes = parse(source);
-    parsedCache.set(source, nodes);
-  }
+  if (!nodes) parsedCache.set(source, (nodes = parse(source)));
   return nodes;
+}
+
+/** A render error as a value, naming the template and the variable at fault. */
+export function renderFailure(templateId: string, variable: string, message: string): { ok: false; error: RenderError } {
+  return { ok: false, error: { templateId, variable, message: `template "${templateId}": ${message}` } };
 }
 
 /** Renders template text against a view; every failure comes back as a value naming the template and variable. */
@@ -146,13 +151,9 @@ export function renderText(
   partials: Readonly<Record<string, string>> = {},
 ): RenderResult {
   try {
-    const compiled: Record<string, Node[]> = {};
-    for (const [name, text] of Object.entries(partials)) compiled[name] = parsed(text);
-    return { ok: true, value: walk(parsed(source), [view], compiled, 0) };
+    return { ok: true, value: walk(parsed(source), [view], partials, 0) };
   } catch (error) {
-    if (error instanceof Failure) {
-      return { ok: false, error: { templateId, variable: error.variable, message: `template "${templateId}": ${error.message}` } };
-    }
+    if (error instanceof Failure) return renderFailure(templateId, error.variable, error.message);
     throw error;
   }
 }

@@ -1,6 +1,7 @@
 import * as z from '../../zod';
-import { briefViewSchema, repairSchema, sampleBrief } from '../brief-view';
+import { briefData, briefViewSchema, sampleBrief } from '../brief-view';
 import { jsonArray, jsonObject, jsonString } from '../output-schema';
+import { repairSchema } from '../repair';
 import { defineTemplate } from '../template';
 import { systemPart } from './system';
 
@@ -26,9 +27,7 @@ A length limit counts every character, spaces included; never go over it.
 - slot "{{id}}": {{count}} {{kind}} variants, each at most {{maxGraphemes}} characters
 {{/slots}}
 
-<data name="brief">
-{{> briefFields}}
-</data>
+${briefData}
 {{> repair}}`,
   sample: {
     brief: sampleBrief,

@@ -1,6 +1,7 @@
 import * as z from '../../zod';
-import { briefViewSchema, repairSchema, sampleBrief } from '../brief-view';
+import { briefData, briefViewSchema, sampleBrief } from '../brief-view';
 import { jsonArray, jsonObject, jsonString } from '../output-schema';
+import { repairSchema } from '../repair';
 import { defineTemplate } from '../template';
 import { systemPart } from './system';
 
@@ -42,9 +43,7 @@ export const contentPackTemplate = defineTemplate({
 - social: one post of at most {{limits.social}} characters.
 - adHeadline: at most {{limits.adHeadline}} characters.
 
-<data name="brief">
-{{> briefFields}}
-</data>
+${briefData}
 {{> repair}}`,
   sample: { brief: sampleBrief, limits: { subject: 60, preheader: 100, social: 280, adHeadline: 30 } },
 });

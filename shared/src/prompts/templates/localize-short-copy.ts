@@ -1,6 +1,6 @@
 import * as z from '../../zod';
-import { repairSchema } from '../brief-view';
 import { jsonArray, jsonObject, jsonString } from '../output-schema';
+import { repairSchema } from '../repair';
 import { defineTemplate } from '../template';
 import { systemPart } from './system';
 

@@ -1,6 +1,7 @@
 import * as z from '../../zod';
-import { briefViewSchema, repairSchema, sampleBrief } from '../brief-view';
+import { briefData, briefViewSchema, sampleBrief } from '../brief-view';
 import { jsonArray, jsonObject, jsonString } from '../output-schema';
+import { repairSchema } from '../repair';
 import { defineTemplate } from '../template';
 import { systemPart } from './system';
 
@@ -19,9 +20,7 @@ export const subjectLinesTemplate = defineTemplate({
   user: `Write {{count}} email subject lines for the brief below, each at most {{maxGraphemes}} characters.
 Vary the approach: lead with a benefit, ask a question, use a number, give a reason to act now.
 
-<data name="brief">
-{{> briefFields}}
-</data>
+${briefData}
 {{> repair}}`,
   sample: { brief: sampleBrief, count: 5, maxGraphemes: 60 },
 });
