@@ -4,50 +4,39 @@ import { ruleLines } from './rule-lines';
 /** A group of brand rules as the prompt states them. */
 export interface VoiceSection {
   heading: string;
-  items: string[];
+  items: readonly string[];
 }
 
 /** The kit as the `brandVoice` partial reads it. */
 export interface BrandVoiceView {
   name: string;
   sections: VoiceSection[];
-  approvedClaims: string[];
+  approvedClaims: readonly string[];
   disclosure: string;
-}
-
-function instead(replacements: readonly string[]): string {
-  return replacements.length ? `; write ${replacements.map((r) => `"${r}"`).join(' or ')} instead` : '';
 }
 
 /** Compiles the kit's voice, terms, claims policy and disclosure into the view the `brandVoice` partial renders. */
 export function brandVoiceView(kit: BrandKit): BrandVoiceView {
   const voice = kit.voice;
-  const terms = kit.terms ?? [];
+  const terms = (status: string) => kit.terms.filter((t) => t.status === status);
+  // A banned or avoided term, with what to write instead.
+  const flagged = (status: string) =>
+    terms(status).map((t) => `"${t.term}"${t.replacements.length ? `; write ${t.replacements.map((r) => `"${r}"`).join(' or ')} instead` : ''}`);
   const sections: VoiceSection[] = [
-    { heading: 'Tone', items: voice?.tone.length ? [voice.tone.join(', ')] : [] },
-    { heading: 'Do', items: [...(voice?.dos ?? [])] },
-    { heading: "Don't", items: [...(voice?.donts ?? [])] },
-    { heading: 'Examples of the voice', items: [...(voice?.examples ?? [])] },
-    {
-      heading: 'Use these terms exactly as written',
-      items: terms.filter((t) => t.status === 'approved').map((t) => t.term),
-    },
-    {
-      heading: 'Never use these terms',
-      items: terms.filter((t) => t.status === 'banned').map((t) => `"${t.term}"${instead(t.replacements)}`),
-    },
-    {
-      heading: 'Avoid these terms',
-      items: terms.filter((t) => t.status === 'avoid').map((t) => `"${t.term}"${instead(t.replacements)}`),
-    },
-    { heading: 'House rules', items: (kit.rules ?? []).flatMap(ruleLines) },
+    { heading: 'Tone', items: voice.tone.length ? [voice.tone.join(', ')] : [] },
+    { heading: 'Do', items: voice.dos },
+    { heading: "Don't", items: voice.donts },
+    { heading: 'Examples of the voice', items: voice.examples },
+    { heading: 'Use these terms exactly as written', items: terms('approved').map((t) => t.term) },
+    { heading: 'Never use these terms', items: flagged('banned') },
+    { heading: 'Avoid these terms', items: flagged('avoid') },
+    { heading: 'House rules', items: kit.rules.flatMap(ruleLines) },
   ];
-  const disclosure = kit.disclosure?.label ?? '';
   return {
     name: kit.name,
     sections: sections.filter((section) => section.items.length > 0),
-    approvedClaims: [...(kit.claims?.approved ?? [])],
-    disclosure,
+    approvedClaims: kit.claims.approved,
+    disclosure: kit.disclosure?.label ?? '',
   };
 }
 

@@ -14,18 +14,21 @@ export type JsonSchema =
       description?: string;
     };
 
+function described<T extends JsonSchema>(schema: T, description: string | undefined): T {
+  return description ? { ...schema, description } : schema;
+}
+
 /** A string property. */
 export function jsonString(description?: string): JsonSchema {
-  return description ? { type: 'string', description } : { type: 'string' };
+  return described({ type: 'string' }, description);
 }
 
 /** A list property. */
 export function jsonArray(items: JsonSchema, description?: string): JsonSchema {
-  return description ? { type: 'array', items, description } : { type: 'array', items };
+  return described({ type: 'array', items }, description);
 }
 
 /** An object whose every property is required and nothing else is allowed. */
-export function jsonObject(properties: Record<string, JsonSchema>, description?: string): JsonSchema {
-  const schema: JsonSchema = { type: 'object', properties, required: Object.keys(properties), additionalProperties: false };
-  return description ? { ...schema, description } : schema;
+export function jsonObject(properties: Record<string, JsonSchema>): JsonSchema {
+  return { type: 'object', properties, required: Object.keys(properties), additionalProperties: false };
 }

@@ -14,64 +14,48 @@ function where(rule: Rule): string {
   return rule.channels?.length ? ` (in ${rule.channels.join(', ')})` : '';
 }
 
-// A message with no placeholders is already an instruction ("No emoji in subject lines.").
-function plainMessage(rule: Rule): string | undefined {
-  return /%s|\{[a-z]+\}/.test(rule.message) ? undefined : `${rule.message.replace(/\.$/, '')}${where(rule)}`;
-}
-
 const scopes: Record<string, string> = { sentence: 'each sentence', paragraph: 'each paragraph', line: 'each line', text: 'the whole text' };
 
-function lengthLine(rule: Extract<Rule, { type: 'length' }>): string | undefined {
-  const limits = [
-    rule.maxWords !== undefined ? `${rule.maxWords} words` : '',
-    rule.maxGraphemes !== undefined ? `${rule.maxGraphemes} characters` : '',
-  ].filter(Boolean);
-  return limits.length ? `Keep ${scopes[rule.scope]} to at most ${limits.join(' and ')}${where(rule)}` : undefined;
-}
-
-function capitalizationLines(rule: Extract<Rule, { type: 'capitalization' }>): string[] {
-  const lines: string[] = [];
-  if (rule.terms.length) lines.push(`Write these names exactly so: ${quoted(rule.terms)}`);
-  if (rule.style) {
-    const subject = rule.scope === 'headings' ? 'Headings use' : rule.scope === 'lines' ? 'Each line uses' : 'The copy uses';
-    lines.push(`${subject} ${rule.style} case${where(rule)}`);
+function instruction(rule: Rule): string | string[] | undefined {
+  switch (rule.type) {
+    case 'existence':
+      return rule.tokens.length ? `Leave out ${quoted(rule.tokens)}${where(rule)}` : undefined;
+    case 'substitution': {
+      if (rule.regex) return undefined;
+      const swaps = Object.entries(rule.swap).map(([from, to]) => `"${Array.isArray(to) ? to[0] : to}", not "${from}"`);
+      return swaps.length ? `Write ${swaps.slice(0, maxItems).join('; ')}${where(rule)}` : undefined;
+    }
+    case 'capitalization':
+      return [
+        rule.terms.length ? `Write these names exactly so: ${quoted(rule.terms)}` : '',
+        rule.style ? `${rule.scope === 'headings' ? 'Headings use' : rule.scope === 'lines' ? 'Each line uses' : 'The copy uses'} ${rule.style} case${where(rule)}` : '',
+      ];
+    case 'length': {
+      const limits = [
+        rule.maxWords !== undefined ? `${rule.maxWords} words` : '',
+        rule.maxGraphemes !== undefined ? `${rule.maxGraphemes} characters` : '',
+      ].filter(Boolean);
+      return limits.length ? `Keep ${scopes[rule.scope]} to at most ${limits.join(' and ')}${where(rule)}` : undefined;
+    }
+    case 'consistency': {
+      const pairs = Object.entries(rule.either).map(([one, other]) => `"${one}", not "${other}"`);
+      return pairs.length ? `Spell one way throughout: ${pairs.slice(0, maxItems).join('; ')}` : undefined;
+    }
+    case 'conditional':
+      return `Spell out an acronym the first time you use it${rule.exceptions.length ? ` (not needed for ${rule.exceptions.slice(0, maxItems).join(', ')})` : ''}`;
+    case 'readability':
+      return `Aim for a reading grade of ${rule.maxGrade} or lower${where(rule)}`;
+    case 'required':
+      return `Include ${quoted(rule.elements)}${where(rule) || ' in every piece'}`;
+    case 'occurrence':
+      // A message with no placeholders is already an instruction ("No emoji in subject lines.").
+      return /%s|\{[a-z]+\}/.test(rule.message) ? undefined : `${rule.message.replace(/\.$/, '')}${where(rule)}`;
   }
-  return lines;
+  // Repetition is a typo check, and claims have their own policy in the prompt.
+  return undefined;
 }
 
 /** One instruction per kit rule a model can follow. */
 export function ruleLines(rule: Rule): string[] {
-  switch (rule.type) {
-    case 'existence':
-      return rule.tokens.length ? [`Leave out ${quoted(rule.tokens)}${where(rule)}`] : [];
-    case 'substitution': {
-      if (rule.regex) return [];
-      const swaps = Object.entries(rule.swap).map(([from, to]) => `"${Array.isArray(to) ? to[0] : to}", not "${from}"`);
-      return swaps.length ? [`Write ${swaps.slice(0, maxItems).join('; ')}${where(rule)}`] : [];
-    }
-    case 'capitalization':
-      return capitalizationLines(rule);
-    case 'length': {
-      const line = lengthLine(rule);
-      return line ? [line] : [];
-    }
-    case 'consistency': {
-      const pairs = Object.entries(rule.either).map(([one, other]) => `"${one}", not "${other}"`);
-      return pairs.length ? [`Spell one way throughout: ${pairs.slice(0, maxItems).join('; ')}`] : [];
-    }
-    case 'conditional':
-      return [`Spell out an acronym the first time you use it${rule.exceptions.length ? ` (not needed for ${rule.exceptions.slice(0, maxItems).join(', ')})` : ''}`];
-    case 'readability':
-      return [`Aim for a reading grade of ${rule.maxGrade} or lower${where(rule)}`];
-    case 'required':
-      return [`Include ${quoted(rule.elements)}${where(rule) || ' in every piece'}`];
-    case 'occurrence': {
-      const line = plainMessage(rule);
-      return line ? [line] : [];
-    }
-    // Repetition is a typo check, and claims have their own policy below.
-    case 'repetition':
-    case 'claims':
-      return [];
-  }
+  return [instruction(rule)].flat().filter((line): line is string => !!line);
 }
