@@ -23,8 +23,6 @@ export class TermMatcher {
   private readonly output: Int32Array;
   /** Nearest state along the failure chain that ends a key, or -1. */
   private readonly dictionary: Int32Array;
-  /** 1 where a state ends a key directly or through its dictionary link. */
-  private readonly emits: Uint8Array;
 
   constructor(keys: readonly string[]) {
     this.keyLengths = Int32Array.from(keys, (key) => key.length);
@@ -35,17 +33,17 @@ export class TermMatcher {
         if (!classByUnit.has(unit)) classByUnit.set(unit, classByUnit.size + 1);
       }
     }
-    this.classes = classByUnit.size + 1;
+    const classes = (this.classes = classByUnit.size + 1);
     // Class of every raw unit, folding included, so the scan never folds.
-    this.classOf = new Uint16Array(0x10000);
-    for (const [folded, cls] of classByUnit) for (const unit of unitsFoldingTo(folded)) this.classOf[unit] = cls;
+    const classOf = (this.classOf = new Uint16Array(0x10000));
+    for (const [folded, cls] of classByUnit) for (const unit of unitsFoldingTo(folded)) classOf[unit] = cls;
 
     const goto: Map<number, number>[] = [new Map()];
     const outputs: number[] = [-1];
     keys.forEach((key, index) => {
       let state = 0;
       for (let i = 0; i < key.length; i++) {
-        const cls = this.classOf[key.charCodeAt(i)]!;
+        const cls = classOf[key.charCodeAt(i)]!;
         let next = goto[state]!.get(cls);
         if (next === undefined) {
           next = goto.length;
@@ -59,58 +57,54 @@ export class TermMatcher {
     });
 
     const states = goto.length;
-    this.output = Int32Array.from(outputs);
-    this.fail = new Int32Array(states);
-    this.dictionary = new Int32Array(states).fill(-1);
-    const order: number[] = [];
-    for (const child of goto[0]!.values()) order.push(child);
+    const output = (this.output = Int32Array.from(outputs));
+    const fail = (this.fail = new Int32Array(states));
+    const dictionary = (this.dictionary = new Int32Array(states).fill(-1));
+    const order = [0];
     for (let head = 0; head < order.length; head++) {
       const state = order[head]!;
       for (const [cls, child] of goto[state]!) {
-        let f = this.fail[state]!;
-        while (f !== 0 && !goto[f]!.has(cls)) f = this.fail[f]!;
+        let f = fail[state]!;
+        while (f !== 0 && !goto[f]!.has(cls)) f = fail[f]!;
         const target = goto[f]!.get(cls);
-        this.fail[child] = target !== undefined && target !== child ? target : 0;
-        const failState = this.fail[child]!;
-        this.dictionary[child] = this.output[failState]! >= 0 ? failState : this.dictionary[failState]!;
+        fail[child] = target !== undefined && target !== child ? target : 0;
+        dictionary[child] = output[fail[child]!]! >= 0 ? fail[child]! : dictionary[fail[child]!]!;
         order.push(child);
       }
     }
 
-    this.emits = Uint8Array.from(this.output, (key, state) => (key >= 0 || this.dictionary[state]! >= 0 ? 1 : 0));
-    if (states * this.classes <= denseBudget) {
-      const classes = this.classes;
-      const byId = new Int32Array(states * classes);
-      // Breadth-first order guarantees a state's failure target is complete before the state: each
-      // row starts as a copy of its failure state's row, then takes the state's own edges.
-      for (const state of [0, ...order]) {
-        const row = state * classes;
-        if (state !== 0) byId.copyWithin(row, this.fail[state]! * classes, this.fail[state]! * classes + classes);
-        for (const [cls, next] of goto[state]!) byId[row + cls] = next;
-      }
-      // States are renumbered breadth-first, so the shallow states where a scan spends most of its
-      // time share cache lines; rows are premultiplied and emitting states negated, so the scan does
-      // no multiplication or second lookup.
-      const rank = new Int32Array(states);
-      [0, ...order].forEach((state, i) => (rank[state] = i));
-      const table = new Int32Array(states * classes);
-      const output = new Int32Array(states);
-      const dictionary = new Int32Array(states);
-      for (let state = 0; state < states; state++) {
-        const row = rank[state]! * classes;
-        for (let cls = 0; cls < classes; cls++) {
-          const target = byId[state * classes + cls]!;
-          table[row + cls] = (this.emits[target] === 1 ? -rank[target]! : rank[target]!) * classes;
-        }
-        output[rank[state]!] = this.output[state]!;
-        dictionary[rank[state]!] = this.dictionary[state]! >= 0 ? rank[this.dictionary[state]!]! : -1;
-      }
-      this.output = output;
-      this.dictionary = dictionary;
-      this.dense = table;
-    } else {
+    if (states * classes > denseBudget) {
       this.sparse = goto;
+      return;
     }
+    const byId = new Int32Array(states * classes);
+    // Breadth-first order guarantees a state's failure target is complete before the state: each
+    // row starts as a copy of its failure state's row, then takes the state's own edges.
+    for (const state of order) {
+      const row = state * classes;
+      if (state !== 0) byId.copyWithin(row, fail[state]! * classes, fail[state]! * classes + classes);
+      for (const [cls, next] of goto[state]!) byId[row + cls] = next;
+    }
+    // States are renumbered breadth-first, so the shallow states where a scan spends most of its
+    // time share cache lines; rows are premultiplied and emitting states negated, so the scan does
+    // no multiplication or second lookup.
+    const rank = new Int32Array(states);
+    order.forEach((state, i) => (rank[state] = i));
+    // 1 where a state ends a key directly or through its dictionary link.
+    const emits = Uint8Array.from(output, (key, state) => (key >= 0 || dictionary[state]! >= 0 ? 1 : 0));
+    const table = new Int32Array(states * classes);
+    this.output = new Int32Array(states);
+    this.dictionary = new Int32Array(states);
+    for (let state = 0; state < states; state++) {
+      const row = rank[state]! * classes;
+      for (let cls = 0; cls < classes; cls++) {
+        const target = byId[state * classes + cls]!;
+        table[row + cls] = (emits[target] === 1 ? -rank[target]! : rank[target]!) * classes;
+      }
+      this.output[rank[state]!] = output[state]!;
+      this.dictionary[rank[state]!] = dictionary[state]! >= 0 ? rank[dictionary[state]!]! : -1;
+    }
+    this.dense = table;
   }
 
   /**
