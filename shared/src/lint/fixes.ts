@@ -24,14 +24,12 @@ export interface PlannedFix {
  * fix, or when an insertion's text is already in the text, so applying the same findings twice changes nothing more.
  */
 export function planFixes(text: string, findings: readonly Finding[]): PlannedFix[] {
-  const inRange = findings.filter((f) => f.start >= 0 && f.end <= text.length && f.start <= f.end);
-  const current = (f: Finding) => text.slice(f.start, f.end) === f.match;
-  // A finding whose text changed marks an edited region: fixes overlapping it are left alone too,
-  // which is what makes a second application of the same findings change nothing.
-  const stale = findings.filter((f) => !(f.start >= 0 && f.end <= text.length && f.start <= f.end) || !current(f));
-  const overlaps = (a: Finding, b: Finding) => a.start < b.end && b.start < a.end;
-  const candidates = inRange
-    .filter((f) => f.suggestions.length > 0 && current(f) && !stale.some((s) => overlaps(s, f)))
+  // A finding whose range no longer holds its text marks an edited region: fixes overlapping it are
+  // left alone too, which is what makes a second application of the same findings change nothing.
+  const current = (f: Finding) => f.start >= 0 && f.end <= text.length && f.start <= f.end && text.slice(f.start, f.end) === f.match;
+  const stale = findings.filter((f) => !current(f));
+  const candidates = findings
+    .filter((f) => f.suggestions.length > 0 && current(f) && !stale.some((s) => f.start < s.end && s.start < f.end))
     .sort((a, b) => a.start - b.start || a.end - b.end);
   const plan: PlannedFix[] = [];
   let cursor = 0;
