@@ -1,6 +1,6 @@
 import { severityRank, type Finding } from '../findings';
 import { resolveChannel, type BrandKit, type Channel, type Rule, type RuleOf, type RuleType } from '../kit';
-import { codePointAtOffset, codePointBefore, continuesWord, countWords, foldCase, LineMap } from '../text';
+import { codePointBefore, continuesWord, countWords, foldCase, LineMap } from '../text';
 import { compileCapitalization } from './capitalization';
 import { checkChannel } from './channel';
 import { approvedRanges, compileClaims, implicitClaimsRule } from './claims';
@@ -71,7 +71,7 @@ const compilers: { [T in RuleType]: (rule: RuleOf<T>, kit: BrandKit) => Compiled
 // A neighbour continues a word when it is a letter, digit or mark of a spaced script (see continuesWord).
 function boundaryBits(key: string): number {
   if (!key) return 0;
-  return (continuesWord(codePointAtOffset(key, 0)) ? 1 : 0) | (continuesWord(codePointBefore(key, key.length)) ? 2 : 0);
+  return (continuesWord(key.codePointAt(0)!) ? 1 : 0) | (continuesWord(codePointBefore(key, key.length)) ? 2 : 0);
 }
 
 /** Compiles a kit once; later lints with the same kit object reuse it. */
@@ -144,7 +144,7 @@ function runTerms(ctx: LintContext, compiled: CompiledKit): number {
     const start = end - compiled.matcher.keyLengths[key]!;
     const bits = compiled.keyBoundaries[key]!;
     if (bits & 1 && start > 0 && continuesWord(codePointBefore(text, start))) return;
-    if (bits & 2 && end < text.length && continuesWord(codePointAtOffset(text, end))) return;
+    if (bits & 2 && end < text.length && continuesWord(text.codePointAt(end)!)) return;
     for (const { entry, consumer } of compiled.keyEntries[key]!) {
       if (!active[consumer]) continue;
       if (entry.caseSensitive && text.slice(start, end) !== entry.key) continue;

@@ -87,15 +87,6 @@ const consonantRanges: readonly (readonly [number, number])[] = [
 ];
 const isConsonant = (cp: number) => consonantRanges.some(([from, to]) => cp >= from && cp <= to);
 
-function codePointAt(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-    const d = text.charCodeAt(i + 1);
-    if (d >= 0xdc00 && d <= 0xdfff) return (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
-  }
-  return c;
-}
-
 /** Whether rules GB6–GB13 keep `next` in the cluster after `prev` (GB3–GB5 are handled by the caller). */
 function joins(prev: Kind, next: Kind, pictographicBeforeZwj: boolean, regionalCount: number): boolean {
   if (prev === Kind.L) return next === Kind.L || next === Kind.V || next === Kind.LV || next === Kind.LVT;
@@ -114,7 +105,7 @@ export function nextGraphemeBreak(text: string, start: number): number {
   const first = text.charCodeAt(start);
   // Fast path: nothing below U+0300 extends a cluster, so plain Latin text needs no lookups.
   if (first < 0xa9 && first !== 0x0d && (start + 1 >= length || text.charCodeAt(start + 1) < 0x300)) return start + 1;
-  let cp = codePointAt(text, start);
+  let cp = text.codePointAt(start)!;
   let prev = kindOf(cp);
   let i = start + (cp > 0xffff ? 2 : 1);
   if (prev === Kind.CR) return i < length && text.charCodeAt(i) === 0x0a ? i + 1 : i;
@@ -125,7 +116,7 @@ export function nextGraphemeBreak(text: string, start: number): number {
   // 0: no conjunct under way; 1: after a consonant (and marks); 2: after consonant + linker.
   let conjunct = isConsonant(cp) ? 1 : 0;
   while (i < length) {
-    cp = codePointAt(text, i);
+    cp = text.codePointAt(i)!;
     const next = kindOf(cp);
     if (next === Kind.CR || next === Kind.LF || next === Kind.Control) break;
     const consonant = isConsonant(cp);

@@ -79,7 +79,7 @@ export function findSkipSpans(text: string): SkipSpan[] {
 /** Answers "does this range touch a skipped span of these kinds?" quickly for many ranges. */
 export class SkipIndex {
   private readonly byKind = new Map<SpanKind, SkipSpan[]>();
-  constructor(readonly spans: readonly SkipSpan[]) {
+  constructor(spans: readonly SkipSpan[]) {
     for (const span of spans) {
       const list = this.byKind.get(span.kind) ?? [];
       list.push(span);

@@ -139,11 +139,6 @@ export function codePointBefore(text: string, offset: number): number {
   return c;
 }
 
-/** The code point starting at `offset`. */
-export function codePointAtOffset(text: string, offset: number): number {
-  return text.codePointAt(offset) ?? 0;
-}
-
 /**
  * Whether a neighbour continues a word for boundary checks: a letter, digit, mark or underscore of a
  * spaced script. CJK characters around a Latin name ("Ledgerlineで") do not, as those scripts use no spaces.
