@@ -61,8 +61,6 @@ export const settingRows: readonly SettingRow[] = [
   { key: 'kitJson', label: 'Brand kit (JSON)', value: '', note: 'Paste the brand kit here, or save it from the sidebar. =ONBRAND_LINT(A2, "", OnbrandKit) reads it.' },
 ];
 
-export const defaultSettings = fromValues(new Map()).settings;
-
 function fromValues(values: ReadonlyMap<string, unknown>): { settings: TrackerSettings; issues: Issue[] } {
   const issues: Issue[] = [];
   const settings = {

@@ -107,7 +107,7 @@ export function appendRows(table: Table, rows: readonly Record<string, unknown>[
 }
 
 /** Points the sheet's name at whole columns A to the given width, so later columns are read too. */
-export function widenNamedRange(spreadsheet: Spreadsheet, table: Table, width: number): void {
+function widenNamedRange(spreadsheet: Spreadsheet, table: Table, width: number): void {
   pointName(spreadsheet, table.spec.rangeName, table.range.getSheet().getRange(`A:${columnLetter(width)}`));
 }
 

@@ -39,192 +39,148 @@ const red = '#fad2cf';
 const amber = '#feefc3';
 const blue = '#d2e3fc';
 const grey = '#e8eaed';
-const purple = '#e9d2fd';
 
-const stageColours: ColourRule[] = [
-  { equals: 'ideate', background: grey },
-  { equals: 'qualified', background: blue },
-  { equals: 'designed', background: purple },
-  { equals: 'running', background: amber },
-  { equals: 'measured', background: '#d7f0f5' },
-  { equals: 'decided', background: green },
-];
-const decisionColours: ColourRule[] = [
-  { equals: 'scale', background: green },
-  { equals: 'iterate', background: amber },
-  { equals: 'stop', background: red },
-  { equals: 'keep-running', background: blue },
-];
+/** One chip colour per dropdown value, in the same order. */
+const chips = (values: readonly string[], backgrounds: readonly string[]): ColourRule[] => values.map((equals, i) => ({ equals, background: backgrounds[i]! }));
+
+/** A colour for a filled cell whose value passes a test against row 2's cell: `<>"OK"`, `>=60`. */
+const whenFilled = (test: string, background: string, color?: string): ColourRule => ({ formula: (c) => `=AND($${c}2<>"",$${c}2${test})`, background, color });
+
+const stageColours = chips(stages, [grey, blue, '#e9d2fd', amber, '#d7f0f5', green]);
+const decisionColours = chips([...recordedDecisions, 'keep-running'], [green, amber, red, blue]);
 /** A Status cell that is neither blank nor OK holds the reason a row was left out. */
-const flagColours: ColourRule[] = [{ formula: (c) => `=AND($${c}2<>"",$${c}2<>"OK")`, background: amber, color: '#7a4f01' }];
-const learningColours: ColourRule[] = [
-  { equals: 'emerging', background: grey },
-  { equals: 'supported', background: blue },
-  { equals: 'confirmed', background: green },
-  { equals: 'rejected', background: red },
-];
+const status: ColumnSpec = { header: 'Status', colours: [whenFilled('<>"OK"', amber, '#7a4f01')], width: 200 };
 
 const percent = '0.0%';
 const count = '#,##0';
 const date = 'yyyy-mm-dd';
 
-export const useCasesSheet: SheetSpec = {
-  name: 'Use cases',
-  rangeName: 'OnbrandUseCases',
-  columns: [
-    { header: 'Name', width: 180 },
-    { header: 'Owner' },
-    { header: 'Team' },
-    { header: 'Capability', dropdown: capabilities, width: 170 },
-    { header: 'Problem', width: 220 },
-    { header: 'Hypothesis', width: 220 },
-    { header: 'Data sources', width: 160 },
-    { header: 'Stage', dropdown: stages, colours: stageColours },
-  ],
-};
+/** A sheet's spec; a column given by its header alone has no format, dropdown, colour or width. */
+function sheet(name: string, rangeName: string, columns: readonly (string | ColumnSpec)[]): SheetSpec {
+  return { name, rangeName, columns: columns.map((column) => (typeof column === 'string' ? { header: column } : column)) };
+}
 
-export const scoringSheet: SheetSpec = {
-  name: 'Scoring',
-  rangeName: 'OnbrandScoring',
-  columns: [
-    { header: 'Use case', width: 180 },
-    { header: 'Impact', scale: true },
-    { header: 'Feasibility', scale: true },
-    { header: 'Risk', scale: true },
-    { header: 'Data readiness', scale: true },
-    { header: 'Reach', format: count },
-    { header: 'RICE impact' },
-    { header: 'Confidence', format: '0%' },
-    { header: 'Effort' },
-    { header: 'Score', format: '0.0', colours: [{ formula: (c) => `=AND($${c}2<>"",$${c}2>=60)`, background: green }, { formula: (c) => `=AND($${c}2<>"",$${c}2<40)`, background: red }] },
-    { header: 'RICE', format: '#,##0.0' },
-    { header: 'Rank', format: '0' },
-    { header: 'Next stage', colours: stageColours },
-    { header: 'Why', width: 260 },
-    { header: 'Status', colours: flagColours, width: 200 },
-  ],
-};
+export const useCasesSheet = sheet('Use cases', 'OnbrandUseCases', [
+  { header: 'Name', width: 180 },
+  'Owner',
+  'Team',
+  { header: 'Capability', dropdown: capabilities, width: 170 },
+  { header: 'Problem', width: 220 },
+  { header: 'Hypothesis', width: 220 },
+  { header: 'Data sources', width: 160 },
+  { header: 'Stage', dropdown: stages, colours: stageColours },
+]);
 
-export const experimentsSheet: SheetSpec = {
-  name: 'Experiments',
-  rangeName: 'OnbrandExperiments',
-  columns: [
-    { header: 'Experiment', width: 180 },
-    { header: 'Use case', width: 160 },
-    { header: 'Control group', width: 180 },
-    { header: 'Primary metric' },
-    { header: 'Guardrail metrics', width: 160 },
-    { header: 'Baseline rate', format: '0.00%' },
-    { header: 'MDE', format: percent },
-    { header: 'Alpha', format: '0.00' },
-    { header: 'Power', format: '0%' },
-    { header: 'Daily traffic', format: count },
-    { header: 'Arms', format: '0' },
-    { header: 'Start date', format: date },
-    { header: 'End date', format: date },
-    { header: 'Decision', dropdown: recordedDecisions, colours: decisionColours },
-    { header: 'Sample per arm', format: count },
-    { header: 'Days', format: '0' },
-    { header: 'Status', colours: flagColours, width: 200 },
-  ],
-};
+export const scoringSheet = sheet('Scoring', 'OnbrandScoring', [
+  { header: 'Use case', width: 180 },
+  { header: 'Impact', scale: true },
+  { header: 'Feasibility', scale: true },
+  { header: 'Risk', scale: true },
+  { header: 'Data readiness', scale: true },
+  { header: 'Reach', format: count },
+  'RICE impact',
+  { header: 'Confidence', format: '0%' },
+  'Effort',
+  { header: 'Score', format: '0.0', colours: [whenFilled('>=60', green), whenFilled('<40', red)] },
+  { header: 'RICE', format: '#,##0.0' },
+  { header: 'Rank', format: '0' },
+  { header: 'Next stage', colours: stageColours },
+  { header: 'Why', width: 260 },
+  status,
+]);
 
-export const resultsSheet: SheetSpec = {
-  name: 'Results',
-  rangeName: 'OnbrandResults',
-  columns: [
-    { header: 'Experiment', width: 180 },
-    { header: 'Arm' },
-    { header: 'Period' },
-    { header: 'Segment' },
-    { header: 'Visitors', format: count },
-    { header: 'Conversions', format: count },
-    { header: 'Revenue', format: '#,##0.00' },
-    { header: 'Rate', format: '0.00%' },
-    { header: 'Lift', format: percent },
-    { header: 'CI low', format: percent },
-    { header: 'CI high', format: percent },
-    { header: 'p-value', format: '0.0000' },
-    { header: 'Holm p', format: '0.0000' },
-    { header: 'P(beat control)', format: percent },
-    { header: 'SRM', colours: [{ formula: (c) => `=$${c}2=TRUE`, background: red, color: '#8c1d18' }] },
-    { header: 'Decision', colours: decisionColours },
-    { header: 'Reasons', width: 320 },
-    { header: 'Status', colours: flagColours, width: 200 },
-  ],
-};
+export const experimentsSheet = sheet('Experiments', 'OnbrandExperiments', [
+  { header: 'Experiment', width: 180 },
+  { header: 'Use case', width: 160 },
+  { header: 'Control group', width: 180 },
+  'Primary metric',
+  { header: 'Guardrail metrics', width: 160 },
+  { header: 'Baseline rate', format: '0.00%' },
+  { header: 'MDE', format: percent },
+  { header: 'Alpha', format: '0.00' },
+  { header: 'Power', format: '0%' },
+  { header: 'Daily traffic', format: count },
+  { header: 'Arms', format: '0' },
+  { header: 'Start date', format: date },
+  { header: 'End date', format: date },
+  { header: 'Decision', dropdown: recordedDecisions, colours: decisionColours },
+  { header: 'Sample per arm', format: count },
+  { header: 'Days', format: '0' },
+  status,
+]);
 
-export const learningSheet: SheetSpec = {
-  name: 'Learning log',
-  rangeName: 'OnbrandLearning',
-  columns: [
-    { header: 'Date', format: date },
-    { header: 'Use case', width: 160 },
-    { header: 'Experiment', width: 160 },
-    { header: 'Decision', dropdown: recordedDecisions, colours: decisionColours },
-    { header: 'Evidence', width: 240 },
-    { header: 'Learning', width: 240 },
-    { header: 'Status', dropdown: learningStatuses, colours: learningColours },
-    { header: 'Owner' },
-  ],
-};
+export const resultsSheet = sheet('Results', 'OnbrandResults', [
+  { header: 'Experiment', width: 180 },
+  'Arm',
+  'Period',
+  'Segment',
+  { header: 'Visitors', format: count },
+  { header: 'Conversions', format: count },
+  { header: 'Revenue', format: '#,##0.00' },
+  { header: 'Rate', format: '0.00%' },
+  { header: 'Lift', format: percent },
+  { header: 'CI low', format: percent },
+  { header: 'CI high', format: percent },
+  { header: 'p-value', format: '0.0000' },
+  { header: 'Holm p', format: '0.0000' },
+  { header: 'P(beat control)', format: percent },
+  { header: 'SRM', colours: [{ formula: (c) => `=$${c}2=TRUE`, background: red, color: '#8c1d18' }] },
+  { header: 'Decision', colours: decisionColours },
+  { header: 'Reasons', width: 320 },
+  status,
+]);
 
-export const auditSheet: SheetSpec = {
-  name: 'Audit log',
-  rangeName: 'OnbrandAudit',
-  columns: [
-    { header: 'When', width: 170 },
-    { header: 'Who', width: 170 },
-    { header: 'Action' },
-    { header: 'Template' },
-    { header: 'Provider' },
-    { header: 'Model' },
-    { header: 'Detail', width: 260 },
-    { header: 'Approved by' },
-  ],
-};
+export const learningSheet = sheet('Learning log', 'OnbrandLearning', [
+  { header: 'Date', format: date },
+  { header: 'Use case', width: 160 },
+  { header: 'Experiment', width: 160 },
+  { header: 'Decision', dropdown: recordedDecisions, colours: decisionColours },
+  { header: 'Evidence', width: 240 },
+  { header: 'Learning', width: 240 },
+  { header: 'Status', dropdown: learningStatuses, colours: chips(learningStatuses, [grey, blue, green, red]) },
+  'Owner',
+]);
 
-export const metricsSheet: SheetSpec = {
-  name: 'Metrics',
-  rangeName: 'OnbrandMetrics',
-  columns: [
-    { header: 'Use case', width: 160 },
-    { header: 'Family', dropdown: metricFamilies },
-    { header: 'Metric', dropdown: metricNames },
-    { header: 'Unit' },
-    { header: 'Baseline' },
-    { header: 'Current' },
-    { header: 'Target' },
-    { header: 'Period' },
-    { header: 'Notes', width: 220 },
-  ],
-};
+export const auditSheet = sheet('Audit log', 'OnbrandAudit', [
+  { header: 'When', width: 170 },
+  { header: 'Who', width: 170 },
+  'Action',
+  'Template',
+  'Provider',
+  'Model',
+  { header: 'Detail', width: 260 },
+  'Approved by',
+]);
 
-export const insightsSheet: SheetSpec = {
-  name: 'Insights',
-  rangeName: 'OnbrandInsights',
-  columns: [
-    { header: 'Id' },
-    { header: 'Date', format: date },
-    { header: 'Kind' },
-    { header: 'Experiment', width: 160 },
-    { header: 'Headline', width: 260 },
-    { header: 'Narrative', width: 420 },
-    { header: 'Rows', width: 120 },
-    { header: 'Written by', width: 160 },
-    { header: 'Review', dropdown: reviewStates, colours: [{ equals: 'needs review', background: amber }, { equals: 'approved', background: green }, { equals: 'dismissed', background: grey }] },
-  ],
-};
+export const metricsSheet = sheet('Metrics', 'OnbrandMetrics', [
+  { header: 'Use case', width: 160 },
+  { header: 'Family', dropdown: metricFamilies },
+  { header: 'Metric', dropdown: metricNames },
+  'Unit',
+  'Baseline',
+  'Current',
+  'Target',
+  'Period',
+  { header: 'Notes', width: 220 },
+]);
 
-export const settingsSheet: SheetSpec = {
-  name: 'Settings',
-  rangeName: 'OnbrandSettings',
-  columns: [
-    { header: 'Setting', width: 220 },
-    { header: 'Value', width: 160 },
-    { header: 'Notes', width: 380 },
-  ],
-};
+export const insightsSheet = sheet('Insights', 'OnbrandInsights', [
+  'Id',
+  { header: 'Date', format: date },
+  'Kind',
+  { header: 'Experiment', width: 160 },
+  { header: 'Headline', width: 260 },
+  { header: 'Narrative', width: 420 },
+  { header: 'Rows', width: 120 },
+  { header: 'Written by', width: 160 },
+  { header: 'Review', dropdown: reviewStates, colours: chips(reviewStates, [amber, green, grey]) },
+]);
+
+export const settingsSheet = sheet('Settings', 'OnbrandSettings', [
+  { header: 'Setting', width: 220 },
+  { header: 'Value', width: 160 },
+  { header: 'Notes', width: 380 },
+]);
 
 /** Every tracker sheet, in tab order. */
 export const trackerSheets: readonly SheetSpec[] = [useCasesSheet, scoringSheet, experimentsSheet, resultsSheet, learningSheet, auditSheet, metricsSheet, insightsSheet, settingsSheet];
