@@ -1,5 +1,5 @@
 import type { BrandKit, RuleOf } from '../kit';
-import { lineSpans, trimmedSpan, type Span } from '../text';
+import { trimmedSpan, type Span } from '../text';
 import type { CompiledRule } from './compiled';
 import { allCapitals, lettersOf, reporter, type LintContext } from './context';
 import { isAscii } from './pattern';
@@ -88,7 +88,7 @@ function headingSpans(text: string): Span[] {
 
 function targetSpans(ctx: LintContext, scope: RuleOf<'capitalization'>['scope']): Span[] {
   const { text } = ctx;
-  if (scope === 'lines') return lineSpans(text);
+  if (scope === 'lines') return ctx.scopeSpans('line');
   if (scope !== 'headings') {
     const whole = trimmedSpan(text, 0, text.length);
     return whole ? [whole] : [];

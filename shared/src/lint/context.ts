@@ -1,6 +1,6 @@
 import type { Severity } from '../findings';
 import type { BrandKit, Channel, SkipKind } from '../kit';
-import { findSkipSpans, paragraphSpans, sentenceSpans, SkipIndex, type Span } from '../text';
+import { findSkipSpans, lineSpans, paragraphSpans, sentenceSpans, SkipIndex, type Span } from '../text';
 import { eachMatch, isAscii, type Pattern } from './pattern';
 
 /** A finding before line and column are known. */
@@ -22,13 +22,15 @@ export interface RuleHead {
   skip: readonly SkipKind[];
 }
 
+/** Where a rule counts or looks: the whole text, or each paragraph, sentence or line (blank lines left out). */
+export type Scope = 'text' | 'paragraph' | 'sentence' | 'line';
+
 /** What every rule check sees: the text, the kit, the channel and lazily computed views of the text. */
 export class LintContext {
   readonly findings: RawFinding[] = [];
   private skipIndex?: SkipIndex;
-  private sentenceList?: Span[];
-  private paragraphList?: Span[];
   private asciiOnly?: boolean;
+  private readonly spanLists: Partial<Record<Scope, Span[]>> = {};
 
   constructor(
     readonly text: string,
@@ -47,19 +49,14 @@ export class LintContext {
     return (this.asciiOnly ??= isAscii(this.text));
   }
 
-  get sentences(): Span[] {
-    return (this.sentenceList ??= sentenceSpans(this.text));
-  }
-
-  get paragraphs(): Span[] {
-    return (this.paragraphList ??= paragraphSpans(this.text));
-  }
-
-  /** The spans a scope names; the whole text is one span. */
-  scopeSpans(scope: 'text' | 'paragraph' | 'sentence'): Span[] {
-    if (scope === 'sentence') return this.sentences;
-    if (scope === 'paragraph') return this.paragraphs;
-    return this.text.length > 0 ? [{ start: 0, end: this.text.length }] : [];
+  /** The spans a scope names, each list found once per lint; the whole text is one span. */
+  scopeSpans(scope: Scope): Span[] {
+    const { text } = this;
+    return (this.spanLists[scope] ??=
+      scope === 'sentence' ? sentenceSpans(text)
+      : scope === 'paragraph' ? paragraphSpans(text)
+      : scope === 'line' ? lineSpans(text)
+      : text.length > 0 ? [{ start: 0, end: text.length }] : []);
   }
 
   /** Whether a rule applies on this lint's channel. */

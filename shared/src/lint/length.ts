@@ -1,5 +1,5 @@
 import type { RuleOf } from '../kit';
-import { countGraphemes, countWords, graphemeOffset, lineSpans, wordSpans, type Span } from '../text';
+import { countGraphemes, countWords, graphemeOffset, wordSpans, type Span } from '../text';
 import type { CompiledRule } from './compiled';
 import { reporter, type LintContext } from './context';
 
@@ -45,8 +45,7 @@ export function compileLength(rule: RuleOf<'length'>): CompiledRule {
   const report = reporter(rule);
   return {
     check(ctx) {
-      const spans = rule.scope === 'line' ? lineSpans(ctx.text) : ctx.scopeSpans(rule.scope);
-      for (const span of spans) {
+      for (const span of ctx.scopeSpans(rule.scope)) {
         checkLimits(ctx, span, rule, (start, end, detail) => report(ctx, start, end, [detail.count!, detail.max ?? detail.min!], detail));
       }
     },
