@@ -30,15 +30,12 @@ export function compileTerms(kit: BrandKit): TermConsumer {
   const entries: TermEntry[] = [];
   for (const term of kit.terms ?? []) {
     const add = (key: string, kind: Kind, caseSensitive: boolean) => entries.push({ key, caseSensitive, payload: { term, kind } satisfies Payload });
-    if (term.status === 'approved') {
-      // Matched case-blind so a wrongly capitalised use is found; a correct one reports nothing
-      // and, being the longest match, keeps misspelling keys inside it from firing.
-      add(term.term, 'case', false);
-      for (const misspelling of term.misspellings ?? []) add(misspelling, 'misspelling', term.caseSensitive);
-    } else {
-      add(term.term, term.status, term.caseSensitive);
-      for (const misspelling of term.misspellings ?? []) add(misspelling, term.status, term.caseSensitive);
-    }
+    // An approved term is matched case-blind so a wrongly capitalised use is found; a correct one
+    // reports nothing and, being the longest match, keeps misspelling keys inside it from firing.
+    const status = term.status;
+    const approved = status === 'approved';
+    add(term.term, approved ? 'case' : status, !approved && term.caseSensitive);
+    for (const misspelling of term.misspellings ?? []) add(misspelling, approved ? 'misspelling' : status, term.caseSensitive);
   }
   return {
     head: { skip: skipKinds },
