@@ -1,8 +1,8 @@
 import { parseWith, type Parsed } from '../issues';
 import type * as z from '../zod';
-import { parseJson } from './providers/types';
-import type { RenderedPrompt } from '../prompts';
-import { callModel, type ModelConfig } from './providers';
+import type { BrandKit } from '../kit';
+import { renderPrompt, type PromptTemplate, type RenderedPrompt } from '../prompts';
+import { callModel, parseJson, type ModelConfig } from './providers';
 import type { RetryPolicy } from './retry';
 import type { Flow } from './transport';
 
@@ -25,6 +25,13 @@ export function readJsonAnswer<S extends z.ZodMiniType>(schema: S, text: string)
   const json = parseJson(text);
   if (!json.ok) return { ok: false, issues: [{ path: '(root)', message: 'the answer is not valid JSON' }] };
   return parseWith(schema, json.value);
+}
+
+/** Renders a built-in template with inputs built in code from validated data; a failure is a bug there or in the template. */
+export function promptFor<S extends z.ZodMiniType>(template: PromptTemplate<S>, vars: z.input<S>, kit: BrandKit): RenderedPrompt {
+  const rendered = renderPrompt(template, vars, kit);
+  if (!rendered.ok) throw new Error(rendered.error.message);
+  return rendered.value;
 }
 
 // Enough of a broken answer for the model to see what it did, without sending a runaway answer back.

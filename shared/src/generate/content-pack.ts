@@ -1,17 +1,23 @@
 import type { Finding } from '../findings';
 import type { Issue, Parsed } from '../issues';
 import { listChannels, resolveChannel, type BrandKit } from '../kit';
-import { contentPackTemplate, renderPrompt, type BriefView, type RenderedPrompt } from '../prompts';
+import { briefView, contentPackTemplate, type RenderedPrompt } from '../prompts';
+import { askWithRepair, promptFor, readJsonAnswer, type RepairRequest } from './ask';
 import { parseBrief, type Brief } from './brief';
-import { isoTime, modelConfig, offlineModel, type GenerateOptions, type GenerateSyncOptions } from './model-config';
+import { drafted, isoTime, offlineModel, type GenerateOptions, type GenerateSyncOptions } from './model-config';
 import { offlineCopy } from './offline';
 import { channelLimit, disclosureFor, makeProvenance, packCopySchema, type ContentPack, type PackCopy, type Piece, type Provenance } from './pack';
-import { blockingProblems, copyLimit, packSlots, polishPiece, type Judge, type Room, type Slot } from './pieces';
+import { blockingProblems, copyLimit, judgeFor, polishPiece, type Judge, type Room } from './pieces';
 import type { ModelConfig } from './providers';
-import { defaultRetryPolicy, type RetryPolicy } from './retry';
-import { canonicalJson, fingerprint, hashString, seededRandom } from './seed';
+import type { RetryPolicy } from './retry';
+import { draftSeed, seededRandom } from './seed';
 import { runFlow, runFlowSync, type Flow } from './transport';
-import { askWithRepair, readJsonAnswer, type RepairRequest } from './ask';
+
+/** One piece of the pack and the channel that governs it. */
+interface Slot {
+  id: string;
+  channel?: string;
+}
 
 interface Context {
   brief: Brief;
@@ -23,20 +29,52 @@ interface Context {
   channels: { social: string; ad: string };
 }
 
+// A brief may target other kit channels: an X post for the social piece, a paid-social headline for the ad.
+function chosenChannel(brief: Brief, fallback: string, test: (id: string) => boolean): string {
+  return brief.channels?.find(test) ?? fallback;
+}
+
 function contextFor(brief: Brief, kit: BrandKit, now: Date | string): Context {
-  const slots = packSlots(brief);
+  const social = chosenChannel(brief, 'social-post', (id) => /social|post/.test(id) && !/headline/.test(id));
+  const ad = chosenChannel(brief, 'search-ad-headline', (id) => /headline/.test(id) && !/email/.test(id));
+  // The pack's pieces in output order, as pieceTexts lists their texts.
+  const slots: Slot[] = [
+    { id: 'article.title' },
+    { id: 'article.outline' },
+    { id: 'article' },
+    { id: 'email.subject', channel: 'email-subject' },
+    { id: 'email.preheader', channel: 'email-preheader' },
+    { id: 'email' },
+    ...[0, 1, 2].map((i) => ({ id: `subjectLines.${i}`, channel: 'email-subject' })),
+    { id: 'social', channel: social },
+    { id: 'adHeadline', channel: ad },
+  ];
   return {
     brief,
     kit,
     slots,
-    judge: { kit, approvedClaims: [...(kit.claims?.approved ?? []), ...(brief.approvedClaims ?? [])], aiGenerated: true },
-    // The seed fingerprints everything the draft depends on, so a changed kit or template gives a new draft.
-    seed: hashString(canonicalJson({ brief, kit: fingerprint(kit), template: contentPackTemplate.version })),
+    judge: judgeFor(kit, brief.approvedClaims, true),
+    seed: draftSeed({ brief }, kit, contentPackTemplate),
     createdAt: isoTime(now),
-    channels: {
-      social: slots.find((s) => s.id === 'social')!.channel!,
-      ad: slots.find((s) => s.id === 'adHeadline')!.channel!,
-    },
+    channels: { social, ad },
+  };
+}
+
+// The title and outline are linted as Markdown headings, so heading rules and their fixes match the body's.
+function pieceTexts(copy: PackCopy): string[] {
+  const { article, email } = copy;
+  return [`# ${article.title}`, article.outline.map((h) => `## ${h}`).join('\n'), article.body, email.subject, email.preheader, email.body, ...copy.subjectLines, copy.social, copy.adHeadline];
+}
+
+function copyOf(texts: readonly string[]): PackCopy {
+  const [title = '', outline = '', body = '', subject = '', preheader = '', emailBody = '', ...rest] = texts;
+  const unheaded = (line: string) => line.replace(/^#+\s*/, '');
+  return {
+    article: { title: unheaded(title), outline: outline.split('\n').map(unheaded), body },
+    email: { subject, preheader, body: emailBody },
+    subjectLines: rest.slice(0, 3),
+    social: rest[3] ?? '',
+    adHeadline: rest[4] ?? '',
   };
 }
 
@@ -57,25 +95,25 @@ interface Settled {
 
 /** Applies safe fixes, limits and disclosure to every piece and lints the result. */
 function settle(draft: PackCopy, ctx: Context, origin: Provenance, offline: boolean): Settled {
-  const copy: PackCopy = cloneCopy(draft);
+  const texts = pieceTexts(draft);
   const pieces: Piece[] = [];
   const fixed: Finding[] = [];
   const problems: string[] = [];
   const overLength: string[] = [];
   const notes = new Set<string>();
   const judged: Judge = { ...ctx.judge, memo: new Map() };
-  for (const slot of ctx.slots) {
+  ctx.slots.forEach((slot, i) => {
     const room = slot.channel ? copyLimit(ctx.kit, slot.channel) : undefined;
     const cramped = slot.channel && room ? crampedByLabel(ctx.kit, slot.channel, room) : undefined;
     if (cramped) notes.add(cramped);
-    const { piece, fixed: applied, tooLong } = polishPiece(slot.id, slot.channel, slot.get(copy), room, judged, origin, offline);
+    const { piece, fixed: applied, tooLong } = polishPiece(slot.id, slot.channel, texts[i]!, room, judged, origin, offline);
     fixed.push(...applied);
     if (tooLong) overLength.push(tooLong);
-    slot.set(copy, piece.text);
+    texts[i] = piece.text;
     pieces.push(piece);
     problems.push(...blockingProblems(slot.id, piece.findings));
-  }
-  return { copy, pieces, fixed, problems, overLength, notes: [...notes] };
+  });
+  return { copy: copyOf(texts), pieces, fixed, problems, overLength, notes: [...notes] };
 }
 
 // A label that takes more than half a channel's room leaves copy too short to say much; a person should know.
@@ -83,16 +121,6 @@ function crampedByLabel(kit: BrandKit, channel: string, room: Room): string | un
   const full = channelLimit(kit, channel).maxGraphemes;
   if (!disclosureFor(kit, channel) || room.max * 2 >= full) return undefined;
   return `The disclosure label leaves ${Math.max(room.max, 0)} of ${full} characters for ${channel} copy; a shorter label in the kit would leave more.`;
-}
-
-function cloneCopy(copy: PackCopy): PackCopy {
-  return {
-    article: { ...copy.article, outline: [...copy.article.outline] },
-    email: { ...copy.email },
-    subjectLines: [...copy.subjectLines],
-    social: copy.social,
-    adHeadline: copy.adHeadline,
-  };
 }
 
 function pack(settled: Settled, origin: Provenance, notices: string[]): ContentPack {
@@ -112,36 +140,16 @@ function offlinePack(ctx: Context, notices: string[]): ContentPack {
   return pack(settle(draft, ctx, origin, true), origin, notices);
 }
 
-function briefView(brief: Brief): BriefView {
-  return {
-    campaign: brief.campaign,
-    product: brief.product,
-    audience: brief.audience,
-    keyMessage: brief.keyMessage,
-    benefits: brief.benefits,
-    cta: brief.cta,
-    offer: brief.offer ?? '',
-    approvedClaims: brief.approvedClaims ?? [],
-  };
-}
-
 function packPrompt(ctx: Context, repair: RepairRequest | null): RenderedPrompt {
   const room = (channel: string) => copyLimit(ctx.kit, channel).max;
-  const vars = {
-    brief: briefView(ctx.brief),
-    limits: {
-      subject: room('email-subject'),
-      subjectWords: copyLimit(ctx.kit, 'email-subject').maxWords ?? null,
-      preheader: room('email-preheader'),
-      social: room(ctx.channels.social),
-      adHeadline: room(ctx.channels.ad),
-    },
-    repair,
+  const limits = {
+    subject: room('email-subject'),
+    subjectWords: copyLimit(ctx.kit, 'email-subject').maxWords ?? null,
+    preheader: room('email-preheader'),
+    social: room(ctx.channels.social),
+    adHeadline: room(ctx.channels.ad),
   };
-  const rendered = renderPrompt(contentPackTemplate, vars, ctx.kit);
-  // The inputs are built here from a validated brief; a failure is a bug in this module or the template.
-  if (!rendered.ok) throw new Error(rendered.error.message);
-  return rendered.value;
+  return promptFor(contentPackTemplate, { brief: briefView(ctx.brief), limits, repair }, ctx.kit);
 }
 
 // A brief may only target channels the kit knows, so limits and disclosure rules are never guessed.
@@ -172,11 +180,8 @@ function* packFlow(briefInput: unknown, kit: BrandKit, options: GenerateOptions 
   if (!brief.ok) return brief;
   const unknown = unknownChannels(brief.value, kit);
   if (unknown.length) return { ok: false, issues: unknown };
-  const config = modelConfig(options);
-  if (!config.ok) return config;
   const ctx = contextFor(brief.value, kit, options.now);
-  if (!config.value) return { ok: true, value: offlinePack(ctx, []) };
-  return { ok: true, value: yield* modelPack(ctx, config.value, options.retry ?? defaultRetryPolicy) };
+  return yield* drafted(options, (notices) => offlinePack(ctx, notices), (config, policy) => modelPack(ctx, config, policy));
 }
 
 /**

@@ -1,7 +1,7 @@
-import type { Issue } from '../issues';
+import type { Issue, Parsed } from '../issues';
 import { adapters, type ModelConfig, type ProviderId } from './providers';
-import type { RetryPolicy } from './retry';
-import type { Sleep, SyncSleep, SyncTransport, Transport } from './transport';
+import { defaultRetryPolicy, type RetryPolicy } from './retry';
+import type { Flow, Sleep, SyncSleep, SyncTransport, Transport } from './transport';
 
 /** How to generate: the provider (offline by default), the model and how to reach it, and the time. */
 export interface GenerateOptions {
@@ -43,4 +43,15 @@ export function modelConfig(options: GenerateOptions | GenerateSyncOptions): { o
   if (options.apiKey) value.apiKey = options.apiKey;
   if (options.baseUrl) value.baseUrl = options.baseUrl;
   return { ok: true, value };
+}
+
+/** A draft offline, or from the configured model (whose flow falls back to offline itself); bad options come back as issues. */
+export function* drafted<R>(
+  options: GenerateOptions | GenerateSyncOptions,
+  offline: (notices: string[]) => R,
+  model: (config: ModelConfig, policy: RetryPolicy) => Flow<R>,
+): Flow<Parsed<R>> {
+  const config = modelConfig(options);
+  if (!config.ok) return config;
+  return { ok: true, value: config.value ? yield* model(config.value, options.retry ?? defaultRetryPolicy) : offline([]) };
 }

@@ -3,7 +3,7 @@ import type { Brief } from './brief';
 import { bare, fits, fitWords, lowerFirst, sentence, upperFirst } from './copy';
 import type { PackCopy } from './pack';
 import { copyLimit } from './pieces';
-import type { Random } from './seed';
+import { shuffled, type Random } from './seed';
 
 // The offline generator writes a usable first draft from the brief alone, with no network.
 // Every choice below comes from the seeded PRNG, so the same brief, kit and template version give the same bytes.
@@ -38,15 +38,6 @@ function chooseFitting(random: Random, candidates: readonly string[], room: { ma
   const fitting = candidates.filter((c) => c && fits(c, room.max, room.maxWords));
   if (fitting.length) return random.pick(fitting);
   return fitWords(candidates.find(Boolean) ?? '', room.max, room.maxWords);
-}
-
-function shuffled<T>(random: Random, items: readonly T[]): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random.next() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
 }
 
 // A heading names the benefit; the paragraph under it says it in full. Long benefits are cut before

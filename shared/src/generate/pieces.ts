@@ -3,49 +3,7 @@ import type { BrandKit } from '../kit';
 import { applyFixes, isSafeFix, lintText, unapprovedClaims, type LintResult } from '../lint';
 import { countGraphemes } from '../text';
 import { fitWords, useKitTerms, withLabel } from './copy';
-import type { Brief } from './brief';
-import { channelLimit, disclosureFor, type PackCopy, type Piece, type Provenance } from './pack';
-
-/** Where one piece lives in the pack's copy, and the channel that governs it. */
-export interface Slot {
-  id: string;
-  channel?: string;
-  get(copy: PackCopy): string;
-  set(copy: PackCopy, text: string): void;
-}
-
-// A brief may target other kit channels: an X post for the social piece, a paid-social headline for the ad.
-function chosenChannel(brief: Brief, fallback: string, test: (id: string) => boolean): string {
-  return brief.channels?.find(test) ?? fallback;
-}
-
-/** The pack's pieces in output order. */
-export function packSlots(brief: Brief): Slot[] {
-  const social = chosenChannel(brief, 'social-post', (id) => /social|post/.test(id) && !/headline/.test(id));
-  const ad = chosenChannel(brief, 'search-ad-headline', (id) => /headline/.test(id) && !/email/.test(id));
-  const subjects = [0, 1, 2].map<Slot>((i) => ({
-    id: `subjectLines.${i}`,
-    channel: 'email-subject',
-    get: (c) => c.subjectLines[i] ?? '',
-    set: (c, t) => void (c.subjectLines[i] = t),
-  }));
-  return [
-    { id: 'article.title', get: (c) => `# ${c.article.title}`, set: (c, t) => void (c.article.title = t.replace(/^#+\s*/, '')) },
-    // The title and outline are linted as Markdown headings, so heading rules and their fixes match the body's.
-    {
-      id: 'article.outline',
-      get: (c) => c.article.outline.map((h) => `## ${h}`).join('\n'),
-      set: (c, t) => void (c.article.outline = t.split('\n').map((line) => line.replace(/^#+\s*/, ''))),
-    },
-    { id: 'article', get: (c) => c.article.body, set: (c, t) => void (c.article.body = t) },
-    { id: 'email.subject', channel: 'email-subject', get: (c) => c.email.subject, set: (c, t) => void (c.email.subject = t) },
-    { id: 'email.preheader', channel: 'email-preheader', get: (c) => c.email.preheader, set: (c, t) => void (c.email.preheader = t) },
-    { id: 'email', get: (c) => c.email.body, set: (c, t) => void (c.email.body = t) },
-    ...subjects,
-    { id: 'social', channel: social, get: (c) => c.social, set: (c, t) => void (c.social = t) },
-    { id: 'adHeadline', channel: ad, get: (c) => c.adHeadline, set: (c, t) => void (c.adHeadline = t) },
-  ];
-}
+import { channelLimit, disclosureFor, type Piece, type Provenance } from './pack';
 
 /** What the brand engine needs to judge a piece. */
 export interface Judge {
@@ -55,6 +13,11 @@ export interface Judge {
   aiGenerated: boolean;
   /** Results already computed for this draft: a pack repeats lines (the email subject is a subject line). */
   memo?: Map<string, LintResult>;
+}
+
+/** What judges drafts for a kit: its approved claims with the campaign's. */
+export function judgeFor(kit: BrandKit, approvedClaims: readonly string[] | undefined, aiGenerated: boolean): Judge {
+  return { kit, approvedClaims: [...kit.claims.approved, ...(approvedClaims ?? [])], aiGenerated };
 }
 
 /** Lints text for a channel the kit knows (an unknown channel is linted without channel rules). */

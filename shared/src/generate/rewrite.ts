@@ -3,15 +3,15 @@ import type { Parsed } from '../issues';
 import type { BrandKit } from '../kit';
 import { applyFixes, isSafeFix, unapprovedClaims } from '../lint';
 import { once } from '../once';
-import { renderPrompt, rewriteToBrandTemplate, type RenderedPrompt } from '../prompts';
+import { rewriteToBrandTemplate, type RenderedPrompt } from '../prompts';
 import * as z from '../zod';
-import { askWithRepair, readJsonAnswer, type RepairRequest } from './ask';
-import { isoTime, modelConfig, offlineModel, type GenerateOptions, type GenerateSyncOptions } from './model-config';
+import { askWithRepair, promptFor, readJsonAnswer, type RepairRequest } from './ask';
+import { drafted, isoTime, offlineModel, type GenerateOptions, type GenerateSyncOptions } from './model-config';
 import { makeProvenance, type Provenance } from './pack';
-import { blockingProblems, copyLimit, judge, polishPiece, type Judge } from './pieces';
+import { blockingProblems, copyLimit, judge, judgeFor, polishPiece, type Judge } from './pieces';
 import type { ModelConfig } from './providers';
-import { defaultRetryPolicy, type RetryPolicy } from './retry';
-import { canonicalJson, fingerprint, hashString } from './seed';
+import type { RetryPolicy } from './retry';
+import { draftSeed } from './seed';
 import { runFlow, runFlowSync, type Flow } from './transport';
 
 /** Where the text is used: its channel (for limits and disclosure) and the campaign's approved claims. */
@@ -60,20 +60,14 @@ function offlineRewrite(ctx: RewriteContext, notices: string[]): Rewrite {
 const answerSchema = once(() => z.object({ text: z.string().check(z.minLength(1)) }));
 
 function rewritePrompt(ctx: RewriteContext, repair: RepairRequest | null): RenderedPrompt {
-  const rendered = renderPrompt(
-    rewriteToBrandTemplate,
-    {
-      text: ctx.text,
-      channel: ctx.channel ?? '',
-      maxGraphemes: ctx.channel ? copyLimit(ctx.judged.kit, ctx.channel).max : null,
-      findings: ctx.findings.map((f) => ({ match: f.match, message: f.message })),
-      repair,
-    },
-    ctx.judged.kit,
-  );
-  // Every input is a plain string or number built here; a failure is a bug in the template.
-  if (!rendered.ok) throw new Error(rendered.error.message);
-  return rendered.value;
+  const vars = {
+    text: ctx.text,
+    channel: ctx.channel ?? '',
+    maxGraphemes: ctx.channel ? copyLimit(ctx.judged.kit, ctx.channel).max : null,
+    findings: ctx.findings.map((f) => ({ match: f.match, message: f.message })),
+    repair,
+  };
+  return promptFor(rewriteToBrandTemplate, vars, ctx.judged.kit);
 }
 
 function* modelRewrite(ctx: RewriteContext, config: ModelConfig, policy: RetryPolicy): Flow<Rewrite> {
@@ -95,18 +89,15 @@ function* modelRewrite(ctx: RewriteContext, config: ModelConfig, policy: RetryPo
 }
 
 function* rewriteFlow(text: string, findings: readonly Finding[], kit: BrandKit, target: RewriteTarget, options: GenerateOptions | GenerateSyncOptions): Flow<Parsed<Rewrite>> {
-  const config = modelConfig(options);
-  if (!config.ok) return config;
   const ctx: RewriteContext = {
     text,
     findings,
     channel: target.channel,
-    judged: { kit, approvedClaims: [...(kit.claims?.approved ?? []), ...(target.approvedClaims ?? [])], aiGenerated: false },
-    seed: hashString(canonicalJson({ text, kit: fingerprint(kit), template: rewriteToBrandTemplate.version })),
+    judged: judgeFor(kit, target.approvedClaims, false),
+    seed: draftSeed({ text }, kit, rewriteToBrandTemplate),
     createdAt: isoTime(options.now),
   };
-  if (!config.value) return { ok: true, value: offlineRewrite(ctx, []) };
-  return { ok: true, value: yield* modelRewrite(ctx, config.value, options.retry ?? defaultRetryPolicy) };
+  return yield* drafted(options, (notices) => offlineRewrite(ctx, notices), (config, policy) => modelRewrite(ctx, config, policy));
 }
 
 /**

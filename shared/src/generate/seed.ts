@@ -48,6 +48,11 @@ export function fingerprint(value: object): string {
   return hash;
 }
 
+/** A draft's seed: the hash of what it is drafted from, the kit's fingerprint and the template's version, so a changed kit or template gives a new draft. */
+export function draftSeed(from: Readonly<Record<string, unknown>>, kit: object, template: { version: string }): string {
+  return hashString(canonicalJson({ ...from, kit: fingerprint(kit), template: template.version }));
+}
+
 /** A seeded generator of numbers in [0, 1): mulberry32 (public domain, Tommy Ettinger). */
 export interface Random {
   next(): number;
@@ -66,4 +71,14 @@ export function seededRandom(seedHex: string): Random {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   return { next, pick: (items) => items[Math.floor(next() * items.length)]! };
+}
+
+/** The items in a seeded order (Fisher–Yates). */
+export function shuffled<T>(random: Random, items: readonly T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random.next() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
 }

@@ -1,17 +1,17 @@
 import { parseWith, type Parsed } from '../issues';
 import type { BrandKit } from '../kit';
-import { adVariantsTemplate, renderPrompt, type RenderedPrompt } from '../prompts';
+import { adVariantsTemplate, briefView, type RenderedPrompt } from '../prompts';
 import { once } from '../once';
 import { countGraphemes } from '../text';
 import * as z from '../zod';
-import { askWithRepair, readJsonAnswer, type RepairRequest } from './ask';
+import { askWithRepair, promptFor, readJsonAnswer, type RepairRequest } from './ask';
 import { bare, lowerFirst, sentence, upperFirst } from './copy';
-import { isoTime, modelConfig, offlineModel, type GenerateOptions, type GenerateSyncOptions } from './model-config';
+import { drafted, isoTime, offlineModel, type GenerateOptions, type GenerateSyncOptions } from './model-config';
 import { disclosureFor, makeProvenance, type Piece, type Provenance } from './pack';
-import { blockingProblems, copyLimit, polishPiece, type Judge, type Room } from './pieces';
+import { blockingProblems, copyLimit, judgeFor, polishPiece, type Judge, type Room } from './pieces';
 import type { ModelConfig } from './providers';
-import { defaultRetryPolicy, type RetryPolicy } from './retry';
-import { canonicalJson, fingerprint, hashString, seededRandom, type Random } from './seed';
+import type { RetryPolicy } from './retry';
+import { draftSeed, seededRandom, shuffled, type Random } from './seed';
 import { runFlow, runFlowSync, type Flow } from './transport';
 
 const text = () => z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
@@ -130,14 +130,9 @@ function settleSlot(texts: readonly string[], slot: Slot, judged: Judge, origin:
   return { slot: { id: slot.id, kind: slot.kind, variants }, problems, soft };
 }
 
+// The first candidate is the brief's own wording and stays first; the rest are shuffled by the seed.
 function ordered(random: Random, items: readonly string[]): string[] {
-  // The first candidate is the brief's own wording and stays first; the rest are shuffled by the seed.
-  const rest = items.slice(1);
-  for (let i = rest.length - 1; i > 0; i--) {
-    const j = Math.floor(random.next() * (i + 1));
-    [rest[i], rest[j]] = [rest[j]!, rest[i]!];
-  }
-  return [...items.slice(0, 1), ...rest];
+  return [...items.slice(0, 1), ...shuffled(random, items.slice(1))];
 }
 
 interface SlotContext {
@@ -151,7 +146,7 @@ interface SlotContext {
 // Each slot is seeded as if asked for alone, so a size's copy does not change when other sizes are added.
 function slotSeed(ctx: SlotContext, slot: Slot): string {
   const { id: _id, ...alone } = slot;
-  return hashString(canonicalJson({ request: { ...alone, brief: ctx.request.brief }, kit: fingerprint(ctx.kit), template: adVariantsTemplate.version }));
+  return draftSeed({ request: { ...alone, brief: ctx.request.brief } }, ctx.kit, adVariantsTemplate);
 }
 
 function offlineSlots(ctx: SlotContext, notices: string[]): SlotVariantSet {
@@ -172,27 +167,8 @@ const answerSchema = once(() => z.object({ slots: z.array(z.object({ id: z.strin
 
 function slotPrompt(ctx: SlotContext, repair: RepairRequest | null): RenderedPrompt {
   const { brief, slots } = ctx.request;
-  const rendered = renderPrompt(
-    adVariantsTemplate,
-    {
-      brief: {
-        campaign: '',
-        product: brief.product,
-        audience: brief.audience ?? '',
-        keyMessage: brief.keyMessage,
-        benefits: brief.benefits ?? [],
-        cta: brief.cta ?? '',
-        offer: brief.offer ?? '',
-        approvedClaims: brief.approvedClaims ?? [],
-      },
-      slots: slots.map((slot) => ({ id: slot.id, kind: slot.kind, count: slot.count, maxGraphemes: roomFor(slot, ctx.kit).max })),
-      repair,
-    },
-    ctx.kit,
-  );
-  // The inputs are validated above; a failure here is a bug in the template.
-  if (!rendered.ok) throw new Error(rendered.error.message);
-  return rendered.value;
+  const asked = slots.map((slot) => ({ id: slot.id, kind: slot.kind, count: slot.count, maxGraphemes: roomFor(slot, ctx.kit).max }));
+  return promptFor(adVariantsTemplate, { brief: briefView(brief), slots: asked, repair }, ctx.kit);
 }
 
 function* modelSlots(ctx: SlotContext, config: ModelConfig, policy: RetryPolicy): Flow<SlotVariantSet> {
@@ -221,19 +197,10 @@ function* modelSlots(ctx: SlotContext, config: ModelConfig, policy: RetryPolicy)
 }
 
 function* slotsFlow(request: Request, kit: BrandKit, options: GenerateOptions | GenerateSyncOptions): Flow<Parsed<SlotVariantSet>> {
-  const config = modelConfig(options);
-  if (!config.ok) return config;
-  const ctx: SlotContext = {
-    request,
-    kit,
-    judged: { kit, approvedClaims: [...(kit.claims?.approved ?? []), ...(request.brief.approvedClaims ?? [])], aiGenerated: true },
-    seed: '',
-    createdAt: isoTime(options.now),
-  };
+  const ctx: SlotContext = { request, kit, judged: judgeFor(kit, request.brief.approvedClaims, true), seed: '', createdAt: isoTime(options.now) };
   // One slot records its own seed, so asking for it alone or through generateVariants gives the same provenance.
-  ctx.seed = request.slots.length === 1 ? slotSeed(ctx, request.slots[0]!) : hashString(canonicalJson({ request, kit: fingerprint(kit), template: adVariantsTemplate.version }));
-  if (!config.value) return { ok: true, value: offlineSlots(ctx, []) };
-  return { ok: true, value: yield* modelSlots(ctx, config.value, options.retry ?? defaultRetryPolicy) };
+  ctx.seed = request.slots.length === 1 ? slotSeed(ctx, request.slots[0]!) : draftSeed({ request }, kit, adVariantsTemplate);
+  return yield* drafted(options, (notices) => offlineSlots(ctx, notices), (config, policy) => modelSlots(ctx, config, policy));
 }
 
 function* parsedSlotsFlow(input: unknown, kit: BrandKit, options: GenerateOptions | GenerateSyncOptions): Flow<Parsed<SlotVariantSet>> {
