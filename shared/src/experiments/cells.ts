@@ -47,6 +47,23 @@ export function readCountCell(value: unknown, column: string): CellRead<number> 
   return read;
 }
 
+/** A number read from a cell, or `fallback` when the cell is blank. */
+export function readOptional(value: unknown, fallback: number, column: string, read = readNumberCell): CellRead<number> {
+  return isBlankCell(value) ? { ok: true, value: fallback } : read(value, column);
+}
+
+/** Every read's value by name, or the reasons of those that failed, in order. */
+export function readAll<K extends string>(reads: Record<K, CellRead<number>>): { ok: true; value: Record<K, number> } | { ok: false; reasons: string[] } {
+  const value = {} as Record<K, number>;
+  const reasons: string[] = [];
+  for (const key of Object.keys(reads) as K[]) {
+    const read = reads[key];
+    if (read.ok) value[key] = read.value;
+    else reasons.push(read.reason);
+  }
+  return reasons.length > 0 ? { ok: false, reasons } : { ok: true, value };
+}
+
 /** A number within [min, max], or the reason it is not. */
 export function readRangeCell(value: unknown, column: string, min: number, max: number): CellRead<number> {
   const read = readNumberCell(value, column);

@@ -1,7 +1,8 @@
-import { isBlankCell, readCountCell, readNumberCell, readRangeCell, type CellRead } from './cells';
+import { readAll, readCountCell, type CellRead } from './cells';
+import { readSampleSizeCells } from './design-table';
 import { probabilityToBeat } from './prob-beat';
-import { defaultAlpha, defaultPower, sampleSizePerArm } from './sample-size';
-import { qualificationScore } from './scoring';
+import { sampleSizePerArm } from './sample-size';
+import { qualificationScore, readRatings } from './scoring';
 import { twoProportionTest, type Arm } from './two-proportion';
 
 // The pure bodies of the spreadsheet's custom functions (ONBRAND_SAMPLE_SIZE, ONBRAND_PVALUE,
@@ -30,24 +31,9 @@ export function overCells(args: readonly unknown[], fn: CellFunction): CustomRes
   return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => fn(...args.map((arg) => (Array.isArray(arg) ? (arg as unknown[][])[r][c] : arg)))));
 }
 
-/** Every read's value, or the first reason one failed. */
-function readAll<K extends string>(reads: Record<K, CellRead<number>>): CellRead<Record<K, number>> {
-  const values = {} as Record<K, number>;
-  for (const key of Object.keys(reads) as K[]) {
-    const read = reads[key];
-    if (!read.ok) return read;
-    values[key] = read.value;
-  }
-  return { ok: true, value: values };
-}
-
-function optionalNumber(value: unknown, fallback: number, column: string): CellRead<number> {
-  return isBlankCell(value) ? { ok: true, value: fallback } : readNumberCell(value, column);
-}
-
 function readArms(va: unknown, ca: unknown, vb: unknown, cb: unknown): CellRead<[Arm, Arm]> {
   const read = readAll({ va: readCountCell(va, 'visitors A'), ca: readCountCell(ca, 'conversions A'), vb: readCountCell(vb, 'visitors B'), cb: readCountCell(cb, 'conversions B') });
-  if (!read.ok) return read;
+  if (!read.ok) return { ok: false, reason: read.reasons[0]! };
   const { va: visitorsA, ca: conversionsA, vb: visitorsB, cb: conversionsB } = read.value;
   if (visitorsA === 0 || visitorsB === 0) return { ok: false, reason: `arm ${visitorsA === 0 ? 'A' : 'B'} has no visitors` };
   if (conversionsA > visitorsA) return { ok: false, reason: `conversions A (${conversionsA}) exceed visitors A (${visitorsA})` };
@@ -65,8 +51,8 @@ function overArms(args: readonly unknown[], compute: (control: Arm, variant: Arm
 /** Visitors per arm for a baseline rate and a relative MDE (α 0.05, power 0.8 unless given). */
 export function sampleSizeCells(baseline: unknown, mde: unknown, alpha?: unknown, power?: unknown): CustomResult {
   return overCells([baseline, mde, alpha, power], (b, m, a, p) => {
-    const read = readAll({ baseline: readNumberCell(b, 'baseline'), mde: readNumberCell(m, 'MDE'), alpha: optionalNumber(a, defaultAlpha, 'alpha'), power: optionalNumber(p, defaultPower, 'power') });
-    if (!read.ok) return errorText(read.reason);
+    const read = readAll(readSampleSizeCells(b, m, a, p));
+    if (!read.ok) return errorText(read.reasons[0]!);
     const result = sampleSizePerArm(read.value);
     return result.ok ? result.value.perVariant : errorText(result.issues.map((issue) => issue.message).join('; '));
   });
@@ -90,7 +76,7 @@ export function probBeatCells(visitorsA: unknown, conversionsA: unknown, visitor
 /** The 0–100 qualification score with the default weights. */
 export function scoreCells(impact: unknown, feasibility: unknown, risk: unknown, readiness: unknown): CustomResult {
   return overCells([impact, feasibility, risk, readiness], (i, f, r, d) => {
-    const read = readAll({ impact: readRangeCell(i, 'impact', 1, 5), feasibility: readRangeCell(f, 'feasibility', 1, 5), risk: readRangeCell(r, 'risk', 1, 5), readiness: readRangeCell(d, 'readiness', 1, 5) });
-    return read.ok ? qualificationScore(read.value) : errorText(read.reason);
+    const read = readAll(readRatings(i, f, r, d));
+    return read.ok ? qualificationScore(read.value) : errorText(read.reasons[0]!);
   });
 }

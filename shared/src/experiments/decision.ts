@@ -14,11 +14,12 @@ import type { PeekingCheck } from './peeking';
 
 export type DecisionOutcome = 'scale' | 'iterate' | 'stop' | 'keep-running';
 
+/** One variant as the results table compares it with control; the lift interval is ciLow–ciHigh. */
 export interface VariantEvidence {
-  name: string;
+  arm: string;
   lift: number | null;
-  liftLow: number | null;
-  liftHigh: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
   pValueAdjusted: number;
   probabilityToBeatControl: number;
 }
@@ -41,9 +42,9 @@ export interface Decision {
 }
 
 function evidence(v: VariantEvidence): string {
-  const interval = v.liftLow !== null && v.liftHigh !== null ? ` (interval ${signedPercent(v.liftLow)} to ${signedPercent(v.liftHigh)})` : '';
+  const interval = v.ciLow !== null && v.ciHigh !== null ? ` (interval ${signedPercent(v.ciLow)} to ${signedPercent(v.ciHigh)})` : '';
   const lift = v.lift === null ? 'an undefined lift' : `a lift of ${signedPercent(v.lift)}`;
-  return `${v.name} shows ${lift}${interval}, ${pText(v.pValueAdjusted)} after Holm's correction, ${percent(v.probabilityToBeatControl)} chance to beat control.`;
+  return `${v.arm} shows ${lift}${interval}, ${pText(v.pValueAdjusted)} after Holm's correction, ${percent(v.probabilityToBeatControl)} chance to beat control.`;
 }
 
 function isWin(v: VariantEvidence, alpha: number): boolean {
@@ -67,14 +68,14 @@ export function decide(input: DecisionInput): Decision {
   const wins = variants.filter((v) => isWin(v, alpha)).sort((x, y) => (y.lift ?? 0) - (x.lift ?? 0));
   if (wins.length > 0) {
     const best = wins[0];
-    if (early) return { decision: 'keep-running', variant: best.name, reasons: [evidence(best), input.peeking!.message] };
-    return { decision: 'scale', variant: best.name, reasons: [evidence(best), `It beats control at α = ${alpha}.`] };
+    if (early) return { decision: 'keep-running', variant: best.arm, reasons: [evidence(best), input.peeking!.message] };
+    return { decision: 'scale', variant: best.arm, reasons: [evidence(best), `It beats control at α = ${alpha}.`] };
   }
   if (variants.every((v) => isLoss(v, alpha))) {
     return { decision: 'stop', reasons: [...variants.map(evidence), 'Every variant does worse than control.'] };
   }
   if (early) return { decision: 'keep-running', reasons: ['No variant differs from control yet.', input.peeking!.message] };
-  const ruledOut = variants.every((v) => v.liftHigh !== null && v.liftHigh < mde);
+  const ruledOut = variants.every((v) => v.ciHigh !== null && v.ciHigh < mde);
   if (ruledOut) {
     return { decision: 'stop', reasons: [...variants.map(evidence), `No variant can reach the ${signedPercent(mde)} lift that was worth having.`] };
   }

@@ -1,5 +1,5 @@
 import type { Parsed } from '../issues';
-import { isBlankCell, readCountCell, readNumberCell, type CellRead } from './cells';
+import { isBlankCell, readAll, readCountCell, readNumberCell, readOptional, type CellRead } from './cells';
 import { findColumns } from './columns';
 import { durationDays } from './duration';
 import { defaultAlpha, defaultPower, sampleSizePerArm } from './sample-size';
@@ -26,25 +26,22 @@ export interface DesignAnalysis {
   cells: (string | number)[][];
 }
 
-function orDefault(value: unknown, fallback: number, read: (value: unknown) => CellRead<number>): CellRead<number> {
-  return isBlankCell(value) ? { ok: true, value: fallback } : read(value);
+/** The sample-size inputs read from cells; α and power take their defaults when blank. */
+export function readSampleSizeCells(baseline: unknown, mde: unknown, alpha: unknown, power: unknown) {
+  return { baseline: readNumberCell(baseline, 'baseline'), mde: readNumberCell(mde, 'MDE'), alpha: readOptional(alpha, defaultAlpha, 'alpha'), power: readOptional(power, defaultPower, 'power') };
 }
 
 /** Sample per arm and days for one design row, or the reason it cannot be computed. */
 export function designRow(cells: readonly unknown[], columns: Partial<Record<DesignColumn, number>>): CellRead<{ perArm: number; days: number }> {
   const at = (key: DesignColumn) => (columns[key] === undefined ? undefined : cells[columns[key]!]);
-  const reads = [
-    readNumberCell(at('baseline'), 'baseline'),
-    readNumberCell(at('mde'), 'MDE'),
-    orDefault(at('alpha'), defaultAlpha, (v) => readNumberCell(v, 'alpha')),
-    orDefault(at('power'), defaultPower, (v) => readNumberCell(v, 'power')),
-    readNumberCell(at('traffic'), 'daily traffic'),
-    orDefault(at('arms'), 2, (v) => readCountCell(v, 'arms')),
-  ];
-  const failed = reads.filter((read) => !read.ok).map((read) => (read.ok ? '' : read.reason));
-  if (failed.length > 0) return { ok: false, reason: failed.join('; ') };
-  const [baseline, mde, alpha, power, traffic, arms] = reads.map((read) => (read.ok ? read.value : NaN));
-  const size = sampleSizePerArm({ baseline, mde, alpha, power });
+  const read = readAll({
+    ...readSampleSizeCells(at('baseline'), at('mde'), at('alpha'), at('power')),
+    traffic: readNumberCell(at('traffic'), 'daily traffic'),
+    arms: readOptional(at('arms'), 2, 'arms', readCountCell),
+  });
+  if (!read.ok) return { ok: false, reason: read.reasons.join('; ') };
+  const { traffic, arms, ...input } = read.value;
+  const size = sampleSizePerArm(input);
   if (!size.ok) return { ok: false, reason: size.issues.map((issue) => issue.message).join('; ') };
   if (traffic <= 0) return { ok: false, reason: 'daily traffic must be above 0' };
   if (arms < 2) return { ok: false, reason: 'an experiment needs at least 2 arms' };

@@ -113,7 +113,7 @@ function analyzeGroup(members: ResultRow[], options: ResultsOptions): ResultGrou
   const variants = ab.variants.map((result, i) => ({ ...result, arm: variantRows[i].arm, rowNumber: variantRows[i].rowNumber }));
   const peeking = plan?.plannedPerArm ? checkPeeking(members.map((row) => row.visitors), plan.plannedPerArm) : undefined;
   const decision = decide({
-    variants: variants.map((v) => ({ name: v.arm, lift: v.lift, liftLow: v.ciLow, liftHigh: v.ciHigh, pValueAdjusted: v.pValueAdjusted, probabilityToBeatControl: v.probabilityToBeatControl })),
+    variants,
     srmMismatch: ab.srm.mismatch,
     peeking,
     alpha,

@@ -1,5 +1,5 @@
 import type { Issue, Parsed } from '../issues';
-import { isBlankCell, readNumberCell } from './cells';
+import { isBlankCell, readNumberCell, readRangeCell, type CellRead } from './cells';
 
 // Qualification score on 0–100 for an AI use case, all inputs on 1–5 (risk: 5 is riskiest):
 //   score = 100 × (w_i·(impact−1) + w_f·(feasibility−1) + w_d·(readiness−1) + w_r·(5−risk)) / 4
@@ -24,6 +24,16 @@ export interface ScoreInputs {
   feasibility: number;
   readiness: number;
   risk: number;
+}
+
+/** The four 1–5 ratings read from their cells, each with the reason it is bad. */
+export function readRatings(impact: unknown, feasibility: unknown, risk: unknown, readiness: unknown): Record<keyof ScoreInputs, CellRead<number>> {
+  return {
+    impact: readRangeCell(impact, 'impact', 1, 5),
+    feasibility: readRangeCell(feasibility, 'feasibility', 1, 5),
+    risk: readRangeCell(risk, 'risk', 1, 5),
+    readiness: readRangeCell(readiness, 'readiness', 1, 5),
+  };
 }
 
 /** Checks weights (finite, not negative, not all zero) and rescales them to sum to 1. */

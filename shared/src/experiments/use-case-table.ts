@@ -1,7 +1,7 @@
 import type { Parsed } from '../issues';
 import { findColumns } from './columns';
-import { cellText, isBlankCell, readNumberCell, readRangeCell, type CellRead } from './cells';
-import { defaultWeights, qualificationScore, rankDescending, riceScore, type ScoreInputs, type ScoreWeights } from './scoring';
+import { cellText, isBlankCell, readAll, readNumberCell, readOptional, type CellRead } from './cells';
+import { defaultWeights, qualificationScore, rankDescending, readRatings, riceScore, type ScoreInputs, type ScoreWeights } from './scoring';
 import { parseStage, recommendStage, type StageRecommendation, type StageThresholds } from './stage-gate';
 
 // The Use cases / Scoring sheet, computed in one pass. Columns are found by their header,
@@ -81,7 +81,8 @@ function readRice(cells: readonly unknown[], columns: UseCaseColumns, impact: nu
   const reach = readNumberCell(cells[columns.reach!], 'reach');
   const confidence = readNumberCell(cells[columns.confidence!], 'confidence');
   const effort = readNumberCell(cells[columns.effort!], 'effort');
-  const riceImpact = columns.riceImpact === undefined || isBlankCell(cells[columns.riceImpact]) ? { ok: true as const, value: impact } : readNumberCell(cells[columns.riceImpact], 'rice impact');
+  // Without a "rice impact" column the cell reads as blank (cells[-1]), so impact stands in.
+  const riceImpact = readOptional(cells[columns.riceImpact ?? -1], impact, 'rice impact');
   const reasons = [reach, confidence, effort, riceImpact].flatMap((read) => (read.ok ? (read.value < 0 ? ['RICE fields cannot be negative'] : []) : [read.reason]));
   if (effort.ok && effort.value === 0) reasons.push('effort is 0');
   if (reasons.length > 0 || !reach.ok || !confidence.ok || !effort.ok || !riceImpact.ok) return { ok: false, reason: [...new Set(reasons)].join('; ') };
@@ -98,22 +99,17 @@ interface ScoredRow {
 
 /** Reads one use case row, or the reasons it cannot be scored. */
 export function readUseCaseRow(cells: readonly unknown[], columns: UseCaseColumns, rowNumber: number): CellRead<ScoredRow> {
-  const reads = {
-    impact: readRangeCell(cells[columns.impact], 'impact', 1, 5),
-    feasibility: readRangeCell(cells[columns.feasibility], 'feasibility', 1, 5),
-    risk: readRangeCell(cells[columns.risk], 'risk', 1, 5),
-    readiness: readRangeCell(cells[columns.readiness], 'readiness', 1, 5),
-  };
+  const reads = readRatings(cells[columns.impact], cells[columns.feasibility], cells[columns.risk], cells[columns.readiness]);
+  const ratings = readAll(reads);
   const name = cellText(cells[columns.name]);
   const reasons = name === '' ? ['name is blank'] : [];
-  for (const read of Object.values(reads)) if (!read.ok) reasons.push(read.reason);
+  if (!ratings.ok) reasons.push(...ratings.reasons);
   const stageText = columns.stage === undefined ? '' : cellText(cells[columns.stage]);
   if (parseStage(stageText) === null) reasons.push(`stage "${stageText}" is not one of ideate, qualified, designed, running, measured, decided`);
   const rice = reads.impact.ok ? readRice(cells, columns, reads.impact.value) : ({ ok: true, value: null } as const);
   if (!rice.ok) reasons.push(rice.reason);
-  if (reasons.length > 0 || !reads.impact.ok || !reads.feasibility.ok || !reads.risk.ok || !reads.readiness.ok || !rice.ok) return { ok: false, reason: reasons.join('; ') };
-  const inputs = { impact: reads.impact.value, feasibility: reads.feasibility.value, risk: reads.risk.value, readiness: reads.readiness.value };
-  return { ok: true, value: { rowNumber, name, inputs, stageText, rice: rice.value } };
+  if (reasons.length > 0 || !ratings.ok || !rice.ok) return { ok: false, reason: reasons.join('; ') };
+  return { ok: true, value: { rowNumber, name, inputs: ratings.value, stageText, rice: rice.value } };
 }
 
 /** Scores, ranks and recommends the next stage for every use case row. */

@@ -3,7 +3,7 @@ import { decide, type VariantEvidence } from '../../../shared/src/experiments/de
 import { checkPeeking } from '../../../shared/src/experiments/peeking';
 
 const variant = (overrides: Partial<VariantEvidence>): VariantEvidence => ({
-  name: 'B', lift: 0.02, liftLow: -0.05, liftHigh: 0.09, pValueAdjusted: 0.4, probabilityToBeatControl: 0.7, ...overrides,
+  arm: 'B', lift: 0.02, ciLow: -0.05, ciHigh: 0.09, pValueAdjusted: 0.4, probabilityToBeatControl: 0.7, ...overrides,
 });
 const reached = checkPeeking([20000, 20000], 15000);
 const early = checkPeeking([5000, 5200], 15000);
@@ -17,7 +17,7 @@ describe('peeking', () => {
 
 describe('decision rule', () => {
   it('scales a significant winner once the sample is reached, naming the evidence', () => {
-    const decision = decide({ variants: [variant({ lift: 0.12, liftLow: 0.04, liftHigh: 0.2, pValueAdjusted: 0.003, probabilityToBeatControl: 0.998 })], srmMismatch: false, peeking: reached });
+    const decision = decide({ variants: [variant({ lift: 0.12, ciLow: 0.04, ciHigh: 0.2, pValueAdjusted: 0.003, probabilityToBeatControl: 0.998 })], srmMismatch: false, peeking: reached });
     expect(decision).toMatchObject({ decision: 'scale', variant: 'B' });
     expect(decision.reasons.join(' ')).toContain('+12.0%');
   });
@@ -30,10 +30,10 @@ describe('decision rule', () => {
     expect(decide({ variants: [variant({ lift: 0.3, pValueAdjusted: 0.0001 })], srmMismatch: true }).decision).toBe('iterate');
   });
   it('stops when every variant is significantly worse', () => {
-    expect(decide({ variants: [variant({ lift: -0.1, liftHigh: -0.03, pValueAdjusted: 0.01 })], srmMismatch: false, peeking: early }).decision).toBe('stop');
+    expect(decide({ variants: [variant({ lift: -0.1, ciHigh: -0.03, pValueAdjusted: 0.01 })], srmMismatch: false, peeking: early }).decision).toBe('stop');
   });
   it('stops when the interval rules out the lift worth having', () => {
-    expect(decide({ variants: [variant({ liftHigh: 0.03 })], srmMismatch: false, mde: 0.05, peeking: reached }).decision).toBe('stop');
+    expect(decide({ variants: [variant({ ciHigh: 0.03 })], srmMismatch: false, mde: 0.05, peeking: reached }).decision).toBe('stop');
   });
   it('iterates when the result is inconclusive at the planned sample', () => {
     expect(decide({ variants: [variant({})], srmMismatch: false, mde: 0.05, peeking: reached }).decision).toBe('iterate');
