@@ -1,8 +1,7 @@
 import type { BrandKit, RuleOf } from '../kit';
-import { trimmedSpan, type Span } from '../text';
+import { isAscii, trimmedSpan, type Span } from '../text';
 import type { CompiledRule } from './compiled';
 import { allCapitals, lettersOf, reporter, type LintContext } from './context';
-import { isAscii } from './pattern';
 
 type Style = 'title' | 'sentence' | 'upper' | 'lower';
 

@@ -1,7 +1,7 @@
 import type { Severity } from '../findings';
 import type { BrandKit, Channel, SkipKind } from '../kit';
-import { findSkipSpans, lineSpans, paragraphSpans, sentenceSpans, SkipIndex, type Span } from '../text';
-import { eachMatch, isAscii, type Pattern } from './pattern';
+import { findSkipSpans, isAscii, lineSpans, paragraphSpans, sentenceSpans, SkipIndex, type Span } from '../text';
+import { eachMatch, type Pattern } from './pattern';
 
 /** A finding before line and column are known. */
 export interface RawFinding {

@@ -59,11 +59,6 @@ export function compilePattern(source: string, flags: string): Pattern {
   return { full, ascii };
 }
 
-/** Whether every unit of the text is ASCII. */
-export function isAscii(text: string): boolean {
-  return !/[^\x00-\x7f]/.test(text);
-}
-
 /**
  * Every match in order, as `matchAll` gives them; `ascii` says the text is ASCII-only, so the twin
  * may run. Written as an exec loop: matchAll clones the regex on every call, which short texts feel.

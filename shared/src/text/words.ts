@@ -14,9 +14,14 @@ const wordPattern = new RegExp(`[${cjk}]|${spaced}(?:(?:['’\\-]|[.,](?=\\p{N})
 const cjkPattern = new RegExp(`^[${cjk}]`, 'u');
 const wordCharPattern = /^[\p{L}\p{N}\p{M}]$/u;
 
+/** Whether every unit of the text is ASCII. */
+export function isAscii(text: string): boolean {
+  return !/[^\x00-\x7f]/.test(text);
+}
+
 /** Every word in the text with its offsets. */
 export function wordSpans(text: string): WordSpan[] {
-  if (!/[^\x00-\x7f]/.test(text)) return asciiWordSpans(text);
+  if (isAscii(text)) return asciiWordSpans(text);
   const out: WordSpan[] = [];
   for (const m of text.matchAll(wordPattern)) out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
   return out;
