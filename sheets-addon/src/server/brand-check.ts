@@ -1,7 +1,7 @@
 import { cellText, plural } from '@onbrand/shared/experiments';
 import type { BrandKit } from '@onbrand/shared/kit';
 import type { Report } from '../contract';
-import { clearContinuation, deadline, readContinuation, saveContinuation, type Clock } from './continuation';
+import { deadline, keepContinuation, readContinuation, type Clock } from './continuation';
 import { needsFix, report } from './report';
 import { brand } from './lazy-core';
 import { columnLetter } from './table';
@@ -72,8 +72,7 @@ export function brandCheckColumn(spreadsheet: Spreadsheet, deps: BrandCheckDeps)
   if (block.length > 0) sheet.getRange(start === 0 ? 1 : start + 2, column + 1, block.length, 2).setValues(block);
   const checked = done - start;
   const paused = done < texts.length;
-  if (paused) saveContinuation('brand-check', { target, done, total: texts.length, savedAt: new Date(deps.clock.now()).toISOString() });
-  else clearContinuation('brand-check');
+  keepContinuation('brand-check', paused ? { target, done, total: texts.length, savedAt: new Date(deps.clock.now()).toISOString() } : null);
   return report(
     'brand-check',
     paused ? 'paused' : 'done',

@@ -34,10 +34,8 @@ export function readContinuation(operation: string): Continuation | null {
   return readStoredJson(PropertiesService.getDocumentProperties(), key(operation)) as Continuation | null;
 }
 
-export function saveContinuation(operation: string, continuation: Continuation): void {
-  writeStoredJson(PropertiesService.getDocumentProperties(), key(operation), continuation);
-}
-
-export function clearContinuation(operation: string): void {
-  deleteStoredJson(PropertiesService.getDocumentProperties(), key(operation));
+/** Saves where a paused operation stopped, or forgets it (null) once the operation finished. */
+export function keepContinuation(operation: string, continuation: Continuation | null): void {
+  if (continuation) writeStoredJson(PropertiesService.getDocumentProperties(), key(operation), continuation);
+  else deleteStoredJson(PropertiesService.getDocumentProperties(), key(operation));
 }

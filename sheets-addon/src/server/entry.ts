@@ -1,16 +1,17 @@
-import { exposeEndpoints } from '@onbrand/apps-script/server';
+import { exposeEndpoints, withDocumentLock } from '@onbrand/apps-script/server';
 import { sheetsContract } from '../contract';
 import * as custom from './custom-functions';
 import { onInstall, onOpen, showSidebar } from './menu';
-import { runFromMenu, runOperation } from './operations';
+import { currentUser, runFromMenu, runOperation } from './operations';
 import { readPortfolio } from './portfolio';
 import { listInsights, reviewInsight, saveSettingsChange, settingsView } from './settings-view';
 import { readSheetSummary } from './sheet-port';
 import { readStatsCard } from './stats-card';
 import { logLearning } from './learning-log';
-import { withDocumentLock } from '@onbrand/apps-script/server';
 
 const active = () => SpreadsheetApp.getActiveSpreadsheet();
+/** Runs an edit of the active spreadsheet under the document lock. */
+const locked = <T>(edit: (spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet) => T) => withDocumentLock(() => edit(active()));
 
 const endpoints = exposeEndpoints(sheetsContract, {
   getSheetSummary: () => readSheetSummary(active()),
@@ -22,10 +23,10 @@ const endpoints = exposeEndpoints(sheetsContract, {
   getPortfolio: () => readPortfolio(active()),
   getStatsCard: (input) => readStatsCard(active(), input.experiment),
   listInsights: () => listInsights(active()),
-  reviewInsight: (input) => withDocumentLock(() => reviewInsight(active(), input.id, input.review, Session.getActiveUser().getEmail() || 'unknown', new Date())),
-  logLearning: (input) => withDocumentLock(() => logLearning(active(), input.experiment, Session.getActiveUser().getEmail() || 'unknown', new Date())),
+  reviewInsight: (input) => locked((spreadsheet) => reviewInsight(spreadsheet, input.id, input.review, currentUser(), new Date())),
+  logLearning: (input) => locked((spreadsheet) => logLearning(spreadsheet, input.experiment, currentUser(), new Date())),
   getSettings: () => settingsView(active()),
-  saveSettings: (input) => withDocumentLock(() => saveSettingsChange(active(), input)),
+  saveSettings: (input) => locked((spreadsheet) => saveSettingsChange(spreadsheet, input)),
 });
 
 /** Functions Apps Script calls by name; the build writes a top-level stub for each. */

@@ -1,7 +1,7 @@
 import { findInsights, narrate, plural, rowsText, type ExperimentPlan, type Insight } from '@onbrand/shared/experiments';
 import type { BrandKit } from '@onbrand/shared/kit';
 import type { Report } from '../contract';
-import { clearContinuation, deadline, saveContinuation, type Clock } from './continuation';
+import { deadline, keepContinuation, type Clock } from './continuation';
 import { analyzeResults, readPlans } from './experiment-data';
 import { brand } from './lazy-core';
 import { narrateWithModel, type ModelAccess } from './model-narrative';
@@ -114,8 +114,7 @@ export function writeInsights(spreadsheet: Spreadsheet, deps: InsightDeps): Repo
 
   const paused = rows.length < fresh.length;
   const known = found.length - fresh.length;
-  if (paused) saveContinuation('insights', { target: insightsSheet.name, done: known + rows.length, total: found.length, savedAt: now });
-  else clearContinuation('insights');
+  keepContinuation('insights', paused ? { target: insightsSheet.name, done: known + rows.length, total: found.length, savedAt: now } : null);
   const written = `Wrote ${plural(rows.length, 'new insight')}${known ? ` (${known} already in the sheet)` : ''}`;
   return report(
     'insights',

@@ -18,6 +18,11 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export type OperationName = 'setup' | 'score' | 'analyze' | 'insights' | 'brand-check';
 
+/** Who is running the add-on, as Session tells it; "unknown" where Apps Script withholds it. */
+export function currentUser(): string {
+  return Session.getActiveUser().getEmail() || 'unknown';
+}
+
 /** The model this user may call, or why the offline writer is used instead. */
 function modelAccess(provider: ModelAccess['provider'] | 'offline', model: string): { access: ModelAccess | null; note?: string } {
   if (provider === 'offline') return { access: null };
@@ -33,7 +38,7 @@ const runners: Record<OperationName, (spreadsheet: Spreadsheet, clock: Clock) =>
   insights: (spreadsheet, clock) => {
     const { settings } = readSettings(spreadsheet);
     const model = modelAccess(settings.provider, settings.model);
-    return writeInsights(spreadsheet, { clock, settings, model: model.access, modelNote: model.note, kit: findKit(settings.kitJson).kit, user: Session.getActiveUser().getEmail() || 'unknown' });
+    return writeInsights(spreadsheet, { clock, settings, model: model.access, modelNote: model.note, kit: findKit(settings.kitJson).kit, user: currentUser() });
   },
   'brand-check': (spreadsheet, clock) => {
     const { settings } = readSettings(spreadsheet);
@@ -44,8 +49,8 @@ const runners: Record<OperationName, (spreadsheet: Spreadsheet, clock: Clock) =>
 };
 
 /** Runs one operation on the active spreadsheet under the document lock. */
-export function runOperation(name: OperationName, clock: Clock = systemClock): Report {
-  return withDocumentLock(() => runners[name](SpreadsheetApp.getActiveSpreadsheet(), clock));
+export function runOperation(name: OperationName): Report {
+  return withDocumentLock(() => runners[name](SpreadsheetApp.getActiveSpreadsheet(), systemClock));
 }
 
 const slow: ReadonlySet<OperationName> = new Set(['setup', 'insights', 'brand-check']);

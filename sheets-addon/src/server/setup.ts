@@ -1,8 +1,8 @@
-import { cellText, plural } from '@onbrand/shared/experiments';
+import { cellText, isBlankCell, plural } from '@onbrand/shared/experiments';
 import type { Report } from '../contract';
 import { report } from './report';
 import { settingRows } from './settings';
-import { columnIndex, columnLetter, pointName } from './table';
+import { columnIndex, columnLetter, isBlankRow, pointName, usedLength } from './table';
 import { settingsSheet, trackerSheets, type ColumnSpec, type SheetSpec } from './tracker';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -70,16 +70,15 @@ function addMissingSettings(sheet: Sheet, header: readonly string[], fresh: bool
   const label = Math.max(0, columnIndex(header, 'Setting'));
   const present = values.map((row) => cellText(row[label]).toLowerCase());
   const missing = settingRows.filter((row) => !present.includes(row.label.toLowerCase()));
-  let last = values.length;
-  while (last > 0 && values[last - 1]!.every((cell) => cellText(cell) === '')) last--;
+  const last = usedLength(values, isBlankRow);
   if (missing.length > 0) {
     const width = Math.max(3, header.length);
-    const at = (name: string) => columnIndex(header, name);
+    const [value, notes] = [columnIndex(header, 'Value'), columnIndex(header, 'Notes')];
     const block = missing.map((row) => {
       const line = Array<unknown>(width).fill('');
-      line[Math.max(0, at('Setting'))] = row.label;
-      if (at('Value') >= 0) line[at('Value')] = row.value;
-      if (at('Notes') >= 0) line[at('Notes')] = row.note;
+      line[label] = row.label;
+      if (value >= 0) line[value] = row.value;
+      if (notes >= 0) line[notes] = row.note;
       return line;
     });
     sheet.getRange(last + 2, 1, block.length, width).setValues(block);
@@ -101,25 +100,25 @@ function setUpSheet(spreadsheet: Spreadsheet, spec: SheetSpec): SheetOutcome {
   const created = !sheet;
   sheet ??= spreadsheet.insertSheet(spec.name);
   const firstRow = created ? [] : sheet.getRange('1:1').getValues()[0]!.map((cell) => cellText(cell));
-  let used = firstRow.length;
-  while (used > 0 && firstRow[used - 1] === '') used--;
-  const header = firstRow.slice(0, used);
+  const header = firstRow.slice(0, usedLength(firstRow, isBlankCell));
+  const used = header.length;
   const missing = spec.columns.filter((column) => columnIndex(header, column.header) < 0);
-  if (missing.length > 0) sheet.getRange(1, used + 1, 1, missing.length).setValues([missing.map((column) => column.header)]);
+  const added = missing.map((column) => column.header);
+  if (missing.length > 0) sheet.getRange(1, used + 1, 1, missing.length).setValues([added]);
   const existing = spec.columns.filter((column) => !missing.includes(column)).map((column) => ({ spec: column, position: columnIndex(header, column.header) + 1 }));
   decorate(sheet, missing.map((column, i) => ({ spec: column, position: used + 1 + i })), existing);
   if (created || sheet.getFrozenRows() === 0) sheet.setFrozenRows(1);
-  const width = used + missing.length;
+  const full = [...header, ...added];
   const named = spreadsheet.getRangeByName(spec.rangeName);
-  if (!named || named.getLastColumn() < width) pointName(spreadsheet, spec.rangeName, sheet.getRange(`A:${columnLetter(width)}`));
+  if (!named || named.getLastColumn() < full.length) pointName(spreadsheet, spec.rangeName, sheet.getRange(`A:${columnLetter(full.length)}`));
   let addedSettings = 0;
   if (spec === settingsSheet) {
-    const settings = addMissingSettings(sheet, [...header, ...missing.map((column) => column.header)], created);
+    const settings = addMissingSettings(sheet, full, created);
     addedSettings = settings.added;
-    const value = columnIndex([...header, ...missing.map((column) => column.header)], 'Value');
+    const value = columnIndex(full, 'Value');
     if (!spreadsheet.getRangeByName(kitRangeName) && value >= 0) spreadsheet.setNamedRange(kitRangeName, sheet.getRange(settings.kitRow, value + 1));
   }
-  return { created, addedColumns: created ? [] : missing.map((column) => column.header), addedSettings };
+  return { created, addedColumns: created ? [] : added, addedSettings };
 }
 
 /** Creates what is missing of the tracker and reports what it added. */

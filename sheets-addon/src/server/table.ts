@@ -16,12 +16,14 @@ export interface Table {
   rows: unknown[][];
 }
 
-/** Last index holding something, +1; 0 for an all-blank list. */
-function usedLength(cells: readonly unknown[]): number {
-  let n = cells.length;
-  while (n > 0 && isBlankCell(cells[n - 1])) n--;
+/** How many items there are up to the last one that is not blank. */
+export function usedLength<T>(items: readonly T[], isBlank: (item: T) => boolean): number {
+  let n = items.length;
+  while (n > 0 && isBlank(items[n - 1]!)) n--;
   return n;
 }
+
+export const isBlankRow = (row: readonly unknown[]) => row.every(isBlankCell);
 
 /** Reads a tracker sheet once, or null when the sheet does not exist yet. */
 export function readTable(spreadsheet: Spreadsheet, spec: SheetSpec): Table | null {
@@ -30,9 +32,7 @@ export function readTable(spreadsheet: Spreadsheet, spec: SheetSpec): Table | nu
   const values = range.getValues();
   const header = (values[0] ?? []).map((cell) => cellText(cell));
   const rows = values.slice(1);
-  let last = rows.length;
-  while (last > 0 && usedLength(rows[last - 1]!) === 0) last--;
-  return { spec, range, header: header.slice(0, usedLength(header)), rows: rows.slice(0, last) };
+  return { spec, range, header: header.slice(0, usedLength(header, isBlankCell)), rows: rows.slice(0, usedLength(rows, isBlankRow)) };
 }
 
 /** The 0-based column of a header, matched case-insensitively; -1 when absent. */
