@@ -2,7 +2,7 @@ import { exposeEndpoints, withDocumentLock } from '@onbrand/apps-script/server';
 import { sheetsContract } from '../contract';
 import * as custom from './custom-functions';
 import { onInstall, onOpen, showSidebar } from './menu';
-import { currentUser, runFromMenu, runOperation } from './operations';
+import { currentUser, menuFunctions, runOperation } from './operations';
 import { readPortfolio } from './portfolio';
 import { listInsights, reviewInsight, saveSettingsChange, settingsView } from './settings-view';
 import { readSheetSummary } from './sheet-port';
@@ -34,11 +34,7 @@ export const globals = {
   onOpen,
   onInstall,
   showSidebar,
-  menuSetUpTracker: () => runFromMenu('setup'),
-  menuScoreUseCases: () => runFromMenu('score'),
-  menuAnalyzeExperiments: () => runFromMenu('analyze'),
-  menuWriteInsights: () => runFromMenu('insights'),
-  menuBrandCheckColumn: () => runFromMenu('brand-check'),
+  ...menuFunctions,
   ...endpoints,
 };
 

@@ -1,12 +1,9 @@
 import { addAddonMenu, openSidebar, type MenuItem } from '@onbrand/apps-script/server';
+import { operationMenu } from './operations';
 
 /** The add-on menu; each item names a top-level function in Code.js (see entry.ts). */
 export const menuItems: MenuItem[] = [
-  { caption: 'Set up tracker', functionName: 'menuSetUpTracker' },
-  { caption: 'Score use cases', functionName: 'menuScoreUseCases' },
-  { caption: 'Analyze experiments', functionName: 'menuAnalyzeExperiments' },
-  { caption: 'Write insights', functionName: 'menuWriteInsights' },
-  { caption: 'Brand-check selected column', functionName: 'menuBrandCheckColumn' },
+  ...Object.values(operationMenu).map(({ caption, functionName }) => ({ caption, functionName })),
   { caption: 'Open Onbrand', functionName: 'showSidebar' },
 ];
 

@@ -1,4 +1,4 @@
-import { appsScriptSleep, readApiKey, urlFetchTransport, withDocumentLock } from '@onbrand/apps-script/server';
+import { appsScriptSleep, readApiKey, urlFetchTransport, withDocumentLock, type MenuItem } from '@onbrand/apps-script/server';
 import type { Report } from '../contract';
 import { analyzeExperiments } from './analyze';
 import { brandCheckColumn } from './brand-check';
@@ -53,13 +53,13 @@ export function runOperation(name: OperationName): Report {
   return withDocumentLock(() => runners[name](SpreadsheetApp.getActiveSpreadsheet(), systemClock));
 }
 
-const slow: ReadonlySet<OperationName> = new Set(['setup', 'insights', 'brand-check']);
-const startNotes: Record<OperationName, string> = {
-  setup: 'Setting up the tracker…',
-  score: 'Scoring use cases…',
-  analyze: 'Analyzing experiments…',
-  insights: 'Looking for insights…',
-  'brand-check': 'Brand-checking the column…',
+/** Each operation's menu item and, for those that can run long, the toast shown as they start. */
+export const operationMenu: Record<OperationName, MenuItem & { starting?: string }> = {
+  setup: { caption: 'Set up tracker', functionName: 'menuSetUpTracker', starting: 'Setting up the tracker…' },
+  score: { caption: 'Score use cases', functionName: 'menuScoreUseCases' },
+  analyze: { caption: 'Analyze experiments', functionName: 'menuAnalyzeExperiments' },
+  insights: { caption: 'Write insights', functionName: 'menuWriteInsights', starting: 'Looking for insights…' },
+  'brand-check': { caption: 'Brand-check selected column', functionName: 'menuBrandCheckColumn', starting: 'Brand-checking the column…' },
 };
 
 /**
@@ -68,7 +68,8 @@ const startNotes: Record<OperationName, string> = {
  */
 export function runFromMenu(name: OperationName): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  if (slow.has(name)) spreadsheet.toast(startNotes[name], 'Onbrand', 5);
+  const { starting } = operationMenu[name];
+  if (starting) spreadsheet.toast(starting, 'Onbrand', 5);
   try {
     const report = runOperation(name);
     spreadsheet.toast(report.message, report.status === 'done' ? 'Onbrand' : report.status === 'paused' ? 'Onbrand: paused' : 'Onbrand: action needed', 10);
@@ -76,3 +77,6 @@ export function runFromMenu(name: OperationName): void {
     spreadsheet.toast((error as Error).message, 'Onbrand: not done', 10);
   }
 }
+
+/** The menu items' top-level functions, by the names Apps Script calls. */
+export const menuFunctions = Object.fromEntries(Object.entries(operationMenu).map(([name, item]) => [item.functionName, () => runFromMenu(name as OperationName)]));
