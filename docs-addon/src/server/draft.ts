@@ -1,17 +1,25 @@
 import { withDocumentLock } from '@onbrand/apps-script/server';
 import type { ContentPack, Piece, Provenance } from '@onbrand/shared/generate';
 import type { Inserted } from '../contract';
-import { activeDocument, insertBlocks, insertionPoint, type NewBlock } from './document-port';
+import { activeDocument, insertBlocks, insertionPoint, type Container, type NewBlock } from './document-port';
 import { generateOptions, loadKit } from './kit-store';
 import { core } from './lazy-core';
 import { markParagraphs, preview, publicMarks, saveMarks, type StoredMark } from './marks';
+
+/** What a mark records of the drafts it holds: a pack's pieces, or a rewrite. */
+type Judged = Pick<Piece, 'findings' | 'score' | 'needsReview' | 'disclosure'>;
 
 /** A headed part of an insertion: its blocks and the pieces it holds (for findings and review). */
 export interface Part {
   label: string;
   channel: string | null;
   blocks: NewBlock[];
-  pieces: Piece[];
+  pieces: Judged[];
+}
+
+/** An answer that inserted nothing, with the issues and a notice saying so. */
+export function notInserted(issues: Inserted['issues'], notice: string): Inserted {
+  return { inserted: false, marks: [], issues, notices: [notice] };
 }
 
 // Generated bodies are plain text with light markdown: "## " subheadings and "- " list lines.
@@ -60,39 +68,49 @@ export function packParts(pack: ContentPack): Part[] {
 }
 
 /**
- * Inserts parts at the cursor (after the writer's paragraph, never over it), each marked as AI
- * text awaiting approval with its findings, review flag and provenance.
+ * Inserts parts at a point, each marked as AI text awaiting approval with its findings, review
+ * flag and provenance; a rewrite's mark also holds the original it may replace.
  */
+export function insertMarked(
+  doc: GoogleAppsScript.Document.Document,
+  point: { container: Container; index: number },
+  parts: readonly Part[],
+  provenance: Provenance,
+  kind: StoredMark['kind'],
+  original?: { range: GoogleAppsScript.Document.Range; text: string },
+): StoredMark[] {
+  const made = insertBlocks(point, parts.flatMap((part) => part.blocks));
+  let at = 0;
+  const marks = parts.map((part) => {
+    const paragraphs = made.slice(at, (at += part.blocks.length));
+    const mark = {
+      kind,
+      label: part.label,
+      channel: part.channel,
+      template: provenance.template,
+      templateVersion: provenance.templateVersion,
+      provider: provenance.provider,
+      model: provenance.model,
+      createdAt: provenance.createdAt,
+      needsReview: part.pieces.some((p) => p.needsReview),
+      findings: part.pieces.reduce((sum, p) => sum + p.findings.length, 0),
+      score: part.pieces.length ? Math.min(...part.pieces.map((p) => p.score)) : 100,
+      disclosure: part.pieces.find((p) => p.disclosure)?.disclosure ?? null,
+      original: original ? preview(original.text) : null,
+      text: preview(part.blocks.map((b) => b.text).join('\n')),
+    };
+    return markParagraphs(doc, paragraphs, mark, original?.range);
+  });
+  saveMarks(marks);
+  return marks;
+}
+
+/** Inserts parts at the cursor (after the writer's paragraph, never over it), marked for review. */
 export function insertParts(parts: readonly Part[], provenance: Provenance, kind: StoredMark['kind'], notices: string[]): Inserted {
   return withDocumentLock(() => {
     const doc = activeDocument();
     const point = insertionPoint(doc);
-    const made = insertBlocks(point, parts.flatMap((part) => part.blocks));
-    const marks: StoredMark[] = [];
-    let at = 0;
-    for (const part of parts) {
-      const paragraphs = made.slice(at, at + part.blocks.length);
-      at += part.blocks.length;
-      marks.push(
-        markParagraphs(doc, paragraphs, {
-          kind,
-          label: part.label,
-          channel: part.channel,
-          template: provenance.template,
-          templateVersion: provenance.templateVersion,
-          provider: provenance.provider,
-          model: provenance.model,
-          createdAt: provenance.createdAt,
-          needsReview: part.pieces.some((p) => p.needsReview),
-          findings: part.pieces.reduce((sum, p) => sum + p.findings.length, 0),
-          score: part.pieces.length ? Math.min(...part.pieces.map((p) => p.score)) : 100,
-          disclosure: part.pieces.find((p) => p.disclosure)?.disclosure ?? null,
-          original: null,
-          text: preview(part.blocks.map((b) => b.text).join('\n')),
-        }),
-      );
-    }
-    saveMarks(marks);
+    const marks = insertMarked(doc, point, parts, provenance, kind);
     return { inserted: true, marks: publicMarks(marks), issues: [], notices: [`Inserted ${parts.length} section${parts.length === 1 ? '' : 's'} ${point.where}, marked for review.`, ...notices] };
   });
 }
@@ -102,6 +120,6 @@ export function draftFromBrief(brief: unknown): Inserted {
   const { kit } = loadKit();
   const { options, notices } = generateOptions();
   const pack = core().generateContentPackSync(brief, kit, options);
-  if (!pack.ok) return { inserted: false, marks: [], issues: pack.issues, notices: ['The brief needs a few fixes before drafting; nothing was inserted.'] };
+  if (!pack.ok) return notInserted(pack.issues, 'The brief needs a few fixes before drafting; nothing was inserted.');
   return insertParts(packParts(pack.value), pack.value.provenance, 'draft', [...notices, ...pack.value.notices]);
 }

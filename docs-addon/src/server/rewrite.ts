@@ -1,13 +1,12 @@
 import { withDocumentLock } from '@onbrand/apps-script/server';
 import type { Inserted } from '../contract';
-import { activeDocument, gatherSelection, insertBlocks, paragraphOf } from './document-port';
+import { activeDocument, gatherSelection, paragraphOf, type Container } from './document-port';
+import { insertMarked, notInserted } from './draft';
 import { generateOptions, loadKit } from './kit-store';
 import { core } from './lazy-core';
-import { markParagraphs, preview, publicMarks, saveMarks } from './marks';
+import { publicMarks } from './marks';
 
-type Container = GoogleAppsScript.Document.Body;
-
-const nothing = (notice: string): Inserted => ({ inserted: false, marks: [], issues: [], notices: [notice] });
+const nothing = (notice: string) => notInserted([], notice);
 
 /**
  * Rewrites the selection to the brand voice through the shared rewrite template. The rewrite goes
@@ -26,7 +25,7 @@ export function rewriteSelection(channel: string): Inserted {
   const findings = lintText(original, kit, target).findings;
   const { options, notices } = generateOptions();
   const result = rewriteToBrandSync(original, findings, kit, { ...options, ...target });
-  if (!result.ok) return { inserted: false, marks: [], issues: result.issues, notices: ['The rewrite could not start; nothing changed.'] };
+  if (!result.ok) return notInserted(result.issues, 'The rewrite could not start; nothing changed.');
   const rewrite = result.value;
   if (rewrite.text === original) return nothing('The selection already follows the brand rules the rewrite can fix; nothing changed.');
   return withDocumentLock(() => {
@@ -34,29 +33,8 @@ export function rewriteSelection(channel: string): Inserted {
     const items = selection.getRangeElements();
     const last = paragraphOf(items[items.length - 1]!.getElement())!;
     const container = last.getParent() as unknown as Container;
-    const made = insertBlocks({ container, index: container.getChildIndex(last) + 1 }, rewrite.text.split('\n').map((text) => ({ text })));
-    const stored = markParagraphs(
-      doc,
-      made,
-      {
-        kind: 'rewrite',
-        label: 'Rewrite',
-        channel: channel || null,
-        template: rewrite.provenance.template,
-        templateVersion: rewrite.provenance.templateVersion,
-        provider: rewrite.provenance.provider,
-        model: rewrite.provenance.model,
-        createdAt: rewrite.provenance.createdAt,
-        needsReview: rewrite.needsReview,
-        findings: rewrite.findings.length,
-        score: rewrite.score,
-        disclosure: null,
-        original: preview(original),
-        text: preview(rewrite.text),
-      },
-      selection,
-    );
-    saveMarks([stored]);
-    return { inserted: true, marks: publicMarks([stored]), issues: [], notices: ['The rewrite is below the original. Keep one of them.', ...notices, ...rewrite.notices] };
+    const part = { label: 'Rewrite', channel: channel || null, blocks: rewrite.text.split('\n').map((text) => ({ text })), pieces: [rewrite] };
+    const marks = insertMarked(doc, { container, index: container.getChildIndex(last) + 1 }, [part], rewrite.provenance, 'rewrite', { range: selection, text: original });
+    return { inserted: true, marks: publicMarks(marks), issues: [], notices: ['The rewrite is below the original. Keep one of them.', ...notices, ...rewrite.notices] };
   });
 }

@@ -3,7 +3,7 @@ import type { Issue } from '@onbrand/shared';
 import type { BrandKit } from '@onbrand/shared/kit';
 import type { PromptTemplate } from '@onbrand/shared/prompts';
 import type { Inserted, TemplateInfo } from '../contract';
-import { insertParts, packParts, type Part } from './draft';
+import { insertParts, notInserted, packParts, type Part } from './draft';
 import { generateOptions, loadKit } from './kit-store';
 import { core } from './lazy-core';
 import { formValues, templateFields } from './template-form';
@@ -40,9 +40,8 @@ function offlineParts(template: PromptTemplate, vars: Vars, kit: BrandKit, optio
     const channel = vars.channel ? { channel: String(vars.channel) } : {};
     const result = rewriteToBrandSync(String(vars.text), lintText(String(vars.text), kit, channel).findings, kit, { ...options, ...channel });
     if (!result.ok) return result;
-    const { text, findings, score, needsReview, provenance, notices } = result.value;
-    const piece: Piece = { id: 'text', text, findings, score, needsReview, provenance, ...channel };
-    return { parts: [{ label: 'Rewrite', channel: channel.channel ?? null, blocks: [{ text: 'Rewrite', heading: 'HEADING2' }, { text }], pieces: [piece] }], provenance, notices };
+    const { text, provenance, notices } = result.value;
+    return { parts: [{ label: 'Rewrite', channel: channel.channel ?? null, blocks: [{ text: 'Rewrite', heading: 'HEADING2' }, { text }], pieces: [result.value] }], provenance, notices };
   }
   const pack = generateContentPackSync(briefOf(vars.brief), kit, options);
   if (!pack.ok) return pack;
@@ -70,31 +69,30 @@ function strings(value: unknown): string[] {
 
 /** Renders a template with the form's values and inserts the result at the cursor, marked for approval. */
 export function runTemplate(templateId: string, values: Record<string, unknown>): Inserted {
-  const fail = (issues: Inserted['issues'], notice: string): Inserted => ({ inserted: false, marks: [], issues, notices: [notice] });
   const { getTemplate, renderPrompt, adapters, runFlowSync, callModel, lintText } = core();
   const template = getTemplate(templateId);
-  if (!template) return fail([{ path: 'templateId', message: templateId ? `there is no template named “${templateId}”` : 'pick a template' }], 'Nothing was inserted.');
+  if (!template) return notInserted([{ path: 'templateId', message: templateId ? `there is no template named “${templateId}”` : 'pick a template' }], 'Nothing was inserted.');
   const { vars, issues } = formValues(templateFields(template), values);
-  if (issues.length) return fail(issues, 'Some fields need a fix; nothing was inserted.');
+  if (issues.length) return notInserted(issues, 'Some fields need a fix; nothing was inserted.');
   const { kit } = loadKit();
   const rendered = renderPrompt(template, vars as never, kit);
-  if (!rendered.ok) return fail([{ path: rendered.error.variable || '(form)', message: rendered.error.message }], 'Some fields need a fix; nothing was inserted.');
+  if (!rendered.ok) return notInserted([{ path: rendered.error.variable || '(form)', message: rendered.error.message }], 'Some fields need a fix; nothing was inserted.');
   const { options, notices } = generateOptions();
+  // Templates the offline generator can fill go in as its draft when there is no model or its answer cannot be used.
+  const offline = offlineTemplates.has(template.id);
+  const insertOffline = (using: GenerateSyncOptions, before: string[]) => {
+    const made = offlineParts(template, vars, kit, using);
+    return 'issues' in made ? notInserted(made.issues, 'Nothing was inserted.') : insertParts(made.parts, made.provenance, 'template', [...before, ...made.notices]);
+  };
   if (!options.provider || options.provider === 'offline') {
-    if (!offlineTemplates.has(template.id)) return fail([], `“${template.id}” needs a model: choose a provider and add an API key in Settings.`);
-    const made = offlineParts(template, vars, kit, options);
-    if ('issues' in made) return fail(made.issues, 'Nothing was inserted.');
-    return insertParts(made.parts, made.provenance, 'template', [...notices, ...made.notices]);
+    return offline ? insertOffline(options, notices) : notInserted([], `“${template.id}” needs a model: choose a provider and add an API key in Settings.`);
   }
   const config = { provider: options.provider, model: options.model || adapters[options.provider].defaultModel, apiKey: options.apiKey!, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) };
   const answer = runFlowSync(callModel(rendered.value, config as never), options.transport, options.sleep);
   const json = answer.ok ? parseJson(answer.text) : null;
   if (!answer.ok || !json?.ok) {
-    const why = answer.ok ? 'the model did not answer in JSON' : answer.message;
-    if (!offlineTemplates.has(template.id)) return fail([], `The model's answer could not be used (${why}); nothing was inserted.`);
-    const made = offlineParts(template, vars, kit, { now: options.now });
-    if ('issues' in made) return fail(made.issues, 'Nothing was inserted.');
-    return insertParts(made.parts, made.provenance, 'template', [`The model's answer could not be used (${why}); this is the offline draft instead.`, ...made.notices]);
+    const why = `The model's answer could not be used (${answer.ok ? 'the model did not answer in JSON' : answer.message})`;
+    return offline ? insertOffline({ now: options.now }, [`${why}; this is the offline draft instead.`]) : notInserted([], `${why}; nothing was inserted.`);
   }
   const lines = strings(json.value);
   const provenance: Provenance = { provider: options.provider, model: config.model, template: template.id, templateVersion: template.version, seed: '', createdAt: String(options.now), aiGenerated: true };
