@@ -59,11 +59,14 @@ interface StoredSettings {
   baseUrl: string;
 }
 
+// A provider this version does not know (an old setting, a bad request) means offline.
+function knownProvider(id: unknown): ProviderId {
+  return core().providerIds.includes(id as ProviderId) ? (id as ProviderId) : 'offline';
+}
+
 function readSettings(): StoredSettings {
-  const { providerIds } = core();
   const stored = readStoredJson(PropertiesService.getUserProperties(), settingsKey) as Partial<StoredSettings> | null;
-  const provider = providerIds.includes(stored?.provider as ProviderId) ? (stored!.provider as ProviderId) : 'offline';
-  return { provider, model: stored?.model ?? '', baseUrl: stored?.baseUrl ?? '' };
+  return { provider: knownProvider(stored?.provider), model: stored?.model ?? '', baseUrl: stored?.baseUrl ?? '' };
 }
 
 /** Settings as the sidebar may see them: the key only masked. */
@@ -74,8 +77,7 @@ export function currentSettings(): Settings {
 
 /** Saves provider and model for this user; a new API key goes to UserProperties and never comes back. */
 export function saveSettings(input: { provider: string; model: string; baseUrl: string; apiKey?: string; clearKey: boolean }): Settings {
-  const { providerIds } = core();
-  const provider: ProviderId = providerIds.includes(input.provider as ProviderId) ? (input.provider as ProviderId) : 'offline';
+  const provider = knownProvider(input.provider);
   writeStoredJson(PropertiesService.getUserProperties(), settingsKey, { provider, model: input.model.trim(), baseUrl: input.baseUrl.trim() });
   if (provider !== 'offline') {
     if (input.clearKey) saveApiKey(provider, '');
@@ -86,7 +88,10 @@ export function saveSettings(input: { provider: string; model: string; baseUrl: 
 
 export function providerList() {
   const { adapters, providerIds } = core();
-  return providerIds.map((id) => ({ id, label: id === 'offline' ? 'Offline (no key)' : adapters[id].label, defaultModel: id === 'offline' ? '' : adapters[id].defaultModel }));
+  return providerIds.map((id) => {
+    const { label, defaultModel } = id === 'offline' ? { label: 'Offline (no key)', defaultModel: '' } : adapters[id];
+    return { id, label, defaultModel };
+  });
 }
 
 /**
@@ -94,12 +99,11 @@ export function providerList() {
  * without a key falls back to offline with a notice rather than failing the writer's request.
  */
 export function generateOptions(): { options: GenerateSyncOptions; notices: string[] } {
-  const { adapters } = core();
   const settings = readSettings();
   const now = new Date().toISOString();
   if (settings.provider === 'offline') return { options: { now }, notices: [] };
   const apiKey = readApiKey(settings.provider);
-  if (!apiKey) return { options: { now }, notices: [`No API key is saved for ${adapters[settings.provider].label}, so this draft is the offline one. Add a key in Settings.`] };
+  if (!apiKey) return { options: { now }, notices: [`No API key is saved for ${core().adapters[settings.provider].label}, so this draft is the offline one. Add a key in Settings.`] };
   const options: GenerateSyncOptions = { now, provider: settings.provider, apiKey, transport: urlFetchTransport, sleep: appsScriptSleep };
   if (settings.model) options.model = settings.model;
   if (settings.baseUrl) options.baseUrl = settings.baseUrl;

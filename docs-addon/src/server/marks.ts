@@ -14,7 +14,7 @@ type Doc = GoogleAppsScript.Document.Document;
 type Paragraph = GoogleAppsScript.Document.Paragraph;
 
 /** A light yellow, like a suggestion, that reads as "not final" without hiding the text. */
-export const aiHighlight = '#fff4c2';
+const aiHighlight = '#fff4c2';
 // Apps Script clears an attribute when given null; the typings only allow strings.
 const clear = null as unknown as string;
 const marksKey = 'onbrand.marks';
@@ -37,17 +37,16 @@ export interface StoredMark extends Mark {
   originalRangeId: string | null;
 }
 
-export function readMarks(): StoredMark[] {
-  return (readStoredJson(PropertiesService.getDocumentProperties(), marksKey) as StoredMark[] | null) ?? [];
+function readList<T>(key: string): T[] {
+  return (readStoredJson(PropertiesService.getDocumentProperties(), key) as T[] | null) ?? [];
 }
 
-function writeMarks(marks: readonly StoredMark[]): void {
-  writeStoredJson(PropertiesService.getDocumentProperties(), marksKey, marks);
+function writeList(key: string, list: readonly unknown[]): void {
+  writeStoredJson(PropertiesService.getDocumentProperties(), key, list);
 }
 
-export function readAudit(): AuditEntry[] {
-  return (readStoredJson(PropertiesService.getDocumentProperties(), auditKey) as AuditEntry[] | null) ?? [];
-}
+export const readMarks = () => readList<StoredMark>(marksKey);
+const writeMarks = (marks: readonly StoredMark[]) => writeList(marksKey, marks);
 
 /** The marks as the sidebar shows them, without range ids. */
 export function publicMarks(marks: readonly StoredMark[] = readMarks()): Mark[] {
@@ -58,14 +57,16 @@ function newId(): string {
   return Utilities.getUuid().slice(-12);
 }
 
+function highlight(paragraphs: readonly Paragraph[], color: string): void {
+  for (const paragraph of paragraphs) if (paragraph.getText()) paragraph.editAsText().setBackgroundColor(color);
+}
+
 /** Marks freshly inserted paragraphs as AI-written: one named range and the highlight. */
 export function markParagraphs(doc: Doc, paragraphs: readonly Paragraph[], mark: Omit<Mark, 'id'>, original?: GoogleAppsScript.Document.Range): StoredMark {
   const id = newId();
   const builder = doc.newRange();
-  for (const paragraph of paragraphs) {
-    builder.addElement(paragraph);
-    if (paragraph.getText()) paragraph.editAsText().setBackgroundColor(aiHighlight);
-  }
+  for (const paragraph of paragraphs) builder.addElement(paragraph);
+  highlight(paragraphs, aiHighlight);
   const named = doc.addNamedRange(rangePrefix + id, builder.build());
   const originalRangeId = original ? doc.addNamedRange(originalPrefix + id, original).getId() : null;
   return { ...mark, id, rangeId: named.getId(), originalRangeId };
@@ -113,26 +114,27 @@ export function approveMark(id: string): { approved: AuditEntry | null; message:
       paragraphs[paragraphs.length - 1]!.appendText(` ${mark.disclosure}`);
     }
     const text = paragraphs.map((p) => p.getText()).join('\n');
-    for (const paragraph of paragraphs) if (paragraph.getText()) paragraph.editAsText().setBackgroundColor(clear);
+    highlight(paragraphs, clear);
     doc.getNamedRangeById(mark.rangeId)?.remove();
     const { kit } = loadKit();
-    const lint = core().lintText(text, kit, { ...(mark.channel ? { channel: mark.channel } : {}), aiGenerated: true });
+    const { label, template, templateVersion, provider, model, channel } = mark;
+    const lint = core().lintText(text, kit, { ...(channel ? { channel } : {}), aiGenerated: true });
     const entry: AuditEntry = {
-      markId: mark.id,
-      label: mark.label,
+      markId: id,
+      label,
       approvedBy: whoIsApproving(),
       approvedAt: new Date().toISOString(),
-      template: mark.template,
-      templateVersion: mark.templateVersion,
-      provider: mark.provider,
-      model: mark.model,
-      channel: mark.channel,
+      template,
+      templateVersion,
+      provider,
+      model,
+      channel,
       score: lint.score,
       findings: lint.findings.map((f) => ({ rule: f.rule, severity: f.severity, match: f.match, message: f.message })),
     };
-    writeStoredJson(PropertiesService.getDocumentProperties(), auditKey, [...readAudit(), entry]);
+    writeList(auditKey, [...readList<AuditEntry>(auditKey), entry]);
     writeMarks(marks.filter((m) => m.id !== id));
-    return { approved: entry, message: `Approved “${mark.label}”.` };
+    return { approved: entry, message: `Approved “${label}”.` };
   });
 }
 
@@ -181,7 +183,7 @@ export function chooseRewrite(id: string, keep: 'rewrite' | 'original'): { done:
 
 /** The audit log, and the same as CSV for the compliance team. */
 export function auditLog(): { entries: AuditEntry[]; csv: string } {
-  const entries = readAudit();
+  const entries = readList<AuditEntry>(auditKey);
   const header = ['Approved at', 'Approved by', 'Piece', 'Channel', 'Template', 'Template version', 'Provider', 'Model', 'Brand fit', 'Findings'];
   const rows = entries.map((e) => [
     e.approvedAt,
