@@ -32,7 +32,7 @@ export function brandCheckColumn(spreadsheet: Spreadsheet, deps: BrandCheckDeps)
   if (!deps.kit) {
     return needsFix('brand-check', deps.kitProblem ?? 'There is no brand kit for this file yet. Save one from the sidebar (Settings › Brand kit) or paste its JSON into the Settings sheet.');
   }
-  const { listChannels, resolveChannel } = brand();
+  const { listChannels, resolveChannel, lintText } = brand();
   if (deps.channel && !resolveChannel(deps.kit, deps.channel)) {
     const known = listChannels(deps.kit).map((channel) => channel.id).join(', ');
     return needsFix('brand-check', `The channel "${deps.channel}" in Settings is not one the kit knows. Use one of: ${known}.`);
@@ -45,8 +45,7 @@ export function brandCheckColumn(spreadsheet: Spreadsheet, deps: BrandCheckDeps)
   const values = sheet.getDataRange().getValues();
   const name = cellText(values[0]?.[column - 1]) || `Column ${columnLetter(column)}`;
   const labels = [`${name} findings`, `${name} brand score`];
-  const next = [values[0]?.[column], values[0]?.[column + 1]].map((cell) => cellText(cell));
-  const ours = next[0] === labels[0] && next[1] === labels[1];
+  const ours = labels.every((label, i) => cellText(values[0]?.[column + i]) === label);
   const free = values.every((row) => cellText(row[column]) === '' && cellText(row[column + 1]) === '');
   if (!ours && !free) sheet.insertColumnsAfter(column, 2);
 
@@ -57,7 +56,7 @@ export function brandCheckColumn(spreadsheet: Spreadsheet, deps: BrandCheckDeps)
   const block: (string | number)[][] = start === 0 ? [labels] : [];
   let done = start;
   let flagged = 0;
-  const { lintText } = brand();
+  const options = deps.channel ? { channel: deps.channel } : {};
   for (; done < texts.length; done++) {
     if (outOfTime()) break;
     const text = texts[done]!;
@@ -65,7 +64,7 @@ export function brandCheckColumn(spreadsheet: Spreadsheet, deps: BrandCheckDeps)
       block.push(['', '']);
       continue;
     }
-    const result = lintText(text, deps.kit, deps.channel ? { channel: deps.channel } : {});
+    const result = lintText(text, deps.kit, options);
     if (result.findings.some((finding) => finding.severity === 'error')) flagged++;
     block.push([findingsText(result.findings), result.score]);
   }

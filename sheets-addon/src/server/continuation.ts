@@ -36,6 +36,7 @@ export function readContinuation(operation: string): Continuation | null {
 
 /** Saves where a paused operation stopped, or forgets it (null) once the operation finished. */
 export function keepContinuation(operation: string, continuation: Continuation | null): void {
-  if (continuation) writeStoredJson(PropertiesService.getDocumentProperties(), key(operation), continuation);
-  else deleteStoredJson(PropertiesService.getDocumentProperties(), key(operation));
+  const store = PropertiesService.getDocumentProperties();
+  if (continuation) writeStoredJson(store, key(operation), continuation);
+  else deleteStoredJson(store, key(operation));
 }

@@ -1,4 +1,4 @@
-import { findInsights, narrate, plural, rowsText, type ExperimentPlan, type Insight } from '@onbrand/shared/experiments';
+import { findInsights, narrate, plural, rowsText, type Insight } from '@onbrand/shared/experiments';
 import type { BrandKit } from '@onbrand/shared/kit';
 import type { Report } from '../contract';
 import { deadline, keepContinuation, type Clock } from './continuation';
@@ -67,19 +67,19 @@ export function writeInsights(spreadsheet: Spreadsheet, deps: InsightDeps): Repo
 
   const now = new Date(deps.clock.now()).toISOString();
   const { analysis, alphaOf } = analyzed.value;
-  const byAlpha = new Map<number, string[]>();
-  for (const name of new Set(analysis.rows.map((row) => row.experiment).concat(Object.keys(plans.plans)))) byAlpha.set(alphaOf(name), [...(byAlpha.get(alphaOf(name)) ?? []), name]);
-  const found = [...byAlpha].flatMap(([alpha, names]) => {
-    const only = new Set(names);
-    const plansHere = Object.fromEntries(Object.entries(plans.plans).filter(([name]) => only.has(name))) as Record<string, ExperimentPlan>;
-    const part = { ...analysis, rows: analysis.rows.filter((row) => only.has(row.experiment)), groups: analysis.groups.filter((group) => only.has(group.experiment)) };
-    const t = settings.thresholds;
+  const t = settings.thresholds;
+  // One pass per α, in the order the experiments come: winners are judged at their experiment's α.
+  const alphas = new Set(analysis.rows.map((row) => row.experiment).concat(Object.keys(plans.plans)).map(alphaOf));
+  const found = [...alphas].flatMap((alpha) => {
+    const judged = (name: string) => alphaOf(name) === alpha;
+    const part = { ...analysis, rows: analysis.rows.filter((row) => judged(row.experiment)), groups: analysis.groups.filter((group) => judged(group.experiment)) };
+    const plansHere = Object.fromEntries(Object.entries(plans.plans).filter(([name]) => judged(name)));
     return findInsights(part, { alpha, minLift: t.winnerLift, fallingPeriods: t.fallingPeriods, graceDays: t.graceDays, plans: plansHere, now });
   });
   found.sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind));
 
   const existing = new Set(insightsTable.rows.map(textColumn(insightsTable, 'Id')));
-  const fresh = found.filter((insight) => !existing.has(insightId(insight)));
+  const fresh = found.map((insight) => ({ insight, id: insightId(insight) })).filter(({ id }) => !existing.has(id));
   const gid = fresh.length > 0 ? results.range.getSheet().getSheetId() : 0;
   const lastColumn = columnLetter(Math.max(1, results.header.length));
   const decisionOf = (name: string) => analysis.groups.find((group) => group.experiment === name)?.decision.decision ?? '';
@@ -87,7 +87,7 @@ export function writeInsights(spreadsheet: Spreadsheet, deps: InsightDeps): Repo
 
   const rows: Record<string, unknown>[] = [];
   const audit: Record<string, unknown>[] = [];
-  for (const insight of fresh) {
+  for (const { insight, id } of fresh) {
     if (outOfTime()) break;
     const narrative = narrate(insight);
     let headline = narrative.headline;
@@ -99,12 +99,12 @@ export function writeInsights(spreadsheet: Spreadsheet, deps: InsightDeps): Repo
         headline = written.headline;
         text = written.text;
         writtenBy = `AI draft: ${deps.model.provider} ${written.model}`;
-        audit.push({ When: new Date(deps.clock.now()).toISOString(), Who: deps.user, Action: 'generate insight', Template: `${written.templateId}@${written.templateVersion}`, Provider: deps.model.provider, Model: written.model, Detail: `${insightId(insight)}: ${headline}` });
+        audit.push({ When: new Date(deps.clock.now()).toISOString(), Who: deps.user, Action: 'generate insight', Template: `${written.templateId}@${written.templateVersion}`, Provider: deps.model.provider, Model: written.model, Detail: `${id}: ${headline}` });
       } else {
         writtenBy = `Onbrand offline (${deps.model.provider} failed: ${written.why})`;
       }
     }
-    rows.push({ Id: insightId(insight), Date: isoDay(deps.clock.now()), Kind: insight.kind, Experiment: insight.experiment, Headline: headline, Narrative: text, Rows: rowsLink(gid, insight.rows, lastColumn), 'Written by': writtenBy, Review: 'needs review' });
+    rows.push({ Id: id, Date: isoDay(deps.clock.now()), Kind: insight.kind, Experiment: insight.experiment, Headline: headline, Narrative: text, Rows: rowsLink(gid, insight.rows, lastColumn), 'Written by': writtenBy, Review: 'needs review' });
   }
   appendRows(insightsTable, rows);
   if (audit.length > 0) {

@@ -30,8 +30,7 @@ function answerText(text: string): { headline: string; narrative: string; nextSt
 
 /** Asks the model to explain one insight; the source rows are appended to whatever it writes. */
 export function narrateWithModel(narrative: Narrative, context: { metric: string; decision: string }, kit: BrandKit, access: ModelAccess): ModelNarrative {
-  const { experimentInsightTemplate, renderPrompt } = brand();
-  const { adapters, callModel, runFlowSync } = brand();
+  const { experimentInsightTemplate, renderPrompt, adapters, callModel, runFlowSync } = brand();
   const prompt = renderPrompt(
     experimentInsightTemplate,
     { experiment: { name: narrative.experiment, hypothesis: '', metric: context.metric || 'conversion rate', decision: context.decision || 'not decided yet', results: [narrative.text], notes: narrative.headline } },

@@ -15,13 +15,10 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export function settingsView(spreadsheet: Spreadsheet): SettingsView {
   const { settings, issues, table } = readSettings(spreadsheet);
   const kit = findKit(settings.kitJson);
+  // The contract's schema keeps only what the sidebar may see: the kit's JSON stays behind.
   return {
+    ...settings,
     ready: table !== null,
-    weights: settings.weights,
-    thresholds: settings.thresholds,
-    provider: settings.provider,
-    model: settings.model,
-    channel: settings.channel,
     apiKeyMasked: settings.provider === 'offline' ? null : maskApiKey(readApiKey(settings.provider)),
     kitName: kit.kit ? `${kit.kit.name} ${kit.kit.version}` : null,
     issues: [...issues, ...kit.issues],
