@@ -4,10 +4,12 @@
 
 const keyName = (provider: string) => `onbrand.apiKey.${provider}`;
 
+/** Saves a provider's key for this user; a blank key removes it. */
 export function saveApiKey(provider: string, key: string): void {
   const store = PropertiesService.getUserProperties();
-  if (key.trim() === '') store.deleteProperty(keyName(provider));
-  else store.setProperty(keyName(provider), key.trim());
+  const trimmed = key.trim();
+  if (trimmed) store.setProperty(keyName(provider), trimmed);
+  else store.deleteProperty(keyName(provider));
 }
 
 /** The key itself, for the server's own requests only; never send it to the sidebar. */
