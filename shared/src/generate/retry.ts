@@ -11,7 +11,7 @@ export interface RetryPolicy {
 export const defaultRetryPolicy: RetryPolicy = { retries: 2, baseDelayMs: 1000, maxDelayMs: 30_000 };
 
 /** A header's value, whatever its case. */
-export function header(response: HttpResponse, name: string): string | undefined {
+function header(response: HttpResponse, name: string): string | undefined {
   const wanted = name.toLowerCase();
   for (const [key, value] of Object.entries(response.headers ?? {})) if (key.toLowerCase() === wanted) return value;
   return undefined;
@@ -19,8 +19,9 @@ export function header(response: HttpResponse, name: string): string | undefined
 
 /** The wait a server asks for: `retry-after-ms`, or `Retry-After` in seconds (RFC 9110 §10.2.3). */
 export function retryAfterMs(response: HttpResponse): number | undefined {
+  // A missing header reads as NaN, which is not finite.
   const ms = Number(header(response, 'retry-after-ms'));
-  if (Number.isFinite(ms) && ms >= 0 && header(response, 'retry-after-ms') !== undefined) return ms;
+  if (Number.isFinite(ms) && ms >= 0) return ms;
   const seconds = header(response, 'retry-after');
   if (seconds !== undefined && /^\s*\d+(\.\d+)?\s*$/.test(seconds)) return Number(seconds) * 1000;
   return undefined;
