@@ -35,35 +35,31 @@ const paragraphsOf = (text: string): NewBlock[] =>
       return item ? { text: item[1]!, list: true } : { text: line };
     });
 
-const tagged = (label: string, channel: string | undefined) => (channel ? `${label} [${channel}]` : label);
+/** A part under a level-2 heading: its label, or the heading given. */
+export function headedPart(label: string, channel: string | null, body: NewBlock[], pieces: Judged[], heading = label): Part {
+  return { label, channel, blocks: [{ text: heading, heading: 'HEADING2' }, ...body], pieces };
+}
+
+/** Lines as list items. */
+export const listed = (lines: readonly string[]): NewBlock[] => lines.map((text) => ({ text, list: true }));
+
+// A piece written for a channel: its heading is tagged with the channel, so checking the document reads it against that channel.
+function channelPart(label: string, piece: Piece): Part {
+  const { channel } = piece;
+  return headedPart(label, channel ?? null, paragraphsOf(piece.text), [piece], channel ? `${label} [${channel}]` : label);
+}
 
 /** The pack as headed sections: article, email, subject lines, social post, ad headline. */
 export function packParts(pack: ContentPack): Part[] {
+  const { article, email } = pack;
   const piece = (id: string) => pack.pieces.find((p) => p.id === id)!;
   const pieces = (prefix: string) => pack.pieces.filter((p) => p.id === prefix || p.id.startsWith(`${prefix}.`));
-  const social = piece('social');
-  const ad = piece('adHeadline');
   return [
-    {
-      label: 'Article',
-      channel: null,
-      blocks: [{ text: 'Article', heading: 'HEADING2' }, { text: pack.article.title, heading: 'HEADING3' }, ...pack.article.outline.map((line) => ({ text: line, list: true })), ...paragraphsOf(pack.article.body)],
-      pieces: pieces('article'),
-    },
-    {
-      label: 'Email',
-      channel: null,
-      blocks: [{ text: 'Email', heading: 'HEADING2' }, { text: `Subject: ${pack.email.subject}` }, { text: `Preheader: ${pack.email.preheader}` }, ...paragraphsOf(pack.email.body)],
-      pieces: pieces('email'),
-    },
-    {
-      label: 'Subject lines',
-      channel: 'email-subject',
-      blocks: [{ text: 'Subject lines', heading: 'HEADING2' }, ...pack.subjectLines.map((line) => ({ text: line, list: true }))],
-      pieces: pieces('subjectLines'),
-    },
-    { label: 'Social post', channel: social.channel ?? null, blocks: [{ text: tagged('Social post', social.channel), heading: 'HEADING2' }, ...paragraphsOf(social.text)], pieces: [social] },
-    { label: 'Ad headline', channel: ad.channel ?? null, blocks: [{ text: tagged('Ad headline', ad.channel), heading: 'HEADING2' }, ...paragraphsOf(ad.text)], pieces: [ad] },
+    headedPart('Article', null, [{ text: article.title, heading: 'HEADING3' }, ...listed(article.outline), ...paragraphsOf(article.body)], pieces('article')),
+    headedPart('Email', null, [{ text: `Subject: ${email.subject}` }, { text: `Preheader: ${email.preheader}` }, ...paragraphsOf(email.body)], pieces('email')),
+    headedPart('Subject lines', 'email-subject', listed(pack.subjectLines), pieces('subjectLines')),
+    channelPart('Social post', piece('social')),
+    channelPart('Ad headline', piece('adHeadline')),
   ];
 }
 

@@ -3,7 +3,7 @@ import type { Issue } from '@onbrand/shared';
 import type { BrandKit } from '@onbrand/shared/kit';
 import type { PromptTemplate } from '@onbrand/shared/prompts';
 import type { Inserted, TemplateInfo } from '../contract';
-import { insertParts, notInserted, packParts, type Part } from './draft';
+import { headedPart, insertParts, listed, notInserted, packParts, type Part } from './draft';
 import { generateOptions, loadKit } from './kit-store';
 import { core } from './lazy-core';
 import { formValues, templateFields } from './template-form';
@@ -28,8 +28,6 @@ function briefOf(view: Vars): any {
   return { ...view, offer: view.offer || undefined, approvedClaims: view.approvedClaims ?? [] };
 }
 
-const listBlocks = (label: string, lines: readonly string[]) => [{ text: label, heading: 'HEADING2' as const }, ...lines.map((text) => ({ text, list: true }))];
-
 /**
  * Fills a template offline where the core can: the content pack, subject lines (the pack's three)
  * and the rewrite; the returned parts are inserted like a draft.
@@ -41,7 +39,7 @@ function offlineParts(template: PromptTemplate, vars: Vars, kit: BrandKit, optio
     const result = rewriteToBrandSync(String(vars.text), lintText(String(vars.text), kit, channel).findings, kit, { ...options, ...channel });
     if (!result.ok) return result;
     const { text, provenance, notices } = result.value;
-    return { parts: [{ label: 'Rewrite', channel: channel.channel ?? null, blocks: [{ text: 'Rewrite', heading: 'HEADING2' }, { text }], pieces: [result.value] }], provenance, notices };
+    return { parts: [headedPart('Rewrite', channel.channel ?? null, [{ text }], [result.value])], provenance, notices };
   }
   const pack = generateContentPackSync(briefOf(vars.brief), kit, options);
   if (!pack.ok) return pack;
@@ -49,7 +47,7 @@ function offlineParts(template: PromptTemplate, vars: Vars, kit: BrandKit, optio
   const pieces = pack.value.pieces.filter((p) => p.id.startsWith('subjectLines.'));
   const notices = vars.count && vars.count !== pieces.length ? [`Offline drafts give ${pieces.length} subject lines, not ${vars.count}; a model gives any number.`] : [];
   const provenance = { ...pack.value.provenance, template: template.id, templateVersion: template.version };
-  return { parts: [{ label: 'Subject lines', channel: 'email-subject', blocks: listBlocks('Subject lines', pieces.map((p) => p.text)), pieces }], provenance, notices };
+  return { parts: [headedPart('Subject lines', 'email-subject', listed(pieces.map((p) => p.text)), pieces)], provenance, notices };
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | null {
@@ -100,5 +98,5 @@ export function runTemplate(templateId: string, values: Record<string, unknown>)
     const lint = lintText(text, kit);
     return { id: `line.${i}`, text, findings: lint.findings, score: lint.score, needsReview: lint.findings.some((f) => f.rule.startsWith('claims.')), provenance };
   });
-  return insertParts([{ label: template.id, channel: null, blocks: [{ text: template.id, heading: 'HEADING2' }, ...lines.map((text) => ({ text }))], pieces }], provenance, 'template', notices);
+  return insertParts([headedPart(template.id, null, lines.map((text) => ({ text })), pieces)], provenance, 'template', notices);
 }
