@@ -44,7 +44,6 @@ function serverMessage(body: string): string {
 /** Calls a model once (with bounded retries on the wire) and returns its JSON text or why there is none. */
 export function* callModel(prompt: RenderedPrompt, config: ModelConfig, policy: RetryPolicy = defaultRetryPolicy): Flow<ModelAnswer> {
   const adapter = adapters[config.provider];
-  const scrub = (text: string) => scrubSecret(text, config.apiKey);
   const { fallback } = adapter;
   let sent = yield* sendWithRetry(post(adapter, config, adapter.body(prompt, config.model)), policy);
   let requests = sent.requests;
@@ -53,21 +52,15 @@ export function* callModel(prompt: RenderedPrompt, config: ModelConfig, policy: 
     requests += sent.requests;
   }
   const { delivery } = sent;
-  if (!delivery.ok) {
-    return { ok: false, kind: 'network', requests, message: scrub(`${adapter.label} could not be reached after ${requests} attempts (${delivery.error})`) };
-  }
+  const failed = (kind: FailureKind, message: string, status?: number): ModelAnswer => ({ ok: false, kind, status, requests, message: scrubSecret(message, config.apiKey) });
+  if (!delivery.ok) return failed('network', `${adapter.label} could not be reached after ${requests} attempts (${delivery.error})`);
   const { status, body } = delivery.response;
-  if (status === 401 || status === 403 || adapter.keyRefused?.(status, body)) {
-    // The server's own text may quote part of the key, so it is not repeated.
-    return { ok: false, kind: 'auth', status, requests, message: `${adapter.label} refused the API key (HTTP ${status}). Check the key and its permissions.` };
-  }
-  if (status < 200 || status >= 300) {
-    return { ok: false, kind: 'http', status, requests, message: scrub(`${adapter.label} answered HTTP ${status}${serverMessage(body)}`) };
-  }
+  // The server's own text may quote part of the key, so it is not repeated.
+  if (status === 401 || status === 403 || adapter.keyRefused?.(status, body)) return failed('auth', `${adapter.label} refused the API key (HTTP ${status}). Check the key and its permissions.`, status);
+  if (status < 200 || status >= 300) return failed('http', `${adapter.label} answered HTTP ${status}${serverMessage(body)}`, status);
   const json = parseJson(body);
   const reply: Reply = json.ok ? adapter.read(json.value) : { kind: 'unusable', reason: 'the response was not JSON' };
   if (reply.kind === 'json') return { ok: true, text: reply.text, requests };
-  const kind = reply.kind === 'refusal' ? 'refusal' : 'unusable';
   const what = reply.kind === 'refusal' ? 'declined to write it' : 'gave no usable answer';
-  return { ok: false, kind, status, requests, message: scrub(`${adapter.label} ${what} (HTTP ${status}): ${reply.reason}`) };
+  return failed(reply.kind, `${adapter.label} ${what} (HTTP ${status}): ${reply.reason}`, status);
 }
