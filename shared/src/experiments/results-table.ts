@@ -142,19 +142,14 @@ export function analyzeExperimentTotals(rows: readonly ResultRow[], experiment: 
 
 const blankComputed: ResultCell[] = resultColumns.slice(0, -1).map(() => '');
 
-function orBlank(value: number | null): ResultCell {
-  return value === null ? '' : value;
-}
-
-function groupCells(group: ResultGroup): Map<number, ResultCell[]> {
+/** Each row's computed cells by sheet row number, control first; an undefined lift or interval is blank. */
+function groupCells(group: ResultGroup, cells: Map<number, ResultCell[]>): void {
   const shared: ResultCell[] = [group.srm.mismatch, group.decision.decision, group.decision.reasons.join(' ')];
-  const cells = new Map<number, ResultCell[]>();
   const control = group.control;
   cells.set(control.rowNumber, [control.conversions / control.visitors, '', '', '', '', '', '', ...shared, 'OK']);
   for (const v of group.variants) {
-    cells.set(v.rowNumber, [v.rate, orBlank(v.lift), orBlank(v.ciLow), orBlank(v.ciHigh), v.pValue, v.pValueAdjusted, v.probabilityToBeatControl, ...shared, 'OK']);
+    cells.set(v.rowNumber, [v.rate, v.lift ?? '', v.ciLow ?? '', v.ciHigh ?? '', v.pValue, v.pValueAdjusted, v.probabilityToBeatControl, ...shared, 'OK']);
   }
-  return cells;
 }
 
 /** Computes every row of a Results sheet; bad rows come back flagged in Status, never thrown. */
@@ -178,7 +173,7 @@ export function analyzeResultsTable(rows: readonly (readonly unknown[])[], optio
   });
   const analyzed = [...groups.values()].map((members) => analyzeGroup(members, options));
   const computed = new Map<number, ResultCell[]>();
-  for (const group of analyzed) for (const [rowNumber, cells] of groupCells(group)) computed.set(rowNumber, cells);
+  for (const group of analyzed) groupCells(group, computed);
   const statuses = rows.map((_, index) => {
     const rowNumber = firstRow + index;
     return { rowNumber, status: reasons.get(rowNumber) ?? (computed.has(rowNumber) ? 'OK' : '') };

@@ -2,7 +2,7 @@ import type { Parsed } from '../issues';
 import { findColumns } from './columns';
 import { cellText, isBlankCell, readAll, readNumberCell, readOptional, type CellRead } from './cells';
 import { defaultWeights, qualificationScore, rankDescending, readRatings, riceScore, type ScoreInputs, type ScoreWeights } from './scoring';
-import { parseStage, recommendStage, type StageRecommendation, type StageThresholds } from './stage-gate';
+import { parseStage, recommendStage, stages, type StageRecommendation, type StageThresholds } from './stage-gate';
 
 // The Use cases / Scoring sheet, computed in one pass. Columns are found by their header,
 // case-insensitively: name, impact, feasibility, risk and readiness (or "data readiness") are
@@ -105,7 +105,7 @@ export function readUseCaseRow(cells: readonly unknown[], columns: UseCaseColumn
   const reasons = name === '' ? ['name is blank'] : [];
   if (!ratings.ok) reasons.push(...ratings.reasons);
   const stageText = columns.stage === undefined ? '' : cellText(cells[columns.stage]);
-  if (parseStage(stageText) === null) reasons.push(`stage "${stageText}" is not one of ideate, qualified, designed, running, measured, decided`);
+  if (parseStage(stageText) === null) reasons.push(`stage "${stageText}" is not one of ${stages.join(', ')}`);
   const rice = reads.impact.ok ? readRice(cells, columns, reads.impact.value) : ({ ok: true, value: null } as const);
   if (!rice.ok) reasons.push(rice.reason);
   if (reasons.length > 0 || !ratings.ok || !rice.ok) return { ok: false, reason: reasons.join('; ') };

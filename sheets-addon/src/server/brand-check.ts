@@ -18,7 +18,6 @@ export interface BrandCheckDeps {
   /** Why there is no kit, when a stored one is invalid. */
   kitProblem?: string;
   channel: string;
-  budgetMs?: number;
 }
 
 /** The findings of one cell in a line a person can read in a cell. */
@@ -37,7 +36,7 @@ export function brandCheckColumn(spreadsheet: Spreadsheet, deps: BrandCheckDeps)
     const known = listChannels(deps.kit).map((channel) => channel.id).join(', ');
     return needsFix('brand-check', `The channel "${deps.channel}" in Settings is not one the kit knows. Use one of: ${known}.`);
   }
-  const outOfTime = deadline(deps.clock, deps.budgetMs);
+  const outOfTime = deadline(deps.clock);
   const selection = spreadsheet.getActiveRange();
   if (!selection) return needsFix('brand-check', 'Select a cell in the column of copy to check, then try again.');
   const sheet = selection.getSheet();

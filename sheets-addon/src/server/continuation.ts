@@ -5,7 +5,7 @@ import { deleteStoredJson, readStoredJson, writeStoredJson } from '@onbrand/apps
 // document properties (so any editor can continue), and running the operation again resumes there.
 
 /** Work stops starting after 4.5 minutes, leaving time to write the results before the 6-minute limit. */
-export const workBudgetMs = 270_000;
+const workBudgetMs = 270_000;
 
 export interface Clock {
   now(): number;
@@ -14,8 +14,8 @@ export interface Clock {
 export const systemClock: Clock = { now: () => Date.now() };
 
 /** A deadline for this execution, from the time it started. */
-export function deadline(clock: Clock, budgetMs = workBudgetMs): () => boolean {
-  const stopAt = clock.now() + budgetMs;
+export function deadline(clock: Clock): () => boolean {
+  const stopAt = clock.now() + workBudgetMs;
   return () => clock.now() >= stopAt;
 }
 

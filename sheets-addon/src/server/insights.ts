@@ -24,7 +24,6 @@ export interface InsightDeps {
   modelNote?: string;
   kit: BrandKit | null;
   user: string;
-  budgetMs?: number;
   /** The Settings, when the caller has read them already. */
   settings?: TrackerSettings;
 }
@@ -54,7 +53,7 @@ function isoDay(ms: number): string {
 
 /** Finds the anomalies in Results, narrates the new ones and appends them to the Insights sheet. */
 export function writeInsights(spreadsheet: Spreadsheet, deps: InsightDeps): Report {
-  const outOfTime = deadline(deps.clock, deps.budgetMs);
+  const outOfTime = deadline(deps.clock);
   const settings = deps.settings ?? readSettings(spreadsheet).settings;
   const results = readTable(spreadsheet, resultsSheet);
   const insightsTable = readTable(spreadsheet, insightsSheet);
