@@ -7,6 +7,9 @@ import { systemPart } from './system';
 
 const limit = z.int().check(z.positive());
 
+// Email subjects may count words too (9 in the presets); the email's subject and the subject lines share the limit.
+const subjectLimit = 'at most {{limits.subject}} characters{{#limits.subjectWords}} and {{limits.subjectWords}} words{{/limits.subjectWords}}';
+
 export const contentPackTemplate = defineTemplate({
   id: 'content-pack',
   version: '1.0.0',
@@ -15,7 +18,6 @@ export const contentPackTemplate = defineTemplate({
     brief: briefViewSchema,
     limits: z.strictObject({
       subject: limit,
-      // Channels that also count words (email subjects: 9 words in the presets).
       subjectWords: z._default(z.nullable(limit), null),
       preheader: limit,
       social: limit,
@@ -38,8 +40,8 @@ export const contentPackTemplate = defineTemplate({
   user: `Write a content pack for the campaign brief below.
 
 - article: a title, an outline of 3 to 5 section headings, and a body of 300 to 500 words in Markdown that follows the outline, each heading on its own line as "## Heading".
-- email: a subject of at most {{limits.subject}} characters{{#limits.subjectWords}} and {{limits.subjectWords}} words{{/limits.subjectWords}}, a preheader of at most {{limits.preheader}} characters, and a short body that ends with the call to action.
-- subjectLines: exactly three, each at most {{limits.subject}} characters{{#limits.subjectWords}} and {{limits.subjectWords}} words{{/limits.subjectWords}}: one leads with a benefit, one asks a question, one uses a number or a reason to act now.
+- email: a subject of ${subjectLimit}, a preheader of at most {{limits.preheader}} characters, and a short body that ends with the call to action.
+- subjectLines: exactly three, each ${subjectLimit}: one leads with a benefit, one asks a question, one uses a number or a reason to act now.
 - social: one post of at most {{limits.social}} characters.
 - adHeadline: at most {{limits.adHeadline}} characters.
 
