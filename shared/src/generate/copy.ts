@@ -88,7 +88,7 @@ function swapsFor(kit: BrandKit): Swap[] {
   let swaps = swapCache.get(kit);
   if (swaps) return swaps;
   swaps = [];
-  for (const term of kit.terms ?? []) {
+  for (const term of kit.terms) {
     const approved = term.status === 'approved';
     const forms = approved ? term.misspellings : [term.term, ...term.misspellings];
     const replacement = approved ? term.term : (term.replacements[0] ?? '');
@@ -126,7 +126,7 @@ export function useKitTerms(text: string, kit: BrandKit): string {
     }
     if (out === before) return tidy(out);
   }
-  for (const term of kit.terms ?? []) {
+  for (const term of kit.terms) {
     if (term.status === 'approved') continue;
     for (const form of [term.term, ...term.misspellings]) if (form.trim()) out = out.replace(termPattern(form, term.caseSensitive), '');
   }

@@ -21,7 +21,7 @@ interface Facts {
 }
 
 function factsOf(brief: Brief, kit: BrandKit): Facts {
-  const keep = [brief.product, ...(kit.terms ?? []).filter((t) => t.status === 'approved').map((t) => t.term)];
+  const keep = [brief.product, ...kit.terms.filter((t) => t.status === 'approved').map((t) => t.term)];
   return {
     product: bare(brief.product),
     audience: bare(brief.audience),
