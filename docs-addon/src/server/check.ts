@@ -48,7 +48,7 @@ export function checkParagraphs(
     let to = from;
     while (to < paragraphs.length && paragraphs[to]!.section === paragraphs[from]!.section) to++;
     const lines = paragraphs.slice(from, to).map((p) => p.text);
-    const levels = from === 0 && paragraphs[0]!.section === 'body' ? (options.headingLevels ?? new Map<number, number>()) : new Map<number, number>();
+    const levels = (from === 0 && paragraphs[0]!.section === 'body' && options.headingLevels) || new Map<number, number>();
     const split = channelSections(lines, levels, channel, known);
     notices.push(...split.notices);
     for (const section of split.sections) {
@@ -108,13 +108,13 @@ export function checkDocument(input: { scope: 'document' | 'selection'; channel:
 
 /** Selects a finding's text in the document so the writer sees it. */
 export function selectFinding(location: Span | undefined): { selected: boolean; message: string } {
-  if (!location) return { selected: false, message: 'Pick a finding to show it in the document.' };
+  const notSelected = (message: string) => ({ selected: false, message });
+  if (!location) return notSelected('Pick a finding to show it in the document.');
   const doc = activeDocument();
   const paragraph = new ParagraphFinder(doc).find(location.section, location.ref);
-  if (!paragraph) return { selected: false, message: 'That text is no longer in the document. Check again.' };
+  if (!paragraph) return notSelected('That text is no longer in the document. Check again.');
   const text = paragraph.editAsText();
-  const length = text.getText().length;
-  if (location.end > length) return { selected: false, message: 'That text has changed since the check. Check again.' };
+  if (location.end > text.getText().length) return notSelected('That text has changed since the check. Check again.');
   if (location.start === location.end) doc.setCursor(doc.newPosition(text, location.start));
   else doc.setSelection(doc.newRange().addElement(text, location.start, location.end - 1).build());
   return { selected: true, message: '' };

@@ -46,20 +46,22 @@ export function applyFixes(fixes: readonly Fix[]): FixOutcome {
     const doc = activeDocument();
     const finder = new ParagraphFinder(doc);
     const { groups, overlapping } = planFixes(fixes);
-    const skipped = overlapping.map((fix) => ({ expected: fix.expected, reason: 'overlaps another fix; check again to apply it' }));
+    const skipped: FixOutcome['skipped'] = [];
+    const skip = (fixes: readonly Fix[], reason: string) => skipped.push(...fixes.map((fix) => ({ expected: fix.expected, reason })));
+    skip(overlapping, 'overlaps another fix; check again to apply it');
     let applied = 0;
     for (const group of groups) {
       const first = group[0]!.location;
       const paragraph = finder.find(first.section, first.ref);
       if (!paragraph) {
-        skipped.push(...group.map((fix) => ({ expected: fix.expected, reason: 'its paragraph is no longer there' })));
+        skip(group, 'its paragraph is no longer there');
         continue;
       }
       const text = paragraph.editAsText();
       const current = text.getText();
       for (const fix of group) {
         if (current.slice(fix.location.start, fix.location.end) !== fix.expected) {
-          skipped.push({ expected: fix.expected, reason: 'the text there changed since the check' });
+          skip([fix], 'the text there changed since the check');
           continue;
         }
         // Right to left: `current` still holds the true text to the left of every later fix.
@@ -67,9 +69,8 @@ export function applyFixes(fixes: readonly Fix[]): FixOutcome {
         applied++;
       }
     }
-    const message = skipped.length
-      ? `Applied ${applied} fix${applied === 1 ? '' : 'es'}; skipped ${skipped.length} (${skipped.map((s) => `“${s.expected}”: ${s.reason}`).join('; ')}).`
-      : `Applied ${applied} fix${applied === 1 ? '' : 'es'}.`;
+    const done = `Applied ${applied} fix${applied === 1 ? '' : 'es'}`;
+    const message = skipped.length ? `${done}; skipped ${skipped.length} (${skipped.map((s) => `“${s.expected}”: ${s.reason}`).join('; ')}).` : `${done}.`;
     return { applied, skipped, message };
   });
 }

@@ -45,9 +45,10 @@ export function summarizeKit(loaded: LoadedKit): KitSummary {
 
 /** Validates kit JSON and stores it for this document or as the user's default; a bad kit changes nothing. */
 export function importKit(json: string, scope: 'document' | 'user'): { ok: boolean; issues: Issue[]; kit: KitSummary } {
-  if (!json.trim()) return { ok: false, issues: [{ path: '(root)', message: 'the kit file is empty' }], kit: summarizeKit(loadKit()) };
+  const refused = (issues: Issue[]) => ({ ok: false, issues, kit: summarizeKit(loadKit()) });
+  if (!json.trim()) return refused([{ path: '(root)', message: 'the kit file is empty' }]);
   const parsed = core().parseKitJson(json);
-  if (!parsed.ok) return { ok: false, issues: parsed.issues, kit: summarizeKit(loadKit()) };
+  if (!parsed.ok) return refused(parsed.issues);
   const store = scope === 'document' ? PropertiesService.getDocumentProperties() : PropertiesService.getUserProperties();
   writeStoredJson(store, kitKey, JSON.parse(json));
   return { ok: true, issues: [], kit: summarizeKit({ kit: parsed.value, source: scope }) };

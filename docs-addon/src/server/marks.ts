@@ -77,6 +77,10 @@ export function saveMarks(added: readonly StoredMark[]): void {
   writeMarks([...readMarks(), ...added]);
 }
 
+function removeRange(doc: Doc, rangeId: string): void {
+  doc.getNamedRangeById(rangeId)?.remove();
+}
+
 function markedParagraphs(doc: Doc, rangeId: string | null): Paragraph[] {
   const named = rangeId ? doc.getNamedRangeById(rangeId) : null;
   if (!named) return [];
@@ -115,7 +119,7 @@ export function approveMark(id: string): { approved: AuditEntry | null; message:
     }
     const text = paragraphs.map((p) => p.getText()).join('\n');
     highlight(paragraphs, clear);
-    doc.getNamedRangeById(mark.rangeId)?.remove();
+    removeRange(doc, mark.rangeId);
     const { kit } = loadKit();
     const { label, template, templateVersion, provider, model, channel } = mark;
     const lint = core().lintText(text, kit, { ...(channel ? { channel } : {}), aiGenerated: true });
@@ -174,8 +178,8 @@ export function chooseRewrite(id: string, keep: 'rewrite' | 'original'): { done:
       return { done: true, message: 'Kept the rewrite. Approve it when it reads right.' };
     }
     removeParagraphs(markedParagraphs(doc, mark.rangeId));
-    doc.getNamedRangeById(mark.rangeId)?.remove();
-    doc.getNamedRangeById(mark.originalRangeId!)?.remove();
+    removeRange(doc, mark.rangeId);
+    removeRange(doc, mark.originalRangeId!);
     writeMarks(marks.filter((m) => m.id !== id));
     return { done: true, message: 'Kept the original; the rewrite is gone.' };
   });
