@@ -1,11 +1,10 @@
 import { maskApiKey, readApiKey, saveApiKey, writeStoredJson } from '@onbrand/apps-script/server';
 import { RpcFailure } from '@onbrand/shared/rpc';
-import { cellText } from '@onbrand/shared/experiments';
 import type { InsightItem, SettingsChange, SettingsView } from '../contract';
 import { findKit, kitKey } from './kit-source';
 import { brand } from './lazy-core';
 import { issueList, issueMessages } from './report';
-import { readSettings, scoringWeights, settingRows, settingValue, type TrackerSettings } from './settings';
+import { readSettings, rowsByLabel, scoringWeights, settingRows, settingValue, type TrackerSettings } from './settings';
 import { appendRows, columnIndex, readTable, textColumn, writeColumns } from './table';
 import { auditSheet, insightsSheet } from './tracker';
 
@@ -51,8 +50,7 @@ export function saveSettingsChange(spreadsheet: Spreadsheet, change: SettingsCha
   }
   if (change.apiKey !== undefined && next.provider !== 'offline') saveApiKey(next.provider, change.apiKey);
 
-  const label = Math.max(0, columnIndex(table.header, 'Setting'));
-  const rowOf = new Map(table.rows.map((row, index) => [cellText(row[label]).toLowerCase(), index]));
+  const rowOf = rowsByLabel(table);
   const editable = settingRows.filter((row) => row.key !== 'kitJson');
   const values = table.rows.map((row) => [row[columnIndex(table.header, 'Value')] ?? '']);
   for (const row of editable) {

@@ -63,10 +63,8 @@ export const settingRows: readonly SettingRow[] = [
 
 function fromValues(values: ReadonlyMap<string, unknown>): { settings: TrackerSettings; issues: Issue[] } {
   const issues: Issue[] = [];
-  const settings = {
-    weights: { ...defaultWeights },
-    thresholds: { ...stageGateThresholds, winnerLift: insightDefaults.minLift, fallingPeriods: insightDefaults.fallingPeriods, graceDays: insightDefaults.graceDays },
-  } as TrackerSettings;
+  // Every setting is filled in below, in the order of settingRows.
+  const settings = { weights: {}, thresholds: {} } as TrackerSettings;
   for (const row of settingRows) {
     const raw = values.get(row.label.toLowerCase());
     const blank = raw === undefined || cellText(raw) === '';
@@ -86,14 +84,17 @@ function fromValues(values: ReadonlyMap<string, unknown>): { settings: TrackerSe
   return { settings, issues };
 }
 
+/** Each row's index in a read Settings table by lower-cased label (the Setting column, else column A). */
+export function rowsByLabel(table: Table): Map<string, number> {
+  const label = Math.max(0, columnIndex(table.header, 'Setting'));
+  return new Map(table.rows.map((row, index) => [cellText(row[label]).toLowerCase(), index]));
+}
+
 /** Values by lower-cased label from a read Settings table. */
 function valuesOf(table: Table | null): Map<string, unknown> {
-  const values = new Map<string, unknown>();
-  if (!table) return values;
-  const label = Math.max(0, columnIndex(table.header, 'Setting'));
-  const value = columnIndex(table.header, 'Value');
-  for (const row of table.rows) if (value >= 0) values.set(cellText(row[label]).toLowerCase(), row[value]);
-  return values;
+  const value = table ? columnIndex(table.header, 'Value') : -1;
+  if (value < 0) return new Map();
+  return new Map([...rowsByLabel(table!)].map(([label, index]) => [label, table!.rows[index]![value]]));
 }
 
 /** The settings in the sheet (defaults where blank or absent), with any bad value named. */
