@@ -1,7 +1,7 @@
 import type { LintResult } from '@onbrand/shared/lint';
 import type { CheckResult, DocFinding, Span } from '../contract';
 import { channelSections, headingCandidates, headingLevel } from './channel-sections';
-import { activeDocument, gatherDocument, gatherSelection, ParagraphFinder } from './document-port';
+import { activeDocument, gatherDocument, gatherSelection, paragraphFinder } from './document-port';
 import { loadKit } from './kit-store';
 import { core } from './lazy-core';
 import { OffsetMap, type MappedParagraph } from './offset-map';
@@ -23,8 +23,8 @@ function readHeadingLevels(doc: GoogleAppsScript.Document.Document, lines: reado
   const levels = new Map<number, number>();
   const candidates = headingCandidates(lines);
   if (!candidates.length) return levels;
-  const finder = new ParagraphFinder(doc);
-  for (const index of candidates) levels.set(index, headingLevel(String(finder.find('body', index)?.getHeading() ?? 'NORMAL')));
+  const find = paragraphFinder(doc);
+  for (const index of candidates) levels.set(index, headingLevel(String(find('body', index)?.getHeading() ?? 'NORMAL')));
   return levels;
 }
 
@@ -66,19 +66,20 @@ export function checkParagraphs(
   const findings: DocFinding[] = all
     .sort((a, b) => severityRank[a.finding.severity] - severityRank[b.finding.severity] || a.finding.start - b.finding.start)
     .map(({ finding, channel: used }, index) => {
-      const location: Span | null = map.toSpan(finding.start, finding.end);
-      const paragraph = paragraphs[map.indexAt(finding.start)]!;
+      const { rule, severity, message, match, suggestions, start, end } = finding;
+      const location: Span | null = map.toSpan(start, end);
+      const paragraph = paragraphs[map.indexAt(start)]!;
       return {
         id: `f${index}`,
-        rule: finding.rule,
-        severity: finding.severity,
-        message: finding.message,
-        match: finding.match,
-        suggestions: finding.suggestions,
+        rule,
+        severity,
+        message,
+        match,
+        suggestions,
         location,
         safe: location !== null && isSafeFix(finding),
         channel: used,
-        context: location ? contextOf(paragraph, location.start, location.end) : finding.match,
+        context: location ? contextOf(paragraph, location.start, location.end) : match,
       };
     });
   return { findings, score: brandFitScore(map.flat, all.map((a) => a.finding)), sections: reported, notices };
@@ -102,7 +103,7 @@ export function checkDocument(input: { scope: 'document' | 'selection'; channel:
     if (!paragraphs.some((p) => p.text.trim())) return empty('The document is empty: there is nothing to check yet.');
     levels = readHeadingLevels(doc, paragraphs.filter((p) => p.section === 'body').map((p) => p.text));
   }
-  const result = checkParagraphs(paragraphs, { channel: input.channel || null, approvedClaims: input.approvedClaims, ...(levels ? { headingLevels: levels } : {}) });
+  const result = checkParagraphs(paragraphs, { channel: input.channel || null, approvedClaims: input.approvedClaims, headingLevels: levels });
   return { scope: input.scope, findings: result.findings, score: result.score, paragraphs: paragraphs.length, sections: result.sections, notices: [...notices, ...result.notices] };
 }
 
@@ -111,7 +112,7 @@ export function selectFinding(location: Span | undefined): { selected: boolean; 
   const notSelected = (message: string) => ({ selected: false, message });
   if (!location) return notSelected('Pick a finding to show it in the document.');
   const doc = activeDocument();
-  const paragraph = new ParagraphFinder(doc).find(location.section, location.ref);
+  const paragraph = paragraphFinder(doc)(location.section, location.ref);
   if (!paragraph) return notSelected('That text is no longer in the document. Check again.');
   const text = paragraph.editAsText();
   if (location.end > text.getText().length) return notSelected('That text has changed since the check. Check again.');

@@ -118,34 +118,31 @@ export function gatherSelection(doc: Doc): { paragraphs: MappedParagraph[]; skip
   return { paragraphs, skipped };
 }
 
-/** Finds paragraphs by reference, reading each section's paragraph list at most once per execution. */
-export class ParagraphFinder {
-  private readonly lists = new Map<string, Paragraph[]>();
-  private readonly sections = new Map<string, Section | null>();
-
-  constructor(private readonly doc: Doc) {}
-
-  private section(id: string): Section | null {
-    if (this.sections.has(id)) return this.sections.get(id)!;
-    const footnote = /^footnote\.(\d+)$/.exec(id);
-    const section: Section | null =
-      id === 'body' ? this.doc.getBody()
-      : id === 'header' ? this.doc.getHeader()
-      : id === 'footer' ? this.doc.getFooter()
-      : footnote ? (this.doc.getFootnotes()[Number(footnote[1])]?.getFootnoteContents() ?? null)
-      : null;
-    this.sections.set(id, section);
-    return section;
-  }
-
-  /** The paragraph at a reference, or null when the document no longer has it. */
-  find(sectionId: string, ref: number | readonly number[]): Paragraph | null {
-    const section = this.section(sectionId);
+/** Finds paragraphs by reference, reading each section and its paragraph list at most once per execution. */
+export function paragraphFinder(doc: Doc): (sectionId: string, ref: number | readonly number[]) => Paragraph | null {
+  const sections = new Map<string, Section | null>();
+  const lists = new Map<string, Paragraph[]>();
+  const sectionOf = (id: string): Section | null => {
+    if (!sections.has(id)) {
+      const footnote = /^footnote\.(\d+)$/.exec(id);
+      sections.set(
+        id,
+        id === 'body' ? doc.getBody()
+        : id === 'header' ? doc.getHeader()
+        : id === 'footer' ? doc.getFooter()
+        : footnote ? (doc.getFootnotes()[Number(footnote[1])]?.getFootnoteContents() ?? null)
+        : null,
+      );
+    }
+    return sections.get(id)!;
+  };
+  return (sectionId, ref) => {
+    const section = sectionOf(sectionId);
     if (!section) return null;
     try {
       if (typeof ref === 'number') {
-        if (!this.lists.has(sectionId)) this.lists.set(sectionId, section.getParagraphs());
-        return this.lists.get(sectionId)![ref] ?? null;
+        if (!lists.has(sectionId)) lists.set(sectionId, section.getParagraphs());
+        return lists.get(sectionId)![ref] ?? null;
       }
       let node: Element = section.getChild(ref[0]!);
       for (const index of ref.slice(1)) node = (node as unknown as { getChild(i: number): Element }).getChild(index);
@@ -154,7 +151,7 @@ export class ParagraphFinder {
       // The structure changed since the check (a table or paragraph removed): treat it as gone.
       return null;
     }
-  }
+  };
 }
 
 /** Text attributes worth carrying onto replacement text. */

@@ -1,6 +1,6 @@
 import { withDocumentLock } from '@onbrand/apps-script/server';
 import type { Fix } from '../contract';
-import { activeDocument, ParagraphFinder, replaceKeepingFormat } from './document-port';
+import { activeDocument, paragraphFinder, replaceKeepingFormat } from './document-port';
 import { sameRef } from './offset-map';
 
 export interface FixOutcome {
@@ -44,7 +44,7 @@ export function applyFixes(fixes: readonly Fix[]): FixOutcome {
   if (!fixes.length) return { applied: 0, skipped: [], message: 'No fixes to apply.' };
   return withDocumentLock(() => {
     const doc = activeDocument();
-    const finder = new ParagraphFinder(doc);
+    const find = paragraphFinder(doc);
     const { groups, overlapping } = planFixes(fixes);
     const skipped: FixOutcome['skipped'] = [];
     const skip = (fixes: readonly Fix[], reason: string) => skipped.push(...fixes.map((fix) => ({ expected: fix.expected, reason })));
@@ -52,7 +52,7 @@ export function applyFixes(fixes: readonly Fix[]): FixOutcome {
     let applied = 0;
     for (const group of groups) {
       const first = group[0]!.location;
-      const paragraph = finder.find(first.section, first.ref);
+      const paragraph = find(first.section, first.ref);
       if (!paragraph) {
         skip(group, 'its paragraph is no longer there');
         continue;

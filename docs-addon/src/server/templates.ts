@@ -50,11 +50,11 @@ function offlineParts(template: PromptTemplate, vars: Vars, kit: BrandKit, optio
   return { parts: [headedPart('Subject lines', 'email-subject', listed(pieces.map((p) => p.text)), pieces)], provenance, notices };
 }
 
-function parseJson(text: string): { ok: true; value: unknown } | null {
+function parseJson(text: string): { value: unknown } | undefined {
   try {
-    return { ok: true, value: JSON.parse(text) };
+    return { value: JSON.parse(text) };
   } catch {
-    return null;
+    return undefined;
   }
 }
 
@@ -87,8 +87,8 @@ export function runTemplate(templateId: string, values: Record<string, unknown>)
   }
   const config = { provider: options.provider, model: options.model || adapters[options.provider].defaultModel, apiKey: options.apiKey!, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) };
   const answer = runFlowSync(callModel(rendered.value, config as never), options.transport, options.sleep);
-  const json = answer.ok ? parseJson(answer.text) : null;
-  if (!answer.ok || !json?.ok) {
+  const json = answer.ok ? parseJson(answer.text) : undefined;
+  if (!json) {
     const why = `The model's answer could not be used (${answer.ok ? 'the model did not answer in JSON' : answer.message})`;
     return offline ? insertOffline({ now: options.now }, [`${why}; this is the offline draft instead.`]) : notInserted([], `${why}; nothing was inserted.`);
   }
