@@ -1,7 +1,7 @@
 import type { Finding } from '../findings';
 import type { Issue, Parsed } from '../issues';
 import { listChannels, resolveChannel, type BrandKit } from '../kit';
-import { briefView, contentPackTemplate, type RenderedPrompt } from '../prompts';
+import { contentPackTemplate, type RenderedPrompt } from '../prompts';
 import { askWithRepair, promptFor, readJsonAnswer, type RepairRequest } from './ask';
 import { parseBrief, type Brief } from './brief';
 import { drafted, isoTime, offlineModel, type GenerateOptions, type GenerateSyncOptions } from './model-config';
@@ -149,7 +149,9 @@ function packPrompt(ctx: Context, repair: RepairRequest | null): RenderedPrompt 
     social: room(ctx.channels.social),
     adHeadline: room(ctx.channels.ad),
   };
-  return promptFor(contentPackTemplate, { brief: briefView(ctx.brief), limits, repair }, ctx.kit);
+  // The template reads every brief field but the channels; a missing offer or claim list reads as empty.
+  const { channels: _channels, ...brief } = ctx.brief;
+  return promptFor(contentPackTemplate, { brief, limits, repair }, ctx.kit);
 }
 
 // A brief may only target channels the kit knows, so limits and disclosure rules are never guessed.

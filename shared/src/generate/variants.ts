@@ -1,6 +1,6 @@
 import { parseWith, type Parsed } from '../issues';
 import type { BrandKit } from '../kit';
-import { adVariantsTemplate, briefView, type RenderedPrompt } from '../prompts';
+import { adVariantsTemplate, type RenderedPrompt } from '../prompts';
 import { once } from '../once';
 import { countGraphemes } from '../text';
 import * as z from '../zod';
@@ -167,8 +167,10 @@ const answerSchema = once(() => z.object({ slots: z.array(z.object({ id: z.strin
 
 function slotPrompt(ctx: SlotContext, repair: RepairRequest | null): RenderedPrompt {
   const { brief, slots } = ctx.request;
+  // Short copy needs only part of a brief; the template reads the rest as blank.
+  const view = { campaign: '', product: brief.product, audience: brief.audience ?? '', keyMessage: brief.keyMessage, benefits: brief.benefits ?? [], cta: brief.cta ?? '', offer: brief.offer, approvedClaims: brief.approvedClaims };
   const asked = slots.map((slot) => ({ id: slot.id, kind: slot.kind, count: slot.count, maxGraphemes: roomFor(slot, ctx.kit).max }));
-  return promptFor(adVariantsTemplate, { brief: briefView(brief), slots: asked, repair }, ctx.kit);
+  return promptFor(adVariantsTemplate, { brief: view, slots: asked, repair }, ctx.kit);
 }
 
 function* modelSlots(ctx: SlotContext, config: ModelConfig, policy: RetryPolicy): Flow<SlotVariantSet> {

@@ -15,20 +15,6 @@ export const briefViewSchema = z.strictObject({
 
 export type BriefView = z.output<typeof briefViewSchema>;
 
-/** The brief as templates read it, from a whole brief or the part short copy needs: what it lacks is blank. */
-export function briefView(brief: Partial<BriefView> & Pick<BriefView, 'product' | 'keyMessage'>): BriefView {
-  return {
-    campaign: brief.campaign ?? '',
-    product: brief.product,
-    audience: brief.audience ?? '',
-    keyMessage: brief.keyMessage,
-    benefits: brief.benefits ?? [],
-    cta: brief.cta ?? '',
-    offer: brief.offer ?? '',
-    approvedClaims: brief.approvedClaims ?? [],
-  };
-}
-
 /** The brief's lines inside its data fence, for the templates that write from a brief. */
 export const briefData = `<data name="brief">
 {{#brief.campaign}}
