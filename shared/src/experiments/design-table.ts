@@ -1,7 +1,8 @@
 import type { Parsed } from '../issues';
-import { isBlankCell, readAll, readCountCell, readNumberCell, readOptional, type CellRead } from './cells';
+import { readAll, readCountCell, readNumberCell, readOptional, type CellRead } from './cells';
 import { findColumns } from './columns';
 import { durationDays } from './duration';
+import { readRows, statusCells, type RowStatus } from './sheet-table';
 import { defaultAlpha, defaultPower, sampleSizePerArm } from './sample-size';
 
 // The Experiments (design) sheet: from baseline, MDE (relative), α, power, daily traffic and the
@@ -21,7 +22,7 @@ type DesignColumn = keyof typeof aliases;
 export const designColumns = ['Sample per arm', 'Days', 'Status'] as const;
 
 export interface DesignAnalysis {
-  statuses: { rowNumber: number; status: string }[];
+  statuses: RowStatus[];
   /** One row per input row, in `designColumns` order. */
   cells: (string | number)[][];
 }
@@ -52,16 +53,11 @@ export function designRow(cells: readonly unknown[], columns: Partial<Record<Des
 export function designTable(header: readonly unknown[], rows: readonly (readonly unknown[])[], firstRow = 2): Parsed<DesignAnalysis> {
   const columns = findColumns(header, aliases, ['baseline', 'mde', 'traffic']);
   if (!columns.ok) return columns;
-  const statuses: DesignAnalysis['statuses'] = [];
-  const cells = rows.map((row, index) => {
-    const rowNumber = firstRow + index;
-    if (row.every(isBlankCell)) {
-      statuses.push({ rowNumber, status: '' });
-      return ['', '', ''];
-    }
-    const read = designRow(row, columns.value);
-    statuses.push({ rowNumber, status: read.ok ? 'OK' : read.reason });
-    return read.ok ? [read.value.perArm, read.value.days, 'OK'] : ['', '', read.reason];
+  const computed = new Map<number, number[]>();
+  const { reasons } = readRows(rows, firstRow, (cells, rowNumber) => {
+    const read = designRow(cells, columns.value);
+    if (read.ok) computed.set(rowNumber, [read.value.perArm, read.value.days]);
+    return read;
   });
-  return { ok: true, value: { statuses, cells } };
+  return { ok: true, value: statusCells(rows.length, firstRow, designColumns.length - 1, reasons, computed) };
 }

@@ -18,6 +18,7 @@ export * from './scoring';
 export * from './stage-gate';
 export * from './duration';
 export * from './cells';
+export * from './sheet-table';
 export * from './ab-test';
 export * from './results-table';
 export * from './use-case-table';

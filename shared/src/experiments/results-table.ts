@@ -2,6 +2,7 @@ import { analyzeAb, type VariantResult } from './ab-test';
 import { cellText, isBlankCell, readCountCell, readNumberCell, type CellRead } from './cells';
 import { decide, type Decision } from './decision';
 import { checkPeeking, type PeekingCheck } from './peeking';
+import { readRows, statusCells, type RowStatus } from './sheet-table';
 import type { SrmResult } from './srm';
 
 // The Results sheet, computed in one pass: rows of [experiment, arm, period, segment, visitors,
@@ -64,7 +65,7 @@ export type ResultCell = string | number | boolean;
 
 export interface ResultsAnalysis {
   /** Sheet row number of each input row and its Status: "OK", a reason, or "" for an empty row. */
-  statuses: { rowNumber: number; status: string }[];
+  statuses: RowStatus[];
   /** One row of cells per input row, in `resultColumns` order, ready for one setValues. */
   cells: ResultCell[][];
   rows: ResultRow[];
@@ -140,44 +141,32 @@ export function analyzeExperimentTotals(rows: readonly ResultRow[], experiment: 
   return { ...group, rowNumbers: rows.filter((row) => row.experiment === experiment).map((row) => row.rowNumber) };
 }
 
-const blankComputed: ResultCell[] = resultColumns.slice(0, -1).map(() => '');
-
 /** Each row's computed cells by sheet row number, control first; an undefined lift or interval is blank. */
 function groupCells(group: ResultGroup, cells: Map<number, ResultCell[]>): void {
   const shared: ResultCell[] = [group.srm.mismatch, group.decision.decision, group.decision.reasons.join(' ')];
   const control = group.control;
-  cells.set(control.rowNumber, [control.conversions / control.visitors, '', '', '', '', '', '', ...shared, 'OK']);
+  cells.set(control.rowNumber, [control.conversions / control.visitors, '', '', '', '', '', '', ...shared]);
   for (const v of group.variants) {
-    cells.set(v.rowNumber, [v.rate, v.lift ?? '', v.ciLow ?? '', v.ciHigh ?? '', v.pValue, v.pValueAdjusted, v.probabilityToBeatControl, ...shared, 'OK']);
+    cells.set(v.rowNumber, [v.rate, v.lift ?? '', v.ciLow ?? '', v.ciHigh ?? '', v.pValue, v.pValueAdjusted, v.probabilityToBeatControl, ...shared]);
   }
 }
 
 /** Computes every row of a Results sheet; bad rows come back flagged in Status, never thrown. */
 export function analyzeResultsTable(rows: readonly (readonly unknown[])[], options: ResultsOptions = {}): ResultsAnalysis {
   const firstRow = options.firstRow ?? 2;
-  const reasons = new Map<number, string>();
-  const valid: ResultRow[] = [];
   const groups = new Map<string, ResultRow[]>();
-  rows.forEach((cells, index) => {
-    const rowNumber = firstRow + index;
-    if (cells.every(isBlankCell)) return;
+  const { valid, reasons } = readRows(rows, firstRow, (cells, rowNumber) => {
     const read = readResultRow(cells, rowNumber);
-    if (!read.ok) return reasons.set(rowNumber, read.reason);
-    const key = groupKey(read.value);
-    const members = groups.get(key) ?? [];
+    if (!read.ok) return read;
+    const members = groups.get(groupKey(read.value)) ?? [];
     const twin = members.find((row) => row.arm.toLowerCase() === read.value.arm.toLowerCase());
-    if (twin) return reasons.set(rowNumber, `arm "${read.value.arm}" appears twice for this experiment, period and segment (also row ${twin.rowNumber})`);
+    if (twin) return { ok: false, reason: `arm "${read.value.arm}" appears twice for this experiment, period and segment (also row ${twin.rowNumber})` };
     members.push(read.value);
-    groups.set(key, members);
-    valid.push(read.value);
+    groups.set(groupKey(read.value), members);
+    return read;
   });
   const analyzed = [...groups.values()].map((members) => analyzeGroup(members, options));
   const computed = new Map<number, ResultCell[]>();
   for (const group of analyzed) groupCells(group, computed);
-  const statuses = rows.map((_, index) => {
-    const rowNumber = firstRow + index;
-    return { rowNumber, status: reasons.get(rowNumber) ?? (computed.has(rowNumber) ? 'OK' : '') };
-  });
-  const cells = statuses.map(({ rowNumber, status }) => computed.get(rowNumber) ?? [...blankComputed, status]);
-  return { statuses, cells, rows: valid, groups: analyzed };
+  return { ...statusCells(rows.length, firstRow, resultColumns.length - 1, reasons, computed), rows: valid, groups: analyzed };
 }

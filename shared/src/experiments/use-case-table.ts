@@ -2,6 +2,7 @@ import type { Parsed } from '../issues';
 import { findColumns } from './columns';
 import { cellText, isBlankCell, readAll, readNumberCell, readOptional, type CellRead } from './cells';
 import { defaultWeights, qualificationScore, rankDescending, readRatings, riceScore, type ScoreInputs, type ScoreWeights } from './scoring';
+import { readRows, statusCells, type RowStatus } from './sheet-table';
 import { parseStage, recommendStage, stages, type StageRecommendation, type StageThresholds } from './stage-gate';
 
 // The Use cases / Scoring sheet, computed in one pass. Columns are found by their header,
@@ -47,7 +48,7 @@ export interface UseCaseRow {
 }
 
 export interface UseCaseAnalysis {
-  statuses: { rowNumber: number; status: string }[];
+  statuses: RowStatus[];
   /** One row per input row, in `useCaseColumns` order, ready for one setValues. */
   cells: (string | number)[][];
   /** The valid rows, best first. */
@@ -118,14 +119,7 @@ export function scoreUseCaseTable(header: readonly unknown[], rows: readonly (re
   const firstRow = options.firstRow ?? 2;
   const columns = findUseCaseColumns(header, options.extras);
   if (!columns.ok) return columns;
-  const reasons = new Map<number, string>();
-  const scored: ScoredRow[] = [];
-  rows.forEach((cells, index) => {
-    if (cells.every(isBlankCell)) return;
-    const read = readUseCaseRow(cells, columns.value, firstRow + index);
-    if (read.ok) scored.push(read.value);
-    else reasons.set(firstRow + index, read.reason);
-  });
+  const { valid: scored, reasons } = readRows(rows, firstRow, (cells, rowNumber) => readUseCaseRow(cells, columns.value, rowNumber));
   const scores = scored.map((row) => qualificationScore(row.inputs, weights));
   const ranks = rankDescending(scores);
   const results = scored.map((row, i): UseCaseRow => ({
@@ -137,14 +131,6 @@ export function scoreUseCaseTable(header: readonly unknown[], rows: readonly (re
     rank: ranks[i],
     next: recommendStage(parseStage(row.stageText) ?? 'ideate', scores[i], row.inputs.risk, options.thresholds),
   }));
-  const byRow = new Map(results.map((row) => [row.rowNumber, row]));
-  const statuses = rows.map((_, index) => {
-    const rowNumber = firstRow + index;
-    return { rowNumber, status: reasons.get(rowNumber) ?? (byRow.has(rowNumber) ? 'OK' : '') };
-  });
-  const cells = statuses.map(({ rowNumber, status }) => {
-    const row = byRow.get(rowNumber);
-    return row ? [row.score, row.rice ?? '', row.rank, row.next.stage, row.next.reason, status] : ['', '', '', '', '', status];
-  });
-  return { ok: true, value: { statuses, cells, ranked: [...results].sort((a, b) => a.rank - b.rank) } };
+  const computed = new Map(results.map((row) => [row.rowNumber, [row.score, row.rice ?? '', row.rank, row.next.stage, row.next.reason]]));
+  return { ok: true, value: { ...statusCells(rows.length, firstRow, useCaseColumns.length - 1, reasons, computed), ranked: [...results].sort((a, b) => a.rank - b.rank) } };
 }
