@@ -29,23 +29,39 @@ interface Node {
   problem?: string;
 }
 
-const setOf = (has: (c: number) => boolean): CharSet => Array.from({ length: beyond + 1 }, (_, c) => has(c));
-const emptySet = () => setOf(() => false);
-const fullSet = () => setOf(() => true);
+function setOf(has: (c: number) => boolean): CharSet {
+  const set: CharSet = [];
+  for (let c = 0; c <= beyond; c++) set.push(has(c));
+  return set;
+}
+
+const emptySet = (): CharSet => new Array<boolean>(beyond + 1).fill(false);
+const fullSet = (): CharSet => new Array<boolean>(beyond + 1).fill(true);
 const union = (a: CharSet, b: CharSet): CharSet => a.map((bit, c) => bit || b[c]!);
 const overlaps = (a: CharSet, b: CharSet) => a.some((bit, c) => bit && b[c]);
 // Whatever lies beyond ASCII is assumed to hold characters on both sides of a complement.
 const complement = (set: CharSet): CharSet => set.map((bit, c) => c === beyond || !bit);
 
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
 function charSet(code: number, ignoreCase: boolean): CharSet {
   const set = emptySet();
-  if (code >= beyond) set[beyond] = true;
-  else {
-    const char = String.fromCharCode(code);
-    for (const alike of ignoreCase ? [char.toLowerCase(), char.toUpperCase()] : [char]) set[alike.charCodeAt(0)] = true;
-  }
+  set[Math.min(code, beyond)] = true;
+  // An ASCII letter's other case differs from it in one bit (0x20).
+  if (ignoreCase && isLetter(code)) set[code ^ 0x20] = true;
   return set;
 }
+
+// \d, \w and \s on ASCII; beyond it only \s matches (Unicode spaces). Their capitals are the complements.
+const classEscapes: Record<string, (c: number) => boolean> = {
+  d: isDigit,
+  w: (c) => isDigit(c) || isLetter(c) || c === 95,
+  s: (c) => c === 32 || (c >= 9 && c <= 13) || c === beyond,
+};
+
+// A quantifier with its lazy mark: *, +, ?, {n}, {n,} or {n,m}.
+const quantifierPattern = /(?:([*+?])|\{(\d+)(,(\d*))?\})\??/y;
 
 const leaf = (first: CharSet, nullable = false): Node => ({ height: 0, first, nullable, single: nullable ? undefined : first });
 
@@ -115,7 +131,8 @@ export function backtrackingRisk(pattern: string, ignoreCase = false): string | 
 
   function quantified(): Node {
     const node = atom();
-    const m = take(/(?:([*+?])|\{(\d+)(,(\d*))?\})\??/y);
+    // Most atoms have no quantifier, so one character is looked at before the pattern runs.
+    const m = '*+?{'.includes(peek()) ? take(quantifierPattern) : null;
     if (!m) return node;
     const min = m[1] ? (m[1] === '+' ? 1 : 0) : Number(m[2]);
     const max = m[1] ? (m[1] === '?' ? 1 : Infinity) : m[3] === undefined ? min : m[4] ? Number(m[4]) : Infinity;
@@ -166,7 +183,7 @@ export function backtrackingRisk(pattern: string, ignoreCase = false): string | 
         const d = pattern[pos++]!;
         const to = d === '\\' ? escape(true).first.lastIndexOf(true, beyond - 1) : d.codePointAt(0)!;
         set = union(set, setOf((code) => (code === beyond ? to >= beyond : from <= code && code <= to)));
-        if (ignoreCase) set = union(set, setOf((code) => /[a-z]/i.test(String.fromCharCode(code))));
+        if (ignoreCase) set = union(set, setOf(isLetter));
       } else set = union(set, charSet(from, ignoreCase));
     }
     pos++;
@@ -175,10 +192,10 @@ export function backtrackingRisk(pattern: string, ignoreCase = false): string | 
 
   function escape(inClass: boolean): Node {
     const c = pattern[pos++] ?? '';
-    // \d \w \s and their negations, judged by the engine on ASCII; beyond it only \s and the negations match.
-    if (c && 'dDwWsS'.includes(c)) {
-      const re = new RegExp(`\\${c}`);
-      return leaf(setOf((code) => (code === beyond ? !'dw'.includes(c) : re.test(String.fromCharCode(code)))));
+    const classTest = classEscapes[c.toLowerCase()];
+    if (classTest) {
+      const set = setOf(classTest);
+      return leaf(c === c.toLowerCase() ? set : complement(set));
     }
     if (c === 'b' || c === 'B') return inClass ? leaf(charSet(8, false)) : leaf(emptySet(), true);
     if (c === 'n') return leaf(charSet(10, false));
