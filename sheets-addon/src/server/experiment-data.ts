@@ -82,16 +82,15 @@ export function analyzeResults(results: Table, plans: Plans): { ok: true; value:
   const rows = results.rows.map((row) => canonical.map((key) => (columns.value[key] === undefined ? '' : row[columns.value[key]!])));
   const alphaOf = (experiment: string) => plans.alphas.get(experiment) ?? defaultAlpha;
   const rowAlpha = rows.map((row) => alphaOf(cellText(row[0])));
-  const merged: ResultsAnalysis = { statuses: [], cells: [], rows: [], groups: [] };
-  for (const alpha of new Set(rowAlpha)) {
-    const part = analyzeResultsTable(rows.map((row, i) => (rowAlpha[i] === alpha ? row : [])), { alpha, plans: plans.plans });
-    part.statuses.forEach((status, i) => {
-      if (rowAlpha[i] !== alpha) return;
-      merged.statuses[i] = status;
-      merged.cells[i] = part.cells[i]!;
-    });
-    merged.rows.push(...part.rows);
-    merged.groups.push(...part.groups);
-  }
+  const alphas = [...new Set(rowAlpha)];
+  // Each pass sees only its α's rows; the others read as empty and come back blank.
+  const parts = alphas.map((alpha) => analyzeResultsTable(rows.map((row, i) => (rowAlpha[i] === alpha ? row : [])), { alpha, plans: plans.plans }));
+  const partOf = (i: number) => parts[alphas.indexOf(rowAlpha[i]!)]!;
+  const merged: ResultsAnalysis = {
+    statuses: rows.map((_, i) => partOf(i).statuses[i]!),
+    cells: rows.map((_, i) => partOf(i).cells[i]!),
+    rows: parts.flatMap((part) => part.rows),
+    groups: parts.flatMap((part) => part.groups),
+  };
   return { ok: true, value: { analysis: merged, alphaOf } };
 }

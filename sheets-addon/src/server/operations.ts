@@ -32,9 +32,9 @@ function modelAccess(provider: ModelAccess['provider'] | 'offline', model: strin
 }
 
 const runners: Record<OperationName, (spreadsheet: Spreadsheet, clock: Clock) => Report> = {
-  setup: (spreadsheet) => setupTracker(spreadsheet),
-  score: (spreadsheet) => scoreUseCases(spreadsheet),
-  analyze: (spreadsheet) => analyzeExperiments(spreadsheet),
+  setup: setupTracker,
+  score: scoreUseCases,
+  analyze: analyzeExperiments,
   insights: (spreadsheet, clock) => {
     const { settings } = readSettings(spreadsheet);
     const model = modelAccess(settings.provider, settings.model);

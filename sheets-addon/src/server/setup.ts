@@ -25,9 +25,8 @@ const body = (position: number) => `${columnLetter(position)}2:${columnLetter(po
 function dropdownRule(spec: ColumnSpec): GoogleAppsScript.Spreadsheet.DataValidation {
   const builder = SpreadsheetApp.newDataValidation();
   // Warnings rather than rejections: data typed before set up stays, and is shown as invalid.
-  return spec.dropdown
-    ? builder.requireValueInList([...spec.dropdown], true).setAllowInvalid(true).build()
-    : builder.requireNumberBetween(1, 5).setAllowInvalid(true).setHelpText('A whole number from 1 (low) to 5 (high).').build();
+  const rule = spec.dropdown ? builder.requireValueInList([...spec.dropdown], true) : builder.requireNumberBetween(1, 5).setHelpText('A whole number from 1 (low) to 5 (high).');
+  return rule.setAllowInvalid(true).build();
 }
 
 /**
