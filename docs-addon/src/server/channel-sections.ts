@@ -60,8 +60,9 @@ export function channelSections(
   lines.forEach((line, i) => {
     const tag = channelTag(line);
     const lineLevel = headingLevels.get(i) ?? plain;
-    if (tag && !knownChannels.includes(tag)) notices.push(`“${line.trim()}” names the channel “${tag}”, which the brand kit does not define; its section uses the check's channel.`);
-    if (tag && knownChannels.includes(tag)) {
+    const known = tag !== null && knownChannels.includes(tag);
+    if (tag && !known) notices.push(`“${line.trim()}” names the channel “${tag}”, which the brand kit does not define; its section uses the check's channel.`);
+    if (known) {
       close(i);
       // The heading itself is checked with the document's channel; the section below it with the tag's.
       sections.push({ from: i, to: i + 1, channel: defaultChannel, heading: line.trim() });

@@ -58,7 +58,7 @@ export function checkParagraphs(
       const text = map.flat.slice(start, end);
       if (section.channel !== channel) reported.push({ heading: section.heading, channel: section.channel });
       if (!text.trim()) continue;
-      const result = lintText(text, kit, { ...(section.channel ? { channel: section.channel } : {}), approvedClaims: options.approvedClaims });
+      const result = lintText(text, kit, { channel: section.channel ?? undefined, approvedClaims: options.approvedClaims });
       for (const finding of result.findings) all.push({ finding: { ...finding, start: finding.start + start, end: finding.end + start }, channel: section.channel });
     }
     from = to;

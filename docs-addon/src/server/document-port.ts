@@ -21,8 +21,8 @@ export function readDocumentSummary(document: Doc): DocumentSummary {
   return { title: document.getName(), paragraphCount: paragraphs.length, wordCount };
 }
 
-function addLines(out: MappedParagraph[], section: string, text: string): void {
-  text.split('\n').forEach((line, index) => out.push({ section, ref: index, text: line, base: 0 }));
+function addLines(out: MappedParagraph[], section: string, lines: readonly string[]): void {
+  lines.forEach((text, index) => out.push({ section, ref: index, text, base: 0 }));
 }
 
 /**
@@ -35,15 +35,14 @@ function addLines(out: MappedParagraph[], section: string, text: string): void {
 export function gatherDocument(doc: Doc): MappedParagraph[] {
   const out: MappedParagraph[] = [];
   const body = doc.getBody();
-  const text = body.getText();
+  const lines = body.getText().split('\n');
   const paragraphs = body.getParagraphs();
-  if (text.split('\n').length === paragraphs.length) addLines(out, 'body', text);
-  else paragraphs.forEach((paragraph, index) => out.push({ section: 'body', ref: index, text: paragraph.getText(), base: 0 }));
+  addLines(out, 'body', lines.length === paragraphs.length ? lines : paragraphs.map((paragraph) => paragraph.getText()));
   const header = doc.getHeader();
-  if (header) addLines(out, 'header', header.getText());
+  if (header) addLines(out, 'header', header.getText().split('\n'));
   const footer = doc.getFooter();
-  if (footer) addLines(out, 'footer', footer.getText());
-  doc.getFootnotes().forEach((footnote, index) => addLines(out, `footnote.${index}`, footnote.getFootnoteContents().getText()));
+  if (footer) addLines(out, 'footer', footer.getText().split('\n'));
+  doc.getFootnotes().forEach((footnote, index) => addLines(out, `footnote.${index}`, footnote.getFootnoteContents().getText().split('\n')));
   return out;
 }
 

@@ -122,7 +122,7 @@ export function approveMark(id: string): { approved: AuditEntry | null; message:
     removeRange(doc, mark.rangeId);
     const { kit } = loadKit();
     const { label, template, templateVersion, provider, model, channel } = mark;
-    const lint = core().lintText(text, kit, { ...(channel ? { channel } : {}), aiGenerated: true });
+    const lint = core().lintText(text, kit, { channel: channel ?? undefined, aiGenerated: true });
     const entry: AuditEntry = {
       markId: id,
       label,

@@ -14,9 +14,6 @@ interface Def {
   entries?: Record<string, string>;
 }
 
-// The repair slot is for the generator's second request, never for a person.
-const hidden = new Set(['repair']);
-
 // Words a marketer uses for a few variable names; the rest are spelled out from camelCase.
 const plainLabels: Readonly<Record<string, string>> = { cta: 'Call to action', maxGraphemes: 'Max characters', adHeadline: 'Ad headline' };
 
@@ -39,7 +36,8 @@ function sampleText(kind: TemplateField['kind'], value: unknown): string {
 function walk(def: Def, path: string[], required: boolean, sample: unknown, out: TemplateField[]): void {
   if (def.type === 'optional' || def.type === 'default' || def.type === 'nullable') return walk(def.innerType!._zod.def, path, false, sample, out);
   if (def.type === 'object') {
-    for (const [key, child] of Object.entries(def.shape ?? {})) if (!hidden.has(key)) walk(child._zod.def, [...path, key], required, sample, out);
+    // The repair slot is for the generator's second request, never for a person.
+    for (const [key, child] of Object.entries(def.shape ?? {})) if (key !== 'repair') walk(child._zod.def, [...path, key], required, sample, out);
     return;
   }
   const element = def.element?._zod.def.type;
@@ -68,17 +66,17 @@ export function formValues(fields: readonly TemplateField[], values: Readonly<Re
   for (const field of fields) {
     const raw = values[field.name];
     if (raw === undefined || raw === '') continue;
-    const text = typeof raw === 'string' ? raw : JSON.stringify(raw);
     let value: unknown = raw;
+    // Values other than text (a sidebar may send a number or a list as is) are taken as they are.
     if (typeof raw === 'string') {
       if (field.kind === 'number') {
-        value = Number(text);
+        value = Number(raw);
         if (!Number.isFinite(value as number)) issues.push({ path: field.name, message: 'expected a number' });
-      } else if (field.kind === 'boolean') value = text === 'true';
-      else if (field.kind === 'list') value = text.split('\n').map((line) => line.trim()).filter(Boolean);
+      } else if (field.kind === 'boolean') value = raw === 'true';
+      else if (field.kind === 'list') value = raw.split('\n').map((line) => line.trim()).filter(Boolean);
       else if (field.kind === 'json') {
         try {
-          value = JSON.parse(text);
+          value = JSON.parse(raw);
         } catch {
           issues.push({ path: field.name, message: 'expected JSON, as in the example' });
         }

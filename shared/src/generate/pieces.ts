@@ -26,7 +26,7 @@ export function judge(text: string, channel: string | undefined, { kit, approved
   const known = memo?.get(key);
   if (known) return known;
   // The engine lints a channel the kit does not know without channel rules.
-  const result = lintText(text, kit, channel ? { channel, approvedClaims, aiGenerated } : { approvedClaims, aiGenerated });
+  const result = lintText(text, kit, { channel, approvedClaims, aiGenerated });
   memo?.set(key, result);
   return result;
 }
