@@ -123,24 +123,6 @@ function analyzeGroup(members: ResultRow[], options: ResultsOptions): ResultGrou
   return { experiment: control.experiment, period: control.period, segment: control.segment, control, variants, srm: ab.srm, peeking, decision, rowNumbers: members.map((row) => row.rowNumber) };
 }
 
-/**
- * One experiment's arms summed over every period and segment, compared as one group: the stats
- * card's view. Periods must hold increments (this week's visitors), not running totals.
- */
-export function analyzeExperimentTotals(rows: readonly ResultRow[], experiment: string, options: ResultsOptions = {}): ResultGroup | null {
-  const totals = new Map<string, ResultRow>();
-  for (const row of rows) {
-    if (row.experiment !== experiment) continue;
-    const key = row.arm.toLowerCase();
-    const total = totals.get(key);
-    if (total) totals.set(key, { ...total, visitors: total.visitors + row.visitors, conversions: total.conversions + row.conversions });
-    else totals.set(key, { ...row, period: '', segment: '' });
-  }
-  if (totals.size === 0) return null;
-  const group = analyzeGroup([...totals.values()], options);
-  return { ...group, rowNumbers: rows.filter((row) => row.experiment === experiment).map((row) => row.rowNumber) };
-}
-
 /** Each row's computed cells by sheet row number, control first; an undefined lift or interval is blank. */
 function groupCells(group: ResultGroup, cells: Map<number, ResultCell[]>): void {
   const shared: ResultCell[] = [group.srm.mismatch, group.decision.decision, group.decision.reasons.join(' ')];

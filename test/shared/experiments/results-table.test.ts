@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { analyzeExperimentTotals, analyzeResultsTable, resultColumns } from '../../../shared/src/experiments/results-table';
+import { analyzeResultsTable, resultColumns } from '../../../shared/src/experiments/results-table';
 import { twoProportionTest } from '../../../shared/src/experiments/two-proportion';
 import { holmAdjust } from '../../../shared/src/experiments/holm';
 
@@ -94,24 +94,5 @@ describe('results table', () => {
       expect(analysis.cells).toHaveLength(table.length);
       analysis.cells.forEach((row) => expect(row).toHaveLength(resultColumns.length));
     }));
-  });
-});
-
-describe('experiment totals', () => {
-  it('sums each arm over periods and segments and decides on the whole experiment', () => {
-    const analysis = analyzeResultsTable([
-      ['Email', 'control', 'W1', 'new', 5000, 250],
-      ['Email', 'B', 'W1', 'new', 5000, 290],
-      ['Email', 'control', 'W2', 'new', 5000, 250],
-      ['Email', 'B', 'W2', 'new', 5000, 300],
-      ['Other', 'control', 'W1', 'new', 5000, 250],
-    ]);
-    const totals = analyzeExperimentTotals(analysis.rows, 'Email');
-    expect(totals?.control).toMatchObject({ visitors: 10000, conversions: 500 });
-    expect(totals?.variants[0]).toMatchObject({ arm: 'B', visitors: 10000, conversions: 590 });
-    expect(totals?.variants[0].lift).toBeCloseTo(0.18, 12);
-    expect(totals?.rowNumbers).toEqual([2, 3, 4, 5]);
-    expect(totals?.decision.decision).toBe('scale');
-    expect(analyzeExperimentTotals(analysis.rows, 'Missing')).toBeNull();
   });
 });
