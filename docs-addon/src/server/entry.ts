@@ -13,7 +13,7 @@ import { runTemplate, templateInfos } from './templates';
 const endpoints = exposeEndpoints(docsContract, {
   getDocumentSummary: () => readDocumentSummary(activeDocument()),
   getStatus: () => ({ kit: summarizeKit(loadKit()), settings: currentSettings(), providers: providerList(), marks: publicMarks(), templates: templateInfos() }),
-  checkDocument: (input) => checkDocument(input),
+  checkDocument,
   selectFinding: (input) => selectFinding(input.location),
   applyFixes: (input) => applyFixes(input.fixes),
   draftFromBrief: (input) => draftFromBrief(input.brief),
@@ -21,9 +21,9 @@ const endpoints = exposeEndpoints(docsContract, {
   chooseRewrite: (input) => chooseRewrite(input.id, input.keep),
   runTemplate: (input) => runTemplate(input.templateId, input.vars),
   approveMark: (input) => approveMark(input.id),
-  getAuditLog: () => auditLog(),
+  getAuditLog: auditLog,
   importKit: (input) => importKit(input.json, input.scope),
-  saveSettings: (input) => saveSettings(input),
+  saveSettings,
 });
 
 /** Functions Apps Script calls by name; the build writes a top-level stub for each. */

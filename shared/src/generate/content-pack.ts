@@ -156,10 +156,10 @@ function packPrompt(ctx: Context, repair: RepairRequest | null): RenderedPrompt 
 
 // A brief may only target channels the kit knows, so limits and disclosure rules are never guessed.
 function unknownChannels(brief: Brief, kit: BrandKit): Issue[] {
-  const unknown = (brief.channels ?? []).flatMap((id, i) => (resolveChannel(kit, id) ? [] : [{ id, i }]));
-  if (!unknown.length) return [];
-  const known = listChannels(kit).map((channel) => channel.id).join(', ');
-  return unknown.map(({ id, i }) => ({ path: `channels[${i}]`, message: `unknown channel "${id}"; the kit knows ${known}` }));
+  const known = () => listChannels(kit).map((channel) => channel.id).join(', ');
+  return (brief.channels ?? []).flatMap((id, i) =>
+    resolveChannel(kit, id) ? [] : [{ path: `channels[${i}]`, message: `unknown channel "${id}"; the kit knows ${known()}` }],
+  );
 }
 
 /** Parses and validates a model's JSON answer, naming what is wrong with it. */
