@@ -37,21 +37,24 @@ export function analyzeAb(control: Arm, variants: readonly Arm[], alpha = 0.05, 
   const adjusted = holmAdjust(tests.map((test) => test.pValue));
   return {
     control: { visitors: control.visitors, conversions: control.conversions, rate: control.conversions / control.visitors },
-    variants: variants.map((variant, i) => ({
-      visitors: variant.visitors,
-      conversions: variant.conversions,
-      rate: tests[i].rateVariant,
-      lift: tests[i].lift,
-      ciLow: tests[i].liftLow,
-      ciHigh: tests[i].liftHigh,
-      diff: tests[i].diff,
-      diffLow: tests[i].diffLow,
-      diffHigh: tests[i].diffHigh,
-      pValue: tests[i].pValue,
-      pValueAdjusted: adjusted[i],
-      probabilityToBeatControl: probabilityToBeat(control, variant),
-      significant: adjusted[i] < alpha,
-    })),
+    variants: variants.map((variant, i) => {
+      const test = tests[i];
+      return {
+        visitors: variant.visitors,
+        conversions: variant.conversions,
+        rate: test.rateVariant,
+        lift: test.lift,
+        ciLow: test.liftLow,
+        ciHigh: test.liftHigh,
+        diff: test.diff,
+        diffLow: test.diffLow,
+        diffHigh: test.diffHigh,
+        pValue: test.pValue,
+        pValueAdjusted: adjusted[i],
+        probabilityToBeatControl: probabilityToBeat(control, variant),
+        significant: adjusted[i] < alpha,
+      };
+    }),
     srm: srmTest([control.visitors, ...variants.map((v) => v.visitors)], weights),
   };
 }

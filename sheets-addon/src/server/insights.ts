@@ -47,6 +47,12 @@ function rowsLink(gid: number, rows: readonly number[], lastColumn: string): str
   return `=HYPERLINK("#gid=${gid}&range=A${Math.min(...rows)}:${lastColumn}${Math.max(...rows)}","${label}")`;
 }
 
+/** Appends rows to the Audit log, when there are any and the sheet exists. */
+export function appendAudit(spreadsheet: Spreadsheet, rows: readonly Record<string, unknown>[]): void {
+  const table = rows.length > 0 ? readTable(spreadsheet, auditSheet) : null;
+  if (table) appendRows(table, rows);
+}
+
 function isoDay(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
@@ -106,10 +112,7 @@ export function writeInsights(spreadsheet: Spreadsheet, deps: InsightDeps): Repo
     rows.push({ Id: id, Date: isoDay(deps.clock.now()), Kind: insight.kind, Experiment: insight.experiment, Headline: headline, Narrative: text, Rows: rowsLink(gid, insight.rows, lastColumn), 'Written by': writtenBy, Review: 'needs review' });
   }
   appendRows(insightsTable, rows);
-  if (audit.length > 0) {
-    const auditTable = readTable(spreadsheet, auditSheet);
-    if (auditTable) appendRows(auditTable, audit);
-  }
+  appendAudit(spreadsheet, audit);
 
   const paused = rows.length < fresh.length;
   const known = found.length - fresh.length;

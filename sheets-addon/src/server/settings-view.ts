@@ -6,7 +6,8 @@ import { brand } from './lazy-core';
 import { issueList, issueMessages } from './report';
 import { readSettings, rowsByLabel, scoringWeights, settingRows, settingValue, type TrackerSettings } from './settings';
 import { appendRows, columnIndex, readTable, textColumn, writeColumns } from './table';
-import { auditSheet, insightsSheet } from './tracker';
+import { insightsSheet } from './tracker';
+import { appendAudit } from './insights';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -80,15 +81,12 @@ export function listInsights(spreadsheet: Spreadsheet): InsightItem[] {
  */
 export function reviewInsight(spreadsheet: Spreadsheet, id: string, review: 'approved' | 'dismissed', who: string, now: Date): InsightItem[] {
   const table = readTable(spreadsheet, insightsSheet);
-  const index = table ? table.rows.findIndex((row) => textColumn(table, 'Id')(row) === id) : -1;
+  const index = table ? table.rows.map(textColumn(table, 'Id')).indexOf(id) : -1;
   const reviewColumn = table ? columnIndex(table.header, 'Review') : -1;
   if (!table || index < 0 || reviewColumn < 0) return listInsights(spreadsheet);
   table.range.offset(index + 1, reviewColumn, 1, 1).setValues([[review]]);
   const row = table.rows[index]!;
   const ai = /^AI draft: (\S+) (.+)$/.exec(textColumn(table, 'Written by')(row));
-  const audit = readTable(spreadsheet, auditSheet);
-  if (audit) {
-    appendRows(audit, [{ When: now.toISOString(), Who: who, Action: `${review === 'approved' ? 'approve' : 'dismiss'} insight`, Template: ai ? 'experiment-insight' : 'offline narrative', Provider: ai ? ai[1] : 'offline', Model: ai ? ai[2] : '', Detail: `${id}: ${textColumn(table, 'Headline')(row)}`, 'Approved by': review === 'approved' ? who : '' }]);
-  }
+  appendAudit(spreadsheet, [{ When: now.toISOString(), Who: who, Action: `${review === 'approved' ? 'approve' : 'dismiss'} insight`, Template: ai ? 'experiment-insight' : 'offline narrative', Provider: ai ? ai[1] : 'offline', Model: ai ? ai[2] : '', Detail: `${id}: ${textColumn(table, 'Headline')(row)}`, 'Approved by': review === 'approved' ? who : '' }]);
   return listInsights(spreadsheet);
 }
