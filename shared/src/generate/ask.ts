@@ -42,16 +42,17 @@ function describeIssues(parsed: Parsed<unknown>): string[] {
 }
 
 /**
- * The generation loop: one request; parse, validate and check the answer; if it is unusable or breaks rules,
+ * The generation loop: one request; parse the answer, validate it against its schema and check it; if it is unusable or breaks rules,
  * one repair request listing the problems; if that fails too, say why (the caller falls back).
  */
-export function* askWithRepair<T, R>(
+export function* askWithRepair<S extends z.ZodMiniType, R>(
   prompt: (repair: RepairRequest | null) => RenderedPrompt,
   config: ModelConfig,
   policy: RetryPolicy,
-  read: (text: string) => Parsed<T>,
-  check: (value: T) => Checked<R>,
+  answerSchema: S,
+  check: (value: z.output<S>) => Checked<R>,
 ): Flow<Asked<R>> {
+  const read = (text: string) => readJsonAnswer(answerSchema, text);
   const first = yield* callModel(prompt(null), config, policy);
   if (!first.ok && first.kind !== 'unusable') return { ok: false, why: first.message };
   let problems: string[];

@@ -169,7 +169,7 @@ export function readPackCopy(text: string): Parsed<PackCopy> {
 
 function* modelPack(ctx: Context, config: ModelConfig, policy: RetryPolicy): Flow<ContentPack> {
   const origin = provenance(ctx, config.provider, config.model);
-  const asked = yield* askWithRepair((repair) => packPrompt(ctx, repair), config, policy, readPackCopy, (copy) => {
+  const asked = yield* askWithRepair((repair) => packPrompt(ctx, repair), config, policy, packCopySchema(), (copy) => {
     const settled = settle(copy, ctx, origin, false);
     return { result: settled, problems: settled.problems, soft: settled.overLength };
   });

@@ -5,7 +5,7 @@ import { applyFixes, isSafeFix, unapprovedClaims } from '../lint';
 import { once } from '../once';
 import { rewriteToBrandTemplate, type RenderedPrompt } from '../prompts';
 import * as z from '../zod';
-import { askWithRepair, promptFor, readJsonAnswer, type RepairRequest } from './ask';
+import { askWithRepair, promptFor, type RepairRequest } from './ask';
 import { drafted, isoTime, offlineModel, type GenerateOptions, type GenerateSyncOptions } from './model-config';
 import { makeProvenance, type Provenance } from './pack';
 import { blockingProblems, copyLimit, judge, judgeFor, polishPiece, type Judge } from './pieces';
@@ -74,13 +74,9 @@ function* modelRewrite(ctx: RewriteContext, config: ModelConfig, policy: RetryPo
   const origin = makeProvenance(rewriteToBrandTemplate, config.provider, config.model, ctx.seed, ctx.createdAt);
   // A model's rewrite is AI-written, so the channel's disclosure label applies to it.
   const judged: Judge = { ...ctx.judged, aiGenerated: true };
-  const read = (answer: string): Parsed<string> => {
-    const parsed = readJsonAnswer(answerSchema(), answer);
-    return parsed.ok ? { ok: true, value: parsed.value.text } : parsed;
-  };
   const room = ctx.channel ? copyLimit(ctx.judged.kit, ctx.channel) : undefined;
   // The same finishing as a pack's pieces: fixes, the channel's room and its disclosure label.
-  const asked = yield* askWithRepair((repair) => rewritePrompt(ctx, repair), config, policy, read, (text) => {
+  const asked = yield* askWithRepair((repair) => rewritePrompt(ctx, repair), config, policy, answerSchema(), ({ text }) => {
     const { piece, fixed, tooLong } = polishPiece('text', ctx.channel, text, room, judged, origin, false);
     return { result: { text: piece.text, fixed }, problems: blockingProblems('text', piece.findings), soft: tooLong ? [tooLong] : [] };
   });

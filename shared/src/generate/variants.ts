@@ -4,7 +4,7 @@ import { adVariantsTemplate, type RenderedPrompt } from '../prompts';
 import { once } from '../once';
 import { countGraphemes } from '../text';
 import * as z from '../zod';
-import { askWithRepair, promptFor, readJsonAnswer, type RepairRequest } from './ask';
+import { askWithRepair, promptFor, type RepairRequest } from './ask';
 import { bare, lowerFirst, sentence, upperFirst } from './copy';
 import { drafted, isoTime, offlineModel, type GenerateOptions, type GenerateSyncOptions } from './model-config';
 import { disclosureFor, makeProvenance, type Piece, type Provenance } from './pack';
@@ -175,8 +175,7 @@ function slotPrompt(ctx: SlotContext, repair: RepairRequest | null): RenderedPro
 
 function* modelSlots(ctx: SlotContext, config: ModelConfig, policy: RetryPolicy): Flow<SlotVariantSet> {
   const origin = makeProvenance(adVariantsTemplate, config.provider, config.model, ctx.seed, ctx.createdAt);
-  const read = (answer: string) => readJsonAnswer(answerSchema(), answer);
-  const asked = yield* askWithRepair((repair) => slotPrompt(ctx, repair), config, policy, read, (answer) => {
+  const asked = yield* askWithRepair((repair) => slotPrompt(ctx, repair), config, policy, answerSchema(), (answer) => {
     const problems: string[] = [];
     const soft: string[] = [];
     const slots = ctx.request.slots.map((slot) => {
