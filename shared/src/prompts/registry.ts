@@ -1,5 +1,5 @@
 import type { BrandKit } from '../kit';
-import { formatPath } from '../issues';
+import { parseWith } from '../issues';
 import type * as z from '../zod';
 import { brandVoicePartial, brandVoiceView, dataPolicyPartial } from './brand-voice';
 import type { JsonSchema } from './output-schema';
@@ -56,14 +56,13 @@ export function getTemplate(id: string): PromptTemplate | undefined {
 
 /** Renders a template's system and user parts for a kit; bad or missing variables come back as an error value. */
 export function renderPrompt<S extends z.ZodMiniType>(template: PromptTemplate<S>, vars: z.input<S>, kit: BrandKit): PromptResult {
-  const parsed = template.input.safeParse(vars);
-  if (!parsed.success) {
-    const issues = parsed.error.issues;
-    const detail = issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`).join('; ');
-    return renderFailure(template.id, formatPath(issues[0]?.path ?? []), detail);
+  const parsed = parseWith(template.input, vars);
+  if (!parsed.ok) {
+    const { issues } = parsed;
+    return renderFailure(template.id, issues[0]?.path ?? '(root)', issues.map((issue) => `${issue.path}: ${issue.message}`).join('; '));
   }
   // `kit` is reserved for the brand voice; a template input cannot shadow it.
-  const view = { ...(parsed.data as Record<string, unknown>), kit: brandVoiceView(kit) };
+  const view = { ...(parsed.value as Record<string, unknown>), kit: brandVoiceView(kit) };
   const system = renderText(template.id, template.system, view, partials);
   if (!system.ok) return system;
   const user = renderText(template.id, template.user, view, partials);
