@@ -1,7 +1,8 @@
 import type { ResultGroup, ResultRow, ResultsAnalysis, ExperimentPlan } from './results-table';
 
 // Anomalies worth a sentence, found in an analyzed Results sheet. Thresholds (all overridable):
-// - winner: a variant ahead of control by at least `minLift` (10% relative) with Holm-adjusted p < α;
+// - winner: a variant ahead of control by at least `minLift` (10% relative) with Holm-adjusted p < α
+//   (the α its group was judged at, unless one is given);
 // - falling segment: an arm's rate in one segment fell in each of `fallingPeriods` (3) consecutive
 //   periods, so at least four periods are needed; periods sort as numbers when they all are,
 //   else as text with digit runs compared by value ("week 2" before "week 10");
@@ -33,10 +34,10 @@ export type Insight =
 export const insightDefaults = { minLift: 0.1, fallingPeriods: 3, graceDays: 7 };
 const dayMs = 86_400_000;
 
-function winners(groups: readonly ResultGroup[], alpha: number, minLift: number): Insight[] {
+function winners(groups: readonly ResultGroup[], alpha: number | undefined, minLift: number): Insight[] {
   return groups.flatMap((group) =>
     group.variants
-      .filter((v) => v.lift !== null && v.lift >= minLift && v.pValueAdjusted < alpha)
+      .filter((v) => v.lift !== null && v.lift >= minLift && v.pValueAdjusted < (alpha ?? group.alpha))
       .map((v): Insight => ({
         kind: 'winner', experiment: group.experiment, period: group.period, segment: group.segment, variant: v.arm, lift: v.lift!,
         ciLow: v.ciLow, ciHigh: v.ciHigh, pValueAdjusted: v.pValueAdjusted, probabilityToBeatControl: v.probabilityToBeatControl,
@@ -107,9 +108,8 @@ function overdue(rows: readonly ResultRow[], plans: Readonly<Record<string, Expe
 
 /** Every insight in an analyzed Results sheet, in a stable order: winners, SRM, falling segments, overdue. */
 export function findInsights(analysis: ResultsAnalysis, options: InsightOptions): Insight[] {
-  const alpha = options.alpha ?? 0.05;
   return [
-    ...winners(analysis.groups, alpha, options.minLift ?? insightDefaults.minLift),
+    ...winners(analysis.groups, options.alpha, options.minLift ?? insightDefaults.minLift),
     ...srmAlarms(analysis.groups),
     ...fallingSegments(analysis.rows, options.fallingPeriods ?? insightDefaults.fallingPeriods),
     ...overdue(analysis.rows, options.plans ?? {}, options.now, options.graceDays ?? insightDefaults.graceDays),

@@ -53,6 +53,8 @@ export interface ResultGroup {
   experiment: string;
   period: string;
   segment: string;
+  /** The significance level the group was judged at. */
+  alpha: number;
   control: ResultRow;
   variants: ComparedArm[];
   srm: SrmResult;
@@ -120,7 +122,7 @@ function analyzeGroup(members: ResultRow[], options: ResultsOptions): ResultGrou
     alpha,
     mde: plan?.mde,
   });
-  return { experiment: control.experiment, period: control.period, segment: control.segment, control, variants, srm: ab.srm, peeking, decision, rowNumbers: members.map((row) => row.rowNumber) };
+  return { experiment: control.experiment, period: control.period, segment: control.segment, alpha, control, variants, srm: ab.srm, peeking, decision, rowNumbers: members.map((row) => row.rowNumber) };
 }
 
 /** Each row's computed cells by sheet row number, control first; an undefined lift or interval is blank. */

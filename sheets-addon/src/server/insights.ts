@@ -73,15 +73,12 @@ export function writeInsights(spreadsheet: Spreadsheet, deps: InsightDeps): Repo
   const now = new Date(deps.clock.now()).toISOString();
   const { analysis, alphaOf } = analyzed.value;
   const t = settings.thresholds;
-  // One pass per α, in the order the experiments come: winners are judged at their experiment's α.
-  const alphas = new Set(analysis.rows.map((row) => row.experiment).concat(Object.keys(plans.plans)).map(alphaOf));
-  const found = [...alphas].flatMap((alpha) => {
-    const judged = (name: string) => alphaOf(name) === alpha;
-    const part = { ...analysis, rows: analysis.rows.filter((row) => judged(row.experiment)), groups: analysis.groups.filter((group) => judged(group.experiment)) };
-    const plansHere = Object.fromEntries(Object.entries(plans.plans).filter(([name]) => judged(name)));
-    return findInsights(part, { alpha, minLift: t.winnerLift, fallingPeriods: t.fallingPeriods, graceDays: t.graceDays, plans: plansHere, now });
-  });
-  found.sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind));
+  // Winners are judged at their group's α. Insights come kind by kind, then α by α in the order
+  // the experiments come, as the Results sheet is analyzed.
+  const found = findInsights(analysis, { minLift: t.winnerLift, fallingPeriods: t.fallingPeriods, graceDays: t.graceDays, plans: plans.plans, now });
+  const alphas = [...new Set(analysis.rows.map((row) => row.experiment).concat(Object.keys(plans.plans)).map(alphaOf))];
+  const alphaRank = (insight: Insight) => alphas.indexOf(alphaOf(insight.experiment));
+  found.sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || alphaRank(a) - alphaRank(b));
 
   const existing = new Set(insightsTable.rows.map(textColumn(insightsTable, 'Id')));
   const fresh = found.map((insight) => ({ insight, id: insightId(insight) })).filter(({ id }) => !existing.has(id));

@@ -8,12 +8,11 @@ import { experimentsSheet, resultsSheet } from './tracker';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 // The contract's schema keeps only the card's own fields, so a group's parts go in whole.
-function card(group: ResultGroup, alpha: number, plannedPerArm: number | undefined): NonNullable<StatsCard['card']> {
+function card(group: ResultGroup, plannedPerArm: number | undefined): NonNullable<StatsCard['card']> {
   const { control, decision } = group;
   const none = { lift: null, ciLow: null, ciHigh: null, pValue: null, pValueAdjusted: null, probabilityToBeatControl: null };
   return {
     ...group,
-    alpha,
     arms: [{ ...control, ...none, row: control.rowNumber, rate: control.conversions / control.visitors }, ...group.variants.map((variant) => ({ ...variant, row: variant.rowNumber }))],
     peeking: group.peeking ?? null,
     decision: decision.decision,
@@ -52,5 +51,5 @@ export function readStatsCard(spreadsheet: Spreadsheet, experiment?: string): St
   }
   const hint = experiment || chosen ? '' : 'Select a row on the Results or Experiments sheet, or pick an experiment.';
   chosen ??= groups[groups.length - 1]!;
-  return { experiments: names, card: card(chosen, analyzed.value.alphaOf(chosen.experiment), plans.plans[chosen.experiment]?.plannedPerArm), hint };
+  return { experiments: names, card: card(chosen, plans.plans[chosen.experiment]?.plannedPerArm), hint };
 }

@@ -17,6 +17,16 @@ describe('insights', () => {
     expect(findInsights(analysis, { now, minLift: 0.25 })).toEqual([]);
   });
 
+  it('judges a winner at the α its group was analyzed at, unless told another', () => {
+    const strict = analyzeResultsTable([
+      ['Email', 'control', '', '', 10000, 500],
+      ['Email', 'B', '', '', 10000, 600],
+    ], { alpha: 0.001 });
+    expect(strict.groups[0]!.alpha).toBe(0.001);
+    expect(findInsights(strict, { now })).toEqual([]);
+    expect(findInsights(strict, { now, alpha: 0.05 })).toEqual([expect.objectContaining({ kind: 'winner', variant: 'B' })]);
+  });
+
   it('finds a segment whose rate fell three periods in a row, in natural period order', () => {
     const analysis = analyzeResultsTable([
       ['Ads', 'control', 'week 10', 'mobile', 1000, 20],
