@@ -13,6 +13,8 @@ import type { SrmResult } from './srm';
 // the others are still computed. Nothing here throws on a cell's content.
 
 export interface ExperimentPlan {
+  /** The significance level the experiment was designed with; the table's α when absent. */
+  alpha?: number;
   /** Planned traffic weights by arm name; an equal split when absent. */
   weights?: Readonly<Record<string, number>>;
   /** Planned visitors per arm, for the peeking warning. */
@@ -104,12 +106,12 @@ function groupKey(row: ResultRow): string {
 }
 
 function analyzeGroup(members: ResultRow[], options: ResultsOptions): ResultGroup {
-  const alpha = options.alpha ?? 0.05;
   const controlName = (options.controlArm ?? 'control').toLowerCase();
   const controlIndex = Math.max(0, members.findIndex((row) => row.arm.toLowerCase() === controlName));
   const control = members[controlIndex];
   const variantRows = members.filter((_, i) => i !== controlIndex);
   const plan = options.plans?.[control.experiment];
+  const alpha = plan?.alpha ?? options.alpha ?? 0.05;
   // A plan that misses an arm cannot say what split to expect; the equal split is tested instead.
   const weights = plan?.weights ? [control, ...variantRows].map((row) => plan.weights?.[row.arm] ?? 0) : undefined;
   const ab = analyzeAb(control, variantRows, alpha, weights?.every((w) => w > 0) ? weights : undefined);

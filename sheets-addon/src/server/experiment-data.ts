@@ -15,13 +15,11 @@ import { under } from './report';
 import { columnIndex, type Table } from './table';
 
 // The Experiments and Results sheets read into the core's shapes. Each experiment is analyzed at
-// the α it was designed with (its Alpha cell, 0.05 when blank), so results are grouped by α and
-// the core runs once per distinct α, usually once. The control arm is the one named "control",
-// else each group's first arm.
+// the α it was designed with (its Alpha cell, 0.05 when blank). The control arm is the one named
+// "control", else each group's first arm.
 
 export interface Plans {
   plans: Record<string, ExperimentPlan>;
-  alphas: Map<string, number>;
   /** Sample per arm, days and status for each Experiments row; issues when key columns are missing. */
   design: { ok: true; value: DesignAnalysis } | { ok: false; issues: Issue[] };
 }
@@ -35,8 +33,7 @@ function isoDate(value: unknown): string | undefined {
 /** Plans by experiment name (planned sample, MDE, end date, decided, α) and the design columns. */
 export function readPlans(experiments: Table | null): Plans {
   const plans: Record<string, ExperimentPlan> = {};
-  const alphas = new Map<string, number>();
-  if (!experiments) return { plans, alphas, design: { ok: true, value: { statuses: [], cells: [] } } };
+  if (!experiments) return { plans, design: { ok: true, value: { statuses: [], cells: [] } } };
   const design = designTable(experiments.header, experiments.rows);
   // An absent column reads as blank: row[-1] is undefined.
   const [name, mde, alpha, end, decision] = ['Experiment', 'MDE', 'Alpha', 'End date', 'Decision'].map((header) => columnIndex(experiments.header, header)) as [number, number, number, number, number];
@@ -47,14 +44,14 @@ export function readPlans(experiments: Table | null): Plans {
     const alphaRead = readNumberCell(row[alpha], 'alpha');
     const perArm = design.ok ? design.value.cells[index]![0] : '';
     plans[experiment] = {
+      alpha: alphaRead.ok && alphaRead.value > 0 && alphaRead.value < 1 ? alphaRead.value : defaultAlpha,
       plannedPerArm: typeof perArm === 'number' ? perArm : undefined,
       mde: mdeRead.ok ? mdeRead.value : undefined,
       endDate: isoDate(row[end]),
       decided: !isBlankCell(row[decision]),
     };
-    alphas.set(experiment, alphaRead.ok && alphaRead.value > 0 && alphaRead.value < 1 ? alphaRead.value : defaultAlpha);
   });
-  return { plans, alphas, design };
+  return { plans, design };
 }
 
 // In the order the core reads a result row.
@@ -80,17 +77,12 @@ export function analyzeResults(results: Table, plans: Plans): { ok: true; value:
   const columns = findColumns<(typeof canonical)[number]>(results.header, resultAliases, ['experiment', 'arm', 'visitors', 'conversions']);
   if (!columns.ok) return { ok: false, issues: under(results.spec.name, columns.issues) };
   const rows = results.rows.map((row) => canonical.map((key) => (columns.value[key] === undefined ? '' : row[columns.value[key]!])));
-  const alphaOf = (experiment: string) => plans.alphas.get(experiment) ?? defaultAlpha;
-  const rowAlpha = rows.map((row) => alphaOf(cellText(row[0])));
-  const alphas = [...new Set(rowAlpha)];
-  // Each pass sees only its α's rows; the others read as empty and come back blank.
-  const parts = alphas.map((alpha) => analyzeResultsTable(rows.map((row, i) => (rowAlpha[i] === alpha ? row : [])), { alpha, plans: plans.plans }));
-  const partOf = (i: number) => parts[alphas.indexOf(rowAlpha[i]!)]!;
-  const merged: ResultsAnalysis = {
-    statuses: rows.map((_, i) => partOf(i).statuses[i]!),
-    cells: rows.map((_, i) => partOf(i).cells[i]!),
-    rows: parts.flatMap((part) => part.rows),
-    groups: parts.flatMap((part) => part.groups),
-  };
-  return { ok: true, value: { analysis: merged, alphaOf } };
+  const alphaOf = (experiment: string) => plans.plans[experiment]?.alpha ?? defaultAlpha;
+  const analysis = analyzeResultsTable(rows, { plans: plans.plans });
+  // Valid rows and groups are listed α by α, in the order each α first comes on the sheet.
+  const alphas = [...new Set(rows.map((row) => alphaOf(cellText(row[0]))))];
+  const byAlpha = (a: { experiment: string }, b: { experiment: string }) => alphas.indexOf(alphaOf(a.experiment)) - alphas.indexOf(alphaOf(b.experiment));
+  analysis.rows.sort(byAlpha);
+  analysis.groups.sort(byAlpha);
+  return { ok: true, value: { analysis, alphaOf } };
 }

@@ -82,6 +82,20 @@ describe('results table', () => {
     expect(planned.cells[1][column('Decision')]).toBe('keep-running');
   });
 
+  it('judges each experiment at the α of its plan, else at the table α', () => {
+    const rows = [
+      ['Strict', 'control', '', '', 10000, 500],
+      ['Strict', 'B', '', '', 10000, 600],
+      ['Loose', 'control', '', '', 10000, 500],
+      ['Loose', 'B', '', '', 10000, 600],
+    ];
+    const analysis = analyzeResultsTable(rows, { plans: { Strict: { alpha: 0.001 } } });
+    expect(analysis.groups.map((group) => [group.experiment, group.alpha, group.decision.decision])).toEqual([
+      ['Strict', 0.001, 'iterate'],
+      ['Loose', 0.05, 'scale'],
+    ]);
+  });
+
   it('reads numbers typed as text, with thousands separators', () => {
     const analysis = analyzeResultsTable([['X', 'control', '', '', '12,000', ' 600 '], ['X', 'B', '', '', '12000', '640']]);
     expect(analysis.cells[0][column('Rate')]).toBe(0.05);
