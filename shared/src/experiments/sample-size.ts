@@ -29,17 +29,12 @@ export interface SampleSize {
   power: number;
 }
 
-/** The target rate p2 implied by a baseline and an MDE. */
-export function targetRate(baseline: number, mde: number, absolute = false): number {
-  return absolute ? baseline + mde : baseline * (1 + mde);
-}
-
 /** Visitors needed per arm to detect the MDE with the given α and power; bad inputs come back as issues. */
 export function sampleSizePerArm(input: SampleSizeInput): Parsed<SampleSize> {
   const alpha = input.alpha ?? defaultAlpha;
   const power = input.power ?? defaultPower;
   const p1 = input.baseline;
-  const p2 = targetRate(p1, input.mde, input.absolute);
+  const p2 = input.absolute ? p1 + input.mde : p1 * (1 + input.mde);
   const issues = [
     ...checkOpenUnit('baseline', p1, 'the baseline rate'),
     ...checkOpenUnit('alpha', alpha, 'alpha'),

@@ -38,17 +38,6 @@ export function pooledZ(control: Arm, variant: Arm): number {
   return se > 0 ? (rate(variant) - rate(control)) / se : 0;
 }
 
-/** Confidence interval of the relative lift by the log ratio, or nulls when it is undefined. */
-export function liftInterval(control: Arm, variant: Arm, alpha: number): [number | null, number | null] {
-  const p1 = rate(control);
-  const p2 = rate(variant);
-  if (p1 === 0 || p2 === 0) return [null, null];
-  const z = normalQuantile(1 - alpha / 2);
-  const se = Math.sqrt((1 - p1) / control.conversions + (1 - p2) / variant.conversions);
-  const center = Math.log(p2 / p1);
-  return [Math.expm1(center - z * se), Math.expm1(center + z * se)];
-}
-
 /** Compares a variant with control: rates, difference, lift, their intervals and the two-sided p-value. */
 export function twoProportionTest(control: Arm, variant: Arm, alpha = 0.05): ProportionTest {
   const p1 = rate(control);
@@ -56,7 +45,10 @@ export function twoProportionTest(control: Arm, variant: Arm, alpha = 0.05): Pro
   const z = pooledZ(control, variant);
   const zCrit = normalQuantile(1 - alpha / 2);
   const seDiff = Math.sqrt((p1 * (1 - p1)) / control.visitors + (p2 * (1 - p2)) / variant.visitors);
-  const [liftLow, liftHigh] = liftInterval(control, variant, alpha);
+  // The lift's interval by the log ratio; undefined when either arm has no conversions.
+  const center = Math.log(p2 / p1);
+  const margin = zCrit * Math.sqrt((1 - p1) / control.conversions + (1 - p2) / variant.conversions);
+  const [liftLow, liftHigh] = p1 === 0 || p2 === 0 ? [null, null] : [Math.expm1(center - margin), Math.expm1(center + margin)];
   return {
     rateControl: p1,
     rateVariant: p2,
