@@ -47,12 +47,9 @@ function evidence(v: VariantEvidence): string {
   return `${v.arm} shows ${lift}${interval}, ${pText(v.pValueAdjusted)} after Holm's correction, ${percent(v.probabilityToBeatControl)} chance to beat control.`;
 }
 
-function isWin(v: VariantEvidence, alpha: number): boolean {
-  return v.pValueAdjusted < alpha && v.lift !== null && v.lift > 0;
-}
-
-function isLoss(v: VariantEvidence, alpha: number): boolean {
-  return v.pValueAdjusted < alpha && v.lift !== null && v.lift < 0;
+/** The variant's lift has the given sign and its adjusted p-value clears α. */
+function significant(v: VariantEvidence, alpha: number, sign: 1 | -1): boolean {
+  return v.pValueAdjusted < alpha && v.lift !== null && Math.sign(v.lift) === sign;
 }
 
 /** Scale, iterate, stop or keep running, with the reasons in plain words. */
@@ -65,13 +62,13 @@ export function decide(input: DecisionInput): Decision {
     return { decision: 'iterate', reasons: ['The traffic split does not match the plan (sample ratio mismatch), so these numbers cannot be trusted. Fix the assignment or tracking and restart.'] };
   }
   if (variants.length === 0) return { decision: 'keep-running', reasons: ['There is no variant to compare with control yet.'] };
-  const wins = variants.filter((v) => isWin(v, alpha)).sort((x, y) => (y.lift ?? 0) - (x.lift ?? 0));
+  const wins = variants.filter((v) => significant(v, alpha, 1)).sort((x, y) => (y.lift ?? 0) - (x.lift ?? 0));
   if (wins.length > 0) {
     const best = wins[0];
     if (early) return { decision: 'keep-running', variant: best.arm, reasons: [evidence(best), input.peeking!.message] };
     return { decision: 'scale', variant: best.arm, reasons: [evidence(best), `It beats control at α = ${alpha}.`] };
   }
-  if (variants.every((v) => isLoss(v, alpha))) {
+  if (variants.every((v) => significant(v, alpha, -1))) {
     return { decision: 'stop', reasons: [...variants.map(evidence), 'Every variant does worse than control.'] };
   }
   if (early) return { decision: 'keep-running', reasons: ['No variant differs from control yet.', input.peeking!.message] };

@@ -77,7 +77,6 @@ export function writeColumns(spreadsheet: Spreadsheet, table: Table, headers: re
   const ours = new Map(targets.map((column, k) => [column, k]));
   const top = added ? 0 : 1;
   const height = cells.length + 1 - top;
-  const source = [header, ...table.rows];
   const formulas = ours.size < width ? table.range.offset(top, from, height, width).getFormulas() : null;
   const block = Array.from({ length: height }, (_, r) => {
     const row = top + r;
@@ -86,11 +85,12 @@ export function writeColumns(spreadsheet: Spreadsheet, table: Table, headers: re
       const k = ours.get(column);
       if (row === 0) return header[column] ?? '';
       if (k !== undefined) return cells[row - 1]![k] ?? '';
-      return formulas?.[r]![c] || (source[row]?.[column] ?? '');
+      return formulas?.[r]![c] || (table.rows[row - 1]?.[column] ?? '');
     });
   });
   table.range.offset(top, from, height, width).setValues(block);
-  if (added) widenNamedRange(spreadsheet, table, header.length);
+  // Point the name at the wider table, so the added columns are read next time.
+  if (added) pointName(spreadsheet, table.spec.rangeName, table.range.getSheet().getRange(`A:${columnLetter(header.length)}`));
 }
 
 /** Appends rows (objects keyed by header) after the last data row, in one setValues. */
@@ -104,11 +104,6 @@ export function appendRows(table: Table, rows: readonly Record<string, unknown>[
   const spare = table.range.getNumRows() - (table.rows.length + 1);
   if (spare < block.length) table.range.getSheet().insertRowsAfter(table.range.getLastRow(), block.length - spare);
   table.range.offset(table.rows.length + 1, 0, block.length, table.header.length).setValues(block);
-}
-
-/** Points the sheet's name at whole columns A to the given width, so later columns are read too. */
-function widenNamedRange(spreadsheet: Spreadsheet, table: Table, width: number): void {
-  pointName(spreadsheet, table.spec.rangeName, table.range.getSheet().getRange(`A:${columnLetter(width)}`));
 }
 
 /** Names a range, moving the name if it already exists rather than adding a second one. */
