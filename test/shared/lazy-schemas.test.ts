@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-// Apps Script evaluates the whole bundle on every call, so the kit, brief and pack modules must
+// Apps Script evaluates the whole bundle on every call, so the kit, brief, pack and prompt modules must
 // build no zod schema when they load. Every schema constructor the core calls is counted here.
 const built = vi.hoisted(() => ({ count: 0 }));
 
@@ -63,5 +63,21 @@ describe('schemas built on first use', () => {
     expect(parseBrief({ ...brief, benefits: [] }).ok).toBe(false);
     expect(built.count).toBe(afterFirst);
     expect(packCopySchema()).toBe(packCopySchema());
+  });
+
+  it('builds no schema when the prompt templates load, and a template input schema once, on its first render', async () => {
+    const { renderTemplate } = await import('../../shared/src/prompts');
+    const { parseKit } = await import('../../shared/src/kit');
+    expect(built.count).toBe(0);
+    const parsed = parseKit(minimalKit);
+    if (!parsed.ok) throw new Error('the minimal kit does not parse');
+    const beforeRender = built.count;
+    const vars = { brief: { ...brief, offer: '', approvedClaims: [] }, count: 3, maxGraphemes: 60 };
+    expect(renderTemplate('subject-lines', vars, parsed.value).ok).toBe(true);
+    const afterFirst = built.count;
+    expect(afterFirst).toBeGreaterThan(beforeRender);
+    expect(renderTemplate('subject-lines', { ...vars, count: 5 }, parsed.value).ok).toBe(true);
+    expect(renderTemplate('subject-lines', { ...vars, count: 0 }, parsed.value).ok).toBe(false);
+    expect(built.count).toBe(afterFirst);
   });
 });

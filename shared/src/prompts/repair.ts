@@ -1,10 +1,8 @@
+import { once } from '../once';
 import * as z from '../zod';
 
 // A second chance after a failed answer: the remaining problems, and the previous answer fenced as data.
-export const repairSchema = z._default(
-  z.nullable(z.strictObject({ problems: z.array(z.string()), previous: z.string() })),
-  null,
-);
+export const repairSchema = once(() => z._default(z.nullable(z.strictObject({ problems: z.array(z.string()), previous: z.string() })), null));
 
 export const repairPartial = `{{#repair}}
 

@@ -1,3 +1,4 @@
+import { once } from '../once';
 import type * as z from '../zod';
 import type { JsonSchema } from './output-schema';
 
@@ -16,7 +17,13 @@ export interface PromptTemplate<S extends z.ZodMiniType = z.ZodMiniType> {
   sample: z.input<S>;
 }
 
-/** Identity at run time; it keeps the template's input type precise. */
-export function defineTemplate<S extends z.ZodMiniType>(template: PromptTemplate<S>): PromptTemplate<S> {
-  return template;
+/** A template as written: `input` builds its schema, which happens the first time the template is rendered. */
+export type TemplateSource<S extends z.ZodMiniType> = Omit<PromptTemplate<S>, 'input'> & { input: () => S };
+
+/**
+ * A template whose input schema is built on first use: Apps Script evaluates the whole bundle on
+ * every call, and building every template's schema at load would cost more than most calls need.
+ */
+export function defineTemplate<S extends z.ZodMiniType>({ input, ...template }: TemplateSource<S>): PromptTemplate<S> {
+  return Object.defineProperty(template, 'input', { enumerable: true, get: once(input) }) as PromptTemplate<S>;
 }

@@ -5,7 +5,7 @@ import { repairSchema } from '../repair';
 import { defineTemplate } from '../template';
 import { systemPart } from './system';
 
-const slotSchema = z.strictObject({
+const slotSchema = () => z.strictObject({
   id: z.string().check(z.minLength(1)),
   kind: z.enum(['headline', 'cta', 'body']),
   count: z.int().check(z.positive()),
@@ -16,7 +16,7 @@ export const adVariantsTemplate = defineTemplate({
   id: 'ad-variants',
   version: '1.0.0',
   description: 'Headline, call-to-action and body variants for each ad size, each within that size\'s length limit.',
-  input: z.strictObject({ brief: briefViewSchema, slots: z.array(slotSchema).check(z.minLength(1)), repair: repairSchema }),
+  input: () => z.strictObject({ brief: briefViewSchema(), slots: z.array(slotSchema()).check(z.minLength(1)), repair: repairSchema() }),
   output: jsonObject({
     slots: jsonArray(jsonObject({ id: jsonString('The slot id, as given'), variants: jsonArray(jsonString()) })),
   }),

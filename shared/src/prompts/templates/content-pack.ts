@@ -5,7 +5,7 @@ import { repairSchema } from '../repair';
 import { defineTemplate } from '../template';
 import { systemPart } from './system';
 
-const limit = z.int().check(z.positive());
+const limit = () => z.int().check(z.positive());
 
 // Email subjects may count words too (9 in the presets); the email's subject and the subject lines share the limit.
 const subjectLimit = 'at most {{limits.subject}} characters{{#limits.subjectWords}} and {{limits.subjectWords}} words{{/limits.subjectWords}}';
@@ -14,16 +14,16 @@ export const contentPackTemplate = defineTemplate({
   id: 'content-pack',
   version: '1.0.0',
   description: 'A campaign content pack from one brief: article, email, three subject lines, a social post and an ad headline.',
-  input: z.strictObject({
-    brief: briefViewSchema,
+  input: () => z.strictObject({
+    brief: briefViewSchema(),
     limits: z.strictObject({
-      subject: limit,
-      subjectWords: z._default(z.nullable(limit), null),
-      preheader: limit,
-      social: limit,
-      adHeadline: limit,
+      subject: limit(),
+      subjectWords: z._default(z.nullable(limit()), null),
+      preheader: limit(),
+      social: limit(),
+      adHeadline: limit(),
     }),
-    repair: repairSchema,
+    repair: repairSchema(),
   }),
   output: jsonObject({
     article: jsonObject({

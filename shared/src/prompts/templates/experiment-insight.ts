@@ -8,7 +8,7 @@ export const experimentInsightTemplate = defineTemplate({
   id: 'experiment-insight',
   version: '1.0.0',
   description: 'A plain-language narrative of an experiment\'s result for the team\'s learnings log.',
-  input: z.strictObject({
+  input: () => z.strictObject({
     experiment: z.strictObject({
       name: z.string(),
       hypothesis: z.string(),
@@ -18,7 +18,7 @@ export const experimentInsightTemplate = defineTemplate({
       results: z.array(z.string()),
       notes: z._default(z.string(), ''),
     }),
-    repair: repairSchema,
+    repair: repairSchema(),
   }),
   output: jsonObject({
     headline: jsonString('One sentence: what happened'),

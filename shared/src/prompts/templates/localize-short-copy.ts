@@ -8,12 +8,12 @@ export const localizeShortCopyTemplate = defineTemplate({
   id: 'localize-short-copy',
   version: '1.0.0',
   description: 'Localises short copy (headlines, CTAs, subject lines) into a locale within each item\'s length limit.',
-  input: z.strictObject({
+  input: () => z.strictObject({
     locale: z.string().check(z.minLength(2)),
     items: z
       .array(z.strictObject({ id: z.string(), text: z.string(), maxGraphemes: z.int().check(z.positive()) }))
       .check(z.minLength(1)),
-    repair: repairSchema,
+    repair: repairSchema(),
   }),
   output: jsonObject({ items: jsonArray(jsonObject({ id: jsonString(), text: jsonString() })) }),
   system: systemPart('You are the localisation editor for {{kit.name}}. You adapt meaning and tone for the market, not word for word, and keep brand terms as the kit writes them.'),

@@ -8,12 +8,12 @@ export const rewriteToBrandTemplate = defineTemplate({
   id: 'rewrite-to-brand',
   version: '1.0.0',
   description: 'Rewrites text to fix the listed brand findings while keeping its meaning.',
-  input: z.strictObject({
+  input: () => z.strictObject({
     text: z.string(),
     channel: z._default(z.string(), ''),
     maxGraphemes: z._default(z.nullable(z.int().check(z.positive())), null),
     findings: z.array(z.strictObject({ match: z.string(), message: z.string() })),
-    repair: repairSchema,
+    repair: repairSchema(),
   }),
   output: jsonObject({ text: jsonString('The rewritten text') }),
   system: systemPart('You are the brand editor for {{kit.name}}. You change as little as you can: fix what is listed and keep the meaning, facts and length.'),

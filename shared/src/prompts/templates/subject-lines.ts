@@ -9,11 +9,11 @@ export const subjectLinesTemplate = defineTemplate({
   id: 'subject-lines',
   version: '1.0.0',
   description: 'Email subject-line variants, each a different approach, within a length limit.',
-  input: z.strictObject({
-    brief: briefViewSchema,
+  input: () => z.strictObject({
+    brief: briefViewSchema(),
     count: z.int().check(z.positive()),
     maxGraphemes: z.int().check(z.positive()),
-    repair: repairSchema,
+    repair: repairSchema(),
   }),
   output: jsonObject({ subjectLines: jsonArray(jsonString()) }),
   system: systemPart('You are the email copywriter for {{kit.name}}.'),
