@@ -41,11 +41,13 @@ function readArms(va: unknown, ca: unknown, vb: unknown, cb: unknown): CellRead<
   return { ok: true, value: [{ visitors: visitorsA, conversions: conversionsA }, { visitors: visitorsB, conversions: conversionsB }] };
 }
 
-function overArms(args: readonly unknown[], compute: (control: Arm, variant: Arm) => CustomValue): CustomResult {
-  return overCells(args, (va, ca, vb, cb) => {
-    const read = readArms(va, ca, vb, cb);
-    return read.ok ? compute(...read.value) : errorText(read.reason);
-  });
+/** A custom function over two arms' visitors and conversions, A (control) then B. */
+function armFunction(compute: (control: Arm, variant: Arm) => CustomValue) {
+  return (visitorsA: unknown, conversionsA: unknown, visitorsB: unknown, conversionsB: unknown): CustomResult =>
+    overCells([visitorsA, conversionsA, visitorsB, conversionsB], (va, ca, vb, cb) => {
+      const read = readArms(va, ca, vb, cb);
+      return read.ok ? compute(...read.value) : errorText(read.reason);
+    });
 }
 
 /** Visitors per arm for a baseline rate and a relative MDE (α 0.05, power 0.8 unless given). */
@@ -59,19 +61,13 @@ export function sampleSizeCells(baseline: unknown, mde: unknown, alpha?: unknown
 }
 
 /** Two-sided pooled z-test p-value of B against A. */
-export function pValueCells(visitorsA: unknown, conversionsA: unknown, visitorsB: unknown, conversionsB: unknown): CustomResult {
-  return overArms([visitorsA, conversionsA, visitorsB, conversionsB], (a, b) => twoProportionTest(a, b).pValue);
-}
+export const pValueCells = armFunction((a, b) => twoProportionTest(a, b).pValue);
 
 /** Relative lift of B's rate over A's. */
-export function liftCells(visitorsA: unknown, conversionsA: unknown, visitorsB: unknown, conversionsB: unknown): CustomResult {
-  return overArms([visitorsA, conversionsA, visitorsB, conversionsB], (a, b) => twoProportionTest(a, b).lift ?? errorText('A has no conversions, so a relative lift is undefined'));
-}
+export const liftCells = armFunction((a, b) => twoProportionTest(a, b).lift ?? errorText('A has no conversions, so a relative lift is undefined'));
 
 /** Probability that B's true rate beats A's (Beta posteriors, uniform priors). */
-export function probBeatCells(visitorsA: unknown, conversionsA: unknown, visitorsB: unknown, conversionsB: unknown): CustomResult {
-  return overArms([visitorsA, conversionsA, visitorsB, conversionsB], probabilityToBeat);
-}
+export const probBeatCells = armFunction(probabilityToBeat);
 
 /** The 0–100 qualification score with the default weights. */
 export function scoreCells(impact: unknown, feasibility: unknown, risk: unknown, readiness: unknown): CustomResult {

@@ -53,10 +53,6 @@ export function appendAudit(spreadsheet: Spreadsheet, rows: readonly Record<stri
   if (table) appendRows(table, rows);
 }
 
-function isoDay(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
 /** Finds the anomalies in Results, narrates the new ones and appends them to the Insights sheet. */
 export function writeInsights(spreadsheet: Spreadsheet, deps: InsightDeps): Report {
   const outOfTime = deadline(deps.clock);
@@ -106,7 +102,7 @@ export function writeInsights(spreadsheet: Spreadsheet, deps: InsightDeps): Repo
         writtenBy = `Onbrand offline (${deps.model.provider} failed: ${written.why})`;
       }
     }
-    rows.push({ Id: id, Date: isoDay(deps.clock.now()), Kind: insight.kind, Experiment: insight.experiment, Headline: headline, Narrative: text, Rows: rowsLink(gid, insight.rows, lastColumn), 'Written by': writtenBy, Review: 'needs review' });
+    rows.push({ Id: id, Date: new Date(deps.clock.now()).toISOString().slice(0, 10), Kind: insight.kind, Experiment: insight.experiment, Headline: headline, Narrative: text, Rows: rowsLink(gid, insight.rows, lastColumn), 'Written by': writtenBy, Review: 'needs review' });
   }
   appendRows(insightsTable, rows);
   appendAudit(spreadsheet, audit);

@@ -130,7 +130,7 @@ export function setupTracker(spreadsheet: Spreadsheet): Report {
   const parts = [
     created.length > 0 && `Created ${plural(created.length, 'sheet')}: ${created.join(', ')}.`,
     extended.length > 0 && `Added columns to ${extended.join('; ')}.`,
-    settings > 0 && created.every((name) => name !== settingsSheet.name) && `Added ${plural(settings, 'missing setting')}.`,
+    settings > 0 && !created.includes(settingsSheet.name) && `Added ${plural(settings, 'missing setting')}.`,
   ].filter(Boolean);
   const message = parts.length > 0 ? `${parts.join(' ')} Your data was left as it was.` : 'The tracker is complete: nothing was missing.';
   return report('setup', 'done', message, { processed: trackerSheets.length });
