@@ -2,8 +2,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { writeStoredJson } from '../../apps-script/src/server/stored-json';
-import { coreRuntime } from '../../docs-addon/src/server/core-runtime';
-import { provideCoreRuntime } from '../../docs-addon/src/server/lazy-core';
 import { createDocsEnvironment, type DocsEnvironment } from '../../preview/src/apps-script';
 import type { BlockSpec } from '../../preview/src/apps-script/fake-document';
 
@@ -20,8 +18,6 @@ afterEach(() => {
  * run in-process exactly as they do in Apps Script (where the services are globals too).
  */
 export function installDocs(paragraphs: readonly BlockSpec[], name = 'Campaign draft'): DocsEnvironment {
-  // Inside Code.js the core loads on first use through the bundler; here it is handed over directly.
-  provideCoreRuntime(coreRuntime);
   const env = createDocsEnvironment({ name, paragraphs: paragraphs as string[], files: {} });
   for (const [key, service] of Object.entries(env.services)) {
     if (key === 'console') continue;

@@ -1,9 +1,10 @@
 import type { LintResult } from '@onbrand/shared/lint';
+import { brandFitScore, isSafeFix, lintText } from '@onbrand/shared/lint';
+import { listChannels } from '@onbrand/shared/kit';
 import type { CheckResult, DocFinding, Span } from '../contract';
 import { channelSections, headingCandidates, headingLevel } from './channel-sections';
 import { activeDocument, gatherDocument, gatherSelection, paragraphFinder } from './document-port';
 import { loadKit } from './kit-store';
-import { core } from './lazy-core';
 import { OffsetMap, type MappedParagraph } from './offset-map';
 
 type Finding = LintResult['findings'][number];
@@ -34,7 +35,6 @@ export function checkParagraphs(
   options: { channel: string | null; approvedClaims: readonly string[]; headingLevels?: ReadonlyMap<number, number> },
 ): { findings: DocFinding[]; score: number; sections: CheckResult['sections']; notices: string[] } {
   const { kit } = loadKit();
-  const { listChannels, lintText, brandFitScore, isSafeFix } = core();
   const map = new OffsetMap(paragraphs);
   const known = listChannels(kit).map((c) => c.id);
   const notices: string[] = [];

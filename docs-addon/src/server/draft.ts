@@ -1,9 +1,9 @@
 import { withDocumentLock } from '@onbrand/apps-script/server';
 import type { ContentPack, Piece, Provenance } from '@onbrand/shared/generate';
+import { generateContentPackSync } from '@onbrand/shared/generate';
 import type { Inserted } from '../contract';
 import { activeDocument, insertBlocks, insertionPoint, type Container, type NewBlock } from './document-port';
 import { generateOptions, loadKit } from './kit-store';
-import { core } from './lazy-core';
 import { markParagraphs, preview, publicMarks, saveMarks, type StoredMark } from './marks';
 
 /** What a mark records of the drafts it holds: a pack's pieces, or a rewrite. */
@@ -115,7 +115,7 @@ export function insertParts(parts: readonly Part[], provenance: Provenance, kind
 export function draftFromBrief(brief: unknown): Inserted {
   const { kit } = loadKit();
   const { options, notices } = generateOptions();
-  const pack = core().generateContentPackSync(brief, kit, options);
+  const pack = generateContentPackSync(brief, kit, options);
   if (!pack.ok) return notInserted(pack.issues, 'The brief needs a few fixes before drafting; nothing was inserted.');
   return insertParts(packParts(pack.value), pack.value.provenance, 'draft', [...notices, ...pack.value.notices]);
 }

@@ -2,8 +2,9 @@ import { readApiKey, maskApiKey, readStoredJson, saveApiKey, writeStoredJson, ur
 import type { Issue } from '@onbrand/shared';
 import type { GenerateSyncOptions, ProviderId } from '@onbrand/shared/generate';
 import type { BrandKit } from '@onbrand/shared/kit';
+import { adapters, providerIds } from '@onbrand/shared/generate';
+import { listChannels, parseKit, parseKitJson } from '@onbrand/shared/kit';
 import type { KitSummary, Settings } from '../contract';
-import { core } from './lazy-core';
 import { starterKit } from './starter-kit';
 
 // The kit for this document lives in its document properties (every editor shares it); a user's
@@ -18,7 +19,6 @@ export interface LoadedKit {
 
 /** The document's kit, else the user's default, else the starter kit. */
 export function loadKit(): LoadedKit {
-  const { parseKit } = core();
   for (const [source, store] of [
     ['document', PropertiesService.getDocumentProperties()],
     ['user', PropertiesService.getUserProperties()],
@@ -39,7 +39,7 @@ export function summarizeKit(loaded: LoadedKit): KitSummary {
     name: loaded.kit.name,
     version: loaded.kit.version,
     source: loaded.source,
-    channels: core().listChannels(loaded.kit).map((channel) => ({ id: channel.id, name: channel.name })),
+    channels: listChannels(loaded.kit).map((channel) => ({ id: channel.id, name: channel.name })),
   };
 }
 
@@ -47,7 +47,7 @@ export function summarizeKit(loaded: LoadedKit): KitSummary {
 export function importKit(json: string, scope: 'document' | 'user'): { ok: boolean; issues: Issue[]; kit: KitSummary } {
   const refused = (issues: Issue[]) => ({ ok: false, issues, kit: summarizeKit(loadKit()) });
   if (!json.trim()) return refused([{ path: '(root)', message: 'the kit file is empty' }]);
-  const parsed = core().parseKitJson(json);
+  const parsed = parseKitJson(json);
   if (!parsed.ok) return refused(parsed.issues);
   const store = scope === 'document' ? PropertiesService.getDocumentProperties() : PropertiesService.getUserProperties();
   writeStoredJson(store, kitKey, JSON.parse(json));
@@ -62,7 +62,7 @@ interface StoredSettings {
 
 // A provider this version does not know (an old setting, a bad request) means offline.
 function knownProvider(id: unknown): ProviderId {
-  return core().providerIds.includes(id as ProviderId) ? (id as ProviderId) : 'offline';
+  return providerIds.includes(id as ProviderId) ? (id as ProviderId) : 'offline';
 }
 
 function readSettings(): StoredSettings {
@@ -88,7 +88,6 @@ export function saveSettings(input: { provider: string; model: string; baseUrl: 
 }
 
 export function providerList() {
-  const { adapters, providerIds } = core();
   return providerIds.map((id) => {
     const { label, defaultModel } = id === 'offline' ? { label: 'Offline (no key)', defaultModel: '' } : adapters[id];
     return { id, label, defaultModel };
@@ -104,7 +103,7 @@ export function generateOptions(): { options: GenerateSyncOptions; notices: stri
   const now = new Date().toISOString();
   if (settings.provider === 'offline') return { options: { now }, notices: [] };
   const apiKey = readApiKey(settings.provider);
-  if (!apiKey) return { options: { now }, notices: [`No API key is saved for ${core().adapters[settings.provider].label}, so this draft is the offline one. Add a key in Settings.`] };
+  if (!apiKey) return { options: { now }, notices: [`No API key is saved for ${adapters[settings.provider].label}, so this draft is the offline one. Add a key in Settings.`] };
   const options: GenerateSyncOptions = { now, provider: settings.provider, apiKey, transport: urlFetchTransport, sleep: appsScriptSleep };
   if (settings.model) options.model = settings.model;
   if (settings.baseUrl) options.baseUrl = settings.baseUrl;

@@ -1,9 +1,9 @@
 import { readStoredJson, withDocumentLock, writeStoredJson } from '@onbrand/apps-script/server';
 import { writeCsv } from '@onbrand/shared/csv';
+import { lintText } from '@onbrand/shared/lint';
 import type { AuditEntry, Mark } from '../contract';
 import { activeDocument } from './document-port';
 import { loadKit } from './kit-store';
-import { core } from './lazy-core';
 
 // AI-written text stays marked until a person approves it: a named range over the inserted
 // paragraphs (it follows the text as the writer edits around it) plus a subtle highlight. What
@@ -122,7 +122,7 @@ export function approveMark(id: string): { approved: AuditEntry | null; message:
     removeRange(doc, mark.rangeId);
     const { kit } = loadKit();
     const { label, template, templateVersion, provider, model, channel } = mark;
-    const lint = core().lintText(text, kit, { channel: channel ?? undefined, aiGenerated: true });
+    const lint = lintText(text, kit, { channel: channel ?? undefined, aiGenerated: true });
     const entry: AuditEntry = {
       markId: id,
       label,

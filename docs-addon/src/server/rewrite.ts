@@ -1,9 +1,10 @@
 import { withDocumentLock } from '@onbrand/apps-script/server';
+import { lintText } from '@onbrand/shared/lint';
+import { rewriteToBrandSync } from '@onbrand/shared/generate';
 import type { Inserted } from '../contract';
 import { activeDocument, gatherSelection, paragraphOf, type Container } from './document-port';
 import { insertMarked, notInserted } from './draft';
 import { generateOptions, loadKit } from './kit-store';
-import { core } from './lazy-core';
 import { publicMarks } from './marks';
 
 const nothing = (notice: string) => notInserted([], notice);
@@ -20,7 +21,6 @@ export function rewriteSelection(channel: string): Inserted {
   const original = selected.paragraphs.map((p) => p.text).join('\n');
   if (!original.trim()) return nothing('The selection holds no text to rewrite (only an image?). Select some text.');
   const { kit } = loadKit();
-  const { lintText, rewriteToBrandSync } = core();
   const target = channel ? { channel } : {};
   const findings = lintText(original, kit, target).findings;
   const { options, notices } = generateOptions();

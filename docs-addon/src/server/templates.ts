@@ -2,10 +2,12 @@ import type { GenerateSyncOptions, Piece, Provenance } from '@onbrand/shared/gen
 import type { Issue } from '@onbrand/shared';
 import type { BrandKit } from '@onbrand/shared/kit';
 import type { PromptTemplate } from '@onbrand/shared/prompts';
+import { adapters, callModel, generateContentPackSync, rewriteToBrandSync, runFlowSync } from '@onbrand/shared/generate';
+import { getTemplate, listTemplates, renderPrompt } from '@onbrand/shared/prompts';
+import { lintText } from '@onbrand/shared/lint';
 import type { Inserted, TemplateInfo } from '../contract';
 import { headedPart, insertParts, listed, notInserted, packParts, type Part } from './draft';
 import { generateOptions, loadKit } from './kit-store';
-import { core } from './lazy-core';
 import { formValues, templateFields } from './template-form';
 
 // Templates the offline generator can fill; the others need a model.
@@ -13,7 +15,7 @@ const offlineTemplates = new Set(['content-pack', 'rewrite-to-brand', 'subject-l
 
 /** Every built-in template with its generated form. */
 export function templateInfos(): TemplateInfo[] {
-  return core().listTemplates().map((template) => ({
+  return listTemplates().map((template) => ({
     id: template.id,
     version: template.version,
     description: template.description,
@@ -33,7 +35,6 @@ function briefOf(view: Vars): any {
  * and the rewrite; the returned parts are inserted like a draft.
  */
 function offlineParts(template: PromptTemplate, vars: Vars, kit: BrandKit, options: GenerateSyncOptions): { parts: Part[]; provenance: Provenance; notices: string[] } | { issues: Issue[] } {
-  const { lintText, rewriteToBrandSync, generateContentPackSync } = core();
   if (template.id === 'rewrite-to-brand') {
     const channel = vars.channel ? { channel: String(vars.channel) } : {};
     const result = rewriteToBrandSync(String(vars.text), lintText(String(vars.text), kit, channel).findings, kit, { ...options, ...channel });
@@ -67,7 +68,6 @@ function strings(value: unknown): string[] {
 
 /** Renders a template with the form's values and inserts the result at the cursor, marked for approval. */
 export function runTemplate(templateId: string, values: Record<string, unknown>): Inserted {
-  const { getTemplate, renderPrompt, adapters, runFlowSync, callModel, lintText } = core();
   const template = getTemplate(templateId);
   if (!template) return notInserted([{ path: 'templateId', message: templateId ? `there is no template named “${templateId}”` : 'pick a template' }], 'Nothing was inserted.');
   const { vars, issues } = formValues(templateFields(template), values);
