@@ -16,7 +16,7 @@ import { parseKit, type BrandKit } from '../../shared/src/kit';
 import { compileKit, lintText } from '../../shared/src/lint';
 import { seededNumbers } from './measure';
 
-// mulberry32: a small seeded generator, so every run lints the same text.
+// Prose from common English words and coined ones, seeded so every run lints the same text.
 const common = 'the of and to a in is it you that he was for on are with as his they be at one have this from or had by not word but what some we can out other were all there when up use your how said an each she which do their time if will way about many then them write would like so these her long make thing see him two has look more day could go come did number sound no most people my over know water than call first who may down side been now find'.split(' ');
 const onsets = ['b', 'c', 'd', 'f', 'g', 'h', 'j', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'w', 'st', 'tr', 'pl', 'gr', 'sh', 'ch', 'br'];
 const vowels = ['a', 'e', 'i', 'o', 'u', 'ai', 'ea', 'ou'];
