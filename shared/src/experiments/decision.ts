@@ -58,6 +58,8 @@ export function decide(input: DecisionInput): Decision {
   const mde = input.mde ?? 0;
   const early = input.peeking?.peeking === true;
   const variants = input.variants;
+  // Every variant's evidence, then the conclusion.
+  const allEvidence = (conclusion: string) => [...variants.map(evidence), conclusion];
   if (input.srmMismatch) {
     return { decision: 'iterate', reasons: ['The traffic split does not match the plan (sample ratio mismatch), so these numbers cannot be trusted. Fix the assignment or tracking and restart.'] };
   }
@@ -69,12 +71,12 @@ export function decide(input: DecisionInput): Decision {
     return { decision: 'scale', variant: best.arm, reasons: [evidence(best), `It beats control at α = ${alpha}.`] };
   }
   if (variants.every((v) => significant(v, alpha, -1))) {
-    return { decision: 'stop', reasons: [...variants.map(evidence), 'Every variant does worse than control.'] };
+    return { decision: 'stop', reasons: allEvidence('Every variant does worse than control.') };
   }
   if (early) return { decision: 'keep-running', reasons: ['No variant differs from control yet.', input.peeking!.message] };
   const ruledOut = variants.every((v) => v.ciHigh !== null && v.ciHigh < mde);
   if (ruledOut) {
-    return { decision: 'stop', reasons: [...variants.map(evidence), `No variant can reach the ${signedPercent(mde)} lift that was worth having.`] };
+    return { decision: 'stop', reasons: allEvidence(`No variant can reach the ${signedPercent(mde)} lift that was worth having.`) };
   }
-  return { decision: 'iterate', reasons: [...variants.map(evidence), `Inconclusive at α = ${alpha}: rework the idea or rerun with more traffic.`] };
+  return { decision: 'iterate', reasons: allEvidence(`Inconclusive at α = ${alpha}: rework the idea or rerun with more traffic.`) };
 }

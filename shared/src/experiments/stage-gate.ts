@@ -36,8 +36,9 @@ export function parseStage(value: string): Stage | null {
 export function recommendStage(stage: Stage, score: number, risk: number, thresholds: StageThresholds = stageGateThresholds): StageRecommendation {
   if (stage !== 'ideate' && stage !== 'qualified') return nextSteps[stage];
   if (risk > thresholds.maxRisk) return { stage, reason: `Risk is rated ${risk} of 5: review it with legal and brand before going further.` };
-  if (score < thresholds.parkBelow) return { stage: 'ideate', reason: `Score ${score.toFixed(1)} is under ${thresholds.parkBelow}: park it and favour stronger ideas.` };
-  if (score < thresholds.qualifyAt) return { stage: 'ideate', reason: `Score ${score.toFixed(1)} is under ${thresholds.qualifyAt}: sharpen the impact, feasibility or data readiness.` };
-  if (stage === 'ideate') return { stage: 'qualified', reason: `Score ${score.toFixed(1)} reaches ${thresholds.qualifyAt}: qualify it.` };
+  const scored = `Score ${score.toFixed(1)}`;
+  if (score < thresholds.parkBelow) return { stage: 'ideate', reason: `${scored} is under ${thresholds.parkBelow}: park it and favour stronger ideas.` };
+  if (score < thresholds.qualifyAt) return { stage: 'ideate', reason: `${scored} is under ${thresholds.qualifyAt}: sharpen the impact, feasibility or data readiness.` };
+  if (stage === 'ideate') return { stage: 'qualified', reason: `${scored} reaches ${thresholds.qualifyAt}: qualify it.` };
   return nextSteps.qualified;
 }

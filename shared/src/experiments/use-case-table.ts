@@ -37,12 +37,19 @@ const aliases: Record<keyof UseCaseColumns, string[]> = {
   effort: ['effort'],
 };
 
-export interface UseCaseRow {
+/** A use case row as read from the sheet. */
+export interface ReadUseCase {
   rowNumber: number;
   name: string;
   inputs: ScoreInputs;
-  score: number;
+  /** The Stage cell as typed. */
+  stageText: string;
   rice: number | null;
+}
+
+/** A scored use case: its score, rank and recommended next stage. */
+export interface UseCaseRow extends ReadUseCase {
+  score: number;
   rank: number;
   next: StageRecommendation;
 }
@@ -90,16 +97,8 @@ function readRice(cells: readonly unknown[], columns: UseCaseColumns, impact: nu
   return { ok: true, value: riceScore(reach.value, riceImpact.value, confidence.value, effort.value) };
 }
 
-interface ScoredRow {
-  rowNumber: number;
-  name: string;
-  inputs: ScoreInputs;
-  stageText: string;
-  rice: number | null;
-}
-
 /** Reads one use case row, or the reasons it cannot be scored. */
-export function readUseCaseRow(cells: readonly unknown[], columns: UseCaseColumns, rowNumber: number): CellRead<ScoredRow> {
+export function readUseCaseRow(cells: readonly unknown[], columns: UseCaseColumns, rowNumber: number): CellRead<ReadUseCase> {
   const reads = readRatings(cells[columns.impact], cells[columns.feasibility], cells[columns.risk], cells[columns.readiness]);
   const ratings = readAll(reads);
   const name = cellText(cells[columns.name]);
@@ -123,11 +122,8 @@ export function scoreUseCaseTable(header: readonly unknown[], rows: readonly (re
   const scores = scored.map((row) => qualificationScore(row.inputs, weights));
   const ranks = rankDescending(scores);
   const results = scored.map((row, i): UseCaseRow => ({
-    rowNumber: row.rowNumber,
-    name: row.name,
-    inputs: row.inputs,
+    ...row,
     score: scores[i],
-    rice: row.rice,
     rank: ranks[i],
     next: recommendStage(parseStage(row.stageText) ?? 'ideate', scores[i], row.inputs.risk, options.thresholds),
   }));

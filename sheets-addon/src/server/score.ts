@@ -14,7 +14,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export function scoreUseCases(spreadsheet: Spreadsheet): Report {
   const { settings, issues } = readSettings(spreadsheet);
   const weights = scoringWeights(settings);
-  if (!weights.ok || issues.some((issue) => issue.path.includes('weight') || issue.path.includes('score') || issue.path.includes('risk'))) {
+  if (!weights.ok || issues.some((issue) => /weight|score|risk/.test(issue.path))) {
     const all = weights.ok ? issues : [...issues, ...weights.issues];
     return needsFix('score', `Fix the Settings sheet first: ${issueList(all)}.`, all);
   }

@@ -82,9 +82,9 @@ function addMissingSettings(sheet: Sheet, header: readonly string[], fresh: bool
     });
     sheet.getRange(last + 2, 1, block.length, width).setValues(block);
   }
-  const kitLabel = settingRows.find((row) => row.key === 'kitJson')!.label.toLowerCase();
-  const kitIndex = present.indexOf(kitLabel);
-  const kitRow = kitIndex >= 0 ? kitIndex + 2 : last + 2 + missing.findIndex((row) => row.key === 'kitJson');
+  // The rows as they now read, the missing ones appended after the last used row.
+  const labels = [...present.slice(0, last), ...missing.map((row) => row.label.toLowerCase())];
+  const kitRow = labels.indexOf(settingRows.find((row) => row.key === 'kitJson')!.label.toLowerCase()) + 2;
   return { added: missing.length, kitRow };
 }
 
