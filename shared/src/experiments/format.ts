@@ -2,7 +2,7 @@
 
 /** A signed percentage: 0.123 → "+12.3%". */
 export function signedPercent(value: number, digits = 1): string {
-  const text = `${(value * 100).toFixed(digits)}%`;
+  const text = percent(value, digits);
   return value > 0 ? `+${text}` : text;
 }
 

@@ -20,8 +20,7 @@ export function rowsText(rows: readonly number[]): string {
 }
 
 function where(period: string, segment: string): string {
-  const parts = [period && `in ${period}`, segment && `for ${segment}`].filter(Boolean);
-  return parts.length > 0 ? ` ${parts.join(' ')}` : '';
+  return [period && ` in ${period}`, segment && ` for ${segment}`].filter(Boolean).join('');
 }
 
 function body(insight: Insight): { headline: string; text: string } {

@@ -144,11 +144,12 @@ export function analyzeResultsTable(rows: readonly (readonly unknown[])[], optio
   const { valid, reasons } = readRows(rows, firstRow, (cells, rowNumber) => {
     const read = readResultRow(cells, rowNumber);
     if (!read.ok) return read;
-    const members = groups.get(groupKey(read.value)) ?? [];
+    const key = groupKey(read.value);
+    const members = groups.get(key) ?? [];
     const twin = members.find((row) => row.arm.toLowerCase() === read.value.arm.toLowerCase());
     if (twin) return { ok: false, reason: `arm "${read.value.arm}" appears twice for this experiment, period and segment (also row ${twin.rowNumber})` };
     members.push(read.value);
-    groups.set(groupKey(read.value), members);
+    groups.set(key, members);
     return read;
   });
   const analyzed = [...groups.values()].map((members) => analyzeGroup(members, options));

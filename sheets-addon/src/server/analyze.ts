@@ -1,7 +1,7 @@
 import { designColumns, plural, resultColumns } from '@onbrand/shared/experiments';
 import type { Report } from '../contract';
 import { analyzeResults, readPlans } from './experiment-data';
-import { countFlagged, missingColumns, needsFix, needsSetup, report, rowsToFix, under } from './report';
+import { countFlagged, missingColumns, needsFix, needsSetup, report, rowsToFix, tally, under } from './report';
 import { readTable, writeColumns } from './table';
 import { experimentsSheet, resultsSheet } from './tracker';
 
@@ -24,9 +24,7 @@ export function analyzeExperiments(spreadsheet: Spreadsheet): Report {
   const { groups, statuses, cells, rows } = analyzed.value.analysis;
   writeColumns(spreadsheet, results, resultColumns, cells);
   const flagged = countFlagged(statuses) + (design.ok ? countFlagged(design.value.statuses) : 0);
-  const decisions = new Map<string, number>();
-  for (const group of groups) decisions.set(group.decision.decision, (decisions.get(group.decision.decision) ?? 0) + 1);
-  const summary = [...decisions].map(([decision, n]) => `${n} ${decision}`).join(', ');
+  const summary = [...tally(groups.map((group) => group.decision.decision))].map(([decision, n]) => `${n} ${decision}`).join(', ');
   return report('analyze', 'done', `Analyzed ${plural(rows.length, 'result row')} in ${plural(groups.length, 'comparison')}${summary ? ` (${summary})` : ''}.${rowsToFix(flagged)}`, {
     processed: rows.length,
     flagged,

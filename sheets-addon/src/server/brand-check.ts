@@ -41,15 +41,16 @@ export function brandCheckColumn(spreadsheet: Spreadsheet, deps: BrandCheckDeps)
   if (!selection) return needsFix('brand-check', 'Select a cell in the column of copy to check, then try again.');
   const sheet = selection.getSheet();
   const column = selection.getColumn();
+  const letter = columnLetter(column);
   const values = sheet.getDataRange().getValues();
-  const name = cellText(values[0]?.[column - 1]) || `Column ${columnLetter(column)}`;
+  const name = cellText(values[0]?.[column - 1]) || `Column ${letter}`;
   const labels = [`${name} findings`, `${name} brand score`];
   const ours = labels.every((label, i) => cellText(values[0]?.[column + i]) === label);
   const free = values.every((row) => cellText(row[column]) === '' && cellText(row[column + 1]) === '');
   if (!ours && !free) sheet.insertColumnsAfter(column, 2);
 
   const texts = values.slice(1).map((row) => cellText(row[column - 1]));
-  const target = `${sheet.getName()}!${columnLetter(column)}`;
+  const target = `${sheet.getName()}!${letter}`;
   const saved = readContinuation('brand-check');
   const start = saved && saved.target === target && ours ? Math.min(saved.done, texts.length) : 0;
   const block: (string | number)[][] = start === 0 ? [labels] : [];

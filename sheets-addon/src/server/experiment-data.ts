@@ -76,7 +76,8 @@ export interface AnalyzedResults {
 export function analyzeResults(results: Table, plans: Plans): { ok: true; value: AnalyzedResults } | { ok: false; issues: Issue[] } {
   const columns = findColumns<(typeof canonical)[number]>(results.header, resultAliases, ['experiment', 'arm', 'visitors', 'conversions']);
   if (!columns.ok) return { ok: false, issues: under(results.spec.name, columns.issues) };
-  const rows = results.rows.map((row) => canonical.map((key) => (columns.value[key] === undefined ? '' : row[columns.value[key]!])));
+  // A column the sheet lacks reads as blank (row[-1]).
+  const rows = results.rows.map((row) => canonical.map((key) => row[columns.value[key] ?? -1]));
   const alphaOf = (experiment: string) => plans.plans[experiment]?.alpha ?? defaultAlpha;
   const analysis = analyzeResultsTable(rows, { plans: plans.plans });
   // Valid rows and groups are listed α by α, in the order each α first comes on the sheet.

@@ -17,12 +17,13 @@ export interface ModelAccess {
 
 export type ModelNarrative = { ok: true; headline: string; text: string; model: string; templateId: string; templateVersion: string } | { ok: false; why: string };
 
-function answerText(text: string): { headline: string; narrative: string; nextSteps: string[] } | null {
+/** The headline, the narrative and its closing next steps in a model's JSON answer; null when it lacks them. */
+function readAnswer(text: string): { headline: string; narrative: string } | null {
   try {
     const value = JSON.parse(text) as Record<string, unknown>;
     if (typeof value.headline !== 'string' || typeof value.narrative !== 'string') return null;
-    const steps = Array.isArray(value.nextSteps) ? value.nextSteps.filter((step): step is string => typeof step === 'string') : [];
-    return { headline: value.headline, narrative: value.narrative, nextSteps: steps };
+    const steps = Array.isArray(value.nextSteps) ? value.nextSteps.filter((step) => typeof step === 'string') : [];
+    return { headline: value.headline, narrative: steps.length > 0 ? `${value.narrative} Next: ${steps.join('; ')}.` : value.narrative };
   } catch {
     return null;
   }
@@ -40,9 +41,8 @@ export function narrateWithModel(narrative: Narrative, context: { metric: string
   const model = access.model || adapters[access.provider].defaultModel;
   const answer = runFlowSync(callModel(prompt.value, { provider: access.provider, model, apiKey: access.apiKey }), access.transport, access.sleep);
   if (!answer.ok) return { ok: false, why: answer.message };
-  const read = answerText(answer.text);
+  const read = readAnswer(answer.text);
   if (!read) return { ok: false, why: `${adapters[access.provider].label} answered without a headline and narrative` };
-  const steps = read.nextSteps.length > 0 ? ` Next: ${read.nextSteps.join('; ')}.` : '';
   const source = narrative.text.slice(narrative.text.lastIndexOf('(Source:'));
-  return { ok: true, headline: read.headline, text: `${read.narrative}${steps} ${source}`, model, templateId: prompt.value.templateId, templateVersion: prompt.value.templateVersion };
+  return { ok: true, headline: read.headline, text: `${read.narrative} ${source}`, model, templateId: prompt.value.templateId, templateVersion: prompt.value.templateVersion };
 }

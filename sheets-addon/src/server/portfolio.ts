@@ -1,5 +1,6 @@
 import { parseStage, readNumberCell, stages } from '@onbrand/shared/experiments';
 import type { Bubble, Portfolio } from '../contract';
+import { tally } from './report';
 import { columnIndex, readTable, textColumn } from './table';
 import { resultsSheet, scoringSheet, useCasesSheet } from './tracker';
 
@@ -9,13 +10,6 @@ const number = (value: unknown) => {
   const read = readNumberCell(value, '');
   return read.ok ? read.value : null;
 };
-
-/** Counts by value, in the order first seen after any given keys. */
-function tally(values: Iterable<string>, keys: readonly string[] = []): Map<string, number> {
-  const counts = new Map<string, number>(keys.map((key) => [key, 0]));
-  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
-  return counts;
-}
 
 /** Counts by stage, the use cases by score (as last scored) and each experiment's latest decision. */
 export function readPortfolio(spreadsheet: Spreadsheet): Portfolio {

@@ -32,6 +32,13 @@ export const missingColumns = (sheet: string, issues: readonly Issue[]) => `The 
 /** The sentence that closes a message when rows were left out, or nothing. */
 export const rowsToFix = (flagged: number) => (flagged ? ` ${plural(flagged, 'row')} need fixing: see Status.` : '');
 
+/** Counts by value, in the order first seen after any given keys. */
+export function tally(values: Iterable<string>, keys: readonly string[] = []): Map<string, number> {
+  const counts = new Map<string, number>(keys.map((key) => [key, 0]));
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return counts;
+}
+
 /** Rows whose Status holds a reason rather than OK or nothing. */
 export function countFlagged(statuses: readonly { status: string }[]): number {
   return statuses.filter((s) => s.status !== '' && s.status !== 'OK').length;

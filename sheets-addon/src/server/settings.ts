@@ -67,7 +67,7 @@ function fromValues(values: ReadonlyMap<string, unknown>): { settings: TrackerSe
   const settings = { weights: {}, thresholds: {} } as TrackerSettings;
   for (const row of settingRows) {
     const raw = values.get(row.label.toLowerCase());
-    const blank = raw === undefined || cellText(raw) === '';
+    const blank = cellText(raw) === '';
     if (typeof row.value === 'number') {
       const read = blank ? { ok: true as const, value: row.value } : readNumberCell(raw, row.label);
       if (!read.ok) issues.push({ path: `Settings › ${row.label}`, message: read.reason });

@@ -48,8 +48,11 @@ const whenFilled = (test: string, background: string, color?: string): ColourRul
 
 const stageColours = chips(stages, [grey, blue, '#e9d2fd', amber, '#d7f0f5', green]);
 const decisionColours = chips([...recordedDecisions, 'keep-running'], [green, amber, red, blue]);
-/** A Status cell that is neither blank nor OK holds the reason a row was left out. */
+// Columns several sheets share. A Status cell that is neither blank nor OK holds the reason a row was left out.
 const status: ColumnSpec = { header: 'Status', colours: [whenFilled('<>"OK"', amber, '#7a4f01')], width: 200 };
+const experiment: ColumnSpec = { header: 'Experiment', width: 180 };
+const useCase: ColumnSpec = { header: 'Use case', width: 160 };
+const decision: ColumnSpec = { header: 'Decision', dropdown: recordedDecisions, colours: decisionColours };
 
 const percent = '0.0%';
 const count = '#,##0';
@@ -90,8 +93,8 @@ export const scoringSheet = sheet('Scoring', 'OnbrandScoring', [
 ]);
 
 export const experimentsSheet = sheet('Experiments', 'OnbrandExperiments', [
-  { header: 'Experiment', width: 180 },
-  { header: 'Use case', width: 160 },
+  experiment,
+  useCase,
   { header: 'Control group', width: 180 },
   'Primary metric',
   { header: 'Guardrail metrics', width: 160 },
@@ -103,14 +106,14 @@ export const experimentsSheet = sheet('Experiments', 'OnbrandExperiments', [
   { header: 'Arms', format: '0' },
   { header: 'Start date', format: date },
   { header: 'End date', format: date },
-  { header: 'Decision', dropdown: recordedDecisions, colours: decisionColours },
+  decision,
   { header: 'Sample per arm', format: count },
   { header: 'Days', format: '0' },
   status,
 ]);
 
 export const resultsSheet = sheet('Results', 'OnbrandResults', [
-  { header: 'Experiment', width: 180 },
+  experiment,
   'Arm',
   'Period',
   'Segment',
@@ -132,9 +135,9 @@ export const resultsSheet = sheet('Results', 'OnbrandResults', [
 
 export const learningSheet = sheet('Learning log', 'OnbrandLearning', [
   { header: 'Date', format: date },
-  { header: 'Use case', width: 160 },
+  useCase,
   { header: 'Experiment', width: 160 },
-  { header: 'Decision', dropdown: recordedDecisions, colours: decisionColours },
+  decision,
   { header: 'Evidence', width: 240 },
   { header: 'Learning', width: 240 },
   { header: 'Status', dropdown: learningStatuses, colours: chips(learningStatuses, [grey, blue, green, red]) },
@@ -153,7 +156,7 @@ export const auditSheet = sheet('Audit log', 'OnbrandAudit', [
 ]);
 
 export const metricsSheet = sheet('Metrics', 'OnbrandMetrics', [
-  { header: 'Use case', width: 160 },
+  useCase,
   { header: 'Family', dropdown: metricFamilies },
   { header: 'Metric', dropdown: metricNames },
   'Unit',
