@@ -1,8 +1,6 @@
 import { createSheetsEnvironment, loadAppsScript, type Cell, type SheetsEnvironment } from '../../preview/src/apps-script';
 import type { FakeSheet } from '../../preview/src/apps-script/fake-spreadsheet';
 import { readDist } from '../helpers/dist';
-import { brandRuntime } from '../../sheets-addon/src/server/brand-runtime';
-import { provideBrandRuntime } from '../../sheets-addon/src/server/lazy-core';
 
 // A spreadsheet with the built Code.js loaded over it, as Apps Script runs it: each call evaluates
 // the bundle afresh. Direct tests of server modules install the same fakes as globals instead.
@@ -46,7 +44,6 @@ export function openTracker(sheets: Record<string, Cell[][]>, name = 'Portfolio'
 
 /** Installs the fakes as Apps Script globals for a direct call; returns the undo. */
 export function installGlobals(env: SheetsEnvironment): () => void {
-  provideBrandRuntime(brandRuntime);
   const globals = globalThis as Record<string, unknown>;
   const names = Object.keys(env.services).filter((name) => name !== 'console');
   for (const name of names) globals[name] = env.services[name];

@@ -5,4 +5,3 @@ export * from './url-fetch-transport';
 export * from './secrets';
 export * from './lock';
 export * from './stored-json';
-export * from './lazy';

@@ -1,9 +1,10 @@
 import { cellText, plural } from '@onbrand/shared/experiments';
 import type { BrandKit } from '@onbrand/shared/kit';
+import { lintText } from '@onbrand/shared/lint';
+import { listChannels, resolveChannel } from '@onbrand/shared/kit';
 import type { Report } from '../contract';
 import { deadline, keepContinuation, readContinuation, type Clock } from './continuation';
 import { needsFix, report } from './report';
-import { brand } from './lazy-core';
 import { columnLetter } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -31,7 +32,6 @@ export function brandCheckColumn(spreadsheet: Spreadsheet, deps: BrandCheckDeps)
   if (!deps.kit) {
     return needsFix('brand-check', deps.kitProblem ?? 'There is no brand kit for this file yet. Save one from the sidebar (Settings › Brand kit) or paste its JSON into the Settings sheet.');
   }
-  const { listChannels, resolveChannel, lintText } = brand();
   if (deps.channel && !resolveChannel(deps.kit, deps.channel)) {
     const known = listChannels(deps.kit).map((channel) => channel.id).join(', ');
     return needsFix('brand-check', `The channel "${deps.channel}" in Settings is not one the kit knows. Use one of: ${known}.`);

@@ -1,6 +1,7 @@
 import { cellText, isBlankCell, liftCells, pValueCells, probBeatCells, sampleSizeCells, scoreCells, type CustomResult } from '@onbrand/shared/experiments';
 import type { BrandKit } from '@onbrand/shared/kit';
-import { brand } from './lazy-core';
+import { lintText } from '@onbrand/shared/lint';
+import { parseKitJson } from '@onbrand/shared/kit';
 
 // Sheets custom functions. They are pure: no service that needs authorization, so they run for
 // anyone who opens the file, and Sheets may cache them. Each takes a cell or a range and answers
@@ -83,7 +84,7 @@ const kits = new Map<string, { kit: BrandKit } | { error: string }>();
 function kitFrom(json: string): { kit: BrandKit } | { error: string } {
   let entry = kits.get(json);
   if (!entry) {
-    const parsed = brand().parseKitJson(json);
+    const parsed = parseKitJson(json);
     entry = parsed.ok ? { kit: parsed.value } : { error: `Error: the brand kit is not valid (${parsed.issues[0]!.path}: ${parsed.issues[0]!.message})` };
     kits.set(json, entry);
   }
@@ -105,7 +106,6 @@ export function ONBRAND_LINT(text: unknown, channel?: unknown, kit?: unknown): (
   const loaded = kitFrom(kitJson);
   if ('error' in loaded) return [[loaded.error, '']];
   const options = isBlankCell(channel) ? {} : { channel: cellText(channel) };
-  const { lintText } = brand();
   const cells = Array.isArray(text) ? (text as unknown[][]).flat() : [text];
   return cells.map((cell) => {
     const copy = cellText(cell);

@@ -1,9 +1,10 @@
 import { findInsights, narrate, plural, rowsText, type Insight } from '@onbrand/shared/experiments';
 import type { BrandKit } from '@onbrand/shared/kit';
+import { hashString, offlineModel } from '@onbrand/shared/generate';
+import { parseKit } from '@onbrand/shared/kit';
 import type { Report } from '../contract';
 import { deadline, keepContinuation, type Clock } from './continuation';
 import { analyzeResults, readPlans } from './experiment-data';
-import { brand } from './lazy-core';
 import { narrateWithModel, type ModelAccess } from './model-narrative';
 import { missingColumns, needsFix, needsSetup, report } from './report';
 import { readSettings, type TrackerSettings } from './settings';
@@ -35,7 +36,7 @@ export function insightId(insight: Insight): string {
     : insight.kind === 'srm' ? [insight.period, insight.segment]
     : insight.kind === 'falling-segment' ? [insight.arm, insight.segment, insight.periods[0]]
     : [insight.endDate];
-  return `${insight.kind}-${brand().hashString(JSON.stringify([insight.experiment, ...key])).slice(0, 8)}`;
+  return `${insight.kind}-${hashString(JSON.stringify([insight.experiment, ...key])).slice(0, 8)}`;
 }
 
 const kindOrder: Insight['kind'][] = ['winner', 'srm', 'falling-segment', 'overdue'];
@@ -90,7 +91,7 @@ export function writeInsights(spreadsheet: Spreadsheet, deps: InsightDeps): Repo
     const narrative = narrate(insight);
     let headline = narrative.headline;
     let text = narrative.text;
-    let writtenBy = `Onbrand offline (${deps.modelNote ?? brand().offlineModel})`;
+    let writtenBy = `Onbrand offline (${deps.modelNote ?? offlineModel})`;
     if (deps.model) {
       const written = narrateWithModel(narrative, { metric: lookup(experiments, 'Experiment', insight.experiment, 'Primary metric'), decision: decisionOf(insight.experiment) }, kit, deps.model);
       if (written.ok) {
@@ -120,7 +121,7 @@ export function writeInsights(spreadsheet: Spreadsheet, deps: InsightDeps): Repo
 }
 
 function minimalKit(): BrandKit {
-  const parsed = brand().parseKit({ schemaVersion: 1, name: 'the team', version: '1.0.0' });
+  const parsed = parseKit({ schemaVersion: 1, name: 'the team', version: '1.0.0' });
   if (!parsed.ok) throw new Error('The minimal kit is invalid.');
   return parsed.value;
 }

@@ -1,7 +1,7 @@
 import { readStoredJson } from '@onbrand/apps-script/server';
 import type { Issue } from '@onbrand/shared';
 import type { BrandKit } from '@onbrand/shared/kit';
-import { brand } from './lazy-core';
+import { parseKit, parseKitJson } from '@onbrand/shared/kit';
 import { under } from './report';
 
 // Where the brand check finds the kit, first found wins:
@@ -19,7 +19,6 @@ export interface FoundKit {
 }
 
 export function findKit(settingsKitJson: string): FoundKit {
-  const { parseKit, parseKitJson } = brand();
   for (const [source, store] of [
     ['file', PropertiesService.getDocumentProperties()],
     ['user', PropertiesService.getUserProperties()],

@@ -1,7 +1,8 @@
 import type { ProviderId, SyncSleep, SyncTransport } from '@onbrand/shared/generate';
 import type { BrandKit } from '@onbrand/shared/kit';
-import { brand } from './lazy-core';
 import type { Narrative } from '@onbrand/shared/experiments';
+import { adapters, callModel, runFlowSync } from '@onbrand/shared/generate';
+import { experimentInsightTemplate, renderPrompt } from '@onbrand/shared/prompts';
 
 // A narrative rewritten by a language model through the shared experiment-insight template. The
 // statistics stay the core's: the model gets the offline narrative as finished lines and only
@@ -31,7 +32,6 @@ function readAnswer(text: string): { headline: string; narrative: string } | nul
 
 /** Asks the model to explain one insight; the source rows are appended to whatever it writes. */
 export function narrateWithModel(narrative: Narrative, context: { metric: string; decision: string }, kit: BrandKit, access: ModelAccess): ModelNarrative {
-  const { experimentInsightTemplate, renderPrompt, adapters, callModel, runFlowSync } = brand();
   const prompt = renderPrompt(
     experimentInsightTemplate,
     { experiment: { name: narrative.experiment, hypothesis: '', metric: context.metric || 'conversion rate', decision: context.decision || 'not decided yet', results: [narrative.text], notes: narrative.headline } },

@@ -1,8 +1,8 @@
 import { maskApiKey, readApiKey, saveApiKey, writeStoredJson } from '@onbrand/apps-script/server';
 import { RpcFailure } from '@onbrand/shared/rpc';
+import { parseKitJson } from '@onbrand/shared/kit';
 import type { InsightItem, SettingsChange, SettingsView } from '../contract';
 import { findKit, kitKey } from './kit-source';
-import { brand } from './lazy-core';
 import { issueList, issueMessages } from './report';
 import { readSettings, rowsByLabel, scoringWeights, settingRows, settingValue, type TrackerSettings } from './settings';
 import { appendRows, columnIndex, readTable, textColumn, writeColumns } from './table';
@@ -14,10 +14,10 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 /** The settings as the sidebar shows them: the API key only masked, the kit only by name. */
 export function settingsView(spreadsheet: Spreadsheet): SettingsView {
   const { settings, issues, table } = readSettings(spreadsheet);
-  const kit = findKit(settings.kitJson);
-  // The contract's schema keeps only what the sidebar may see: the kit's JSON stays behind.
+  const { kitJson, ...shown } = settings;
+  const kit = findKit(kitJson);
   return {
-    ...settings,
+    ...shown,
     ready: table !== null,
     apiKeyMasked: settings.provider === 'offline' ? null : maskApiKey(readApiKey(settings.provider)),
     kitName: kit.kit ? `${kit.kit.name} ${kit.kit.version}` : null,
@@ -45,7 +45,7 @@ export function saveSettingsChange(spreadsheet: Spreadsheet, change: SettingsCha
   const bad = Object.entries(next.thresholds).filter(([, value]) => !Number.isFinite(value) || value < 0);
   if (bad.length > 0) throw new RpcFailure('bad_settings', `These thresholds must be numbers of at least 0: ${bad.map(([name]) => name).join(', ')}.`);
   if (change.kitJson !== undefined && change.kitJson.trim() !== '') {
-    const parsed = brand().parseKitJson(change.kitJson);
+    const parsed = parseKitJson(change.kitJson);
     if (!parsed.ok) throw new RpcFailure('bad_kit', `The brand kit is not valid: ${issueList(parsed.issues.slice(0, 5))}`);
     writeStoredJson(PropertiesService.getDocumentProperties(), kitKey, JSON.parse(change.kitJson));
   }
