@@ -7,18 +7,20 @@ import * as z from '../zod';
 // still parses; a rule with no data (an empty palette, no fonts) simply does not run.
 
 const hexColor = () => z.string().check(z.refine(isHex, { message: 'expected a hex colour like #0B1F3A' }));
+const filled = () => z.string().check(z.minLength(1));
+const nonNegative = () => z.number().check(z.gte(0));
 const positive = () => z.number().check(z.gt(0));
 const pixels = () => z.int().check(z.gt(0));
 
+// Settings for an exact output format (width × height), overriding the general ones.
+const formats = <S extends z.core.$ZodLooseShape>(shape: S) =>
+  z._default(z.array(z.object({ name: z.optional(z.string()), width: pixels(), height: pixels(), ...shape })), []);
+
 /** A named brand colour. */
-const paletteColor = () => z.object({ name: z.string().check(z.minLength(1)), hex: hexColor() });
+const paletteColor = () => z.object({ name: filled(), hex: hexColor() });
 
 /** An allowed font family; without `styles`, every style of the family is allowed. */
-const allowedFont = () =>
-  z.object({
-    family: z.string().check(z.minLength(1)),
-    styles: z.optional(z.array(z.string().check(z.minLength(1)))),
-  });
+const allowedFont = () => z.object({ family: filled(), styles: z.optional(z.array(filled())) });
 
 /**
  * Minimum text size in output pixels. The most specific entry wins: an exact format
@@ -32,47 +34,35 @@ const minTextSize = () =>
     classes: z.optional(
       z.object({ small: z.optional(positive()), medium: z.optional(positive()), large: z.optional(positive()) }),
     ),
-    formats: z._default(
-      z.array(z.object({ name: z.optional(z.string()), width: pixels(), height: pixels(), minimum: positive() })),
-      [],
-    ),
+    formats: formats({ minimum: positive() }),
   });
 
 /** How the logo is found and how much room it needs. */
 const logoRule = () =>
   z.object({
     /** A layer is the logo when its name contains this text, ignoring case (`#logo` finds "#logo-white"). */
-    namePattern: z._default(z.string().check(z.minLength(1)), '#logo'),
+    namePattern: z._default(filled(), '#logo'),
     /** Clear space on every side, as a share of the logo's shorter side (0.25 = a quarter of its height for a wide logo). */
-    clearSpace: z._default(z.number().check(z.gte(0)), 0.25),
+    clearSpace: z._default(nonNegative(), 0.25),
   });
 
-const side = () => z.number().check(z.gte(0));
-
 // One number for every side, or one per side.
-const margin = () => z.union([side(), z.object({ top: side(), right: side(), bottom: side(), left: side() })]);
+const margin = () =>
+  z.union([nonNegative(), z.object({ top: nonNegative(), right: nonNegative(), bottom: nonNegative(), left: nonNegative() })]);
 const marginUnit = () => z._default(z.enum(['share', 'px']), 'share');
 
 /**
  * Safe zones: no text inside the margin. A `share` margin is a share of the frame's width
  * (left, right) or height (top, bottom); `px` is output pixels. `formats` override it for an exact width × height.
  */
-const safeZone = () =>
-  z.object({
-    margin: margin(),
-    unit: marginUnit(),
-    formats: z._default(
-      z.array(z.object({ name: z.optional(z.string()), width: pixels(), height: pixels(), margin: margin(), unit: marginUnit() })),
-      [],
-    ),
-  });
+const safeZone = () => z.object({ margin: margin(), unit: marginUnit(), formats: formats({ margin: margin(), unit: marginUnit() }) });
 
 /** The visual section of a kit; parsing `{}` gives the defaults every creative check starts from. */
 export const visualKitSchema = once(() =>
   z.object({
     palette: z._default(z.array(paletteColor()), []),
     /** Largest CIEDE2000 distance at which a colour still counts as the palette colour. */
-    paletteTolerance: z._default(z.number().check(z.gte(0)), 2.3),
+    paletteTolerance: z._default(nonNegative(), 2.3),
     fonts: z._default(z.array(allowedFont()), []),
     minTextSize: z.optional(minTextSize()),
     /** WCAG level for text contrast. */
@@ -83,8 +73,6 @@ export const visualKitSchema = once(() =>
 );
 
 export type VisualKit = z.output<ReturnType<typeof visualKitSchema>>;
-export type PaletteEntry = VisualKit['palette'][number];
-export type SafeZone = NonNullable<VisualKit['safeZone']>;
 export type Margin = number | { top: number; right: number; bottom: number; left: number };
 
 /** Validates a kit's `visual` section on its own, naming problems by their path in the kit (`visual.palette[1].hex`). */
