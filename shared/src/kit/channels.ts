@@ -1,7 +1,7 @@
 import type { Severity } from '../findings';
 import { once } from '../once';
 import * as z from '../zod';
-import { count, severity, stringList, text } from './fields';
+import { bool, lengthLimits, severity, stringList, text } from './fields';
 
 /** Where copy runs, with the limits that place counts (in graphemes, as people see characters). */
 export interface Channel {
@@ -24,11 +24,9 @@ export const channelOverrideSchema = once(() =>
   z.strictObject({
     id: text('a channel id'),
     name: z.optional(text('a channel name')),
-    maxGraphemes: z.optional(count(1)),
-    minGraphemes: z.optional(count(0)),
-    maxWords: z.optional(count(1)),
+    ...lengthLimits(),
     requiredElements: z.optional(stringList()),
-    disclosureRequired: z.optional(z.boolean({ error: 'expected true or false' })),
+    disclosureRequired: z.optional(bool()),
     severity: z.optional(severity()),
     source: z.optional(z.string()),
   }),

@@ -5,6 +5,7 @@ import * as z from '../zod';
 import { channelOverrideSchema, channelPresets } from './channels';
 import { claimsSchema, defaultClaims } from './claims';
 import { disclosureSchema } from './disclosure';
+import { filled } from './fields';
 import { checkPattern } from './regex-safety';
 import { ruleSchema, type Rule } from './rules';
 import { termSchema } from './terms';
@@ -13,19 +14,19 @@ import { emptyVoice, voiceSchema } from './voice';
 /** The kit format's version; a kit states it so older tools can refuse newer kits clearly. */
 export const kitSchemaVersion = 1;
 
-const arrayOf = <T extends z.ZodMiniType>(item: T, what: string) => z.array(item, { error: `expected a list of ${what}` });
+const listOf = <T extends z.ZodMiniType>(item: T, what: string) => z._default(z.array(item, { error: `expected a list of ${what}` }), []);
 
 const kitShape = () =>
   z.object({
     $schema: z.optional(z.string()),
     schemaVersion: z.literal(kitSchemaVersion, { error: `expected schemaVersion ${kitSchemaVersion}` }),
-    name: z.string({ error: 'expected the brand name' }).check(z.minLength(1, { error: 'expected the brand name' })),
-    version: z.string({ error: 'expected a version like "1.0.0"' }).check(z.minLength(1, { error: 'expected a version like "1.0.0"' })),
+    name: filled('expected the brand name'),
+    version: filled('expected a version like "1.0.0"'),
     description: z.optional(z.string()),
     voice: z._default(voiceSchema(), emptyVoice),
-    terms: z._default(arrayOf(termSchema(), 'terms'), []),
-    rules: z._default(arrayOf(ruleSchema(), 'rules'), []),
-    channels: z._default(arrayOf(channelOverrideSchema(), 'channels'), []),
+    terms: listOf(termSchema(), 'terms'),
+    rules: listOf(ruleSchema(), 'rules'),
+    channels: listOf(channelOverrideSchema(), 'channels'),
     claims: z._default(claimsSchema(), defaultClaims),
     disclosure: z.optional(disclosureSchema()),
     visual: z.optional(visualKitSchema()),

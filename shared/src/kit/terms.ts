@@ -1,6 +1,6 @@
 import { once } from '../once';
 import * as z from '../zod';
-import { optionalList, text } from './fields';
+import { choice, flag, optionalList, text } from './fields';
 
 /**
  * One term in the brand's glossary, after Writer's term model: approved terms are checked for
@@ -9,13 +9,12 @@ import { optionalList, text } from './fields';
 export const termSchema = once(() =>
   z.strictObject({
     term: text('the term'),
-    status: z.enum(['approved', 'banned', 'avoid'], { error: 'expected "approved", "banned" or "avoid"' }),
+    status: choice(['approved', 'banned', 'avoid']),
     replacements: optionalList(),
-    caseSensitive: z._default(z.boolean({ error: 'expected true or false' }), false),
+    caseSensitive: flag(false),
     misspellings: optionalList(),
     note: z.optional(z.string()),
   }),
 );
 
 export type Term = z.output<ReturnType<typeof termSchema>>;
-export type TermStatus = Term['status'];
