@@ -34,82 +34,44 @@ export const channelOverrideSchema = once(() =>
 
 export type ChannelOverride = z.output<ReturnType<typeof channelOverrideSchema>>;
 
-const preset = (channel: Omit<Channel, 'requiredElements' | 'disclosureRequired'> & Partial<Channel>): Channel => ({
+// A built-in channel: nothing required and no disclosure label unless `limits` says otherwise.
+const preset = (id: string, name: string, severity: Severity, limits: Partial<Channel>, source: string): Channel => ({
   requiredElements: [],
   disclosureRequired: false,
-  ...channel,
+  id,
+  name,
+  ...limits,
+  severity,
+  source,
 });
 
 /** Built-in channels. Each limit cites where it comes from; a kit can override or extend them. */
 export const channelPresets: readonly Channel[] = [
-  preset({
-    id: 'email-subject',
-    name: 'Email subject line',
-    // Mailchimp's subject-line guidance: at most 60 characters and 9 words, or inboxes cut it off.
-    maxGraphemes: 60,
-    maxWords: 9,
-    severity: 'warning',
-    source: 'Mailchimp, "Best practices for email subject lines": no more than 60 characters and 9 words',
-  }),
-  preset({
-    id: 'email-preheader',
-    name: 'Email preheader',
-    // Litmus: inboxes show roughly 40 to 130 characters of preheader; shorter lets body text leak in.
-    minGraphemes: 40,
-    maxGraphemes: 130,
-    severity: 'warning',
-    source: 'Litmus, "The ultimate guide to preview text": 40-130 characters shown by major inboxes',
-  }),
-  preset({
-    id: 'search-ad-headline',
-    name: 'Search ad headline',
-    // Google Ads responsive search ads: each headline up to 30 characters (the ad is refused above it).
-    maxGraphemes: 30,
-    severity: 'error',
-    source: 'Google Ads Help, "About responsive search ads": headlines up to 30 characters',
-  }),
-  preset({
-    id: 'search-ad-description',
-    name: 'Search ad description',
-    // Google Ads responsive search ads: each description up to 90 characters.
-    maxGraphemes: 90,
-    severity: 'error',
-    source: 'Google Ads Help, "About responsive search ads": descriptions up to 90 characters',
-  }),
-  preset({
-    id: 'social-post',
-    name: 'Organic social post',
-    // Instagram captions stop at 2,200 characters, the tightest of the big feeds (LinkedIn 3,000, Facebook 63,206).
-    maxGraphemes: 2200,
-    severity: 'error',
-    source: 'Instagram Help Center: captions up to 2,200 characters',
-  }),
-  preset({
-    id: 'paid-social-headline',
-    name: 'Paid social headline',
-    // Meta Ads Guide: headlines of 40 characters or fewer avoid truncation in feed placements.
-    maxGraphemes: 40,
-    severity: 'warning',
-    source: 'Meta Ads Guide (feed placements): headline 40 characters recommended',
-  }),
-  preset({
-    id: 'sms',
-    name: 'SMS message',
-    // One GSM-7 segment holds 160 characters (3GPP TS 23.038); CTIA's messaging principles ask marketing
-    // texts to say how to opt out.
-    maxGraphemes: 160,
-    requiredElements: ['opt-out'],
-    severity: 'warning',
-    source: '3GPP TS 23.038 (160 GSM-7 characters per segment); CTIA Messaging Principles (opt-out language)',
-  }),
-  preset({
-    id: 'x-post',
-    name: 'X post',
-    // X's counting guide: 280 characters for standard accounts (it weights some scripts double; we count graphemes).
-    maxGraphemes: 280,
-    severity: 'error',
-    source: 'X Developer Platform, "Counting characters": 280 for standard accounts',
-  }),
+  // Mailchimp's subject-line guidance: at most 60 characters and 9 words, or inboxes cut it off.
+  preset('email-subject', 'Email subject line', 'warning', { maxGraphemes: 60, maxWords: 9 },
+    'Mailchimp, "Best practices for email subject lines": no more than 60 characters and 9 words'),
+  // Litmus: inboxes show roughly 40 to 130 characters of preheader; shorter lets body text leak in.
+  preset('email-preheader', 'Email preheader', 'warning', { minGraphemes: 40, maxGraphemes: 130 },
+    'Litmus, "The ultimate guide to preview text": 40-130 characters shown by major inboxes'),
+  // Google Ads responsive search ads: each headline up to 30 characters (the ad is refused above it).
+  preset('search-ad-headline', 'Search ad headline', 'error', { maxGraphemes: 30 },
+    'Google Ads Help, "About responsive search ads": headlines up to 30 characters'),
+  // Google Ads responsive search ads: each description up to 90 characters.
+  preset('search-ad-description', 'Search ad description', 'error', { maxGraphemes: 90 },
+    'Google Ads Help, "About responsive search ads": descriptions up to 90 characters'),
+  // Instagram captions stop at 2,200 characters, the tightest of the big feeds (LinkedIn 3,000, Facebook 63,206).
+  preset('social-post', 'Organic social post', 'error', { maxGraphemes: 2200 },
+    'Instagram Help Center: captions up to 2,200 characters'),
+  // Meta Ads Guide: headlines of 40 characters or fewer avoid truncation in feed placements.
+  preset('paid-social-headline', 'Paid social headline', 'warning', { maxGraphemes: 40 },
+    'Meta Ads Guide (feed placements): headline 40 characters recommended'),
+  // One GSM-7 segment holds 160 characters (3GPP TS 23.038); CTIA's messaging principles ask marketing
+  // texts to say how to opt out.
+  preset('sms', 'SMS message', 'warning', { maxGraphemes: 160, requiredElements: ['opt-out'] },
+    '3GPP TS 23.038 (160 GSM-7 characters per segment); CTIA Messaging Principles (opt-out language)'),
+  // X's counting guide: 280 characters for standard accounts (it weights some scripts double; we count graphemes).
+  preset('x-post', 'X post', 'error', { maxGraphemes: 280 },
+    'X Developer Platform, "Counting characters": 280 for standard accounts'),
 ];
 
 interface ChannelSource {
@@ -119,10 +81,10 @@ interface ChannelSource {
 
 /** Every channel the kit knows: the presets with the kit's overrides applied, then the kit's own. */
 export function listChannels(kit: ChannelSource): Channel[] {
-  const overrides = kit.channels ?? [];
-  const ids = [...channelPresets.map((channel) => channel.id)];
-  for (const override of overrides) if (!ids.includes(override.id)) ids.push(override.id);
-  return ids.map((id) => resolveChannel(kit, id)).filter((channel): channel is Channel => channel !== undefined);
+  const ids = channelPresets.map((channel) => channel.id);
+  for (const override of kit.channels ?? []) if (!ids.includes(override.id)) ids.push(override.id);
+  // Every id is a preset's or the kit's, so each resolves.
+  return ids.map((id) => resolveChannel(kit, id)!);
 }
 
 /** The channel with this id after the kit's overrides, or undefined when neither the presets nor the kit name it. */
