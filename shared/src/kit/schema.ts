@@ -2,7 +2,7 @@ import { once } from '../once';
 // A deep import: the visual barrel would also build the snapshot schema, which kits never use.
 import { visualKitSchema } from '../visual/kit-schema';
 import * as z from '../zod';
-import { channelOverrideSchema, channelPresets } from './channels';
+import { channelOverrideSchema, channelPresets, listChannels } from './channels';
 import { claimsSchema, defaultClaims } from './claims';
 import { disclosureSchema } from './disclosure';
 import { filled } from './fields';
@@ -37,13 +37,12 @@ type Push = (path: PropertyKey[], message: string) => void;
 
 // Checks that span sections: channel references, unique rule ids, patterns inside swap maps.
 function crossCheck(kit: KitShape, push: Push): void {
-  const known = new Set([...channelPresets.map((channel) => channel.id), ...kit.channels.map((channel) => channel.id)]);
-  const knownList = [...known].join(', ');
+  const known = listChannels(kit).map((channel) => channel.id);
   const checkChannel = (id: string, path: PropertyKey[]) => {
-    if (!known.has(id)) push(path, `unknown channel "${id}"; known channels: ${knownList}`);
+    if (!known.includes(id)) push(path, `unknown channel "${id}"; known channels: ${known.join(', ')}`);
   };
   kit.channels.forEach((channel, i) => {
-    if (!channelPresets.some((p) => p.id === channel.id) && channel.name === undefined) {
+    if (channel.name === undefined && !channelPresets.some((preset) => preset.id === channel.id)) {
       push(['channels', i, 'name'], `the new channel "${channel.id}" needs a name`);
     }
   });
@@ -72,8 +71,9 @@ function checkRule(rule: Rule, push: Push): void {
       }
     }
   }
-  if ((rule.type === 'occurrence' || rule.type === 'length') && 'min' in rule) {
-    if (rule.min !== undefined && rule.max !== undefined && rule.min > rule.max) push(['min'], 'min is larger than max');
+  // Only occurrence rules have min and max: a length rule's strict object refuses them.
+  if (rule.type === 'occurrence' && rule.min !== undefined && rule.max !== undefined && rule.min > rule.max) {
+    push(['min'], 'min is larger than max');
   }
 }
 
