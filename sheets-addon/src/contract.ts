@@ -105,6 +105,7 @@ export const settingsViewSchema = once(() =>
     thresholds: thresholdsSchema(),
     provider: providerSchema(),
     model: z.string(),
+    baseUrl: z.string(),
     channel: z.string(),
     apiKeyMasked: z.nullable(z.string()),
     kitName: z.nullable(z.string()),
@@ -119,6 +120,7 @@ export const settingsChangeSchema = once(() =>
     thresholds: z.optional(z.partial(thresholdsSchema())),
     provider: z.optional(providerSchema()),
     model: z.optional(z.string()),
+    baseUrl: z.optional(z.string()),
     channel: z.optional(z.string()),
     /** Write-only: saved to the user's own properties; an empty string removes it. */
     apiKey: z.optional(z.string()),

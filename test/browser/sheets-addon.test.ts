@@ -95,4 +95,20 @@ describe('the Sheets add-on in the preview', () => {
     expect(emails.snapshot()[0]).toEqual(cells[0]);
     await page.screenshot({ path: screenshotPath('sheets-brand-check') });
   });
+
+  it('saves a team model server from the settings, keeping the key out of the sheet', async () => {
+    const { page, server } = preview;
+    const sidebar = page.getByRole('tabpanel', { name: 'Sheets add-on' }).frameLocator('iframe[title="Onbrand sidebar"]');
+    await sidebar.getByRole('heading', { name: 'Settings' }).click();
+    await sidebar.getByRole('combobox', { name: 'Provider' }).selectOption('openai-compatible');
+    await sidebar.getByRole('textbox', { name: 'Server URL' }).fill('https://models.example.com/v1');
+    await sidebar.getByLabel('API key').fill('team-server-key-4321');
+    await sidebar.getByRole('button', { name: 'Save settings' }).click();
+    await expect.poll(() => sidebar.getByText('Settings saved.').count()).toBe(1);
+    const settingsSheet = server.environments.sheets.spreadsheet.sheets.find((sheet) => sheet.snapshotName() === 'Settings')!.snapshot();
+    const value = (label: string) => settingsSheet.find((row) => row[0] === label)?.[1];
+    expect([value('Insight writer'), value('Model server URL')]).toEqual(['openai-compatible', 'https://models.example.com/v1']);
+    expect(JSON.stringify(settingsSheet)).not.toContain('team-server-key');
+    await expect.poll(() => sidebar.getByLabel('API key').getAttribute('placeholder')).toBe('saved ••••4321');
+  });
 });

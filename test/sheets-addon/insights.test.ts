@@ -118,6 +118,23 @@ describe('writing insights', () => {
     expect(t.env.urlFetch.requests).toHaveLength(0);
   });
 
+  it('sends an openai-compatible provider to the team’s own model server', () => {
+    const t = sample();
+    t.call('saveSettings', { provider: 'openai-compatible', model: 'local-llm', baseUrl: 'https://models.example.com/v1/', apiKey: 'local-key-0000' });
+    t.env.urlFetch.handler = () => ({ status: 200, body: JSON.stringify({ choices: [{ message: { content: JSON.stringify({ headline: 'From our server', narrative: 'Explained.', nextSteps: [] }) } }] }) });
+    t.call('writeInsights');
+    expect(t.env.urlFetch.requests.map((request) => request.url)).toContain('https://models.example.com/v1/chat/completions');
+    expect(t.records('Insights')[0]).toMatchObject({ Headline: 'From our server', 'Written by': 'AI draft: openai-compatible local-llm' });
+  });
+
+  it('writes offline, saying why, when an openai-compatible provider has no server URL', () => {
+    const t = sample();
+    t.call('saveSettings', { provider: 'openai-compatible', apiKey: 'local-key-0000' });
+    t.call('writeInsights');
+    expect(t.records('Insights')[0]!['Written by']).toBe('Onbrand offline (no model server URL in Settings)');
+    expect(t.env.urlFetch.requests).toHaveLength(0);
+  });
+
   it('falls back to the offline narrative, saying why, when the provider fails', () => {
     const t = sample();
     t.call('saveSettings', { provider: 'anthropic', apiKey: 'sk-ant-000000000' });

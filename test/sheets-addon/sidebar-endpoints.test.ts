@@ -53,6 +53,18 @@ describe('the sidebar endpoints', () => {
     expect(zero).toMatchObject({ ok: false, error: { code: 'bad_settings', message: expect.stringContaining('at least one weight must be above 0') } });
     const kit = t.script.run('saveSettings', [{ kitJson: '{"schemaVersion": 1}' }]);
     expect(kit).toMatchObject({ ok: false, error: { code: 'bad_kit', message: expect.stringContaining('name') } });
+    const url = t.script.run('saveSettings', [{ provider: 'openai-compatible', baseUrl: 'models.example.com' }]);
+    expect(url).toMatchObject({ ok: false, error: { code: 'bad_settings', message: expect.stringMatching(/^Model server URL: expected a URL that starts with https:\/\//) } });
+    expect(t.call('getSettings')).toMatchObject({ provider: 'offline', baseUrl: '' });
+  });
+
+  it('name a model server URL typed badly into the Settings sheet, and leave it unused', () => {
+    const t = sample();
+    const settings = t.sheet('Settings');
+    const [, ...rows] = settings.snapshot();
+    const row = rows.findIndex((cells) => cells[0] === 'Model server URL') + 2;
+    settings.getRange(row, 2).setValue('ftp://models');
+    expect(t.call('getSettings')).toMatchObject({ baseUrl: '', issues: [{ path: 'Settings › Model server URL', message: expect.stringContaining('https://') }] });
   });
 
   it('list insights newest first', () => {

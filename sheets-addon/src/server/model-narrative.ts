@@ -11,6 +11,8 @@ import { experimentInsightTemplate, renderPrompt } from '@onbrand/shared/prompts
 export interface ModelAccess {
   provider: Exclude<ProviderId, 'offline'>;
   model: string;
+  /** Where an openai-compatible server answers; the other providers have their own. */
+  baseUrl?: string;
   apiKey: string;
   transport: SyncTransport;
   sleep?: SyncSleep;
@@ -39,7 +41,7 @@ export function narrateWithModel(narrative: Narrative, context: { metric: string
   );
   if (!prompt.ok) return { ok: false, why: prompt.error.message };
   const model = access.model || adapters[access.provider].defaultModel;
-  const answer = runFlowSync(callModel(prompt.value, { provider: access.provider, model, apiKey: access.apiKey }), access.transport, access.sleep);
+  const answer = runFlowSync(callModel(prompt.value, { provider: access.provider, model, apiKey: access.apiKey, ...(access.baseUrl ? { baseUrl: access.baseUrl } : {}) }), access.transport, access.sleep);
   if (!answer.ok) return { ok: false, why: answer.message };
   const read = readAnswer(answer.text);
   if (!read) return { ok: false, why: `${adapters[access.provider].label} answered without a headline and narrative` };

@@ -8,7 +8,7 @@ import { findKit } from './kit-source';
 import type { ModelAccess } from './model-narrative';
 import { scoreUseCases } from './score';
 import { issueList } from './report';
-import { readSettings } from './settings';
+import { readSettings, type TrackerSettings } from './settings';
 import { setupTracker } from './setup';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -24,11 +24,12 @@ export function currentUser(): string {
 }
 
 /** The model this user may call, or why the offline writer is used instead. */
-function modelAccess(provider: ModelAccess['provider'] | 'offline', model: string): { access: ModelAccess | null; note?: string } {
+function modelAccess({ provider, model, baseUrl }: TrackerSettings): { access: ModelAccess | null; note?: string } {
   if (provider === 'offline') return { access: null };
+  if (provider === 'openai-compatible' && !baseUrl) return { access: null, note: 'no model server URL in Settings' };
   const apiKey = readApiKey(provider);
   if (!apiKey) return { access: null, note: `no ${provider} key saved for you` };
-  return { access: { provider, model, apiKey, transport: urlFetchTransport, sleep: appsScriptSleep } };
+  return { access: { provider, model, baseUrl, apiKey, transport: urlFetchTransport, sleep: appsScriptSleep } };
 }
 
 const runners: Record<OperationName, (spreadsheet: Spreadsheet, clock: Clock) => Report> = {
@@ -37,7 +38,7 @@ const runners: Record<OperationName, (spreadsheet: Spreadsheet, clock: Clock) =>
   analyze: analyzeExperiments,
   insights: (spreadsheet, clock) => {
     const { settings } = readSettings(spreadsheet);
-    const model = modelAccess(settings.provider, settings.model);
+    const model = modelAccess(settings);
     return writeInsights(spreadsheet, { clock, settings, model: model.access, modelNote: model.note, kit: findKit(settings.kitJson).kit, user: currentUser() });
   },
   'brand-check': (spreadsheet, clock) => {

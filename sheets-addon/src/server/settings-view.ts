@@ -4,7 +4,7 @@ import { parseKitJson } from '@onbrand/shared/kit';
 import type { InsightItem, SettingsChange, SettingsView } from '../contract';
 import { findKit, kitKey } from './kit-source';
 import { issueList, issueMessages } from './report';
-import { readSettings, rowsByLabel, scoringWeights, settingRows, settingValue, type TrackerSettings } from './settings';
+import { isServerUrl, readSettings, rowsByLabel, scoringWeights, serverUrlProblem, settingRows, settingValue, type TrackerSettings } from './settings';
 import { appendRows, columnIndex, readTable, textColumn, writeColumns } from './table';
 import { insightsSheet } from './tracker';
 import { appendAudit } from './insights';
@@ -38,10 +38,12 @@ export function saveSettingsChange(spreadsheet: Spreadsheet, change: SettingsCha
     thresholds: { ...settings.thresholds, ...change.thresholds },
     provider: change.provider ?? settings.provider,
     model: change.model ?? settings.model,
+    baseUrl: change.baseUrl?.trim() ?? settings.baseUrl,
     channel: change.channel ?? settings.channel,
   };
   const weights = scoringWeights(next);
   if (!weights.ok) throw new RpcFailure('bad_settings', issueMessages(weights.issues));
+  if (next.baseUrl !== '' && !isServerUrl(next.baseUrl)) throw new RpcFailure('bad_settings', `Model server URL: ${serverUrlProblem}.`);
   const bad = Object.entries(next.thresholds).filter(([, value]) => !Number.isFinite(value) || value < 0);
   if (bad.length > 0) throw new RpcFailure('bad_settings', `These thresholds must be numbers of at least 0: ${bad.map(([name]) => name).join(', ')}.`);
   if (change.kitJson !== undefined && change.kitJson.trim() !== '') {

@@ -29,12 +29,14 @@ export interface TrackerSettings {
   thresholds: Thresholds;
   provider: ProviderId;
   model: string;
+  /** The server an openai-compatible provider answers at. */
+  baseUrl: string;
   channel: string;
   kitJson: string;
 }
 
 type NumberKey = `weights.${keyof ScoreWeights}` | `thresholds.${keyof Thresholds}`;
-type TextKey = 'provider' | 'model' | 'channel' | 'kitJson';
+type TextKey = 'provider' | 'model' | 'baseUrl' | 'channel' | 'kitJson';
 
 interface SettingRow {
   key: NumberKey | TextKey;
@@ -57,9 +59,14 @@ export const settingRows: readonly SettingRow[] = [
   { key: 'thresholds.graceDays', label: 'Insight: days overdue', value: insightDefaults.graceDays, note: 'Days past the end date before an undecided experiment is flagged.' },
   { key: 'provider', label: 'Insight writer', value: 'offline', note: `offline (default, no account) or ${providerIds.filter((id) => id !== 'offline').join(', ')}; the API key is set in the sidebar.` },
   { key: 'model', label: 'Model', value: '', note: "Blank for the provider's default." },
+  { key: 'baseUrl', label: 'Model server URL', value: '', note: 'Only for openai-compatible: the base URL of the server, e.g. https://models.example.com/v1.' },
   { key: 'channel', label: 'Brand check channel', value: '', note: 'The kit channel used by Brand-check column, e.g. email-subject.' },
   { key: 'kitJson', label: 'Brand kit (JSON)', value: '', note: 'Paste the brand kit here, or save it from the sidebar. =ONBRAND_LINT(A2, "", OnbrandKit) reads it.' },
 ];
+
+/** A model server's base URL: http or https, no spaces. */
+export const isServerUrl = (text: string) => /^https?:\/\/[^\s/]+\S*$/i.test(text);
+export const serverUrlProblem = 'expected a URL that starts with https:// (or http:// for a server on your network)';
 
 function fromValues(values: ReadonlyMap<string, unknown>): { settings: TrackerSettings; issues: Issue[] } {
   const issues: Issue[] = [];
@@ -80,6 +87,10 @@ function fromValues(values: ReadonlyMap<string, unknown>): { settings: TrackerSe
   if (!(providerIds as readonly string[]).includes(settings.provider)) {
     issues.push({ path: 'Settings › Insight writer', message: `"${settings.provider}" is not a provider: use ${providerIds.join(', ')}` });
     settings.provider = 'offline';
+  }
+  if (settings.baseUrl !== '' && !isServerUrl(settings.baseUrl)) {
+    issues.push({ path: 'Settings › Model server URL', message: serverUrlProblem });
+    settings.baseUrl = '';
   }
   return { settings, issues };
 }

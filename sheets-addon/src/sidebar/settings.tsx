@@ -23,6 +23,7 @@ const providers = [
   ['openai', 'OpenAI'],
   ['anthropic', 'Anthropic'],
   ['gemini', 'Gemini'],
+  ['openai-compatible', 'OpenAI-compatible server'],
 ] as const;
 
 function numbersOf(values: Record<string, number>): Numbers {
@@ -50,6 +51,7 @@ export function SettingsForm(props: { settings: SettingsView | null; save: (chan
   const [thresholds, setThresholds] = useState<Numbers>({});
   const [provider, setProvider] = useState('offline');
   const [model, setModel] = useState('');
+  const [baseUrl, setBaseUrl] = useState('');
   const [channel, setChannel] = useState('');
   const [apiKey, setApiKey] = useState('');
   const [kitJson, setKitJson] = useState('');
@@ -63,6 +65,7 @@ export function SettingsForm(props: { settings: SettingsView | null; save: (chan
     setThresholds(numbersOf(settings.thresholds));
     setProvider(settings.provider);
     setModel(settings.model);
+    setBaseUrl(settings.baseUrl);
     setChannel(settings.channel);
   }, [settings]);
 
@@ -74,7 +77,7 @@ export function SettingsForm(props: { settings: SettingsView | null; save: (chan
     const w = parseNumbers(weights, weightFields);
     const t = parseNumbers(thresholds, thresholdFields);
     if (typeof w === 'string' || typeof t === 'string') return setError(typeof w === 'string' ? w : (t as string));
-    const change: SettingsChange = { weights: w, thresholds: t, provider: provider as SettingsChange['provider'], model, channel };
+    const change: SettingsChange = { weights: w, thresholds: t, provider: provider as SettingsChange['provider'], model, baseUrl, channel };
     if (apiKey !== '') change.apiKey = apiKey;
     if (kitJson.trim() !== '') change.kitJson = kitJson;
     setSaving(true);
@@ -127,6 +130,12 @@ export function SettingsForm(props: { settings: SettingsView | null; save: (chan
               <span>Model</span>
               <input value={model} placeholder="provider default" onInput={(event) => setModel((event.target as HTMLInputElement).value)} />
             </label>
+            {provider === 'openai-compatible' && (
+              <label class="field">
+                <span>Server URL</span>
+                <input type="url" value={baseUrl} placeholder="https://models.example.com/v1" onInput={(event) => setBaseUrl((event.target as HTMLInputElement).value)} />
+              </label>
+            )}
             {provider !== 'offline' && (
               <label class="field">
                 <span>API key</span>
