@@ -1,4 +1,4 @@
-import type { CallLog } from '../call-log';
+import { countCalls, type CallLog } from '../call-log';
 import { FakeUi } from './fake-ui';
 import type { Mirror } from './mirror';
 
@@ -45,11 +45,7 @@ export abstract class FakeElement {
   parent: FakeContainer | FakeParagraph | FakeTable | FakeTableRow | null = null;
   abstract readonly type: ElementTypeName;
 
-  constructor(protected readonly calls: CallLog) {}
-
-  protected record(method: string): void {
-    this.calls.record(`${this.kind()}.${method}`);
-  }
+  constructor(readonly calls: CallLog) {}
 
   /** The API class name calls are counted under (`Paragraph.getText`). */
   kind(): string {
@@ -57,17 +53,14 @@ export abstract class FakeElement {
   }
 
   getType(): GoogleAppsScript.Document.ElementType {
-    this.record('getType');
     return this.type as unknown as GoogleAppsScript.Document.ElementType;
   }
 
   getParent(): FakeElement | null {
-    this.record('getParent');
     return this.parent;
   }
 
   removeFromParent(): this {
-    this.record('removeFromParent');
     const parent = this.parent as (FakeElement & { children: FakeElement[] }) | null;
     if (parent) parent.children.splice(parent.children.indexOf(this), 1);
     this.parent = null;
@@ -98,6 +91,11 @@ export abstract class FakeElement {
   /** The text this element shows, without counting a call. */
   abstract snapshotText(): string;
 }
+
+/** Elements count under their API class, found from the instance: Paragraph.getText, ListItem.getText, Body.getText… */
+const byKind = (element: FakeElement) => element.kind();
+
+countCalls(FakeElement, byKind, ['getType', 'getParent', 'removeFromParent']);
 
 const typeNames: Record<ElementTypeName, string> = {
   BODY_SECTION: 'Body',
@@ -151,12 +149,10 @@ export class FakeText
   }
 
   getText(): string {
-    this.record('getText');
     return this.chars;
   }
 
   setText(text: string): FakeText {
-    this.record('setText');
     const first = this.attrs[0] ?? {};
     this.chars = text;
     this.attrs = Array.from({ length: text.length }, () => first);
@@ -164,12 +160,10 @@ export class FakeText
   }
 
   editAsText(): FakeText {
-    this.record('editAsText');
     return this;
   }
 
   deleteText(startOffset: number, endOffsetInclusive: number): FakeText {
-    this.record('deleteText');
     checkRange(this.chars.length, startOffset, endOffsetInclusive);
     this.chars = this.chars.slice(0, startOffset) + this.chars.slice(endOffsetInclusive + 1);
     this.attrs.splice(startOffset, endOffsetInclusive - startOffset + 1);
@@ -178,7 +172,6 @@ export class FakeText
 
   /** Inserted text takes the attributes of the character before it, as typing does in Docs. */
   insertText(offset: number, text: string): FakeText {
-    this.record('insertText');
     if (offset < 0 || offset > this.chars.length) throw new Error(`Index (${offset}) must be within the text (length ${this.chars.length}).`);
     const inherit = this.attrs[offset - 1] ?? this.attrs[offset] ?? {};
     this.chars = this.chars.slice(0, offset) + text + this.chars.slice(offset);
@@ -187,7 +180,6 @@ export class FakeText
   }
 
   appendText(text: string): FakeText {
-    this.record('appendText');
     const inherit = this.attrs[this.attrs.length - 1] ?? {};
     this.chars += text;
     this.attrs.push(...Array.from({ length: text.length }, () => inherit));
@@ -205,28 +197,24 @@ export class FakeText
   setBackgroundColor(color: string | null): FakeText;
   setBackgroundColor(startOffset: number, endOffsetInclusive: number, color: string | null): FakeText;
   setBackgroundColor(...args: unknown[]): FakeText {
-    this.record('setBackgroundColor');
     return this.setAttribute(args, 'BACKGROUND_COLOR');
   }
 
   setForegroundColor(color: string | null): FakeText;
   setForegroundColor(startOffset: number, endOffsetInclusive: number, color: string | null): FakeText;
   setForegroundColor(...args: unknown[]): FakeText {
-    this.record('setForegroundColor');
     return this.setAttribute(args, 'FOREGROUND_COLOR');
   }
 
   setBold(bold: boolean | null): FakeText;
   setBold(startOffset: number, endOffsetInclusive: number, bold: boolean | null): FakeText;
   setBold(...args: unknown[]): FakeText {
-    this.record('setBold');
     return this.setAttribute(args, 'BOLD');
   }
 
   setLinkUrl(url: string | null): FakeText;
   setLinkUrl(startOffset: number, endOffsetInclusive: number, url: string | null): FakeText;
   setLinkUrl(...args: unknown[]): FakeText {
-    this.record('setLinkUrl');
     return this.setAttribute(args, 'LINK_URL');
   }
 
@@ -234,7 +222,6 @@ export class FakeText
   setAttributes(attributes: object): FakeText;
   setAttributes(startOffset: number, endOffsetInclusive: number, attributes: object): FakeText;
   setAttributes(...args: unknown[]): FakeText {
-    this.record('setAttributes');
     const [start, end, given] = args.length >= 3 ? (args as [number, number, TextAttributes]) : [0, this.chars.length - 1, args[0] as TextAttributes];
     if (this.chars.length === 0) return this;
     checkRange(this.chars.length, start, end);
@@ -245,7 +232,6 @@ export class FakeText
 
   /** The attributes at an offset (every attribute named, null when unset), as DocumentApp reports them. */
   getAttributes(offset = 0): TextAttributes {
-    this.record('getAttributes');
     return this.snapshotAttributes(offset);
   }
 
@@ -255,27 +241,22 @@ export class FakeText
   }
 
   isBold(offset: number): boolean | null {
-    this.record('isBold');
     return this.attrs[offset]?.BOLD ?? null;
   }
 
   getLinkUrl(offset: number): string | null {
-    this.record('getLinkUrl');
     return this.attrs[offset]?.LINK_URL ?? null;
   }
 
   getBackgroundColor(offset: number): string | null {
-    this.record('getBackgroundColor');
     return this.attrs[offset]?.BACKGROUND_COLOR ?? null;
   }
 
   getForegroundColor(offset: number): string | null {
-    this.record('getForegroundColor');
     return this.attrs[offset]?.FOREGROUND_COLOR ?? null;
   }
 
   getTextAttributeIndices(): number[] {
-    this.record('getTextAttributeIndices');
     return this.snapshotRuns().map((run) => run.start);
   }
 
@@ -291,6 +272,11 @@ export class FakeText
     return runs;
   }
 }
+
+countCalls(FakeText, byKind, [
+  'getText', 'setText', 'editAsText', 'deleteText', 'insertText', 'appendText', 'setBackgroundColor', 'setForegroundColor', 'setBold', 'setLinkUrl', 'setAttributes',
+  'getAttributes', 'isBold', 'getLinkUrl', 'getBackgroundColor', 'getForegroundColor', 'getTextAttributeIndices',
+]);
 
 /** An inline image: it holds no text. */
 export class FakeInlineImage extends FakeElement {
@@ -316,13 +302,14 @@ export class FakeFootnote extends FakeElement implements Mirror<GoogleAppsScript
     this.contents.children.push(adopt(this.contents, new FakeParagraph(calls, text)));
   }
   getFootnoteContents(): FakeFootnoteSection {
-    this.record('getFootnoteContents');
     return this.contents;
   }
   snapshotText(): string {
     return '';
   }
 }
+
+countCalls(FakeFootnote, byKind, ['getFootnoteContents']);
 
 function adopt<T extends FakeElement>(parent: FakeElement, child: T): T {
   child.parent = parent as FakeElement['parent'];
@@ -352,24 +339,20 @@ export class FakeParagraph
   }
 
   getText(): string {
-    this.record('getText');
     return this.text.chars;
   }
 
   setText(text: string): this {
-    this.record('setText');
     this.text.chars = text;
     this.text.attrs = Array.from({ length: text.length }, () => ({}));
     return this;
   }
 
   editAsText(): FakeText {
-    this.record('editAsText');
     return this.text;
   }
 
   appendText(text: string): FakeText {
-    this.record('appendText');
     const inherit = this.text.attrs[this.text.attrs.length - 1] ?? {};
     this.text.chars += text;
     this.text.attrs.push(...Array.from({ length: text.length }, () => inherit));
@@ -377,40 +360,38 @@ export class FakeParagraph
   }
 
   getNumChildren(): number {
-    this.record('getNumChildren');
     return this.children.length;
   }
 
   getChild(childIndex: number): FakeElement {
-    this.record('getChild');
     return childAt(this.children, childIndex);
   }
 
   getChildIndex(child: GoogleAppsScript.Document.Element | FakeElement): number {
-    this.record('getChildIndex');
     const index = this.children.indexOf(child as FakeText);
     if (index < 0) throw new Error('Element does not contain the specified child element.');
     return index;
   }
 
   getHeading(): GoogleAppsScript.Document.ParagraphHeading {
-    this.record('getHeading');
     return this.heading as unknown as GoogleAppsScript.Document.ParagraphHeading;
   }
 
   setHeading(heading: GoogleAppsScript.Document.ParagraphHeading | HeadingName): this {
-    this.record('setHeading');
     this.heading = String(heading) as HeadingName;
     return this;
   }
 
   appendInlineImage(): FakeInlineImage {
-    this.record('appendInlineImage');
     const image = adopt(this, new FakeInlineImage(this.calls));
     this.children.push(image);
     return image;
   }
 }
+
+countCalls(FakeParagraph, byKind, [
+  'getText', 'setText', 'editAsText', 'appendText', 'getNumChildren', 'getChild', 'getChildIndex', 'getHeading', 'setHeading', 'appendInlineImage',
+]);
 
 /** A list item: a paragraph with a glyph, a nesting level and a list id. */
 export class FakeListItem extends FakeParagraph implements Mirror<GoogleAppsScript.Document.ListItem, 'getNestingLevel' | 'getListId' | 'getGlyphType'> {
@@ -420,23 +401,21 @@ export class FakeListItem extends FakeParagraph implements Mirror<GoogleAppsScri
   listId = 'list.1';
 
   getGlyphType(): GoogleAppsScript.Document.GlyphType {
-    this.record('getGlyphType');
     return this.glyph as unknown as GoogleAppsScript.Document.GlyphType;
   }
   setGlyphType(glyph: GoogleAppsScript.Document.GlyphType | keyof typeof glyphTypes): this {
-    this.record('setGlyphType');
     this.glyph = String(glyph) as keyof typeof glyphTypes;
     return this;
   }
   getNestingLevel(): number {
-    this.record('getNestingLevel');
     return this.nesting;
   }
   getListId(): string {
-    this.record('getListId');
     return this.listId;
   }
 }
+
+countCalls(FakeListItem, byKind, ['getGlyphType', 'setGlyphType', 'getNestingLevel', 'getListId']);
 
 export type Block = FakeParagraph | FakeListItem | FakeTable;
 
@@ -464,32 +443,26 @@ export abstract class FakeContainer extends FakeElement {
   }
 
   getText(): string {
-    this.record('getText');
     return this.snapshotText();
   }
 
   getParagraphs(): FakeParagraph[] {
-    this.record('getParagraphs');
     return this.snapshotParagraphs();
   }
 
   getTables(): FakeTable[] {
-    this.record('getTables');
     return this.children.filter((child): child is FakeTable => child instanceof FakeTable);
   }
 
   getNumChildren(): number {
-    this.record('getNumChildren');
     return this.children.length;
   }
 
   getChild(childIndex: number): Block {
-    this.record('getChild');
     return childAt(this.children, childIndex);
   }
 
   getChildIndex(child: GoogleAppsScript.Document.Element | FakeElement): number {
-    this.record('getChildIndex');
     const index = this.children.indexOf(child as Block);
     if (index < 0) throw new Error('Element does not contain the specified child element.');
     return index;
@@ -507,37 +480,30 @@ export abstract class FakeContainer extends FakeElement {
   }
 
   insertParagraph(childIndex: number, paragraph: string | GoogleAppsScript.Document.Paragraph | FakeParagraph): FakeParagraph {
-    this.record('insertParagraph');
     return this.place(childIndex, this.paragraphFrom(paragraph));
   }
 
   appendParagraph(paragraph: string | GoogleAppsScript.Document.Paragraph | FakeParagraph): FakeParagraph {
-    this.record('appendParagraph');
     return this.place(this.children.length, this.paragraphFrom(paragraph));
   }
 
   insertListItem(childIndex: number, text: string): FakeListItem {
-    this.record('insertListItem');
     return this.place(childIndex, new FakeListItem(this.calls, text));
   }
 
   appendListItem(text: string): FakeListItem {
-    this.record('appendListItem');
     return this.place(this.children.length, new FakeListItem(this.calls, text));
   }
 
   appendTable(cells: string[][]): FakeTable {
-    this.record('appendTable');
     return this.place(this.children.length, new FakeTable(this.calls, cells));
   }
 
   insertTable(childIndex: number, cells: string[][]): FakeTable {
-    this.record('insertTable');
     return this.place(childIndex, new FakeTable(this.calls, cells));
   }
 
   removeChild(child: GoogleAppsScript.Document.Element | FakeElement): this {
-    this.record('removeChild');
     const index = this.children.indexOf(child as Block);
     if (index < 0) throw new Error('Element does not contain the specified child element.');
     // Docs keeps at least one paragraph in a section.
@@ -570,6 +536,11 @@ export abstract class FakeContainer extends FakeElement {
   }
 }
 
+countCalls(FakeContainer, byKind, [
+  'getText', 'getParagraphs', 'getTables', 'getNumChildren', 'getChild', 'getChildIndex', 'insertParagraph', 'appendParagraph', 'insertListItem', 'appendListItem', 'appendTable',
+  'insertTable', 'removeChild',
+]);
+
 export class FakeBody extends FakeContainer implements Mirror<GoogleAppsScript.Document.Body, ContainerMethods, ContainerResults> {
   readonly type = 'BODY_SECTION' as const;
 
@@ -596,10 +567,11 @@ export class FakeFootnoteSection extends FakeContainer implements Mirror<GoogleA
 export class FakeTableCell extends FakeContainer implements Mirror<GoogleAppsScript.Document.TableCell, Exclude<ContainerMethods, 'getTables' | 'getParagraphs'> | 'getParentRow', ContainerResults & { getParentRow: FakeTableRow }> {
   readonly type = 'TABLE_CELL' as const;
   getParentRow(): FakeTableRow {
-    this.record('getParentRow');
     return this.parent as unknown as FakeTableRow;
   }
 }
+
+countCalls(FakeTableCell, byKind, ['getParentRow']);
 
 export class FakeTableRow
   extends FakeElement
@@ -614,28 +586,25 @@ export class FakeTableRow
     return this.cells.map((cell) => cell.snapshotText()).join('\n');
   }
   getNumCells(): number {
-    this.record('getNumCells');
     return this.cells.length;
   }
   getNumChildren(): number {
-    this.record('getNumChildren');
     return this.cells.length;
   }
   getChild(childIndex: number): FakeTableCell {
-    this.record('getChild');
     return childAt(this.cells, childIndex);
   }
   getCell(cellIndex: number): FakeTableCell {
-    this.record('getCell');
     const cell = this.cells[cellIndex];
     if (!cell) throw new Error(`Cell index (${cellIndex}) is out of range.`);
     return cell;
   }
   getChildIndex(child: GoogleAppsScript.Document.Element | FakeElement): number {
-    this.record('getChildIndex');
     return this.cells.indexOf(child as FakeTableCell);
   }
 }
+
+countCalls(FakeTableRow, byKind, ['getNumCells', 'getNumChildren', 'getChild', 'getCell', 'getChildIndex']);
 
 export class FakeTable
   extends FakeElement
@@ -664,38 +633,33 @@ export class FakeTable
     return this.rows.map((row) => row.snapshotText()).join('\n');
   }
   getText(): string {
-    this.record('getText');
     return this.snapshotText();
   }
   getNumRows(): number {
-    this.record('getNumRows');
     return this.rows.length;
   }
   getNumChildren(): number {
-    this.record('getNumChildren');
     return this.rows.length;
   }
   getChild(childIndex: number): FakeTableRow {
-    this.record('getChild');
     return childAt(this.rows, childIndex);
   }
   getRow(rowIndex: number): FakeTableRow {
-    this.record('getRow');
     const row = this.rows[rowIndex];
     if (!row) throw new Error(`Row index (${rowIndex}) is out of range.`);
     return row;
   }
   getCell(rowIndex: number, cellIndex: number): FakeTableCell {
-    this.record('getCell');
     const cell = this.rows[rowIndex]?.cells[cellIndex];
     if (!cell) throw new Error(`Cell (${rowIndex}, ${cellIndex}) is out of range.`);
     return cell;
   }
   getChildIndex(child: GoogleAppsScript.Document.Element | FakeElement): number {
-    this.record('getChildIndex');
     return this.rows.indexOf(child as FakeTableRow);
   }
 }
+
+countCalls(FakeTable, byKind, ['getText', 'getNumRows', 'getNumChildren', 'getChild', 'getRow', 'getCell', 'getChildIndex']);
 
 /** A styled run in a fixture: plain text, or text with attributes. */
 export type RunSpec = string | { text: string; bold?: boolean; italic?: boolean; link?: string; color?: string; background?: string; footnote?: string; image?: boolean };
@@ -781,25 +745,23 @@ export class FakePosition implements Mirror<GoogleAppsScript.Document.Position, 
   constructor(
     readonly element: FakeElement,
     readonly offset: number,
-    private readonly calls: CallLog,
+    readonly calls: CallLog,
   ) {}
   getElement(): FakeElement {
-    this.calls.record('Position.getElement');
     return this.element;
   }
   getOffset(): number {
-    this.calls.record('Position.getOffset');
     return this.offset;
   }
   getSurroundingText(): FakeText {
-    this.calls.record('Position.getSurroundingText');
     return paragraphOf(this.element)?.text ?? new FakeText(this.calls);
   }
   getSurroundingTextOffset(): number {
-    this.calls.record('Position.getSurroundingTextOffset');
     return this.element instanceof FakeText ? this.offset : 0;
   }
 }
+
+countCalls(FakePosition, 'Position', ['getElement', 'getOffset', 'getSurroundingText', 'getSurroundingTextOffset']);
 
 /** The paragraph or list item an element sits in (itself when it is one). */
 export function paragraphOf(element: FakeElement | null): FakeParagraph | null {
@@ -814,43 +776,41 @@ export class FakeRangeElement implements Mirror<GoogleAppsScript.Document.RangeE
     readonly element: FakeElement,
     readonly start: number,
     readonly endInclusive: number,
-    private readonly calls: CallLog,
+    readonly calls: CallLog,
   ) {}
   getElement(): FakeElement {
-    this.calls.record('RangeElement.getElement');
     return this.element;
   }
   isPartial(): boolean {
-    this.calls.record('RangeElement.isPartial');
     return this.start >= 0;
   }
   getStartOffset(): number {
-    this.calls.record('RangeElement.getStartOffset');
     return this.start;
   }
   getEndOffsetInclusive(): number {
-    this.calls.record('RangeElement.getEndOffsetInclusive');
     return this.endInclusive;
   }
 }
 
+countCalls(FakeRangeElement, 'RangeElement', ['getElement', 'isPartial', 'getStartOffset', 'getEndOffsetInclusive']);
+
 export class FakeRange implements Mirror<GoogleAppsScript.Document.Range, 'getRangeElements', { getRangeElements: FakeRangeElement[] }> {
   constructor(
     readonly elements: FakeRangeElement[],
-    private readonly calls: CallLog,
+    readonly calls: CallLog,
   ) {}
   getRangeElements(): FakeRangeElement[] {
-    this.calls.record('Range.getRangeElements');
     return [...this.elements];
   }
 }
 
+countCalls(FakeRange, 'Range', ['getRangeElements']);
+
 export class FakeRangeBuilder implements Mirror<GoogleAppsScript.Document.RangeBuilder, 'build' | 'getRangeElements', { build: FakeRange; getRangeElements: FakeRangeElement[] }> {
   private readonly elements: FakeRangeElement[] = [];
-  constructor(private readonly calls: CallLog) {}
+  constructor(readonly calls: CallLog) {}
 
   addElement(element: GoogleAppsScript.Document.Element | FakeElement, startOffset?: number, endOffsetInclusive?: number): FakeRangeBuilder {
-    this.calls.record('RangeBuilder.addElement');
     const fake = element as FakeElement;
     if (startOffset !== undefined) {
       if (!(fake instanceof FakeText)) throw new Error('A partial range element must be a Text element.');
@@ -861,21 +821,20 @@ export class FakeRangeBuilder implements Mirror<GoogleAppsScript.Document.RangeB
   }
 
   addRange(range: GoogleAppsScript.Document.Range | FakeRange): FakeRangeBuilder {
-    this.calls.record('RangeBuilder.addRange');
     this.elements.push(...(range as FakeRange).elements);
     return this;
   }
 
   getRangeElements(): FakeRangeElement[] {
-    this.calls.record('RangeBuilder.getRangeElements');
     return [...this.elements];
   }
 
   build(): FakeRange {
-    this.calls.record('RangeBuilder.build');
     return new FakeRange([...this.elements], this.calls);
   }
 }
+
+countCalls(FakeRangeBuilder, 'RangeBuilder', ['addElement', 'addRange', 'getRangeElements', 'build']);
 
 export class FakeNamedRange implements Mirror<GoogleAppsScript.Document.NamedRange, 'getId' | 'getName'> {
   constructor(
@@ -883,25 +842,23 @@ export class FakeNamedRange implements Mirror<GoogleAppsScript.Document.NamedRan
     readonly name: string,
     readonly range: FakeRange,
     private readonly document: FakeDocument,
-    private readonly calls: CallLog,
+    readonly calls: CallLog,
   ) {}
   getId(): string {
-    this.calls.record('NamedRange.getId');
     return this.id;
   }
   getName(): string {
-    this.calls.record('NamedRange.getName');
     return this.name;
   }
   getRange(): FakeRange {
-    this.calls.record('NamedRange.getRange');
     return this.range;
   }
   remove(): void {
-    this.calls.record('NamedRange.remove');
     this.document.namedRanges = this.document.namedRanges.filter((named) => named !== this);
   }
 }
+
+countCalls(FakeNamedRange, 'NamedRange', ['getId', 'getName', 'getRange', 'remove']);
 
 /** Whether an element is still attached to a section of the document. */
 function attached(element: FakeElement): boolean {
@@ -945,7 +902,7 @@ export class FakeDocument
   constructor(
     private readonly name: string,
     paragraphs: readonly BlockSpec[],
-    private readonly calls: CallLog,
+    readonly calls: CallLog,
   ) {
     // Fixture strings starting `header: ` or `footer: ` go to those sections.
     const part = (prefix: string) => paragraphs.filter((p): p is string => typeof p === 'string' && p.startsWith(prefix)).map((p) => p.slice(prefix.length));
@@ -956,7 +913,6 @@ export class FakeDocument
   }
 
   getName(): string {
-    this.calls.record('Document.getName');
     return this.name;
   }
 
@@ -965,29 +921,24 @@ export class FakeDocument
   }
 
   getBody(): FakeBody {
-    this.calls.record('Document.getBody');
     return this.body;
   }
 
   getHeader(): FakeHeaderSection | null {
-    this.calls.record('Document.getHeader');
     return this.header;
   }
 
   getFooter(): FakeFooterSection | null {
-    this.calls.record('Document.getFooter');
     return this.footer;
   }
 
   addHeader(): FakeHeaderSection {
-    this.calls.record('Document.addHeader');
     if (this.header) throw new Error('Document tab already contains a header.');
     this.header = new FakeHeaderSection(this.calls).load(['']);
     return this.header;
   }
 
   addFooter(): FakeFooterSection {
-    this.calls.record('Document.addFooter');
     if (this.footer) throw new Error('Document tab already contains a footer.');
     this.footer = new FakeFooterSection(this.calls).load(['']);
     return this.footer;
@@ -1004,48 +955,40 @@ export class FakeDocument
   }
 
   getFootnotes(): FakeFootnote[] {
-    this.calls.record('Document.getFootnotes');
     return this.snapshotFootnotes();
   }
 
   getCursor(): FakePosition | null {
-    this.calls.record('Document.getCursor');
     return this.cursor && attached(this.cursor.element) ? this.cursor : null;
   }
 
   setCursor(position: GoogleAppsScript.Document.Position | FakePosition): this {
-    this.calls.record('Document.setCursor');
     this.cursor = position as FakePosition;
     this.selection = null;
     return this;
   }
 
   newPosition(element: GoogleAppsScript.Document.Element | FakeElement, offset: number): FakePosition {
-    this.calls.record('Document.newPosition');
     return new FakePosition(element as FakeElement, offset, this.calls);
   }
 
   getSelection(): FakeRange | null {
-    this.calls.record('Document.getSelection');
     if (!this.selection) return null;
     const live = this.selection.elements.filter((item) => attached(item.element));
     return live.length ? new FakeRange(live, this.calls) : null;
   }
 
   setSelection(range: GoogleAppsScript.Document.Range | FakeRange): this {
-    this.calls.record('Document.setSelection');
     this.selection = range as FakeRange;
     this.cursor = null;
     return this;
   }
 
   newRange(): FakeRangeBuilder {
-    this.calls.record('Document.newRange');
     return new FakeRangeBuilder(this.calls);
   }
 
   addNamedRange(name: string, range: GoogleAppsScript.Document.Range | FakeRange): FakeNamedRange {
-    this.calls.record('Document.addNamedRange');
     // Docs limits a name to 256 characters.
     if (name.length < 1 || name.length > 256) throw new Error('Named range names must be between 1 and 256 characters.');
     const named = new FakeNamedRange(`kix.${this.nextNamedRange++}`, name, range as FakeRange, this, this.calls);
@@ -1054,12 +997,10 @@ export class FakeDocument
   }
 
   getNamedRanges(name?: string): FakeNamedRange[] {
-    this.calls.record('Document.getNamedRanges');
     return this.namedRanges.filter((named) => name === undefined || named.name === name);
   }
 
   getNamedRangeById(id: string): FakeNamedRange | null {
-    this.calls.record('Document.getNamedRangeById');
     return this.namedRanges.find((named) => named.id === id) ?? null;
   }
 
@@ -1088,6 +1029,11 @@ export class FakeDocument
   }
 }
 
+countCalls(FakeDocument, 'Document', [
+  'getName', 'getBody', 'getHeader', 'getFooter', 'addHeader', 'addFooter', 'getFootnotes', 'getCursor', 'setCursor', 'newPosition', 'getSelection', 'setSelection', 'newRange',
+  'addNamedRange', 'getNamedRanges', 'getNamedRangeById',
+]);
+
 export type SnapshotBlock =
   | { kind: 'table'; rows: SnapshotBlock[][][] }
   | {
@@ -1114,17 +1060,17 @@ export class FakeDocumentApp implements Mirror<GoogleAppsScript.Document.Documen
   constructor(
     private readonly document: FakeDocument,
     private readonly ui: FakeUi,
-    private readonly calls: CallLog,
+    readonly calls: CallLog,
   ) {}
 
   getActiveDocument(): FakeDocument {
-    this.calls.record('DocumentApp.getActiveDocument');
     return this.document;
   }
 
   getUi(): FakeUi {
-    this.calls.record('DocumentApp.getUi');
     return this.ui;
   }
 }
+
+countCalls(FakeDocumentApp, 'DocumentApp', ['getActiveDocument', 'getUi']);
 

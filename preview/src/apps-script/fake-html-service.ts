@@ -1,4 +1,4 @@
-import type { CallLog } from '../call-log';
+import { countCalls, type CallLog } from '../call-log';
 import type { Mirror } from './mirror';
 
 type HtmlOutput = GoogleAppsScript.HTML.HtmlOutput;
@@ -29,14 +29,15 @@ export class FakeHtmlOutput implements Mirror<HtmlOutput, 'getContent' | 'getTit
 export class FakeHtmlService implements Mirror<GoogleAppsScript.HTML.HtmlService, 'createHtmlOutputFromFile', { createHtmlOutputFromFile: FakeHtmlOutput }> {
   constructor(
     private readonly files: Readonly<Record<string, string>>,
-    private readonly calls: CallLog,
+    readonly calls: CallLog,
   ) {}
 
   createHtmlOutputFromFile(filename: string): FakeHtmlOutput {
-    this.calls.record('HtmlService.createHtmlOutputFromFile');
     const content = this.files[filename];
     // The message Apps Script gives for a missing file.
     if (content === undefined) throw new Error(`No HTML file named ${filename} was found.`);
     return new FakeHtmlOutput(filename, content);
   }
 }
+
+countCalls(FakeHtmlService, 'HtmlService', ['createHtmlOutputFromFile']);

@@ -1,4 +1,4 @@
-import type { CallLog } from '../call-log';
+import { countCalls, type CallLog } from '../call-log';
 import type { Mirror } from './mirror';
 
 type Lock = GoogleAppsScript.Lock.Lock;
@@ -8,23 +8,20 @@ export class FakeLock implements Mirror<Lock, 'waitLock' | 'tryLock' | 'releaseL
   held = false;
   contended = false;
 
-  constructor(private readonly calls: CallLog) {}
+  constructor(readonly calls: CallLog) {}
 
   waitLock(_timeoutInMillis: number): void {
-    this.calls.record('Lock.waitLock');
     if (this.contended) throw new Error('Lock timeout: another process was holding the lock for too long.');
     this.held = true;
   }
 
   tryLock(_timeoutInMillis: number): boolean {
-    this.calls.record('Lock.tryLock');
     if (this.contended) return false;
     this.held = true;
     return true;
   }
 
   releaseLock(): void {
-    this.calls.record('Lock.releaseLock');
     this.held = false;
   }
 
@@ -32,6 +29,8 @@ export class FakeLock implements Mirror<Lock, 'waitLock' | 'tryLock' | 'releaseL
     return this.held;
   }
 }
+
+countCalls(FakeLock, 'Lock', ['waitLock', 'tryLock', 'releaseLock']);
 
 export class FakeLockService {
   readonly documentLock: FakeLock;

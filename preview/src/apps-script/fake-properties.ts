@@ -1,4 +1,4 @@
-import type { CallLog } from '../call-log';
+import { countCalls, type CallLog } from '../call-log';
 import type { Mirror } from './mirror';
 
 type Properties = GoogleAppsScript.Properties.Properties;
@@ -15,17 +15,15 @@ export class FakeProperties
   readonly values = new Map<string, string>();
 
   constructor(
-    private readonly store: string,
-    private readonly calls: CallLog,
+    readonly store: string,
+    readonly calls: CallLog,
   ) {}
 
   getProperty(key: string): string | null {
-    this.calls.record(`${this.store}.getProperty`);
     return this.values.get(key) ?? null;
   }
 
   setProperty(key: string, value: string): FakeProperties {
-    this.calls.record(`${this.store}.setProperty`);
     if (utf8Length(key) + utf8Length(value) > maxValueBytes) throw new Error('Argument too large: value');
     const total = [...this.values].reduce((sum, [k, v]) => (k === key ? sum : sum + utf8Length(k) + utf8Length(v)), utf8Length(key) + utf8Length(value));
     if (total > maxStoreBytes) throw new Error('You have exceeded the property storage quota. Please remove some properties and try again.');
@@ -34,21 +32,21 @@ export class FakeProperties
   }
 
   deleteProperty(key: string): FakeProperties {
-    this.calls.record(`${this.store}.deleteProperty`);
     this.values.delete(key);
     return this;
   }
 
   getKeys(): string[] {
-    this.calls.record(`${this.store}.getKeys`);
     return [...this.values.keys()];
   }
 
   getProperties(): { [key: string]: string } {
-    this.calls.record(`${this.store}.getProperties`);
     return Object.fromEntries(this.values);
   }
 }
+
+// Each store counts under its own name: UserProperties.getProperty, DocumentProperties.getProperty…
+countCalls(FakeProperties, (properties) => properties.store, ['getProperty', 'setProperty', 'deleteProperty', 'getKeys', 'getProperties']);
 
 /** Three stores with Apps Script's visibility: the user's own, the file's (all editors), the script's (all users). */
 export class FakePropertiesService {

@@ -1,20 +1,18 @@
-import type { CallLog } from '../call-log';
+import { countCalls, type CallLog } from '../call-log';
 
 /** The person using the add-on, as Session reports them. */
 export class FakeSession {
   constructor(
     private readonly email: string,
     private readonly timeZone: string,
-    private readonly calls: CallLog,
+    readonly calls: CallLog,
   ) {}
 
   getActiveUser() {
-    this.calls.record('Session.getActiveUser');
     return { getEmail: () => this.email };
   }
 
   getEffectiveUser() {
-    this.calls.record('Session.getEffectiveUser');
     return { getEmail: () => this.email };
   }
 
@@ -23,15 +21,16 @@ export class FakeSession {
   }
 }
 
+countCalls(FakeSession, 'Session', ['getActiveUser', 'getEffectiveUser']);
+
 /** Utilities: sleep blocks in Apps Script; the fake only adds up how long the script would have waited. */
 export class FakeUtilities {
   sleptMs = 0;
   private nextUuid = 1;
 
-  constructor(private readonly calls: CallLog) {}
+  constructor(readonly calls: CallLog) {}
 
   sleep(milliseconds: number): void {
-    this.calls.record('Utilities.sleep');
     this.sleptMs += milliseconds;
   }
 
@@ -39,3 +38,5 @@ export class FakeUtilities {
     return `00000000-0000-4000-8000-${String(this.nextUuid++).padStart(12, '0')}`;
   }
 }
+
+countCalls(FakeUtilities, 'Utilities', ['sleep']);

@@ -1,4 +1,4 @@
-import type { CallLog } from '../call-log';
+import { countCalls, type CallLog } from '../call-log';
 import { FakeUi } from './fake-ui';
 import type { Mirror } from './mirror';
 
@@ -136,39 +136,36 @@ export class FakeDataValidationBuilder
   private allowInvalid = true;
   private helpText = '';
 
-  constructor(private readonly calls: CallLog) {}
+  constructor(readonly calls: CallLog) {}
 
   requireValueInList(values: string[], showDropdown = true): FakeDataValidationBuilder {
-    this.calls.record('DataValidationBuilder.requireValueInList');
     this.criteria = 'VALUE_IN_LIST';
     this.values = [[...values], showDropdown];
     return this;
   }
 
   requireNumberBetween(start: number, end: number): FakeDataValidationBuilder {
-    this.calls.record('DataValidationBuilder.requireNumberBetween');
     this.criteria = 'NUMBER_BETWEEN';
     this.values = [start, end];
     return this;
   }
 
   setAllowInvalid(allowInvalidData: boolean): FakeDataValidationBuilder {
-    this.calls.record('DataValidationBuilder.setAllowInvalid');
     this.allowInvalid = allowInvalidData;
     return this;
   }
 
   setHelpText(helpText: string): FakeDataValidationBuilder {
-    this.calls.record('DataValidationBuilder.setHelpText');
     this.helpText = helpText;
     return this;
   }
 
   build(): FakeDataValidation {
-    this.calls.record('DataValidationBuilder.build');
     return new FakeDataValidation(this.criteria, this.values, this.allowInvalid, this.helpText);
   }
 }
+
+countCalls(FakeDataValidationBuilder, 'DataValidationBuilder', ['requireValueInList', 'requireNumberBetween', 'setAllowInvalid', 'setHelpText', 'build']);
 
 // ── Conditional formatting ─────────────────────────────────────────────────────────────────────
 
@@ -256,10 +253,10 @@ export class FakeConditionalFormatRuleBuilder
   private fontColor: string | null = null;
   private ranges: FakeRange[] = [];
 
-  constructor(private readonly calls: CallLog) {}
+  constructor(readonly calls: CallLog) {}
 
-  private when(condition: FakeCondition): FakeConditionalFormatRuleBuilder {
-    this.calls.record('ConditionalFormatRuleBuilder.when');
+  /** Every when… method sets its condition here, so they all count as one call, `when`. */
+  when(condition: FakeCondition): FakeConditionalFormatRuleBuilder {
     this.condition = condition;
     return this;
   }
@@ -281,31 +278,29 @@ export class FakeConditionalFormatRuleBuilder
   }
 
   setBackground(color: string | null): FakeConditionalFormatRuleBuilder {
-    this.calls.record('ConditionalFormatRuleBuilder.setBackground');
     this.background = color;
     return this;
   }
 
   setFontColor(color: string | null): FakeConditionalFormatRuleBuilder {
-    this.calls.record('ConditionalFormatRuleBuilder.setFontColor');
     this.fontColor = color;
     return this;
   }
 
   setRanges(ranges: (Range | FakeRange)[]): FakeConditionalFormatRuleBuilder {
-    this.calls.record('ConditionalFormatRuleBuilder.setRanges');
     this.ranges = ranges as FakeRange[];
     return this;
   }
 
   build(): FakeConditionalFormatRule {
-    this.calls.record('ConditionalFormatRuleBuilder.build');
     // The message Sheets gives for a rule without a condition.
     if (!this.condition) throw new Error('Conditional format rule must have a boolean condition or gradient.');
     if (this.ranges.length === 0) throw new Error('Conditional format rule must have at least one range.');
     return new FakeConditionalFormatRule(this.ranges, this.condition, this.background, this.fontColor);
   }
 }
+
+countCalls(FakeConditionalFormatRuleBuilder, 'ConditionalFormatRuleBuilder', ['when', 'setBackground', 'setFontColor', 'setRanges', 'build']);
 
 // ── Ranges ─────────────────────────────────────────────────────────────────────────────────────
 
@@ -341,7 +336,7 @@ export class FakeRange
     private column: number,
     private readonly fixedRows: number,
     private numColumns: number,
-    private readonly calls: CallLog,
+    readonly calls: CallLog,
     private readonly openRows = false,
   ) {}
 
@@ -372,7 +367,6 @@ export class FakeRange
   }
 
   getSheet(): FakeSheet {
-    this.calls.record('Range.getSheet');
     return this.sheet;
   }
 
@@ -392,33 +386,27 @@ export class FakeRange
   }
 
   offset(rowOffset: number, columnOffset: number, numRows = this.numRows, numColumns = this.numColumns): FakeRange {
-    this.calls.record('Range.offset');
     return this.sheet.rangeAt(this.row + rowOffset, this.column + columnOffset, numRows, numColumns);
   }
 
   getValue(): any {
-    this.calls.record('Range.getValue');
     return copyCell(this.sheet.cellAt(this.row, this.column));
   }
 
   setValue(value: any): FakeRange {
-    this.calls.record('Range.setValue');
     this.sheet.write(this.row, this.column, [[value as Cell]]);
     return this;
   }
 
   getValues(): any[][] {
-    this.calls.record('Range.getValues');
     return this.sheet.read(this.box()).map((row) => row.map(copyCell));
   }
 
   getDisplayValues(): string[][] {
-    this.calls.record('Range.getDisplayValues');
     return this.sheet.readDisplay(this.box());
   }
 
   getFormulas(): string[][] {
-    this.calls.record('Range.getFormulas');
     return this.sheet.readFormulas(this.box());
   }
 
@@ -434,55 +422,46 @@ export class FakeRange
   }
 
   setValues(values: any[][]): FakeRange {
-    this.calls.record('Range.setValues');
     this.checkShape(values, 'data');
     this.sheet.write(this.row, this.column, values as Cell[][]);
     return this;
   }
 
   setNumberFormat(numberFormat: string): FakeRange {
-    this.calls.record('Range.setNumberFormat');
     this.sheet.formats.push({ box: this.box(), value: numberFormat });
     return this;
   }
 
   setNumberFormats(numberFormats: string[][]): FakeRange {
-    this.calls.record('Range.setNumberFormats');
     this.checkShape(numberFormats, 'data');
     numberFormats.forEach((row, r) => row.forEach((value, c) => this.sheet.formats.push({ box: { row: this.row + r, column: this.column + c, numRows: 1, numColumns: 1 }, value })));
     return this;
   }
 
   getNumberFormats(): string[][] {
-    this.calls.record('Range.getNumberFormats');
     return this.grid((row, column) => this.sheet.formatAt(row, column) || 'General');
   }
 
   setDataValidation(rule: DataValidation | FakeDataValidation | null): FakeRange {
-    this.calls.record('Range.setDataValidation');
     this.sheet.validations.push({ box: this.box(), value: rule as FakeDataValidation | null });
     return this;
   }
 
   setDataValidations(rules: (DataValidation | FakeDataValidation | null)[][]): FakeRange {
-    this.calls.record('Range.setDataValidations');
     this.checkShape(rules, 'data');
     rules.forEach((row, r) => row.forEach((value, c) => this.sheet.validations.push({ box: { row: this.row + r, column: this.column + c, numRows: 1, numColumns: 1 }, value: value as FakeDataValidation | null })));
     return this;
   }
 
   getDataValidation(): FakeDataValidation | null {
-    this.calls.record('Range.getDataValidation');
     return this.sheet.validationAt(this.row, this.column);
   }
 
   getDataValidations(): (FakeDataValidation | null)[][] {
-    this.calls.record('Range.getDataValidations');
     return this.grid((row, column) => this.sheet.validationAt(row, column));
   }
 
   clear(): FakeRange {
-    this.calls.record('Range.clear');
     this.sheet.write(this.row, this.column, this.grid(() => ''), true);
     this.sheet.formats.push({ box: this.box(), value: '' });
     this.sheet.validations.push({ box: this.box(), value: null });
@@ -490,13 +469,11 @@ export class FakeRange
   }
 
   clearContent(): FakeRange {
-    this.calls.record('Range.clearContent');
     this.sheet.write(this.row, this.column, this.grid(() => ''), true);
     return this;
   }
 
   activate(): FakeRange {
-    this.calls.record('Range.activate');
     this.sheet.spreadsheet.select(this);
     return this;
   }
@@ -506,23 +483,28 @@ export class FakeRange
   }
 }
 
+countCalls(FakeRange, 'Range', [
+  'getSheet', 'offset', 'getValue', 'setValue', 'getValues', 'getDisplayValues', 'getFormulas', 'setValues', 'setNumberFormat', 'setNumberFormats', 'getNumberFormats',
+  'setDataValidation', 'setDataValidations', 'getDataValidation', 'getDataValidations', 'clear', 'clearContent', 'activate',
+]);
+
 export class FakeRangeList implements Mirror<RangeList, 'setNumberFormat' | 'getRanges', { setNumberFormat: FakeRangeList; getRanges: FakeRange[] }> {
   constructor(
     private readonly ranges: FakeRange[],
-    private readonly calls: CallLog,
+    readonly calls: CallLog,
   ) {}
 
   getRanges(): FakeRange[] {
-    this.calls.record('RangeList.getRanges');
     return [...this.ranges];
   }
 
   setNumberFormat(format: string): FakeRangeList {
-    this.calls.record('RangeList.setNumberFormat');
     for (const range of this.ranges) range.snapshotSheet().formats.push({ box: range.box(), value: format });
     return this;
   }
 }
+
+countCalls(FakeRangeList, 'RangeList', ['getRanges', 'setNumberFormat']);
 
 // ── Sheets ─────────────────────────────────────────────────────────────────────────────────────
 
@@ -571,7 +553,7 @@ export class FakeSheet
     private name: string,
     rows: Cell[][],
     readonly spreadsheet: FakeSpreadsheet,
-    private readonly calls: CallLog,
+    readonly calls: CallLog,
     sheetId?: number,
   ) {
     this.cells = rows.map((row) => row.map(copyCell));
@@ -579,7 +561,6 @@ export class FakeSheet
   }
 
   getName(): string {
-    this.calls.record('Sheet.getName');
     return this.name;
   }
 
@@ -589,27 +570,22 @@ export class FakeSheet
   }
 
   getSheetId(): number {
-    this.calls.record('Sheet.getSheetId');
     return this.sheetId;
   }
 
   getLastRow(): number {
-    this.calls.record('Sheet.getLastRow');
     return this.snapshotLastRow();
   }
 
   getLastColumn(): number {
-    this.calls.record('Sheet.getLastColumn');
     return this.snapshotLastColumn();
   }
 
   getMaxRows(): number {
-    this.calls.record('Sheet.getMaxRows');
     return this.maxRows();
   }
 
   getMaxColumns(): number {
-    this.calls.record('Sheet.getMaxColumns');
     return this.maxColumns();
   }
 
@@ -622,22 +598,18 @@ export class FakeSheet
   }
 
   getFrozenRows(): number {
-    this.calls.record('Sheet.getFrozenRows');
     return this.frozenRows;
   }
 
   setFrozenRows(rows: number): void {
-    this.calls.record('Sheet.setFrozenRows');
     this.frozenRows = rows;
   }
 
   getColumnWidth(columnPosition: number): number {
-    this.calls.record('Sheet.getColumnWidth');
     return this.columnWidths.get(columnPosition) ?? 100;
   }
 
   setColumnWidth(columnPosition: number, width: number): FakeSheet {
-    this.calls.record('Sheet.setColumnWidth');
     this.columnWidths.set(columnPosition, width);
     return this;
   }
@@ -645,7 +617,6 @@ export class FakeSheet
   getRange(a1Notation: string): FakeRange;
   getRange(row: number, column: number, numRows?: number, numColumns?: number): FakeRange;
   getRange(rowOrA1: number | string, column = 1, numRows = 1, numColumns = 1): FakeRange {
-    this.calls.record('Sheet.getRange');
     if (typeof rowOrA1 === 'string') {
       const box = parseA1(rowOrA1, this.maxRows(), this.maxColumns());
       return this.rangeAt(box.row, box.column, box.numRows, box.numColumns, box.openRows);
@@ -662,7 +633,6 @@ export class FakeSheet
   }
 
   getRangeList(a1Notations: string[]): FakeRangeList {
-    this.calls.record('Sheet.getRangeList');
     return new FakeRangeList(a1Notations.map((a1) => {
       const box = parseA1(a1, this.maxRows(), this.maxColumns());
       return this.rangeAt(box.row, box.column, box.numRows, box.numColumns, box.openRows);
@@ -670,24 +640,20 @@ export class FakeSheet
   }
 
   getDataRange(): FakeRange {
-    this.calls.record('Sheet.getDataRange');
     return new FakeRange(this, 1, 1, Math.max(1, this.snapshotLastRow()), Math.max(1, this.snapshotLastColumn()), this.calls);
   }
 
   getActiveRange(): FakeRange | null {
-    this.calls.record('Sheet.getActiveRange');
     const selection = this.spreadsheet.selection();
     return selection?.snapshotSheet() === this ? selection : null;
   }
 
   activate(): FakeSheet {
-    this.calls.record('Sheet.activate');
     this.spreadsheet.select(this.rangeAt(1, 1, 1, 1));
     return this;
   }
 
   insertRowsAfter(afterPosition: number, howMany: number): FakeSheet {
-    this.calls.record('Sheet.insertRowsAfter');
     const rows = this.maxRows();
     if (afterPosition < this.cells.length) this.cells.splice(afterPosition, 0, ...Array.from({ length: howMany }, () => []));
     this.rowCount = rows + howMany;
@@ -695,7 +661,6 @@ export class FakeSheet
   }
 
   insertColumnsAfter(afterPosition: number, howMany: number): FakeSheet {
-    this.calls.record('Sheet.insertColumnsAfter');
     for (const row of this.cells) if (row.length > afterPosition) row.splice(afterPosition, 0, ...Array<Cell>(howMany).fill(''));
     const moved = [...this.formulas].map(([key, formula]) => {
       const [r, c] = key.split(',').map(Number) as [number, number];
@@ -713,17 +678,14 @@ export class FakeSheet
   }
 
   getConditionalFormatRules(): FakeConditionalFormatRule[] {
-    this.calls.record('Sheet.getConditionalFormatRules');
     return [...this.conditionalRules];
   }
 
   setConditionalFormatRules(rules: (ConditionalFormatRule | FakeConditionalFormatRule)[]): void {
-    this.calls.record('Sheet.setConditionalFormatRules');
     this.conditionalRules = [...(rules as FakeConditionalFormatRule[])];
   }
 
   clear(): FakeSheet {
-    this.calls.record('Sheet.clear');
     this.cells = [];
     this.formulas.clear();
     this.formats.length = 0;
@@ -826,6 +788,11 @@ export class FakeSheet
   }
 }
 
+countCalls(FakeSheet, 'Sheet', [
+  'getName', 'getSheetId', 'getLastRow', 'getLastColumn', 'getMaxRows', 'getMaxColumns', 'getFrozenRows', 'setFrozenRows', 'getColumnWidth', 'setColumnWidth', 'getRange',
+  'getRangeList', 'getDataRange', 'getActiveRange', 'activate', 'insertRowsAfter', 'insertColumnsAfter', 'getConditionalFormatRules', 'setConditionalFormatRules', 'clear',
+]);
+
 // ── Named ranges and the spreadsheet ───────────────────────────────────────────────────────────
 
 export class FakeNamedRange implements Mirror<NamedRange, 'getName' | 'getRange' | 'setRange' | 'remove', { getRange: FakeRange; setRange: FakeNamedRange }> {
@@ -833,30 +800,28 @@ export class FakeNamedRange implements Mirror<NamedRange, 'getName' | 'getRange'
     readonly name: string,
     public range: FakeRange,
     private readonly spreadsheet: FakeSpreadsheet,
-    private readonly calls: CallLog,
+    readonly calls: CallLog,
   ) {}
 
   getName(): string {
-    this.calls.record('NamedRange.getName');
     return this.name;
   }
 
   getRange(): FakeRange {
-    this.calls.record('NamedRange.getRange');
     return this.range;
   }
 
   setRange(range: Range | FakeRange): FakeNamedRange {
-    this.calls.record('NamedRange.setRange');
     this.range = range as FakeRange;
     return this;
   }
 
   remove(): void {
-    this.calls.record('NamedRange.remove');
     this.spreadsheet.namedRanges.delete(this.name);
   }
 }
+
+countCalls(FakeNamedRange, 'NamedRange', ['getName', 'getRange', 'setRange', 'remove']);
 
 export interface Toast {
   message: string;
@@ -892,7 +857,7 @@ export class FakeSpreadsheet
   constructor(
     private readonly name: string,
     sheets: Record<string, Cell[][]>,
-    private readonly calls: CallLog,
+    readonly calls: CallLog,
   ) {
     this.sheets = Object.entries(sheets).map(([sheetName, rows], index) => new FakeSheet(sheetName, rows, this, calls, index === 0 ? 0 : undefined));
     if (this.sheets.length === 0) this.sheets.push(new FakeSheet('Sheet1', [], this, calls, 0));
@@ -900,7 +865,6 @@ export class FakeSpreadsheet
   }
 
   getName(): string {
-    this.calls.record('Spreadsheet.getName');
     return this.name;
   }
 
@@ -913,7 +877,6 @@ export class FakeSpreadsheet
   }
 
   getActiveSheet(): FakeSheet {
-    this.calls.record('Spreadsheet.getActiveSheet');
     return this.active;
   }
 
@@ -923,7 +886,6 @@ export class FakeSpreadsheet
   }
 
   setActiveSheet(sheet: Sheet | FakeSheet): FakeSheet {
-    this.calls.record('Spreadsheet.setActiveSheet');
     this.select((sheet as FakeSheet).rangeAt(1, 1, 1, 1));
     return this.active;
   }
@@ -940,22 +902,18 @@ export class FakeSpreadsheet
   }
 
   getActiveRange(): FakeRange | null {
-    this.calls.record('Spreadsheet.getActiveRange');
     return this.selection() ?? this.active.rangeAt(1, 1, 1, 1);
   }
 
   getSheets(): FakeSheet[] {
-    this.calls.record('Spreadsheet.getSheets');
     return [...this.sheets];
   }
 
   getSheetByName(name: string): FakeSheet | null {
-    this.calls.record('Spreadsheet.getSheetByName');
     return this.sheets.find((sheet) => sheet.snapshotName() === name) ?? null;
   }
 
   insertSheet(sheetName: string, sheetIndex?: number): FakeSheet {
-    this.calls.record('Spreadsheet.insertSheet');
     if (this.sheets.some((sheet) => sheet.snapshotName() === sheetName)) {
       throw new Error(`A sheet with the name "${sheetName}" already exists. Please enter another name.`);
     }
@@ -966,19 +924,16 @@ export class FakeSpreadsheet
   }
 
   getRangeByName(name: string): FakeRange | null {
-    this.calls.record('Spreadsheet.getRangeByName');
     return this.namedRanges.get(name)?.range ?? null;
   }
 
   setNamedRange(name: string, range: Range | FakeRange): void {
-    this.calls.record('Spreadsheet.setNamedRange');
     // Sheets' rule for names: a letter or underscore first, then letters, digits and underscores.
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`Named range name "${name}" is invalid.`);
     this.namedRanges.set(name, new FakeNamedRange(name, range as FakeRange, this, this.calls));
   }
 
   getNamedRanges(): FakeNamedRange[] {
-    this.calls.record('Spreadsheet.getNamedRanges');
     return [...this.namedRanges.values()];
   }
 
@@ -987,11 +942,14 @@ export class FakeSpreadsheet
   }
 
   toast(msg: string, title = '', _timeoutSeconds?: number | null): void {
-    this.calls.record('Spreadsheet.toast');
     this.toasts.push(msg);
     this.toastLog.push({ message: msg, title });
   }
 }
+
+countCalls(FakeSpreadsheet, 'Spreadsheet', [
+  'getName', 'getActiveSheet', 'setActiveSheet', 'getActiveRange', 'getSheets', 'getSheetByName', 'insertSheet', 'getRangeByName', 'setNamedRange', 'getNamedRanges', 'toast',
+]);
 
 export class FakeSpreadsheetApp
   implements Mirror<SpreadsheetApp, 'flush' | 'newDataValidation' | 'newConditionalFormatRule', { newDataValidation: FakeDataValidationBuilder; newConditionalFormatRule: FakeConditionalFormatRuleBuilder }>
@@ -999,35 +957,31 @@ export class FakeSpreadsheetApp
   constructor(
     private readonly spreadsheet: FakeSpreadsheet,
     private readonly ui: FakeUi,
-    private readonly calls: CallLog,
+    readonly calls: CallLog,
   ) {}
 
   getActiveSpreadsheet(): FakeSpreadsheet {
-    this.calls.record('SpreadsheetApp.getActiveSpreadsheet');
     return this.spreadsheet;
   }
 
   getActive(): FakeSpreadsheet {
-    this.calls.record('SpreadsheetApp.getActive');
     return this.spreadsheet;
   }
 
   getUi(): FakeUi {
-    this.calls.record('SpreadsheetApp.getUi');
     return this.ui;
   }
 
   newDataValidation(): FakeDataValidationBuilder {
-    this.calls.record('SpreadsheetApp.newDataValidation');
     return new FakeDataValidationBuilder(this.calls);
   }
 
   newConditionalFormatRule(): FakeConditionalFormatRuleBuilder {
-    this.calls.record('SpreadsheetApp.newConditionalFormatRule');
     return new FakeConditionalFormatRuleBuilder(this.calls);
   }
 
-  flush(): void {
-    this.calls.record('SpreadsheetApp.flush');
-  }
+  /** Nothing is pending in the fake; only the call is counted. */
+  flush(): void {}
 }
+
+countCalls(FakeSpreadsheetApp, 'SpreadsheetApp', ['getActiveSpreadsheet', 'getActive', 'getUi', 'newDataValidation', 'newConditionalFormatRule', 'flush']);

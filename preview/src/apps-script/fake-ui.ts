@@ -1,4 +1,4 @@
-import type { CallLog } from '../call-log';
+import { countCalls, type CallLog } from '../call-log';
 import type { FakeHtmlOutput } from './fake-html-service';
 import type { Mirror } from './mirror';
 
@@ -13,26 +13,25 @@ export class FakeMenu implements Mirror<Menu, 'addItem' | 'addSeparator' | 'addT
   constructor(
     readonly title: string,
     private readonly ui: FakeUi,
-    private readonly calls: CallLog,
+    readonly calls: CallLog,
   ) {}
 
   addItem(caption: string, functionName: string): FakeMenu {
-    this.calls.record('Menu.addItem');
     this.entries.push({ caption, functionName });
     return this;
   }
 
   addSeparator(): FakeMenu {
-    this.calls.record('Menu.addSeparator');
     this.entries.push({ separator: true });
     return this;
   }
 
   addToUi(): void {
-    this.calls.record('Menu.addToUi');
     this.ui.menus = [...this.ui.menus.filter((menu) => menu.title !== this.title), this];
   }
 }
+
+countCalls(FakeMenu, 'Menu', ['addItem', 'addSeparator', 'addToUi']);
 
 /** The editor's UI: menus, the sidebar and alerts, kept as state the preview can draw. */
 export class FakeUi implements Mirror<Ui, 'createAddonMenu' | 'createMenu' | 'showSidebar', { createAddonMenu: FakeMenu; createMenu: FakeMenu }> {
@@ -42,27 +41,25 @@ export class FakeUi implements Mirror<Ui, 'createAddonMenu' | 'createMenu' | 'sh
 
   constructor(
     private readonly addonName: string,
-    private readonly calls: CallLog,
+    readonly calls: CallLog,
   ) {}
 
   createAddonMenu(): FakeMenu {
-    this.calls.record('Ui.createAddonMenu');
     return new FakeMenu(this.addonName, this, this.calls);
   }
 
   createMenu(caption: string): FakeMenu {
-    this.calls.record('Ui.createMenu');
     return new FakeMenu(caption, this, this.calls);
   }
 
   showSidebar(userInterface: GoogleAppsScript.HTML.HtmlOutput | FakeHtmlOutput): void {
-    this.calls.record('Ui.showSidebar');
     this.sidebar = userInterface as FakeHtmlOutput;
   }
 
   alert(prompt: string): GoogleAppsScript.Base.Button {
-    this.calls.record('Ui.alert');
     this.alerts.push(prompt);
     return 'ok' as unknown as GoogleAppsScript.Base.Button;
   }
 }
+
+countCalls(FakeUi, 'Ui', ['createAddonMenu', 'createMenu', 'showSidebar', 'alert']);

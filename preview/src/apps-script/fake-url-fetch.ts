@@ -1,4 +1,4 @@
-import type { CallLog } from '../call-log';
+import { countCalls, type CallLog } from '../call-log';
 
 export interface FetchedRequest {
   url: string;
@@ -36,10 +36,9 @@ export class FakeUrlFetchApp {
     throw new Error(`Address unavailable: ${new URL(request.url).host} (the preview is offline)`);
   };
 
-  constructor(private readonly calls: CallLog) {}
+  constructor(readonly calls: CallLog) {}
 
   fetch(url: string, params: { method?: string; headers?: Record<string, string>; payload?: string; muteHttpExceptions?: boolean; contentType?: string } = {}): FakeHttpResponse {
-    this.calls.record('UrlFetchApp.fetch');
     const request: FetchedRequest = {
       url,
       method: (params.method ?? 'get').toUpperCase(),
@@ -54,3 +53,5 @@ export class FakeUrlFetchApp {
     return new FakeHttpResponse(answer);
   }
 }
+
+countCalls(FakeUrlFetchApp, 'UrlFetchApp', ['fetch']);
