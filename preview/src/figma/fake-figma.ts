@@ -1,5 +1,5 @@
-import type { FigmaHost } from '@onbrand/figma-plugin/host';
-import { CallLog } from '../call-log';
+import type { FigmaHost, HostBaseNode } from '@onbrand/figma-plugin/host';
+import { CallLog, countCalls } from '../call-log';
 import { FakeDocumentNode, FakeFrameNode, FakeGroupNode, FakePageNode, FakeSectionNode, FakeShapeNode, type FakeLayer, type FakeNodeType, type FakeSceneNode } from './fake-nodes';
 import { FakeTextNode } from './fake-text';
 import { fontKey, mixed, type FakeWorld } from './fake-world';
@@ -18,12 +18,11 @@ export class FakeUi implements HostUi {
   readonly outbox: unknown[] = [];
 
   constructor(
-    private readonly calls: CallLog,
+    readonly calls: CallLog,
     private readonly bridge: UiBridge | undefined,
   ) {}
 
   postMessage(message: unknown, _options?: UIPostMessageOptions): void {
-    this.calls.record('ui.postMessage');
     // Figma structured-clones messages; a node or function would fail there, so fail here too.
     const cloned = structuredClone(message);
     this.outbox.push(cloned);
@@ -36,29 +35,42 @@ export class FakeUi implements HostUi {
   }
 }
 
+countCalls(FakeUi, 'ui', ['postMessage']);
+
 /** figma.clientStorage: per user, async, values structured-cloned, about 5 MB in all. */
 export class FakeClientStorage implements Pick<ClientStorageAPI, 'getAsync' | 'setAsync' | 'deleteAsync'> {
   readonly values = new Map<string, unknown>();
-  constructor(private readonly calls: CallLog) {}
+  constructor(readonly calls: CallLog) {}
 
   getAsync(key: string): Promise<unknown> {
-    this.calls.record('clientStorage.getAsync');
     return Promise.resolve(structuredClone(this.values.get(key)));
   }
 
   setAsync(key: string, value: unknown): Promise<void> {
-    this.calls.record('clientStorage.setAsync');
     if (JSON.stringify(value).length > 5_000_000) return Promise.reject(new Error('clientStorage is full (5 MB).'));
     this.values.set(key, structuredClone(value));
     return Promise.resolve();
   }
 
   deleteAsync(key: string): Promise<void> {
-    this.calls.record('clientStorage.deleteAsync');
     this.values.delete(key);
     return Promise.resolve();
   }
 }
+
+countCalls(FakeClientStorage, 'clientStorage', ['getAsync', 'setAsync', 'deleteAsync']);
+
+/** figma.viewport: remembers the nodes it last zoomed to. */
+export class FakeViewport implements Pick<ViewportAPI, 'scrollAndZoomIntoView'> {
+  zoomedTo: string[] = [];
+  constructor(readonly calls: CallLog) {}
+
+  scrollAndZoomIntoView(nodes: readonly HostBaseNode[]): void {
+    this.zoomedTo = nodes.map((node) => node.id);
+  }
+}
+
+countCalls(FakeViewport, 'viewport', ['scrollAndZoomIntoView']);
 
 const defaultFonts = ['Inter Regular', 'Inter Medium', 'Inter Semi Bold', 'Inter Bold', 'Roboto Regular', 'Roboto Bold'];
 
@@ -73,13 +85,11 @@ export class FakeFigma implements FigmaHost {
   readonly notifications: string[] = [];
   /** How many times the plugin closed an undo step. */
   undoSteps = 0;
-  /** The nodes the viewport last zoomed to. */
-  zoomedTo: string[] = [];
   command = '';
   skipInvisibleInstanceChildren = false;
   shownUi: { html: string; options: ShowUIOptions | undefined } | null = null;
   readonly world: FakeWorld;
-  readonly viewport: FigmaHost['viewport'];
+  readonly viewport: FakeViewport;
   private readonly selectionListeners = new Set<() => void>();
   private nextId = 1;
 
@@ -98,38 +108,33 @@ export class FakeFigma implements FigmaHost {
     this.root = new FakeDocumentNode(this.world);
     this.currentPage = new FakePageNode('Page 1', this.world);
     this.currentPage.onSelectionChange = () => this.selectionListeners.forEach((listener) => listener());
-    this.viewport = {
-      scrollAndZoomIntoView: (nodes) => {
-        this.calls.record('viewport.scrollAndZoomIntoView');
-        this.zoomedTo = nodes.map((node) => node.id);
-      },
-    };
+    this.viewport = new FakeViewport(this.calls);
+  }
+
+  /** The nodes the viewport last zoomed to. */
+  get zoomedTo(): string[] {
+    return this.viewport.zoomedTo;
   }
 
   showUI(html: string, options?: ShowUIOptions): void {
-    this.calls.record('showUI');
     this.shownUi = { html, options };
     this.bridge?.show(html, options);
   }
 
   notify(message: string, _options?: NotificationOptions): Pick<NotificationHandler, 'cancel'> {
-    this.calls.record('notify');
     this.notifications.push(message);
     return { cancel: () => {} };
   }
 
   on(type: 'selectionchange', callback: () => void): void {
-    this.calls.record('on');
     if (type === 'selectionchange') this.selectionListeners.add(callback);
   }
 
   commitUndo(): void {
-    this.calls.record('commitUndo');
     this.undoSteps++;
   }
 
   loadFontAsync(fontName: FontName): Promise<void> {
-    this.calls.record('loadFontAsync');
     const key = fontKey(fontName);
     if (!this.world.availableFonts.has(key)) return Promise.reject(new Error(`The font "${fontName.family} ${fontName.style}" could not be loaded.`));
     this.world.loadedFonts.add(key);
@@ -137,7 +142,6 @@ export class FakeFigma implements FigmaHost {
   }
 
   getNodeByIdAsync(id: string): Promise<FakeSceneNode | FakeSectionNode | FakeDocumentNode | FakePageNode | null> {
-    this.calls.record('getNodeByIdAsync');
     if (id === this.root.id) return Promise.resolve(this.root);
     if (id === this.currentPage.id) return Promise.resolve(this.currentPage);
     return Promise.resolve((this.world.nodes.get(id) as FakeSceneNode | FakeSectionNode | undefined) ?? null);
@@ -145,14 +149,12 @@ export class FakeFigma implements FigmaHost {
 
   /** A white 100×100 frame on the current page, as Figma makes it. */
   createFrame(): FakeFrameNode {
-    this.calls.record('createFrame');
     const frame = new FakeFrameNode(this.world, 'Frame');
     this.currentPage.adopt(frame);
     return frame;
   }
 
   createSection(): FakeSectionNode {
-    this.calls.record('createSection');
     const section = new FakeSectionNode(this.world);
     this.currentPage.adopt(section);
     return section;
@@ -191,5 +193,7 @@ export class FakeFigma implements FigmaHost {
     this.world.availableFonts.delete(fontKey(font));
   }
 }
+
+countCalls(FakeFigma, '', ['showUI', 'notify', 'on', 'commitUndo', 'loadFontAsync', 'getNodeByIdAsync', 'createFrame', 'createSection']);
 
 type Geometry = Partial<{ x: number; y: number; width: number; height: number }>;

@@ -1,12 +1,14 @@
 import type { HostExportSettings, HostFrame, HostGroup, HostSection, HostShape } from '@onbrand/figma-plugin/host';
+import { countCalls, type CallLog } from '../call-log';
 import { fakeExport } from './fake-export';
 import { checkPluginDataSize, mixed, type FakeWorld } from './fake-world';
 
 // Simulated scene nodes with the official property names and types for the part the plugin uses.
-// They keep their tree in memory and record every method call and property write in the file's
-// CallLog (reads are free, as they are cheap in Figma). Geometry follows Figma: x/y relative to
-// the parent frame (group children too), resize() applies the children's constraints,
-// resizeWithoutConstraints() does not, rescale() scales everything from the top-left.
+// They keep their tree in memory and count every method call and property write in the file's
+// CallLog, as named by countCalls after each class (reads are free, as they are cheap in Figma).
+// Geometry follows Figma: x/y relative to the parent frame (group children too), resize() applies
+// the children's constraints, resizeWithoutConstraints() does not, rescale() scales everything
+// from the top-left.
 
 export type FakeNodeType = Extract<NodeType, 'FRAME' | 'COMPONENT' | 'INSTANCE' | 'GROUP' | 'TEXT' | 'RECTANGLE' | 'ELLIPSE' | 'SECTION'>;
 
@@ -19,25 +21,26 @@ export class FakePluginData {
 
   constructor(protected readonly world: FakeWorld) {}
 
+  /** The file's log, where this node's calls are counted. */
+  get calls(): CallLog {
+    return this.world.calls;
+  }
+
   getPluginData(key: string): string {
-    this.world.calls.record('getPluginData');
     return this.pluginData.get(key) ?? '';
   }
 
   setPluginData(key: string, value: string): void {
-    this.world.calls.record('setPluginData');
     checkPluginDataSize(key, value);
     if (value === '') this.pluginData.delete(key);
     else this.pluginData.set(key, value);
   }
 
   getSharedPluginData(namespace: string, key: string): string {
-    this.world.calls.record('getSharedPluginData');
     return this.sharedData.get(`${namespace}:${key}`) ?? '';
   }
 
   setSharedPluginData(namespace: string, key: string, value: string): void {
-    this.world.calls.record('setSharedPluginData');
     checkPluginDataSize(key, value);
     if (value === '') this.sharedData.delete(`${namespace}:${key}`);
     else this.sharedData.set(`${namespace}:${key}`, value);
@@ -54,22 +57,7 @@ export class FakePluginData {
   }
 }
 
-/** One counted, typed property: reads free, writes recorded as `name.set`. */
-function counted<T>(world: FakeWorld, name: string, initial: T, onSet?: (value: T) => void) {
-  let value = initial;
-  return {
-    get: () => value,
-    set: (next: T) => {
-      world.calls.record(`${name}.set`);
-      value = next;
-      onSet?.(next);
-    },
-    /** Sets without counting: what Figma itself does (layout, constraints), not a plugin call. */
-    put: (next: T) => {
-      value = next;
-    },
-  };
-}
+countCalls(FakePluginData, '', ['getPluginData', 'setPluginData', 'getSharedPluginData', 'setSharedPluginData']);
 
 export abstract class FakeSceneNode extends FakePluginData {
   readonly id: string;
@@ -77,12 +65,8 @@ export abstract class FakeSceneNode extends FakePluginData {
   parent: Parent | null = null;
   removed = false;
   relaunchData: Record<string, string> = {};
-  private readonly _name;
-  private readonly _x;
-  private readonly _y;
-  private readonly _visible;
-  private readonly _locked;
-  private readonly _opacity;
+  /** What the counted properties hold; writing here is Figma's own doing (layout, copies), not a plugin call. */
+  private readonly props: { name: string; x: number; y: number; visible: boolean; locked: boolean; opacity: number };
   /** Box size: written by resize calls only. */
   protected w = 100;
   protected h = 100;
@@ -92,33 +76,28 @@ export abstract class FakeSceneNode extends FakePluginData {
     super(world);
     this.id = world.newId();
     world.nodes.set(this.id, this);
-    this._name = counted(world, 'name', name);
-    this._x = counted(world, 'x', 0);
-    this._y = counted(world, 'y', 0);
-    this._visible = counted(world, 'visible', true);
-    this._locked = counted(world, 'locked', false);
-    this._opacity = counted(world, 'opacity', 1);
+    this.props = { name, x: 0, y: 0, visible: true, locked: false, opacity: 1 };
   }
 
-  get name(): string { return this._name.get(); }
-  set name(value: string) { this._name.set(value); }
-  get x(): number { return this._x.get(); }
-  set x(value: number) { this._x.set(value); }
-  get y(): number { return this._y.get(); }
-  set y(value: number) { this._y.set(value); }
-  get visible(): boolean { return this._visible.get(); }
-  set visible(value: boolean) { this._visible.set(value); }
-  get locked(): boolean { return this._locked.get(); }
-  set locked(value: boolean) { this._locked.set(value); }
-  get opacity(): number { return this._opacity.get(); }
-  set opacity(value: number) { this._opacity.set(value); }
+  get name(): string { return this.props.name; }
+  set name(value: string) { this.props.name = value; }
+  get x(): number { return this.props.x; }
+  set x(value: number) { this.props.x = value; }
+  get y(): number { return this.props.y; }
+  set y(value: number) { this.props.y = value; }
+  get visible(): boolean { return this.props.visible; }
+  set visible(value: boolean) { this.props.visible = value; }
+  get locked(): boolean { return this.props.locked; }
+  set locked(value: boolean) { this.props.locked = value; }
+  get opacity(): number { return this.props.opacity; }
+  set opacity(value: number) { this.props.opacity = value; }
   get width(): number { return this.w; }
   get height(): number { return this.h; }
 
   /** Places the node without counting a call: building a file, or Figma's own layout. */
   place(geometry: Partial<{ x: number; y: number; width: number; height: number }>): this {
-    if (geometry.x !== undefined) this._x.put(geometry.x);
-    if (geometry.y !== undefined) this._y.put(geometry.y);
+    if (geometry.x !== undefined) this.props.x = geometry.x;
+    if (geometry.y !== undefined) this.props.y = geometry.y;
     if (geometry.width !== undefined) this.w = geometry.width;
     if (geometry.height !== undefined) this.h = geometry.height;
     return this;
@@ -126,12 +105,11 @@ export abstract class FakeSceneNode extends FakePluginData {
 
   /** Sets the lock state as a person would in the layers panel (not counted). */
   lockAsUser(locked = true): this {
-    this._locked.put(locked);
+    this.props.locked = locked;
     return this;
   }
 
   resizeWithoutConstraints(width: number, height: number): void {
-    this.world.calls.record('resizeWithoutConstraints');
     this.checkSize(width, height);
     this.w = width;
     this.h = height;
@@ -144,7 +122,6 @@ export abstract class FakeSceneNode extends FakePluginData {
   }
 
   resize(width: number, height: number): void {
-    this.world.calls.record('resize');
     this.checkSize(width, height);
     this.resizeApplyingConstraints(width, height);
   }
@@ -157,7 +134,6 @@ export abstract class FakeSceneNode extends FakePluginData {
   }
 
   rescale(scale: number): void {
-    this.world.calls.record('rescale');
     if (!(scale >= 0.01)) throw new Error('in rescale: Expected "scale" to have value >= 0.01');
     this.scaleContent(scale);
   }
@@ -173,12 +149,10 @@ export abstract class FakeSceneNode extends FakePluginData {
   }
 
   setRelaunchData(data: { [command: string]: string }): void {
-    this.world.calls.record('setRelaunchData');
     this.relaunchData = { ...data };
   }
 
   remove(): void {
-    this.world.calls.record('remove');
     this.detach();
     this.markRemovedTree();
   }
@@ -198,13 +172,11 @@ export abstract class FakeSceneNode extends FakePluginData {
   }
 
   exportAsync(settings: HostExportSettings): Promise<Uint8Array> {
-    this.world.calls.record('exportAsync');
     return Promise.resolve(fakeExport(settings, this.width, this.height, this.name));
   }
 
   /** A deep copy with new ids, parented under the current page as Figma does. */
   clone(): this {
-    this.world.calls.record('clone');
     const copy = this.copyTree();
     this.world.adopt(copy);
     return copy;
@@ -214,10 +186,7 @@ export abstract class FakeSceneNode extends FakePluginData {
   copyTree(): this {
     const copy = this.blank();
     copy.place({ x: this.x, y: this.y, width: this.w, height: this.h });
-    copy._name.put(this.name);
-    copy._visible.put(this.visible);
-    copy._locked.put(this.locked);
-    copy._opacity.put(this.opacity);
+    Object.assign(copy.props, { name: this.name, visible: this.visible, locked: this.locked, opacity: this.opacity });
     copy.rotation = this.rotation;
     copy.relaunchData = { ...this.relaunchData };
     this.copyDataTo(copy);
@@ -227,18 +196,18 @@ export abstract class FakeSceneNode extends FakePluginData {
   protected abstract blank(): this;
 }
 
+countCalls(FakeSceneNode, '', [
+  'name.set', 'x.set', 'y.set', 'visible.set', 'locked.set', 'opacity.set', 'resizeWithoutConstraints', 'resize', 'rescale', 'setRelaunchData', 'remove', 'exportAsync', 'clone',
+]);
+
 /** Fills, strokes' cousin: a paint list read as a frozen copy, written as a whole. */
 export class PaintList {
   private paints: readonly Paint[];
-  constructor(private readonly world: FakeWorld, initial: readonly Paint[]) {
+  constructor(initial: readonly Paint[]) {
     this.paints = Object.freeze(initial.map((paint) => Object.freeze({ ...paint })));
   }
   get(): readonly Paint[] {
     return this.paints;
-  }
-  set(paints: readonly Paint[], name = 'fills'): void {
-    this.world.calls.record(`${name}.set`);
-    this.put(paints);
   }
   put(paints: readonly Paint[]): void {
     this.paints = Object.freeze(paints.map((paint) => Object.freeze(structuredClone(paint))));
@@ -248,8 +217,8 @@ export class PaintList {
 /** A layer with constraints, fills and strokes: shapes, text and frames. */
 export abstract class FakeLayer extends FakeSceneNode {
   constraints: Constraints = { horizontal: 'MIN', vertical: 'MIN' };
-  protected readonly paintList = new PaintList(this.world, []);
-  private readonly strokeList = new PaintList(this.world, []);
+  protected readonly paintList = new PaintList([]);
+  private readonly strokeList = new PaintList([]);
   private weight = 1;
   layoutPositioning: 'AUTO' | 'ABSOLUTE' = 'AUTO';
   layoutGrow = 0;
@@ -262,7 +231,7 @@ export abstract class FakeLayer extends FakeSceneNode {
   }
   set fills(paints: ReadonlyArray<Paint> | PluginAPI['mixed']) {
     if (paints === mixed) throw new Error('in set_fills: Cannot set fills to figma.mixed');
-    this.paintList.set(paints as readonly Paint[]);
+    this.paintList.put(paints as readonly Paint[]);
   }
 
   /** Sets fills as a file would hold them (not counted). */
@@ -275,14 +244,13 @@ export abstract class FakeLayer extends FakeSceneNode {
     return this.strokeList.get();
   }
   set strokes(paints: ReadonlyArray<Paint>) {
-    this.strokeList.set(paints, 'strokes');
+    this.strokeList.put(paints);
   }
 
   get strokeWeight(): number {
     return this.weight;
   }
   set strokeWeight(value: number) {
-    this.world.calls.record('strokeWeight.set');
     this.weight = value;
   }
 
@@ -306,6 +274,8 @@ export abstract class FakeLayer extends FakeSceneNode {
     return copy;
   }
 }
+
+countCalls(FakeLayer, '', ['fills.set', 'strokes.set', 'strokeWeight.set']);
 
 export class FakeShapeNode extends FakeLayer implements HostShape {
   constructor(world: FakeWorld, name: string, readonly type: 'RECTANGLE' | 'ELLIPSE' = 'RECTANGLE') {
@@ -341,12 +311,10 @@ export abstract class FakeContainer extends FakeLayer {
   children: ChildNode[] = [];
 
   appendChild(child: FakeSceneNode): void {
-    this.world.calls.record('appendChild');
     this.insertAt(this.children.length, child);
   }
 
   insertChild(index: number, child: FakeSceneNode): void {
-    this.world.calls.record('insertChild');
     this.insertAt(index, child);
   }
 
@@ -359,7 +327,6 @@ export abstract class FakeContainer extends FakeLayer {
   }
 
   findAllWithCriteria(criteria: { types: ['TEXT'] }): import('./fake-text').FakeTextNode[] {
-    this.world.calls.record('findAllWithCriteria');
     const out: import('./fake-text').FakeTextNode[] = [];
     const walk = (nodes: readonly FakeSceneNode[]) => {
       for (const node of nodes) {
@@ -395,6 +362,8 @@ export abstract class FakeContainer extends FakeLayer {
   }
 }
 
+countCalls(FakeContainer, '', ['appendChild', 'insertChild', 'findAllWithCriteria']);
+
 type Spacing = 'paddingTop' | 'paddingRight' | 'paddingBottom' | 'paddingLeft' | 'itemSpacing';
 
 export class FakeFrameNode extends FakeContainer implements HostFrame {
@@ -412,7 +381,6 @@ export class FakeFrameNode extends FakeContainer implements HostFrame {
   }
 
   private setSpacing(key: Spacing, value: number): void {
-    this.world.calls.record(`${key}.set`);
     this.space[key] = value;
     this.reflow();
   }
@@ -504,6 +472,8 @@ export class FakeFrameNode extends FakeContainer implements HostFrame {
   }
 }
 
+countCalls(FakeFrameNode, '', ['paddingTop.set', 'paddingRight.set', 'paddingBottom.set', 'paddingLeft.set', 'itemSpacing.set']);
+
 export class FakeGroupNode extends FakeContainer implements HostGroup {
   readonly type = 'GROUP' as const;
 
@@ -526,7 +496,6 @@ export class FakeGroupNode extends FakeContainer implements HostGroup {
   }
   override set x(value: number) {
     // Moving a group moves its children; the group's box follows them.
-    this.world.calls.record('x.set');
     const dx = value - this.x;
     for (const child of this.children) child.place({ x: child.x + dx });
   }
@@ -534,7 +503,6 @@ export class FakeGroupNode extends FakeContainer implements HostGroup {
     return this.children.length ? Math.min(...this.children.map((child) => child.y)) : super.y;
   }
   override set y(value: number) {
-    this.world.calls.record('y.set');
     const dy = value - this.y;
     for (const child of this.children) child.place({ y: child.y + dy });
   }
@@ -545,6 +513,8 @@ export class FakeGroupNode extends FakeContainer implements HostGroup {
     return this.children.length ? Math.max(...this.children.map((child) => child.y + child.height)) - this.y : super.height;
   }
 }
+
+countCalls(FakeGroupNode, '', ['x.set', 'y.set']);
 
 export class FakeSectionNode extends FakePluginData implements HostSection {
   readonly type = 'SECTION' as const;
@@ -568,13 +538,11 @@ export class FakeSectionNode extends FakePluginData implements HostSection {
   }
 
   resizeWithoutConstraints(width: number, height: number): void {
-    this.world.calls.record('resizeWithoutConstraints');
     this.width = width;
     this.height = height;
   }
 
   appendChild(child: FakeSceneNode): void {
-    this.world.calls.record('appendChild');
     child.detach();
     child.parent = this;
     this.children.push(child);
@@ -587,6 +555,8 @@ export class FakeSectionNode extends FakePluginData implements HostSection {
     this.parent = null;
   }
 }
+
+countCalls(FakeSectionNode, '', ['resizeWithoutConstraints', 'appendChild']);
 
 export class FakePageNode extends FakePluginData {
   readonly id: string;
@@ -605,12 +575,10 @@ export class FakePageNode extends FakePluginData {
   }
 
   get selection(): readonly FakeSceneNode[] {
-    this.world.calls.record('selection.get');
     return this.currentSelection;
   }
 
   set selection(nodes: readonly FakeSceneNode[]) {
-    this.world.calls.record('selection.set');
     this.selectAsUser(nodes);
   }
 
@@ -626,7 +594,6 @@ export class FakePageNode extends FakePluginData {
   }
 
   appendChild(child: FakeSceneNode | FakeSectionNode): void {
-    this.world.calls.record('appendChild');
     this.adopt(child);
   }
 
@@ -637,6 +604,8 @@ export class FakePageNode extends FakePluginData {
     this.children.push(child);
   }
 }
+
+countCalls(FakePageNode, '', ['selection.get', 'selection.set', 'appendChild']);
 
 export class FakeDocumentNode extends FakePluginData {
   readonly id = '0:0';

@@ -1,4 +1,5 @@
 import type { HostSegment, HostText, SegmentField } from '@onbrand/figma-plugin/host';
+import { countCalls } from '../call-log';
 import { FakeLayer } from './fake-nodes';
 import { fontKey, mixed, unloadedFontError, type FakeWorld } from './fake-world';
 
@@ -84,7 +85,6 @@ export class FakeTextNode extends FakeLayer implements HostText {
     return this.text;
   }
   set characters(value: string) {
-    this.world.calls.record('characters.set');
     this.requireFonts('set_characters');
     // New characters take the style of the first character, as in Figma.
     this.text = value;
@@ -100,7 +100,6 @@ export class FakeTextNode extends FakeLayer implements HostText {
     return this.uniform('fontName');
   }
   set fontName(value: FontName | PluginAPI['mixed']) {
-    this.world.calls.record('fontName.set');
     if (value === mixed) throw new Error('in set_fontName: Cannot set fontName to figma.mixed');
     this.requireFonts('set_fontName', 0, this.text.length, [value as FontName]);
     this.restyle(0, this.text.length, { fontName: value as FontName });
@@ -110,7 +109,6 @@ export class FakeTextNode extends FakeLayer implements HostText {
     return this.uniform('fontSize');
   }
   set fontSize(value: number | PluginAPI['mixed']) {
-    this.world.calls.record('fontSize.set');
     if (value === mixed || !((value as number) >= 1)) throw new Error('in set_fontSize: Expected fontSize to be a number >= 1');
     this.requireFonts('set_fontSize');
     this.restyle(0, this.text.length, { fontSize: value as number });
@@ -120,7 +118,6 @@ export class FakeTextNode extends FakeLayer implements HostText {
     return this.uniform('fills');
   }
   override set fills(value: ReadonlyArray<Paint> | PluginAPI['mixed']) {
-    this.world.calls.record('fills.set');
     if (value === mixed) throw new Error('in set_fills: Cannot set fills to figma.mixed');
     this.restyle(0, this.text.length, { fills: structuredClone(value as Paint[]) });
   }
@@ -134,7 +131,6 @@ export class FakeTextNode extends FakeLayer implements HostText {
     return this.lh;
   }
   set lineHeight(value: LineHeight | PluginAPI['mixed']) {
-    this.world.calls.record('lineHeight.set');
     this.requireFonts('set_lineHeight');
     this.lh = value as LineHeight;
   }
@@ -143,18 +139,15 @@ export class FakeTextNode extends FakeLayer implements HostText {
     return this.ls;
   }
   set letterSpacing(value: LetterSpacing | PluginAPI['mixed']) {
-    this.world.calls.record('letterSpacing.set');
     this.requireFonts('set_letterSpacing');
     this.ls = value as LetterSpacing;
   }
 
   getRangeAllFontNames(start: number, end: number): FontName[] {
-    this.world.calls.record('getRangeAllFontNames');
     return this.fontsIn(start, end).map((font) => ({ ...font }));
   }
 
   getStyledTextSegments(fields: SegmentField[], start = 0, end = this.text.length): HostSegment[] {
-    this.world.calls.record('getStyledTextSegments');
     const out: HostSegment[] = [];
     for (const run of this.runs) {
       const from = Math.max(run.start, start);
@@ -176,40 +169,34 @@ export class FakeTextNode extends FakeLayer implements HostText {
   }
 
   setRangeFontSize(start: number, end: number, value: number): void {
-    this.world.calls.record('setRangeFontSize');
     this.checkRange('setRangeFontSize', start, end);
     this.requireFonts('setRangeFontSize', start, end);
     this.restyle(start, end, { fontSize: value });
   }
 
   setRangeFontName(start: number, end: number, value: FontName): void {
-    this.world.calls.record('setRangeFontName');
     this.checkRange('setRangeFontName', start, end);
     this.requireFonts('setRangeFontName', start, end, [value]);
     this.restyle(start, end, { fontName: { family: value.family, style: value.style } });
   }
 
   setRangeFills(start: number, end: number, value: Paint[]): void {
-    this.world.calls.record('setRangeFills');
     this.checkRange('setRangeFills', start, end);
     this.restyle(start, end, { fills: structuredClone(value) });
   }
 
   setRangeHyperlink(start: number, end: number, value: HyperlinkTarget | null): void {
-    this.world.calls.record('setRangeHyperlink');
     this.checkRange('setRangeHyperlink', start, end);
     this.restyle(start, end, { hyperlink: value ? { ...value } : null });
   }
 
   setRangeTextDecoration(start: number, end: number, value: TextDecoration): void {
-    this.world.calls.record('setRangeTextDecoration');
     this.checkRange('setRangeTextDecoration', start, end);
     this.requireFonts('setRangeTextDecoration', start, end);
     this.restyle(start, end, { textDecoration: value });
   }
 
   insertCharacters(start: number, characters: string, useStyle: 'BEFORE' | 'AFTER' = 'BEFORE'): void {
-    this.world.calls.record('insertCharacters');
     if (!(start >= 0 && start <= this.text.length)) throw new Error(`in insertCharacters: Expected start inside the text (0–${this.text.length}), got ${start}`);
     this.requireFonts('insertCharacters', Math.max(0, start - 1), Math.min(this.text.length, start + 1));
     const styles = this.perCharacter();
@@ -221,7 +208,6 @@ export class FakeTextNode extends FakeLayer implements HostText {
   }
 
   deleteCharacters(start: number, end: number): void {
-    this.world.calls.record('deleteCharacters');
     this.checkRange('deleteCharacters', start, end);
     this.requireFonts('deleteCharacters', start, end);
     const styles = this.perCharacter();
@@ -291,3 +277,8 @@ export class FakeTextNode extends FakeLayer implements HostText {
     this.runs = this.runs.map((run) => ({ ...run, fontSize: run.fontSize * scale }));
   }
 }
+
+countCalls(FakeTextNode, '', [
+  'characters.set', 'fontName.set', 'fontSize.set', 'fills.set', 'lineHeight.set', 'letterSpacing.set', 'getRangeAllFontNames', 'getStyledTextSegments', 'setRangeFontSize',
+  'setRangeFontName', 'setRangeFills', 'setRangeHyperlink', 'setRangeTextDecoration', 'insertCharacters', 'deleteCharacters',
+]);
