@@ -1,5 +1,6 @@
 import * as z from '@onbrand/shared/zod';
 import { once } from '@onbrand/shared';
+import { providerIds } from '@onbrand/shared/generate';
 import { defineContractOnDemand, requiredText } from '@onbrand/shared/rpc';
 
 // Apps Script evaluates the bundle on every call and runs one endpoint, so every schema is built
@@ -93,8 +94,6 @@ export type InsightItem = z.output<ReturnType<typeof insightItemSchema>>;
 
 const weightsSchema = once(() => z.object({ impact: z.number(), feasibility: z.number(), readiness: z.number(), risk: z.number() }));
 const thresholdsSchema = once(() => z.object({ qualifyAt: z.number(), parkBelow: z.number(), maxRisk: z.number(), winnerLift: z.number(), fallingPeriods: z.number(), graceDays: z.number() }));
-/** The insight writers, as the core's generate module names them. */
-export const providerIds = ['offline', 'openai', 'anthropic', 'gemini', 'openai-compatible'] as const;
 const providerSchema = once(() => z.enum(providerIds));
 
 /** What the sidebar may see of the settings: never the API key, only whether one is set, masked. */

@@ -1,15 +1,10 @@
 import { cellText, defaultWeights, insightDefaults, normalizeWeights, readNumberCell, stageGateThresholds, type ScoreWeights } from '@onbrand/shared/experiments';
-import type { ProviderId } from '@onbrand/shared/generate';
-import { providerIds as contractProviders } from '../contract';
+import { providerIds, type ProviderId } from '@onbrand/shared/generate';
 import type { Issue } from '@onbrand/shared';
 import { columnIndex, readTable, type Table } from './table';
 import { settingsSheet } from './tracker';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-// The contract lists the providers without loading the generate module; this typed copy keeps the
-// two lists in step at compile time.
-const providerIds: readonly ProviderId[] = contractProviders;
 
 // The Settings sheet: one row per setting (Setting | Value | Notes), found by its label, so the
 // team can edit values in the sheet or in the sidebar. Blank values mean the default.
