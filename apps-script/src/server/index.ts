@@ -5,3 +5,4 @@ export * from './url-fetch-transport';
 export * from './secrets';
 export * from './lock';
 export * from './stored-json';
+export * from './stored-kit';

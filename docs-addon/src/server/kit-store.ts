@@ -1,4 +1,4 @@
-import { readApiKey, maskApiKey, readStoredJson, saveApiKey, writeStoredJson, urlFetchTransport, appsScriptSleep } from '@onbrand/apps-script/server';
+import { readApiKey, maskApiKey, readStoredJson, readStoredKit, saveApiKey, storeKitJson, writeStoredJson, urlFetchTransport, appsScriptSleep } from '@onbrand/apps-script/server';
 import type { Issue } from '@onbrand/shared';
 import type { GenerateSyncOptions, ProviderId } from '@onbrand/shared/generate';
 import type { BrandKit } from '@onbrand/shared/kit';
@@ -7,9 +7,6 @@ import { listChannels, parseKit, parseKitJson } from '@onbrand/shared/kit';
 import type { KitSummary, Settings } from '../contract';
 import { starterKit } from './starter-kit';
 
-// The kit for this document lives in its document properties (every editor shares it); a user's
-// default kit lives in their user properties. Both are chunked JSON, since a kit outgrows 9 KB.
-const kitKey = 'onbrand.kit';
 const settingsKey = 'onbrand.settings';
 
 export interface LoadedKit {
@@ -19,15 +16,8 @@ export interface LoadedKit {
 
 /** The document's kit, else the user's default, else the starter kit. */
 export function loadKit(): LoadedKit {
-  for (const [source, store] of [
-    ['document', PropertiesService.getDocumentProperties()],
-    ['user', PropertiesService.getUserProperties()],
-  ] as const) {
-    const stored = readStoredJson(store, kitKey);
-    if (stored === null) continue;
-    const parsed = parseKit(stored);
-    if (parsed.ok) return { kit: parsed.value, source };
-  }
+  const stored = readStoredKit();
+  if (stored) return { kit: stored.kit, source: stored.scope };
   const parsed = parseKit(starterKit);
   // The starter kit is code; failing to parse it is a bug.
   if (!parsed.ok) throw new Error(`The starter kit is invalid: ${parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
@@ -49,8 +39,7 @@ export function importKit(json: string, scope: 'document' | 'user'): { ok: boole
   if (!json.trim()) return refused([{ path: '(root)', message: 'the kit file is empty' }]);
   const parsed = parseKitJson(json);
   if (!parsed.ok) return refused(parsed.issues);
-  const store = scope === 'document' ? PropertiesService.getDocumentProperties() : PropertiesService.getUserProperties();
-  writeStoredJson(store, kitKey, JSON.parse(json));
+  storeKitJson(scope, json);
   return { ok: true, issues: [], kit: summarizeKit({ kit: parsed.value, source: scope }) };
 }
 

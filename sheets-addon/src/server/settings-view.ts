@@ -1,8 +1,8 @@
-import { maskApiKey, readApiKey, saveApiKey, writeStoredJson } from '@onbrand/apps-script/server';
+import { maskApiKey, readApiKey, saveApiKey, storeKitJson } from '@onbrand/apps-script/server';
 import { RpcFailure } from '@onbrand/shared/rpc';
 import { parseKitJson } from '@onbrand/shared/kit';
 import type { InsightItem, SettingsChange, SettingsView } from '../contract';
-import { findKit, kitKey } from './kit-source';
+import { findKit } from './kit-source';
 import { issueList, issueMessages } from './report';
 import { isServerUrl, readSettings, rowsByLabel, scoringWeights, serverUrlProblem, settingRows, settingValue, type TrackerSettings } from './settings';
 import { appendRows, columnIndex, readTable, textColumn, writeColumns } from './table';
@@ -49,7 +49,7 @@ export function saveSettingsChange(spreadsheet: Spreadsheet, change: SettingsCha
   if (change.kitJson !== undefined && change.kitJson.trim() !== '') {
     const parsed = parseKitJson(change.kitJson);
     if (!parsed.ok) throw new RpcFailure('bad_kit', `The brand kit is not valid: ${issueList(parsed.issues.slice(0, 5))}`);
-    writeStoredJson(PropertiesService.getDocumentProperties(), kitKey, JSON.parse(change.kitJson));
+    storeKitJson('document', change.kitJson);
   }
   if (change.apiKey !== undefined && next.provider !== 'offline') saveApiKey(next.provider, change.apiKey);
 
