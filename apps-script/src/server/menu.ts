@@ -1,3 +1,5 @@
+import { openSidebar } from './sidebar';
+
 export interface MenuItem {
   caption: string;
   /** The name of a top-level function in Code.js. */
@@ -9,4 +11,14 @@ export function addAddonMenu(ui: GoogleAppsScript.Base.Ui, items: readonly MenuI
   const menu = ui.createAddonMenu();
   for (const item of items) menu.addItem(item.caption, item.functionName);
   menu.addToUi();
+}
+
+/**
+ * The three entry points every add-on has: `onOpen` builds the menu and nothing else, since it runs
+ * in AuthMode.NONE before the add-on is used in the file; `onInstall` does the same right after
+ * installation; `showSidebar` opens the sidebar.
+ */
+export function addonEntryPoints(ui: () => GoogleAppsScript.Base.Ui, items: readonly MenuItem[]) {
+  const onOpen = (): void => addAddonMenu(ui(), items);
+  return { onOpen, onInstall: onOpen, showSidebar: (): void => openSidebar(ui(), 'Onbrand') };
 }

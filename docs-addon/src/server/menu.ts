@@ -1,16 +1,5 @@
-import { addAddonMenu, openSidebar, type MenuItem } from '@onbrand/apps-script/server';
+import { addonEntryPoints, type MenuItem } from '@onbrand/apps-script/server';
 
 export const menuItems: MenuItem[] = [{ caption: 'Open Onbrand', functionName: 'showSidebar' }];
 
-/** Runs in AuthMode.NONE before the add-on is used in this document: it builds the menu and nothing else. */
-export function onOpen(_event?: GoogleAppsScript.Events.DocsOnOpen): void {
-  addAddonMenu(DocumentApp.getUi(), menuItems);
-}
-
-export function onInstall(event?: GoogleAppsScript.Events.AddonOnInstall): void {
-  onOpen(event as GoogleAppsScript.Events.DocsOnOpen | undefined);
-}
-
-export function showSidebar(): void {
-  openSidebar(DocumentApp.getUi(), 'Onbrand');
-}
+export const { onOpen, onInstall, showSidebar } = addonEntryPoints(() => DocumentApp.getUi(), menuItems);

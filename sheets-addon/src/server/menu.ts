@@ -1,4 +1,4 @@
-import { addAddonMenu, openSidebar, type MenuItem } from '@onbrand/apps-script/server';
+import { addonEntryPoints, type MenuItem } from '@onbrand/apps-script/server';
 import { operationMenu } from './operations';
 
 /** The add-on menu; each item names a top-level function in Code.js (see entry.ts). */
@@ -7,15 +7,4 @@ export const menuItems: MenuItem[] = [
   { caption: 'Open Onbrand', functionName: 'showSidebar' },
 ];
 
-/** Runs in AuthMode.NONE before the add-on is used in this file: it builds the menu and nothing else. */
-export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  addAddonMenu(SpreadsheetApp.getUi(), menuItems);
-}
-
-export function onInstall(event?: GoogleAppsScript.Events.AddonOnInstall): void {
-  onOpen(event as GoogleAppsScript.Events.SheetsOnOpen | undefined);
-}
-
-export function showSidebar(): void {
-  openSidebar(SpreadsheetApp.getUi(), 'Onbrand');
-}
+export const { onOpen, onInstall, showSidebar } = addonEntryPoints(() => SpreadsheetApp.getUi(), menuItems);
