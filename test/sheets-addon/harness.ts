@@ -1,5 +1,6 @@
 import { createSheetsEnvironment, loadAppsScript, type Cell, type SheetsEnvironment } from '../../preview/src/apps-script';
 import type { FakeSheet } from '../../preview/src/apps-script/fake-spreadsheet';
+import { sampleSpreadsheet } from '../../preview/src/server/sample-spreadsheet';
 import { readDist } from '../helpers/dist';
 
 // A spreadsheet with the built Code.js loaded over it, as Apps Script runs it: each call evaluates
@@ -40,6 +41,13 @@ export function openTracker(sheets: Record<string, Cell[][]>, name = 'Portfolio'
     return rows.map((row) => Object.fromEntries(header!.map((name, i) => [String(name), row[i] ?? ''])));
   };
   return { env, script, call, measured, sheet, records };
+}
+
+/** The preview's sample spreadsheet with the tracker set up, as a team starts with it. */
+export function sampleTracker() {
+  const t = openTracker(structuredClone(sampleSpreadsheet.sheets), sampleSpreadsheet.name);
+  t.call('setupTracker');
+  return t;
 }
 
 /** Installs the fakes as Apps Script globals for a direct call; returns the undo. */

@@ -1,20 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { sampleSpreadsheet } from '../../preview/src/server/sample-spreadsheet';
 import { findInsights, analyzeResultsTable } from '../../shared/src/experiments';
 import { writeInsights } from '../../sheets-addon/src/server/insights';
-import { sampleSpreadsheet } from '../../preview/src/server/sample-spreadsheet';
-import { installGlobals, openTracker, steppingClock } from './harness';
+import { installGlobals, sampleTracker as sample, steppingClock } from './harness';
 
 let uninstall: (() => void) | null = null;
 afterEach(() => {
   uninstall?.();
   uninstall = null;
 });
-
-function sample() {
-  const t = openTracker(structuredClone(sampleSpreadsheet.sheets), sampleSpreadsheet.name);
-  t.call('setupTracker');
-  return t;
-}
 
 describe('writing insights', () => {
   it('writes one narrative per anomaly, each linked to its Results rows', () => {

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sampleSpreadsheet } from '../../preview/src/server/sample-spreadsheet';
 import { menuItems } from '../../sheets-addon/src/server/menu';
-import { openTracker } from './harness';
-
-function sample() {
-  const t = openTracker(structuredClone(sampleSpreadsheet.sheets), sampleSpreadsheet.name);
-  t.call('setupTracker');
-  return t;
-}
+import { openTracker, sampleTracker as sample } from './harness';
 
 describe('the sidebar endpoints', () => {
   it('summarize the portfolio: stages, top use cases by score and decisions by outcome', () => {
