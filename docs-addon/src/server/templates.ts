@@ -2,7 +2,7 @@ import type { GenerateSyncOptions, Piece, Provenance } from '@onbrand/shared/gen
 import type { Issue } from '@onbrand/shared';
 import type { BrandKit } from '@onbrand/shared/kit';
 import type { PromptTemplate } from '@onbrand/shared/prompts';
-import { adapters, callModel, generateContentPackSync, rewriteToBrandSync, runFlowSync } from '@onbrand/shared/generate';
+import { adapters, callModel, generateContentPackSync, parseJson, rewriteToBrandSync, runFlowSync } from '@onbrand/shared/generate';
 import { getTemplate, listTemplates, renderPrompt } from '@onbrand/shared/prompts';
 import { lintText } from '@onbrand/shared/lint';
 import type { Inserted, TemplateInfo } from '../contract';
@@ -51,14 +51,6 @@ function offlineParts(template: PromptTemplate, vars: Vars, kit: BrandKit, optio
   return { parts: [headedPart('Subject lines', 'email-subject', listed(pieces.map((p) => p.text)), pieces)], provenance, notices };
 }
 
-function parseJson(text: string): { value: unknown } | undefined {
-  try {
-    return { value: JSON.parse(text) };
-  } catch {
-    return undefined;
-  }
-}
-
 function strings(value: unknown): string[] {
   if (typeof value === 'string') return value.split('\n').filter((line) => line.trim());
   if (Array.isArray(value)) return value.flatMap(strings);
@@ -86,9 +78,9 @@ export function runTemplate(templateId: string, values: Record<string, unknown>)
     return offline ? insertOffline(options, notices) : notInserted([], `“${template.id}” needs a model: choose a provider and add an API key in Settings.`);
   }
   const config = { provider: options.provider, model: options.model || adapters[options.provider].defaultModel, apiKey: options.apiKey!, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) };
-  const answer = runFlowSync(callModel(rendered.value, config as never), options.transport, options.sleep);
-  const json = answer.ok ? parseJson(answer.text) : undefined;
-  if (!json) {
+  const answer = runFlowSync(callModel(rendered.value, config), options.transport, options.sleep);
+  const json = answer.ok ? parseJson(answer.text) : { ok: false as const };
+  if (!json.ok) {
     const why = `The model's answer could not be used (${answer.ok ? 'the model did not answer in JSON' : answer.message})`;
     return offline ? insertOffline({ now: options.now }, [`${why}; this is the offline draft instead.`]) : notInserted([], `${why}; nothing was inserted.`);
   }
