@@ -2,7 +2,7 @@ import type { GenerateSyncOptions, Piece, Provenance } from '@onbrand/shared/gen
 import type { Issue } from '@onbrand/shared';
 import type { BrandKit } from '@onbrand/shared/kit';
 import type { PromptTemplate } from '@onbrand/shared/prompts';
-import { adapters, callModel, generateContentPackSync, parseJson, rewriteToBrandSync, runFlowSync } from '@onbrand/shared/generate';
+import { callModel, generateContentPackSync, modelConfig, parseJson, rewriteToBrandSync, runFlowSync } from '@onbrand/shared/generate';
 import { getTemplate, listTemplates, renderPrompt } from '@onbrand/shared/prompts';
 import { lintText } from '@onbrand/shared/lint';
 import type { Inserted, TemplateInfo } from '../contract';
@@ -74,10 +74,12 @@ export function runTemplate(templateId: string, values: Record<string, unknown>)
     const made = offlineParts(template, vars, kit, using);
     return 'issues' in made ? notInserted(made.issues, 'Nothing was inserted.') : insertParts(made.parts, made.provenance, 'template', [...before, ...made.notices]);
   };
-  if (!options.provider || options.provider === 'offline') {
+  const model = modelConfig(options);
+  if (!model.ok) return notInserted(model.issues, 'Nothing was inserted.');
+  const config = model.value;
+  if (!config) {
     return offline ? insertOffline(options, notices) : notInserted([], `“${template.id}” needs a model: choose a provider and add an API key in Settings.`);
   }
-  const config = { provider: options.provider, model: options.model || adapters[options.provider].defaultModel, apiKey: options.apiKey!, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) };
   const answer = runFlowSync(callModel(rendered.value, config), options.transport, options.sleep);
   const json = answer.ok ? parseJson(answer.text) : { ok: false as const };
   if (!json.ok) {
@@ -85,7 +87,7 @@ export function runTemplate(templateId: string, values: Record<string, unknown>)
     return offline ? insertOffline({ now: options.now }, [`${why}; this is the offline draft instead.`]) : notInserted([], `${why}; nothing was inserted.`);
   }
   const lines = strings(json.value);
-  const provenance: Provenance = { provider: options.provider, model: config.model, template: template.id, templateVersion: template.version, seed: '', createdAt: String(options.now), aiGenerated: true };
+  const provenance: Provenance = { provider: config.provider, model: config.model, template: template.id, templateVersion: template.version, seed: '', createdAt: String(options.now), aiGenerated: true };
   const pieces: Piece[] = lines.map((text, i) => {
     const lint = lintText(text, kit);
     return { id: `line.${i}`, text, findings: lint.findings, score: lint.score, needsReview: lint.findings.some((f) => f.rule.startsWith('claims.')), provenance };

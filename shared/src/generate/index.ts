@@ -14,7 +14,7 @@ export {
   type SlotVariantSet,
 } from './variants';
 export { rewriteToBrand, rewriteToBrandSync, type Rewrite, type RewriteTarget } from './rewrite';
-export { offlineModel, type GenerateOptions, type GenerateSyncOptions } from './model-config';
+export { modelConfig, offlineModel, type GenerateOptions, type GenerateSyncOptions } from './model-config';
 export { channelLimit, disclosureFor, packCopySchema, type ContentPack, type PackCopy, type Piece, type Provenance, type Limit } from './pack';
 export { adapters, callModel, parseJson, providerIds, scrubSecret, type ProviderId, type RemoteProviderId, type ModelConfig, type ModelAnswer } from './providers';
 export { defaultRetryPolicy, retryAfterMs, type RetryPolicy } from './retry';
