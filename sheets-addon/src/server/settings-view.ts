@@ -11,9 +11,8 @@ import { appendAudit } from './insights';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** The settings as the sidebar shows them: the API key only masked, the kit only by name. */
-export function settingsView(spreadsheet: Spreadsheet): SettingsView {
-  const { settings, issues, table } = readSettings(spreadsheet);
+/** The settings as the sidebar shows them: the API key only masked, the kit only by name. A save passes what it wrote. */
+export function settingsView(spreadsheet: Spreadsheet, { settings, issues, table } = readSettings(spreadsheet)): SettingsView {
   const { kitJson, ...shown } = settings;
   const kit = findKit(kitJson);
   return {
@@ -62,16 +61,17 @@ export function saveSettingsChange(spreadsheet: Spreadsheet, change: SettingsCha
   }
   writeColumns(spreadsheet, table, ['Value'], values);
   appendRows(table, editable.filter((row) => !rowOf.has(row.label.toLowerCase())).map((row) => ({ Setting: row.label, Value: settingValue(next, row.key), Notes: row.note })));
-  return settingsView(spreadsheet);
+  // Every row that could hold a bad value has just been written from checked settings.
+  return settingsView(spreadsheet, { settings: next, issues: [], table });
 }
 
-/** The Insights sheet's rows, newest first. */
-export function listInsights(spreadsheet: Spreadsheet): InsightItem[] {
-  const table = readTable(spreadsheet, insightsSheet);
+/** The Insights sheet's rows, newest first; a caller that has just read the sheet passes its table. */
+export function listInsights(spreadsheet: Spreadsheet, table = readTable(spreadsheet, insightsSheet)): InsightItem[] {
   if (!table) return [];
-  const text = (row: unknown[], name: string) => textColumn(table, name)(row);
+  const column = (name: string) => textColumn(table, name);
+  const [id, kind, experiment, headline, narrative, rows, writtenBy, review] = [column('Id'), column('Kind'), column('Experiment'), column('Headline'), column('Narrative'), column('Rows'), column('Written by'), column('Review')] as const;
   return table.rows
-    .map((row, index) => ({ id: text(row, 'Id'), kind: text(row, 'Kind'), experiment: text(row, 'Experiment'), headline: text(row, 'Headline'), narrative: text(row, 'Narrative'), rows: text(row, 'Rows'), writtenBy: text(row, 'Written by'), review: text(row, 'Review'), sheetRow: index + 2 }))
+    .map((row, index) => ({ id: id(row), kind: kind(row), experiment: experiment(row), headline: headline(row), narrative: narrative(row), rows: rows(row), writtenBy: writtenBy(row), review: review(row), sheetRow: index + 2 }))
     .filter((item) => item.headline !== '')
     .reverse()
     .slice(0, 30);
@@ -85,10 +85,11 @@ export function reviewInsight(spreadsheet: Spreadsheet, id: string, review: 'app
   const table = readTable(spreadsheet, insightsSheet);
   const index = table ? table.rows.map(textColumn(table, 'Id')).indexOf(id) : -1;
   const reviewColumn = table ? columnIndex(table.header, 'Review') : -1;
-  if (!table || index < 0 || reviewColumn < 0) return listInsights(spreadsheet);
+  if (!table || index < 0 || reviewColumn < 0) return listInsights(spreadsheet, table);
   table.range.offset(index + 1, reviewColumn, 1, 1).setValues([[review]]);
   const row = table.rows[index]!;
+  row[reviewColumn] = review;
   const ai = /^AI draft: (\S+) (.+)$/.exec(textColumn(table, 'Written by')(row));
   appendAudit(spreadsheet, [{ When: now.toISOString(), Who: who, Action: `${review === 'approved' ? 'approve' : 'dismiss'} insight`, Template: ai ? 'experiment-insight' : 'offline narrative', Provider: ai ? ai[1] : 'offline', Model: ai ? ai[2] : '', Detail: `${id}: ${textColumn(table, 'Headline')(row)}`, 'Approved by': review === 'approved' ? who : '' }]);
-  return listInsights(spreadsheet);
+  return listInsights(spreadsheet, table);
 }
