@@ -1,7 +1,7 @@
 import type { ProviderId, SyncSleep, SyncTransport } from '@onbrand/shared/generate';
 import type { BrandKit } from '@onbrand/shared/kit';
 import type { Narrative } from '@onbrand/shared/experiments';
-import { adapters, callModel, runFlowSync } from '@onbrand/shared/generate';
+import { adapters, callModel, parseJson, runFlowSync } from '@onbrand/shared/generate';
 import { experimentInsightTemplate, renderPrompt } from '@onbrand/shared/prompts';
 
 // A narrative rewritten by a language model through the shared experiment-insight template. The
@@ -22,14 +22,11 @@ export type ModelNarrative = { ok: true; headline: string; text: string; model: 
 
 /** The headline, the narrative and its closing next steps in a model's JSON answer; null when it lacks them. */
 function readAnswer(text: string): { headline: string; narrative: string } | null {
-  try {
-    const value = JSON.parse(text) as Record<string, unknown>;
-    if (typeof value.headline !== 'string' || typeof value.narrative !== 'string') return null;
-    const steps = Array.isArray(value.nextSteps) ? value.nextSteps.filter((step) => typeof step === 'string') : [];
-    return { headline: value.headline, narrative: steps.length > 0 ? `${value.narrative} Next: ${steps.join('; ')}.` : value.narrative };
-  } catch {
-    return null;
-  }
+  const json = parseJson(text);
+  const value = (json.ok ? json.value : null) as Record<string, unknown> | null;
+  if (typeof value?.headline !== 'string' || typeof value.narrative !== 'string') return null;
+  const steps = Array.isArray(value.nextSteps) ? value.nextSteps.filter((step) => typeof step === 'string') : [];
+  return { headline: value.headline, narrative: steps.length > 0 ? `${value.narrative} Next: ${steps.join('; ')}.` : value.narrative };
 }
 
 /** Asks the model to explain one insight; the source rows are appended to whatever it writes. */
