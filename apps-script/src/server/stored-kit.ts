@@ -12,11 +12,8 @@ const storeFor = (scope: KitScope) => (scope === 'document' ? PropertiesService.
 
 /** The kit saved for this file, else this user's default; a stored kit that no longer parses is passed over. */
 export function readStoredKit(): { kit: BrandKit; scope: KitScope } | null {
-  for (const [scope, store] of [
-    ['document', storeFor('document')],
-    ['user', storeFor('user')],
-  ] as const) {
-    const stored = readStoredJson(store, kitKey);
+  for (const scope of ['document', 'user'] as const) {
+    const stored = readStoredJson(storeFor(scope), kitKey);
     if (stored === null) continue;
     const parsed = parseKit(stored);
     if (parsed.ok) return { kit: parsed.value, scope };
