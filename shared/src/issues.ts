@@ -24,9 +24,9 @@ export function issuesFromZod(error: z.core.$ZodError): Issue[] {
   return error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
 }
 
-/** One line per issue: `path: message`. */
-export function describeIssues(issues: readonly Issue[]): string {
-  return issues.map((issue) => `${issue.path}: ${issue.message}`).join('\n');
+/** Each issue as `path: message`, one per line unless another separator is given. */
+export function describeIssues(issues: readonly Issue[], separator = '\n'): string {
+  return issues.map((issue) => `${issue.path}: ${issue.message}`).join(separator);
 }
 
 /** Validates unknown data against a schema, returning every issue by path. */

@@ -1,5 +1,5 @@
 import { readApiKey, maskApiKey, readStoredJson, readStoredKit, saveApiKey, storeKitJson, writeStoredJson, urlFetchTransport, appsScriptSleep } from '@onbrand/apps-script/server';
-import type { Issue } from '@onbrand/shared';
+import { describeIssues, type Issue } from '@onbrand/shared';
 import type { GenerateSyncOptions, ProviderId } from '@onbrand/shared/generate';
 import type { BrandKit } from '@onbrand/shared/kit';
 import { adapters, providerIds } from '@onbrand/shared/generate';
@@ -20,7 +20,7 @@ export function loadKit(): LoadedKit {
   if (stored) return { kit: stored.kit, source: stored.scope };
   const parsed = parseKit(starterKit);
   // The starter kit is code; failing to parse it is a bug.
-  if (!parsed.ok) throw new Error(`The starter kit is invalid: ${parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+  if (!parsed.ok) throw new Error(`The starter kit is invalid: ${describeIssues(parsed.issues, '; ')}`);
   return { kit: parsed.value, source: 'starter' };
 }
 

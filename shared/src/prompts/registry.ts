@@ -1,5 +1,5 @@
 import type { BrandKit } from '../kit';
-import { parseWith } from '../issues';
+import { describeIssues, parseWith } from '../issues';
 import type * as z from '../zod';
 import { brandVoicePartial, brandVoiceView, dataPolicyPartial } from './brand-voice';
 import type { JsonSchema } from './output-schema';
@@ -59,7 +59,7 @@ export function renderPrompt<S extends z.ZodMiniType>(template: PromptTemplate<S
   const parsed = parseWith(template.input, vars);
   if (!parsed.ok) {
     const { issues } = parsed;
-    return renderFailure(template.id, issues[0]?.path ?? '(root)', issues.map((issue) => `${issue.path}: ${issue.message}`).join('; '));
+    return renderFailure(template.id, issues[0]?.path ?? '(root)', describeIssues(issues, '; '));
   }
   // `kit` is reserved for the brand voice; a template input cannot shadow it.
   const view = { ...(parsed.value as Record<string, unknown>), kit: brandVoiceView(kit) };

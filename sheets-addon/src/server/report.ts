@@ -1,4 +1,4 @@
-import type { Issue } from '@onbrand/shared';
+import { describeIssues, type Issue } from '@onbrand/shared';
 import { plural } from '@onbrand/shared/experiments';
 import type { Report } from '../contract';
 
@@ -18,7 +18,7 @@ export const needsSetup = (operation: Operation, sheet: string) =>
   report(operation, 'needs-setup', `There is no ${sheet} sheet yet. Choose Set up tracker first; it keeps any data you already have.`);
 
 /** Issues in one line: `path: message; path: message`. */
-export const issueList = (issues: readonly Issue[]) => issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
+export const issueList = (issues: readonly Issue[]) => describeIssues(issues, '; ');
 
 /** Only the issues' messages, in one line. */
 export const issueMessages = (issues: readonly Issue[]) => issues.map((issue) => issue.message).join('; ');
