@@ -65,7 +65,6 @@ const armSchema = once(() =>
     probabilityToBeatControl: z.nullable(z.number()),
   }),
 );
-export type ArmStats = z.output<ReturnType<typeof armSchema>>;
 
 export const statsCardSchema = once(() =>
   z.object({

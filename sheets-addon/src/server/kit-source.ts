@@ -12,14 +12,13 @@ import { under } from './report';
 // without a kit the check says how to add one.
 export interface FoundKit {
   kit: BrandKit | null;
-  source: 'document' | 'user' | 'settings' | null;
   issues: Issue[];
 }
 
 export function findKit(settingsKitJson: string): FoundKit {
   const stored = readStoredKit();
-  if (stored) return { kit: stored.kit, source: stored.scope, issues: [] };
-  if (settingsKitJson.trim() === '') return { kit: null, source: null, issues: [] };
+  if (stored) return { kit: stored.kit, issues: [] };
+  if (settingsKitJson.trim() === '') return { kit: null, issues: [] };
   const parsed = parseKitJson(settingsKitJson);
-  return parsed.ok ? { kit: parsed.value, source: 'settings', issues: [] } : { kit: null, source: null, issues: under('Settings › Brand kit', parsed.issues) };
+  return parsed.ok ? { kit: parsed.value, issues: [] } : { kit: null, issues: under('Settings › Brand kit', parsed.issues) };
 }
