@@ -8,6 +8,7 @@ import { channelLimit, disclosureFor, type Piece, type Provenance } from './pack
 /** What the brand engine needs to judge a piece. */
 export interface Judge {
   kit: BrandKit;
+  /** The campaign's approved claims; the lint engine adds the kit's. */
   approvedClaims: string[];
   /** Drafts are AI-written, so channels that require the disclosure label are checked for it. */
   aiGenerated: boolean;
@@ -15,9 +16,9 @@ export interface Judge {
   memo?: Map<string, LintResult>;
 }
 
-/** What judges drafts for a kit: its approved claims with the campaign's. */
+/** What judges drafts for a kit and a campaign: the campaign's approved claims (the engine adds the kit's own). */
 export function judgeFor(kit: BrandKit, approvedClaims: readonly string[] | undefined, aiGenerated: boolean): Judge {
-  return { kit, approvedClaims: [...kit.claims.approved, ...(approvedClaims ?? [])], aiGenerated };
+  return { kit, approvedClaims: [...(approvedClaims ?? [])], aiGenerated };
 }
 
 /** Lints text for a channel the kit knows (an unknown channel is linted without channel rules). */
