@@ -1,9 +1,10 @@
 import { readAll, readCountCell, type CellRead } from './cells';
 import { readSampleSizeCells } from './design-table';
+import { twoSidedNormalP } from './normal';
 import { probabilityToBeat } from './prob-beat';
 import { sampleSizePerArm } from './sample-size';
 import { qualificationScore, readRatings } from './scoring';
-import { twoProportionTest, type Arm } from './two-proportion';
+import { pooledZ, rate, type Arm } from './two-proportion';
 
 // The pure bodies of the spreadsheet's custom functions (ONBRAND_SAMPLE_SIZE, ONBRAND_PVALUE,
 // ONBRAND_LIFT, ONBRAND_PROB_BEAT, ONBRAND_SCORE). Sheets passes one cell as a value and a range
@@ -60,11 +61,13 @@ export function sampleSizeCells(baseline: unknown, mde: unknown, alpha?: unknown
   });
 }
 
+// Each cell computes only what it shows: these run per cell on every recalculation.
+
 /** Two-sided pooled z-test p-value of B against A. */
-export const pValueCells = armFunction((a, b) => twoProportionTest(a, b).pValue);
+export const pValueCells = armFunction((a, b) => twoSidedNormalP(pooledZ(a, b)));
 
 /** Relative lift of B's rate over A's. */
-export const liftCells = armFunction((a, b) => twoProportionTest(a, b).lift ?? errorText('A has no conversions, so a relative lift is undefined'));
+export const liftCells = armFunction((a, b) => (rate(a) > 0 ? rate(b) / rate(a) - 1 : errorText('A has no conversions, so a relative lift is undefined')));
 
 /** Probability that B's true rate beats A's (Beta posteriors, uniform priors). */
 export const probBeatCells = armFunction(probabilityToBeat);
