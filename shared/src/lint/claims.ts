@@ -71,13 +71,17 @@ export function approvedRanges(text: string, approved: readonly string[]): { sta
 
 /** Claims needing review, in the rule's categories or else the kit's. Findings are reported as `claims.<category>`. */
 export function compileClaims(rule: RuleOf<'claims'>, kit: BrandKit): CompiledRule {
-  const patterns = claimPatterns(kit, rule.categories ?? kit.claims?.review ?? []);
+  // Each category's reporter is made once per kit, not on every lint.
+  const categories = [...claimPatterns(kit, rule.categories ?? kit.claims?.review ?? [])].map(([category, pattern]) => ({
+    pattern,
+    report: reporter(rule, `claims.${category}`),
+    name: categoryNames[category],
+  }));
   return {
     check(ctx) {
-      for (const [category, pattern] of patterns) {
+      for (const { pattern, report, name } of categories) {
         if (pattern.needs && !pattern.needs.test(ctx.text)) continue;
-        const report = reporter(rule, `claims.${category}`);
-        ctx.matches(pattern, rule, (start, end, m) => report(ctx, start, end, [m[0]], { match: m[0], category: categoryNames[category] }));
+        ctx.matches(pattern, rule, (start, end, m) => report(ctx, start, end, [m[0]], { match: m[0], category: name }));
       }
     },
   };
