@@ -24,9 +24,14 @@ export function issuesFromZod(error: z.core.$ZodError): Issue[] {
   return error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
 }
 
-/** Each issue as `path: message`, one per line unless another separator is given. */
+/** Each issue as `path: message`. */
+export function issueLines(issues: readonly Issue[]): string[] {
+  return issues.map((issue) => `${issue.path}: ${issue.message}`);
+}
+
+/** The issues as `path: message`, one per line unless another separator is given. */
 export function describeIssues(issues: readonly Issue[], separator = '\n'): string {
-  return issues.map((issue) => `${issue.path}: ${issue.message}`).join(separator);
+  return issueLines(issues).join(separator);
 }
 
 /** Validates unknown data against a schema, returning every issue by path. */

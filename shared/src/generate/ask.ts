@@ -1,4 +1,4 @@
-import { parseWith, type Issue, type Parsed } from '../issues';
+import { describeIssues, issueLines, parseWith, type Parsed } from '../issues';
 import type * as z from '../zod';
 import type { BrandKit } from '../kit';
 import { renderPrompt, type PromptTemplate, type RenderedPrompt } from '../prompts';
@@ -37,10 +37,6 @@ export function promptFor<S extends z.ZodMiniType>(template: PromptTemplate<S>, 
 // Enough of a broken answer for the model to see what it did, without sending a runaway answer back.
 const previousLimit = 8000;
 
-function describeIssues(issues: readonly Issue[]): string[] {
-  return issues.map((issue) => `${issue.path}: ${issue.message}`);
-}
-
 /**
  * The generation loop: one request; parse the answer, validate it against its schema and check it; if it is unusable or breaks rules,
  * one repair request listing the problems; if that fails too, say why (the caller falls back).
@@ -59,7 +55,7 @@ export function* askWithRepair<S extends z.ZodMiniType, R>(
   if (!first.ok) problems = [first.message];
   else {
     const value = read(first.text);
-    if (!value.ok) problems = describeIssues(value.issues);
+    if (!value.ok) problems = issueLines(value.issues);
     else {
       const checked = check(value.value);
       if (!checked.problems.length && !checked.soft.length) return { ok: true, result: checked.result, notices: [] };
@@ -70,7 +66,7 @@ export function* askWithRepair<S extends z.ZodMiniType, R>(
   const second = yield* callModel(prompt({ problems, previous }), config, policy);
   if (!second.ok) return { ok: false, why: `After a repair request, ${second.message}` };
   const value = read(second.text);
-  if (!value.ok) return { ok: false, why: `The answer was still invalid after one repair request (${describeIssues(value.issues).join('; ')})` };
+  if (!value.ok) return { ok: false, why: `The answer was still invalid after one repair request (${describeIssues(value.issues, '; ')})` };
   const checked = check(value.value);
   if (checked.problems.length) {
     const n = checked.problems.length;
