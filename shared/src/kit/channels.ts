@@ -1,5 +1,4 @@
 import type { Severity } from '../findings';
-import { once } from '../once';
 import * as z from '../zod';
 import { bool, lengthLimits, severity, stringList, text } from './fields';
 
@@ -20,7 +19,7 @@ export interface Channel {
 }
 
 /** A kit's channel entry: overrides a preset by id, or adds a channel (then `name` is required). */
-export const channelOverrideSchema = once(() =>
+export const channelOverrideSchema = () =>
   z.strictObject({
     id: text('a channel id'),
     name: z.optional(text('a channel name')),
@@ -29,8 +28,7 @@ export const channelOverrideSchema = once(() =>
     disclosureRequired: z.optional(bool()),
     severity: z.optional(severity()),
     source: z.optional(z.string()),
-  }),
-);
+  });
 
 export type ChannelOverride = z.output<ReturnType<typeof channelOverrideSchema>>;
 

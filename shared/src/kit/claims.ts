@@ -1,4 +1,3 @@
-import { once } from '../once';
 import * as z from '../zod';
 import { optionalList, someOf } from './fields';
 
@@ -22,7 +21,7 @@ const noWords = { superlatives: [], guarantees: [], absolutes: [], health: [], f
  * Claims needing review. `review` lists the categories checked; `approved` lists claim texts
  * already signed off (a claim inside one passes); `words` adds the brand's own trigger words.
  */
-export const claimsSchema = once(() =>
+export const claimsSchema = () =>
   z.strictObject({
     review: someOf(claimCategories),
     approved: optionalList(),
@@ -36,8 +35,7 @@ export const claimsSchema = once(() =>
       }),
       noWords,
     ),
-  }),
-);
+  });
 
 export type Claims = z.output<ReturnType<typeof claimsSchema>>;
 

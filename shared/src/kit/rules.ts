@@ -1,4 +1,3 @@
-import { once } from '../once';
 import * as z from '../zod';
 import { claimCategories } from './claims';
 import { choice, count, flag, lengthLimits, oneOf, optionalList, pattern, severity, someOf, stringList, text } from './fields';
@@ -54,7 +53,7 @@ const rule = <T extends RuleType, S extends z.core.$ZodLooseShape>(type: T, shap
 };
 
 /** One kit rule of any type, told apart by `type`. */
-export const ruleSchema = once(() =>
+export const ruleSchema = () =>
   z.discriminatedUnion(
     'type',
     [
@@ -128,8 +127,7 @@ export const ruleSchema = once(() =>
         return `${what}; expected one of ${ruleTypes.join(', ')}`;
       },
     },
-  ),
-);
+  );
 
 export type Rule = z.output<ReturnType<typeof ruleSchema>>;
 export type RuleOf<T extends RuleType> = Extract<Rule, { type: T }>;

@@ -16,6 +16,7 @@ export const kitSchemaVersion = 1;
 
 const listOf = <T extends z.ZodMiniType>(item: T, what: string) => z._default(z.array(item, { error: `expected a list of ${what}` }), []);
 
+// The sections' schemas are plain builders: only the whole kit's schema is memoised (brandKitSchema).
 const kitShape = () =>
   z.object({
     $schema: z.optional(z.string()),

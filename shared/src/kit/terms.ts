@@ -1,4 +1,3 @@
-import { once } from '../once';
 import * as z from '../zod';
 import { choice, flag, optionalList, text } from './fields';
 
@@ -6,7 +5,7 @@ import { choice, flag, optionalList, text } from './fields';
  * One term in the brand's glossary, after Writer's term model: approved terms are checked for
  * their exact spelling and case, banned and avoided terms are flagged with their replacements.
  */
-export const termSchema = once(() =>
+export const termSchema = () =>
   z.strictObject({
     term: text('the term'),
     status: choice(['approved', 'banned', 'avoid']),
@@ -14,7 +13,6 @@ export const termSchema = once(() =>
     caseSensitive: flag(false),
     misspellings: optionalList(),
     note: z.optional(z.string()),
-  }),
-);
+  });
 
 export type Term = z.output<ReturnType<typeof termSchema>>;

@@ -1,16 +1,14 @@
-import { once } from '../once';
 import * as z from '../zod';
 import { optionalList } from './fields';
 
 /** How the brand sounds: the prompts quote these and reviewers read them. */
-export const voiceSchema = once(() =>
+export const voiceSchema = () =>
   z.object({
     tone: optionalList(),
     dos: optionalList(),
     donts: optionalList(),
     examples: optionalList(),
-  }),
-);
+  });
 
 export type Voice = z.output<ReturnType<typeof voiceSchema>>;
 
