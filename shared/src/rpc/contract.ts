@@ -1,5 +1,6 @@
+import { filled } from '../kit/fields';
 import { once } from '../once';
-import * as z from '../zod';
+import type * as z from '../zod';
 
 /** One endpoint: the schema of what the UI sends and of what the host answers. */
 export interface Endpoint<I extends z.ZodMiniType = z.ZodMiniType, O extends z.ZodMiniType = z.ZodMiniType> {
@@ -30,7 +31,7 @@ export interface RpcError {
 export type RpcResult<T = unknown> = { ok: true; value: T } | { ok: false; error: RpcError };
 
 /** A text field the caller must fill, such as an id; missing or empty, the error says what was expected. */
-export const requiredText = (what: string) => z.string({ error: `expected ${what}` }).check(z.minLength(1, { error: `expected ${what}` }));
+export const requiredText = (what: string) => filled(`expected ${what}`);
 
 /** Identity at run time; it only gives the contract its precise type. */
 export function defineContract<C extends Contract>(contract: C): C {
