@@ -48,10 +48,10 @@ export function modelConfig(options: GenerateOptions | GenerateSyncOptions): { o
 /** A draft offline, or from the configured model (whose flow falls back to offline itself); bad options come back as issues. */
 export function* drafted<R>(
   options: GenerateOptions | GenerateSyncOptions,
-  offline: (notices: string[]) => R,
+  offline: () => R,
   model: (config: ModelConfig, policy: RetryPolicy) => Flow<R>,
 ): Flow<Parsed<R>> {
   const config = modelConfig(options);
   if (!config.ok) return config;
-  return { ok: true, value: config.value ? yield* model(config.value, options.retry ?? defaultRetryPolicy) : offline([]) };
+  return { ok: true, value: config.value ? yield* model(config.value, options.retry ?? defaultRetryPolicy) : offline() };
 }

@@ -93,7 +93,7 @@ function* rewriteFlow(text: string, findings: readonly Finding[], kit: BrandKit,
     seed: draftSeed({ text }, kit, rewriteToBrandTemplate),
     createdAt: isoTime(options.now),
   };
-  return yield* drafted(options, (notices) => offlineRewrite(ctx, notices), (config, policy) => modelRewrite(ctx, config, policy));
+  return yield* drafted(options, () => offlineRewrite(ctx, []), (config, policy) => modelRewrite(ctx, config, policy));
 }
 
 /**
