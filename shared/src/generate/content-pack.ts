@@ -1,6 +1,7 @@
 import type { Finding } from '../findings';
 import type { Issue, Parsed } from '../issues';
 import { listChannels, resolveChannel, type BrandKit } from '../kit';
+import { once } from '../once';
 import { contentPackTemplate, type RenderedPrompt } from '../prompts';
 import { askWithRepair, promptFor, readJsonAnswer, type RepairRequest } from './ask';
 import { parseBrief, type Brief } from './brief';
@@ -156,7 +157,7 @@ function packPrompt(ctx: Context, repair: RepairRequest | null): RenderedPrompt 
 
 // A brief may only target channels the kit knows, so limits and disclosure rules are never guessed.
 function unknownChannels(brief: Brief, kit: BrandKit): Issue[] {
-  const known = () => listChannels(kit).map((channel) => channel.id).join(', ');
+  const known = once(() => listChannels(kit).map((channel) => channel.id).join(', '));
   return (brief.channels ?? []).flatMap((id, i) =>
     resolveChannel(kit, id) ? [] : [{ path: `channels[${i}]`, message: `unknown channel "${id}"; the kit knows ${known()}` }],
   );
@@ -183,7 +184,7 @@ function* packFlow(briefInput: unknown, kit: BrandKit, options: GenerateOptions 
   const unknown = unknownChannels(brief.value, kit);
   if (unknown.length) return { ok: false, issues: unknown };
   const ctx = contextFor(brief.value, kit, options.now);
-  return yield* drafted(options, (notices) => offlinePack(ctx, notices), (config, policy) => modelPack(ctx, config, policy));
+  return yield* drafted(options, () => offlinePack(ctx, []), (config, policy) => modelPack(ctx, config, policy));
 }
 
 /**
