@@ -3,7 +3,7 @@ import { findColumns } from './columns';
 import { cellText, isBlankCell, readAll, readNumberCell, readOptional, type CellRead } from './cells';
 import { defaultWeights, qualificationScore, rankDescending, readRatings, riceScore, type ScoreInputs, type ScoreWeights } from './scoring';
 import { readRows, statusCells, type RowStatus } from './sheet-table';
-import { parseStage, recommendStage, stages, type StageRecommendation, type StageThresholds } from './stage-gate';
+import { parseStage, recommendStage, stages, type Stage, type StageRecommendation, type StageThresholds } from './stage-gate';
 
 // The Use cases / Scoring sheet, computed in one pass. Columns are found by their header,
 // case-insensitively: name, impact, feasibility, risk and readiness (or "data readiness") are
@@ -42,8 +42,8 @@ export interface ReadUseCase {
   rowNumber: number;
   name: string;
   inputs: ScoreInputs;
-  /** The Stage cell as typed. */
-  stageText: string;
+  /** The stage the row is at. */
+  stage: Stage;
   rice: number | null;
 }
 
@@ -105,11 +105,12 @@ export function readUseCaseRow(cells: readonly unknown[], columns: UseCaseColumn
   const reasons = name === '' ? ['name is blank'] : [];
   if (!ratings.ok) reasons.push(...ratings.reasons);
   const stageText = columns.stage === undefined ? '' : cellText(cells[columns.stage]);
-  if (parseStage(stageText) === null) reasons.push(`stage "${stageText}" is not one of ${stages.join(', ')}`);
+  const stage = parseStage(stageText);
+  if (stage === null) reasons.push(`stage "${stageText}" is not one of ${stages.join(', ')}`);
   const rice = reads.impact.ok ? readRice(cells, columns, reads.impact.value) : ({ ok: true, value: null } as const);
   if (!rice.ok) reasons.push(rice.reason);
-  if (reasons.length > 0 || !ratings.ok || !rice.ok) return { ok: false, reason: reasons.join('; ') };
-  return { ok: true, value: { rowNumber, name, inputs: ratings.value, stageText, rice: rice.value } };
+  if (reasons.length > 0 || !ratings.ok || !rice.ok || stage === null) return { ok: false, reason: reasons.join('; ') };
+  return { ok: true, value: { rowNumber, name, inputs: ratings.value, stage, rice: rice.value } };
 }
 
 /** Scores, ranks and recommends the next stage for every use case row. */
@@ -125,7 +126,7 @@ export function scoreUseCaseTable(header: readonly unknown[], rows: readonly (re
     ...row,
     score: scores[i],
     rank: ranks[i],
-    next: recommendStage(parseStage(row.stageText) ?? 'ideate', scores[i], row.inputs.risk, options.thresholds),
+    next: recommendStage(row.stage, scores[i], row.inputs.risk, options.thresholds),
   }));
   const computed = new Map(results.map((row) => [row.rowNumber, [row.score, row.rice ?? '', row.rank, row.next.stage, row.next.reason]]));
   return { ok: true, value: { ...statusCells(rows.length, firstRow, useCaseColumns.length - 1, reasons, computed), ranked: [...results].sort((a, b) => a.rank - b.rank) } };
