@@ -19,5 +19,6 @@ export { channelLimit, disclosureFor, packCopySchema, type ContentPack, type Pac
 export { adapters, callModel, parseJson, providerIds, scrubSecret, type ProviderId, type RemoteProviderId, type ModelConfig, type ModelAnswer } from './providers';
 export { defaultRetryPolicy, retryAfterMs, type RetryPolicy } from './retry';
 export { runFlow, runFlowSync, type HttpRequest, type HttpResponse, type Transport, type SyncTransport, type Sleep, type SyncSleep, type Flow } from './transport';
+export { allowlistAdvice, allowlistPrefixFor, checkModelServerUrl, isAllowlisted, matchesAllowlistPrefix, serverUrlProblem } from './fetch-allowlist';
 export { hashString, canonicalJson, seededRandom, type Random } from './seed';
 export { fitWords, useKitTerms } from './copy';
