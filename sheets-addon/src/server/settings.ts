@@ -55,7 +55,7 @@ export const settingRows: readonly SettingRow[] = [
   { key: 'thresholds.graceDays', label: 'Insight: days overdue', value: insightDefaults.graceDays, note: 'Days past the end date before an undecided experiment is flagged.' },
   { key: 'provider', label: 'Insight writer', value: 'offline', note: `offline (default, no account) or ${providerIds.filter((id) => id !== 'offline').join(', ')}; the API key is set in the sidebar.` },
   { key: 'model', label: 'Model', value: '', note: "Blank for the provider's default." },
-  { key: 'baseUrl', label: 'Model server URL', value: '', note: 'Only for openai-compatible: the base URL of the server, e.g. https://models.example.com/v1.' },
+  { key: 'baseUrl', label: 'Model server URL', value: '', note: 'Only for openai-compatible: the https base URL of the server, e.g. https://models.example.com/v1. Its prefix must be in urlFetchWhitelist in appsscript.json.' },
   { key: 'channel', label: 'Brand check channel', value: '', note: 'The kit channel used by Brand-check column, e.g. email-subject.' },
   { key: 'kitJson', label: 'Brand kit (JSON)', value: '', note: 'Paste the brand kit here, or save it from the sidebar. =ONBRAND_LINT(A2, "", OnbrandKit) reads it.' },
 ];
