@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const addons = ['sheets-addon', 'docs-addon'];
 /** What Apps Script runs: the manifest, the server bundle and the sidebar page. */
@@ -66,7 +67,7 @@ export function runClasp(addon, { status = false, dist, env = process.env, stdio
   return spawnSync(process.execPath, [claspBin(), ...args], { cwd: folder, env: cleanEnv, stdio, encoding: 'utf8' });
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const [addon, ...flags] = process.argv.slice(2);
   const unknown = flags.filter((flag) => flag !== '--status');
   try {
