@@ -1,6 +1,6 @@
 import type { PluginFix } from '../contract';
 import type { PluginEnv } from './context';
-import { isText, type HostConstrained, type HostLayer } from './host';
+import { isText, pageOf, type HostConstrained, type HostLayer } from './host';
 import { hexToRgb } from './snapshot';
 import { FontLoader } from './text';
 
@@ -72,6 +72,9 @@ export async function selectNode(env: PluginEnv, id: string): Promise<{ found: b
     return { found: false };
   }
   const layer = node as HostLayer;
+  // A page's selection holds only its own layers, and the viewport shows only the current page.
+  const page = pageOf(layer);
+  if (page && page.id !== env.host.currentPage.id) await env.host.setCurrentPageAsync(page);
   env.host.currentPage.selection = [layer];
   env.host.viewport.scrollAndZoomIntoView([layer]);
   return { found: true };

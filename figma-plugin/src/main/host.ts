@@ -116,8 +116,10 @@ export interface HostPage extends HostBaseNode {
 export type HostDocument = HostBaseNode & { readonly type: 'DOCUMENT' };
 
 export interface FigmaHost {
+  /** Read-only under `documentAccess: "dynamic-page"`: switch pages with setCurrentPageAsync. */
   readonly currentPage: HostPage;
   readonly root: HostDocument;
+  setCurrentPageAsync(page: HostPage): Promise<void>;
   readonly command: string;
   readonly mixed: PluginAPI['mixed'];
   readonly ui: Pick<UIAPI, 'postMessage' | 'onmessage'>;
@@ -155,6 +157,13 @@ export function isShape(node: HostBaseNode): node is HostShape {
 
 export function isSection(node: HostBaseNode): node is HostSection {
   return node.type === 'SECTION';
+}
+
+/** The page a layer sits on, found through its parents (null when it is on no page). */
+export function pageOf(node: HostSceneNode): HostPage | null {
+  let at: HostBaseNode | null = node.parent;
+  while (at && at.type !== 'PAGE') at = (at as HostSceneNode).parent;
+  return at as HostPage | null;
 }
 
 /** Layers the snapshot models: frames, groups, text and shapes. */

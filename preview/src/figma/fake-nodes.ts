@@ -165,7 +165,7 @@ export abstract class FakeSceneNode extends FakePluginData {
 
   detach(): void {
     if (!this.parent) return;
-    const siblings = this.parent.children as FakeSceneNode[];
+    const siblings = childrenOf(this.parent) as FakeSceneNode[];
     const index = siblings.indexOf(this);
     if (index >= 0) siblings.splice(index, 1);
     this.parent = null;
@@ -550,19 +550,47 @@ export class FakeSectionNode extends FakePluginData implements HostSection {
 
   detach(): void {
     if (!this.parent) return;
-    const index = this.parent.children.indexOf(this);
-    if (index >= 0) this.parent.children.splice(index, 1);
+    const siblings = childrenOf(this.parent);
+    const index = siblings.indexOf(this);
+    if (index >= 0) siblings.splice(index, 1);
     this.parent = null;
   }
 }
 
 countCalls(FakeSectionNode, '', ['resizeWithoutConstraints', 'appendChild']);
 
+/** What Figma says when a plugin reads the layers of a page it has not loaded. */
+export const unloadedPageError =
+  "in get_children: Cannot access property `children` on a page that has not been explicitly loaded. Remember to call `await page.loadAsync()` or `await figma.loadAllPagesAsync()' first.";
+
+/** What Figma says when a selection holds a layer of another page. */
+export const foreignSelectionError = 'in set_selection: The selection of a page can only include nodes in that page';
+
+/** A parent's children without the loaded-page check: Figma's own bookkeeping, not a plugin read. */
+export function childrenOf(parent: Parent): (FakeSceneNode | FakeSectionNode)[] {
+  return parent instanceof FakePageNode ? parent.contents : (parent.children as (FakeSceneNode | FakeSectionNode)[]);
+}
+
+/** The page a node sits on, or null when it is not on any page (removed, or not yet placed). */
+export function pageOf(node: FakeSceneNode | FakeSectionNode): FakePageNode | null {
+  let at: Parent | null = node.parent;
+  while (at && !(at instanceof FakePageNode)) at = (at as FakeSceneNode | FakeSectionNode).parent;
+  return at;
+}
+
+/**
+ * A page. Under `documentAccess: "dynamic-page"` only the current page is loaded when a plugin
+ * starts; reading another page's children throws until it is loaded. Each page keeps its own selection.
+ */
 export class FakePageNode extends FakePluginData {
   readonly id: string;
   readonly type = 'PAGE' as const;
   readonly removed = false;
-  children: (FakeSceneNode | FakeSectionNode)[] = [];
+  parent: FakeDocumentNode | null = null;
+  /** The layers on the page, whether or not a plugin has loaded it. */
+  readonly contents: (FakeSceneNode | FakeSectionNode)[] = [];
+  /** Whether a plugin has loaded the page (the current page is loaded from the start). */
+  loaded = false;
   private currentSelection: FakeSceneNode[] = [];
   onSelectionChange: () => void = () => {};
 
@@ -572,6 +600,16 @@ export class FakePageNode extends FakePluginData {
   ) {
     super(world);
     this.id = world.newId();
+  }
+
+  get children(): readonly (FakeSceneNode | FakeSectionNode)[] {
+    if (!this.loaded) throw new Error(unloadedPageError);
+    return this.contents;
+  }
+
+  loadAsync(): Promise<void> {
+    this.loaded = true;
+    return Promise.resolve();
   }
 
   get selection(): readonly FakeSceneNode[] {
@@ -584,6 +622,7 @@ export class FakePageNode extends FakePluginData {
 
   /** What a person clicking on the canvas does: not a plugin call, so not counted. */
   selectAsUser(nodes: readonly (FakeSceneNode | FakeSectionNode)[]): void {
+    if (nodes.some((node) => pageOf(node) !== this)) throw new Error(foreignSelectionError);
     this.currentSelection = [...nodes] as FakeSceneNode[];
     this.onSelectionChange();
   }
@@ -601,15 +640,17 @@ export class FakePageNode extends FakePluginData {
   adopt(child: FakeSceneNode | FakeSectionNode): void {
     child.detach();
     child.parent = this;
-    this.children.push(child);
+    this.contents.push(child);
   }
 }
 
-countCalls(FakePageNode, '', ['selection.get', 'selection.set', 'appendChild']);
+countCalls(FakePageNode, '', ['selection.get', 'selection.set', 'appendChild', 'loadAsync']);
 
 export class FakeDocumentNode extends FakePluginData {
   readonly id = '0:0';
   readonly type = 'DOCUMENT' as const;
   readonly removed = false;
   name = 'Untitled';
+  /** The file's pages, in order; always readable, loaded or not. */
+  readonly children: FakePageNode[] = [];
 }
