@@ -11,7 +11,7 @@ import { readKit } from './kit-store';
 import { planVersion } from './plan-version';
 import { readSnapshot, slotName, textLayersOf, zipLayers } from './snapshot';
 import { FontLoader, styleFields } from './text';
-import { layerHash, masterHash, readSections, summarize, versionsIn, writeRecord, writeSections, type VersionRecord } from './versions';
+import { copyOfMaster, layerHash, masterHash, readSections, summarize, versionsIn, writeRecord, writeSections, type VersionRecord } from './versions';
 
 /** Space between versions in a section, and around them. */
 export const gridGap = 80;
@@ -124,7 +124,7 @@ async function makeVersion(job: MasterJob, size: Size, row: CopyRow, kit: BrandK
   const section = job.section!;
   const planned = planVersion(job.snapshot, size, row.texts, kit);
   await pause();
-  const clone = job.master.clone();
+  const clone = copyOfMaster(job.master);
   try {
     section.appendChild(clone);
     return await fillVersion(job, clone, size, row, kit, template, index, updatedAt, planned, pause);

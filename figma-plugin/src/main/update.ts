@@ -4,14 +4,21 @@ import type { VersionSummary } from '../contract';
 import { applyLayer, byId, type ApplyContext } from './apply';
 import { endBatch, startBatch, type PluginEnv } from './context';
 import { masterTextRuns } from './generate';
-import { isFrameLike, isLayer, isSection, type HostFrame, type HostLayer, type HostSceneNode } from './host';
+import { instanceAround, isFrameLike, isLayer, isSection, type HostFrame, type HostLayer, type HostSceneNode } from './host';
 import { readKit } from './kit-store';
 import { planVersion } from './plan-version';
 import { readSnapshot, walkSnapshot, zipLayers } from './snapshot';
 import { FontLoader } from './text';
-import { layerHash, masterHash, readRecord, readSections, sectionOf, summarize, versionsIn, writeRecord, type VersionRecord } from './versions';
+import { copyOfMaster, layerHash, masterHash, readRecord, readSections, sectionOf, summarize, versionsIn, writeRecord, type VersionRecord } from './versions';
 
 type Entry = { node: HostFrame; record: VersionRecord };
+
+/** What an update left alone because it lies inside an instance, which takes its layers from its main component. */
+interface InstanceRefusals {
+  added: number;
+  kept: number;
+  instances: Set<string>;
+}
 
 /** The versions an update or a list covers: the selected versions, the versions of selected masters or sections, or all. */
 export async function versionsInScope(env: PluginEnv, scope: 'selection' | 'all'): Promise<Entry[]> {
@@ -66,7 +73,16 @@ interface MasterState {
  * wrote are brought up to date; layers a person edited keep their edits; layers the master no
  * longer has go, unless edited; layers new in the master are added.
  */
-async function updateOne(env: PluginEnv, entry: Entry, master: MasterState, kit: ReturnType<typeof readKit>, keptEdits: string[], notices: Set<string>, pause: () => Promise<void>): Promise<VersionRecord | null> {
+async function updateOne(
+  env: PluginEnv,
+  entry: Entry,
+  master: MasterState,
+  kit: ReturnType<typeof readKit>,
+  keptEdits: string[],
+  notices: Set<string>,
+  refused: InstanceRefusals,
+  pause: () => Promise<void>,
+): Promise<VersionRecord | null> {
   const { node: version } = entry;
   const current = readSnapshot(version, env.host.mixed);
   const hosts = new Map<string, HostLayer>();
@@ -113,19 +129,36 @@ async function updateOne(env: PluginEnv, entry: Entry, master: MasterState, kit:
     await pause();
   }
   const layers: Record<string, [string, string]> = {};
+  let added = 0;
   for (const addition of additions) {
-    const added = await addLayer(env, addition, hosts, versionOf, master, sourceById);
-    if (added) Object.assign(layers, added);
+    const parentHost = hosts.get(versionOf.get(addition.parent.id) ?? '');
+    const instance = parentHost && instanceAround(parentHost);
+    if (instance) {
+      refused.added++;
+      refused.instances.add(instance.name);
+      continue;
+    }
+    const copied = await addLayer(env, addition, hosts, versionOf, master, sourceById);
+    if (copied) {
+      Object.assign(layers, copied);
+      added++;
+    }
     await pause();
   }
-  if (additions.length) notices.add(`Added ${additions.length} layer(s) that are new in the master.`);
+  if (added) notices.add(`Added ${added} layer(s) that are new in the master.`);
   const plannedIds = new Set(byId(plan.snapshot).keys());
   for (const [versionId, [masterId, hash]] of Object.entries(record.layers)) {
     const host = hosts.get(versionId);
     if (!host) continue;
     if (!plannedIds.has(masterId) && !edited.has(versionId)) {
-      host.remove();
-      continue;
+      const instance = host.parent && instanceAround(host.parent);
+      if (!instance) {
+        host.remove();
+        continue;
+      }
+      // Kept in the record, so a later update tries again once the main component lets it go.
+      refused.kept++;
+      refused.instances.add(instance.name);
     }
     layers[versionId] = [masterId, hash];
   }
@@ -159,7 +192,7 @@ async function addLayer(
   if (!parentHost || !('insertChild' in parentHost) || !masterNode || !isLayer(masterNode) || parent.type === 'text' || parent.type === 'shape' || parent.type === 'image') return null;
   const siblings = parent.children;
   const before = siblings.slice(0, siblings.indexOf(planned)).filter((sibling) => versionOf.has(sibling.id)).length;
-  const copy = masterNode.clone();
+  const copy = isFrameLike(masterNode) ? copyOfMaster(masterNode) : masterNode.clone();
   parentHost.insertChild(before, copy);
   const masterById = byId(master.snapshot);
   const layers: Record<string, [string, string]> = {};
@@ -196,6 +229,7 @@ export async function updateVersions(env: PluginEnv, scope: 'selection' | 'all')
   const notices = new Set<string>();
   const versions: VersionSummary[] = [];
   const orphans = new Map<string, number>();
+  const refused: InstanceRefusals = { added: 0, kept: 0, instances: new Set() };
   const batch = startBatch(env, 'Updating versions', entries.length);
   try {
     for (const entry of entries) {
@@ -212,7 +246,7 @@ export async function updateVersions(env: PluginEnv, scope: 'selection' | 'all')
       else if (node.locked) keptEdits.push(`"${node.name}" (locked)`);
       else {
         try {
-          const next = await updateOne(env, entry, master, kit, keptEdits, notices, () => batch.pause(versions.length));
+          const next = await updateOne(env, entry, master, kit, keptEdits, notices, refused, () => batch.pause(versions.length));
           if (next) {
             writeRecord(node, next);
             versions.push(summarize(node.id, node.name, next, false));
@@ -229,6 +263,10 @@ export async function updateVersions(env: PluginEnv, scope: 'selection' | 'all')
   }
   for (const master of masters.values()) master?.ctx.skipped.forEach((name) => notices.add(`Skipped "${name}": a font is missing on this machine.`));
   orphans.forEach((count, name) => notices.add(`The master "${name}" is gone, so its ${count} version(s) were left as they are.`));
+  const instances = [...refused.instances].map((name) => `"${name}"`).join(', ');
+  const why = 'an instance takes its layers from its main component.';
+  if (refused.added) notices.add(`Left ${refused.added} layer(s) new in the master out of instances (${instances}): ${why}`);
+  if (refused.kept) notices.add(`Kept ${refused.kept} layer(s) the master no longer has inside instances (${instances}): ${why}`);
   if (versions.length) env.host.commitUndo();
   env.host.notify(`Updated ${versions.length} version${versions.length === 1 ? '' : 's'} from the master${keptEdits.length ? `; kept ${keptEdits.length} edit(s)` : ''}.`);
   return { updated: versions.length, keptEdits, versions, notices: [...notices], cancelled: batch.cancelled };

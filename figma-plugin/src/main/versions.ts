@@ -1,7 +1,7 @@
 import { fnv1a, hashSnapshot } from '@onbrand/shared/layout';
 import type { SnapshotNode } from '@onbrand/shared/visual';
 import type { VersionFlag, VersionSummary } from '../contract';
-import type { FigmaHost, HostBaseNode, HostFrame, HostSection } from './host';
+import type { FigmaHost, HostBaseNode, HostComponent, HostFrame, HostSection } from './host';
 import { isFrameLike, isSection } from './host';
 
 // What a version knows about itself, in the version frame's plugin data (it travels with the file).
@@ -63,6 +63,14 @@ export function layerHash(node: SnapshotNode): string {
 /** The master's content hash: everything but where it sits on the canvas. */
 export function masterHash(node: SnapshotNode): string {
   return hashSnapshot(node);
+}
+
+/**
+ * A fresh copy of a master (or of a frame inside one) to make a version from. Cloning a component
+ * makes another main component, so a component is copied as a detached instance: a plain frame.
+ */
+export function copyOfMaster(master: HostFrame): HostFrame {
+  return master.type === 'COMPONENT' ? (master as HostComponent).createInstance().detachInstance() : master.clone();
 }
 
 export function readRecord(node: HostBaseNode): VersionRecord | null {

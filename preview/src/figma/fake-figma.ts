@@ -1,6 +1,6 @@
 import type { FigmaHost, HostBaseNode } from '@onbrand/figma-plugin/host';
 import { CallLog, countCalls } from '../call-log';
-import { FakeDocumentNode, FakeFrameNode, FakeGroupNode, FakePageNode, FakeSectionNode, FakeShapeNode, pageOf, type FakeLayer, type FakeNodeType, type FakeSceneNode } from './fake-nodes';
+import { FakeComponentNode, FakeDocumentNode, FakeFrameNode, FakeInstanceNode, FakeGroupNode, FakePageNode, FakeSectionNode, FakeShapeNode, pageOf, type FakeLayer, type FakeNodeType, type FakeSceneNode } from './fake-nodes';
 import { FakeTextNode } from './fake-text';
 import { fontKey, mixed, type FakeWorld } from './fake-world';
 
@@ -211,7 +211,9 @@ export class FakeFigma implements FigmaHost {
 
   /** Builds a node on the current page, or inside `parent`; a test and preview convenience (not counted). */
   add(type: 'TEXT', name: string, geometry?: Geometry, parent?: FakeFrameNode | FakeGroupNode): FakeTextNode;
-  add(type: 'FRAME' | 'COMPONENT' | 'INSTANCE', name: string, geometry?: Geometry, parent?: FakeFrameNode | FakeGroupNode): FakeFrameNode;
+  add(type: 'COMPONENT', name: string, geometry?: Geometry, parent?: FakeFrameNode | FakeGroupNode): FakeComponentNode;
+  add(type: 'INSTANCE', name: string, geometry?: Geometry, parent?: FakeFrameNode | FakeGroupNode): FakeInstanceNode;
+  add(type: 'FRAME', name: string, geometry?: Geometry, parent?: FakeFrameNode | FakeGroupNode): FakeFrameNode;
   add(type: 'GROUP', name: string, geometry?: Geometry, parent?: FakeFrameNode | FakeGroupNode): FakeGroupNode;
   add(type: 'RECTANGLE' | 'ELLIPSE', name: string, geometry?: Geometry, parent?: FakeFrameNode | FakeGroupNode): FakeShapeNode;
   add(type: Exclude<FakeNodeType, 'SECTION'>, name: string, geometry?: Geometry, parent?: FakeFrameNode | FakeGroupNode): FakeLayer;
@@ -223,7 +225,11 @@ export class FakeFigma implements FigmaHost {
           ? new FakeGroupNode(this.world, name)
           : type === 'RECTANGLE' || type === 'ELLIPSE'
             ? new FakeShapeNode(this.world, name, type)
-            : new FakeFrameNode(this.world, name, type);
+            : type === 'COMPONENT'
+              ? new FakeComponentNode(this.world, name)
+              : type === 'INSTANCE'
+                ? new FakeInstanceNode(this.world, name)
+                : new FakeFrameNode(this.world, name);
     node.place(geometry);
     if (parent) {
       node.parent = parent;

@@ -153,6 +153,8 @@ export abstract class FakeSceneNode extends FakePluginData {
   }
 
   remove(): void {
+    // An instance's layers come from its main component: Figma refuses to take one away.
+    if (this.parent && insideInstance(this.parent)) throw new Error(instanceRemovalError);
     this.detach();
     this.markRemovedTree();
   }
@@ -182,9 +184,9 @@ export abstract class FakeSceneNode extends FakePluginData {
     return copy;
   }
 
-  /** Copies this node without counting; subclasses copy their own state. */
-  copyTree(): this {
-    const copy = this.blank();
+  /** Copies this node without counting, into `into` or a new node of its kind; subclasses copy their own state. */
+  copyTree(into: this = this.blank()): this {
+    const copy = into;
     copy.place({ x: this.x, y: this.y, width: this.w, height: this.h });
     Object.assign(copy.props, { name: this.name, visible: this.visible, locked: this.locked, opacity: this.opacity });
     copy.rotation = this.rotation;
@@ -260,8 +262,8 @@ export abstract class FakeLayer extends FakeSceneNode {
     this.weight *= scale;
   }
 
-  override copyTree(): this {
-    const copy = super.copyTree();
+  override copyTree(into?: this): this {
+    const copy = super.copyTree(into);
     copy.constraints = { ...this.constraints };
     copy.paintList.put(this.paintList.get());
     copy.strokeList.put(this.strokeList.get());
@@ -311,14 +313,15 @@ export abstract class FakeContainer extends FakeLayer {
   children: ChildNode[] = [];
 
   appendChild(child: FakeSceneNode): void {
-    this.insertAt(this.children.length, child);
+    this.insertAt(this.children.length, child, 'appendChild');
   }
 
   insertChild(index: number, child: FakeSceneNode): void {
-    this.insertAt(index, child);
+    this.insertAt(index, child, 'insertChild');
   }
 
-  protected insertAt(index: number, child: FakeSceneNode): void {
+  protected insertAt(index: number, child: FakeSceneNode, action: string): void {
+    checkMove(this, child, action);
     if (child.parent === this && this.children.indexOf(child as ChildNode) < index) index--;
     child.detach();
     child.parent = this;
@@ -351,8 +354,8 @@ export abstract class FakeContainer extends FakeLayer {
     }
   }
 
-  override copyTree(): this {
-    const copy = super.copyTree();
+  override copyTree(into?: this): this {
+    const copy = super.copyTree(into);
     for (const child of this.children) {
       const childCopy = child.copyTree();
       childCopy.parent = copy;
@@ -365,6 +368,23 @@ export abstract class FakeContainer extends FakeLayer {
 countCalls(FakeContainer, '', ['appendChild', 'insertChild', 'findAllWithCriteria']);
 
 type Spacing = 'paddingTop' | 'paddingRight' | 'paddingBottom' | 'paddingLeft' | 'itemSpacing';
+
+/** What Figma says when a plugin puts a layer into an instance. */
+export const instanceParentError = 'Cannot move node. New parent is an instance or is inside of an instance';
+/** What Figma says when a plugin removes a layer of an instance. */
+export const instanceRemovalError = 'in remove: Removing this node is not allowed';
+
+/** Whether a node is an instance or lies inside one. */
+export function insideInstance(node: Parent | FakeSceneNode): boolean {
+  for (let at: Parent | FakeSceneNode | null = node; at && !(at instanceof FakePageNode); at = at.parent) if (at.type === 'INSTANCE') return true;
+  return false;
+}
+
+/** Moving a layer into, or out of, an instance is refused. */
+function checkMove(parent: Parent, child: FakeSceneNode | FakeSectionNode, action: string): void {
+  if (insideInstance(parent)) throw new Error(`in ${action}: ${instanceParentError}`);
+  if (child.parent && insideInstance(child.parent)) throw new Error(`in ${action}: Cannot move node. Node is inside of an instance`);
+}
 
 export class FakeFrameNode extends FakeContainer implements HostFrame {
   clipsContent = true;
@@ -443,8 +463,13 @@ export class FakeFrameNode extends FakeContainer implements HostFrame {
     return new FakeFrameNode(this.world, this.name, this.type) as this;
   }
 
-  override copyTree(): this {
-    const copy = super.copyTree();
+  /** Gives another frame this frame's properties and copies of its layers (what a copy of another kind holds). */
+  protected copyContentTo(target: FakeFrameNode): void {
+    this.copyTree(target as this);
+  }
+
+  override copyTree(into?: this): this {
+    const copy = super.copyTree(into);
     copy.space = { ...this.space };
     for (const key of ['clipsContent', 'layoutMode', 'primaryAxisSizingMode', 'counterAxisSizingMode', 'primaryAxisAlignItems', 'counterAxisAlignItems'] as const)
       (copy as Record<string, unknown>)[key] = this[key];
@@ -473,6 +498,67 @@ export class FakeFrameNode extends FakeContainer implements HostFrame {
 }
 
 countCalls(FakeFrameNode, '', ['paddingTop.set', 'paddingRight.set', 'paddingBottom.set', 'paddingLeft.set', 'itemSpacing.set']);
+
+/** A main component: cloning it makes another main component; createInstance makes a copy linked to it. */
+export class FakeComponentNode extends FakeFrameNode {
+  declare readonly type: 'COMPONENT';
+
+  constructor(world: FakeWorld, name: string) {
+    super(world, name, 'COMPONENT');
+  }
+
+  protected override blank(): this {
+    return new FakeComponentNode(this.world, this.name) as this;
+  }
+
+  /** An instance of this component on the current page, at the component's size, with copies of its layers. */
+  createInstance(): FakeInstanceNode {
+    const instance = new FakeInstanceNode(this.world, this.name, this);
+    this.copyContentTo(instance);
+    this.world.adopt(instance);
+    return instance;
+  }
+}
+
+countCalls(FakeComponentNode, '', ['createInstance']);
+
+/** An instance: its layers follow the main component, so none can be added, moved out or removed. */
+export class FakeInstanceNode extends FakeFrameNode {
+  declare readonly type: 'INSTANCE';
+
+  constructor(
+    world: FakeWorld,
+    name: string,
+    readonly mainComponent: FakeComponentNode | null = null,
+  ) {
+    super(world, name, 'INSTANCE');
+  }
+
+  protected override blank(): this {
+    return new FakeInstanceNode(this.world, this.name, this.mainComponent) as this;
+  }
+
+  getMainComponentAsync(): Promise<FakeComponentNode | null> {
+    return Promise.resolve(this.mainComponent);
+  }
+
+  /** Replaces the instance with a plain frame holding the same layers, in the same place (new ids). */
+  detachInstance(): FakeFrameNode {
+    const frame = new FakeFrameNode(this.world, this.name);
+    this.copyContentTo(frame);
+    const parent = this.parent;
+    if (parent) {
+      const siblings = childrenOf(parent);
+      siblings.splice(siblings.indexOf(this), 1, frame);
+      frame.parent = parent;
+    }
+    this.parent = null;
+    this.markRemovedTree();
+    return frame;
+  }
+}
+
+countCalls(FakeInstanceNode, '', ['getMainComponentAsync', 'detachInstance']);
 
 export class FakeGroupNode extends FakeContainer implements HostGroup {
   readonly type = 'GROUP' as const;
@@ -543,6 +629,7 @@ export class FakeSectionNode extends FakePluginData implements HostSection {
   }
 
   appendChild(child: FakeSceneNode): void {
+    checkMove(this, child, 'appendChild');
     child.detach();
     child.parent = this;
     this.children.push(child);
@@ -633,6 +720,7 @@ export class FakePageNode extends FakePluginData {
   }
 
   appendChild(child: FakeSceneNode | FakeSectionNode): void {
+    checkMove(this, child, 'appendChild');
     this.adopt(child);
   }
 

@@ -40,8 +40,8 @@ export class FakeTextNode extends FakeLayer implements HostText {
     return new FakeTextNode(this.world, this.name) as this;
   }
 
-  override copyTree(): this {
-    const copy = super.copyTree();
+  override copyTree(into?: this): this {
+    const copy = super.copyTree(into);
     copy.text = this.text;
     copy.runs = this.runs.map((run) => ({ ...run, fills: [...run.fills] }));
     copy.lh = { ...this.lh };
