@@ -3,14 +3,18 @@ import type { SnapshotNode } from '@onbrand/shared/visual';
 import type { VersionFlag, VersionSummary } from '../contract';
 import type { FigmaHost, HostBaseNode, HostComponent, HostFrame, HostSection } from './host';
 import { isFrameLike, isSection } from './host';
+import { readStored, writeStored } from './plugin-store';
 
-// What a version knows about itself, in the version frame's plugin data (it travels with the file).
+// What a version knows about itself, in the version frame's shared plugin data (it travels with
+// the file, and with copies of the frame).
 // Each layer's content hash is kept, so an update from the master can tell which layers a person
 // has edited since, and leave those alone.
 
-export const versionKey = 'onbrand.version';
+export const versionKey = 'version';
 /** On the document: master id → the id of the section holding its versions. */
-export const sectionsKey = 'onbrand.sections';
+export const sectionsKey = 'sections';
+/** Where versions before shared plugin data kept the same, privately. */
+const legacyKeys = { version: 'onbrand.version', sections: 'onbrand.sections' };
 
 export interface Provenance {
   source: 'master' | 'pasted' | 'csv' | 'offline' | 'model';
@@ -74,7 +78,7 @@ export function copyOfMaster(master: HostFrame): HostFrame {
 }
 
 export function readRecord(node: HostBaseNode): VersionRecord | null {
-  const raw = node.getPluginData(versionKey);
+  const raw = readStored(node, versionKey, legacyKeys.version);
   if (!raw) return null;
   try {
     const record = JSON.parse(raw) as VersionRecord;
@@ -85,7 +89,7 @@ export function readRecord(node: HostBaseNode): VersionRecord | null {
 }
 
 export function writeRecord(node: HostBaseNode, record: VersionRecord): void {
-  node.setPluginData(versionKey, JSON.stringify(record));
+  writeStored(node, versionKey, JSON.stringify(record), "the version's link to its master", legacyKeys.version);
 }
 
 export function summarize(id: string, name: string, record: VersionRecord, stale: boolean): VersionSummary {
@@ -112,14 +116,14 @@ export function summarize(id: string, name: string, record: VersionRecord, stale
 /** The sections the plugin made, by master id (kept on the document, so no page walk finds them). */
 export function readSections(host: FigmaHost): Record<string, string> {
   try {
-    return JSON.parse(host.root.getPluginData(sectionsKey) || '{}') as Record<string, string>;
+    return JSON.parse(readStored(host.root, sectionsKey, legacyKeys.sections) || '{}') as Record<string, string>;
   } catch {
     return {};
   }
 }
 
 export function writeSections(host: FigmaHost, sections: Record<string, string>): void {
-  host.root.setPluginData(sectionsKey, JSON.stringify(sections));
+  writeStored(host.root, sectionsKey, JSON.stringify(sections), 'the list of version sections', legacyKeys.sections);
 }
 
 /** The section holding a master's versions, if it still exists. */

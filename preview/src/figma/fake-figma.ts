@@ -72,6 +72,9 @@ export class FakeViewport implements Pick<ViewportAPI, 'scrollAndZoomIntoView'> 
 
 countCalls(FakeViewport, 'viewport', ['scrollAndZoomIntoView']);
 
+/** The plugin id the fake runs under unless a test sets `world.pluginId`: Figma ids are 19 digits. */
+export const defaultPluginId = '1440000000000000001';
+
 const defaultFonts = ['Inter Regular', 'Inter Medium', 'Inter Semi Bold', 'Inter Bold', 'Roboto Regular', 'Roboto Bold'];
 
 /** What Figma says when a plugin with `documentAccess: "dynamic-page"` assigns figma.currentPage. */
@@ -107,6 +110,7 @@ export class FakeFigma implements FigmaHost {
       nodes: new Map(),
       availableFonts: new Set(defaultFonts.map((name) => fontKey({ family: name.split(' ')[0]!, style: name.split(' ').slice(1).join(' ') }))),
       loadedFonts: new Set(),
+      pluginId: defaultPluginId,
       newId: () => `1:${this.nextId++}`,
       adopt: (node) => page().adopt(node as FakeSceneNode),
     };

@@ -1,7 +1,7 @@
 import type { HostExportSettings, HostFrame, HostGroup, HostSection, HostShape } from '@onbrand/figma-plugin/host';
 import { countCalls, type CallLog } from '../call-log';
 import { fakeExport } from './fake-export';
-import { checkPluginDataSize, mixed, type FakeWorld } from './fake-world';
+import { checkNamespace, checkPluginDataSize, mixed, type FakeWorld } from './fake-world';
 
 // Simulated scene nodes with the official property names and types for the part the plugin uses.
 // They keep their tree in memory and count every method call and property write in the file's
@@ -27,28 +27,37 @@ export class FakePluginData {
   }
 
   getPluginData(key: string): string {
-    return this.pluginData.get(key) ?? '';
+    return this.pluginData.get(this.privateKey(key)) ?? '';
   }
 
   setPluginData(key: string, value: string): void {
-    checkPluginDataSize(key, value);
-    if (value === '') this.pluginData.delete(key);
-    else this.pluginData.set(key, value);
+    checkPluginDataSize('setPluginData', this.world.pluginId, key, value);
+    if (value === '') this.pluginData.delete(this.privateKey(key));
+    else this.pluginData.set(this.privateKey(key), value);
+  }
+
+  /** Private plugin data belongs to the plugin id that wrote it; another id reads nothing. */
+  private privateKey(key: string): string {
+    return `${this.world.pluginId}\u0000${key}`;
   }
 
   getSharedPluginData(namespace: string, key: string): string {
+    checkNamespace('getSharedPluginData', namespace);
     return this.sharedData.get(`${namespace}:${key}`) ?? '';
   }
 
   setSharedPluginData(namespace: string, key: string, value: string): void {
-    checkPluginDataSize(key, value);
+    checkNamespace('setSharedPluginData', namespace);
+    checkPluginDataSize('setSharedPluginData', namespace, key, value);
     if (value === '') this.sharedData.delete(`${namespace}:${key}`);
     else this.sharedData.set(`${namespace}:${key}`, value);
   }
 
-  /** Plugin data without counting a call; for assertions. */
+  /** The running plugin's private data by key, and shared data as `namespace:key`, without counting a call; for assertions. */
   pluginDataSnapshot(): Record<string, string> {
-    return Object.fromEntries(this.pluginData);
+    const prefix = `${this.world.pluginId}\u0000`;
+    const own = [...this.pluginData].filter(([key]) => key.startsWith(prefix)).map(([key, value]) => [key.slice(prefix.length), value]);
+    return Object.fromEntries([...own, ...this.sharedData]);
   }
 
   protected copyDataTo(other: FakePluginData): void {
