@@ -12,6 +12,7 @@ function solid(hex: string, like: Paint | undefined): SolidPaint {
 }
 
 async function applyOne(fix: PluginFix, node: HostLayer, fonts: FontLoader): Promise<string | null> {
+  if (isText(node) && node.hasMissingFont) return `"${node.name}" uses a font that is missing on this machine`;
   if (fix.kind === 'fill') {
     const layer = node as HostConstrained;
     const fills = Array.isArray(layer.fills) ? [...(layer.fills as Paint[])] : [];
@@ -21,7 +22,7 @@ async function applyOne(fix: PluginFix, node: HostLayer, fonts: FontLoader): Pro
     return null;
   }
   if (!isText(node)) return `"${node.name}" is no longer a text layer`;
-  if (!(await fonts.ready(node))) return `"${node.name}" uses a font that is missing on this machine`;
+  await fonts.ready(node);
   if (fix.kind === 'textRangeFill') {
     if (fix.end > node.characters.length) return `the text of "${node.name}" changed since the check`;
     node.setRangeFills(fix.start, fix.end, [solid(fix.hex, undefined)]);

@@ -242,7 +242,7 @@ export async function generateVersions(env: PluginEnv, input: GenerateInput): Pr
   }
   for (const job of jobs) arrangeSection(job.section!);
   host.commitUndo();
-  if (skipped.size) notices.push(`Skipped the copy of ${[...skipped].map((name) => `"${name}"`).join(', ')}: a font is missing on this machine.`);
+  if (skipped.size) notices.push(`Left ${[...skipped].map((name) => `"${name}"`).join(', ')} as in the master, copy and size: a font is missing on this machine.`);
   const flagged = versions.filter((version) => version.flags.length).length;
   const made = `Made ${versions.length} version${versions.length === 1 ? '' : 's'}${flagged ? `, ${flagged} with flags to review` : ''}.`;
   host.notify(batch.cancelled ? `Cancelled. ${made} Undo removes them.` : made);

@@ -261,7 +261,7 @@ export async function updateVersions(env: PluginEnv, scope: 'selection' | 'all')
   } finally {
     endBatch(env, batch);
   }
-  for (const master of masters.values()) master?.ctx.skipped.forEach((name) => notices.add(`Skipped "${name}": a font is missing on this machine.`));
+  for (const master of masters.values()) master?.ctx.skipped.forEach((name) => notices.add(`Left "${name}" as it was, copy and size: a font is missing on this machine.`));
   orphans.forEach((count, name) => notices.add(`The master "${name}" is gone, so its ${count} version(s) were left as they are.`));
   const instances = [...refused.instances].map((name) => `"${name}"`).join(', ');
   const why = 'an instance takes its layers from its main component.';

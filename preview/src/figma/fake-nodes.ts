@@ -120,6 +120,7 @@ export abstract class FakeSceneNode extends FakePluginData {
 
   resizeWithoutConstraints(width: number, height: number): void {
     this.checkSize(width, height);
+    this.beforeResize('resizeWithoutConstraints');
     this.w = width;
     this.h = height;
     this.afterResize();
@@ -132,8 +133,12 @@ export abstract class FakeSceneNode extends FakePluginData {
 
   resize(width: number, height: number): void {
     this.checkSize(width, height);
+    this.beforeResize('resize');
     this.resizeApplyingConstraints(width, height);
   }
+
+  /** A node that cannot be resized now throws here, before anything changes. */
+  protected beforeResize(_action: string): void {}
 
   /** Figma's resize: the box changes, and children follow their constraints. */
   resizeApplyingConstraints(width: number, height: number): void {
@@ -144,6 +149,7 @@ export abstract class FakeSceneNode extends FakePluginData {
 
   rescale(scale: number): void {
     if (!(scale >= 0.01)) throw new Error('in rescale: Expected "scale" to have value >= 0.01');
+    this.beforeResize('rescale');
     this.scaleContent(scale);
   }
 
