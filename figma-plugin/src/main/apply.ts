@@ -67,9 +67,10 @@ export async function applyLayer(
   parent: SnapshotNode | null,
   ctx: ApplyContext,
 ): Promise<void> {
-  // Figma cannot lay out text in a font it lacks: such a layer keeps its copy, size and place.
+  // Figma cannot lay out text in a font it lacks: such a layer keeps its copy, size and place,
+  // and is named when the plan would have changed it.
   if (isText(host) && host.hasMissingFont) {
-    ctx.skipped.add(host.name);
+    if (JSON.stringify({ ...planned, id: '' }) !== JSON.stringify({ ...before, id: '' })) ctx.skipped.add(host.name);
     return;
   }
   if (planned.visible !== before.visible) host.visible = planned.visible;
