@@ -31,6 +31,16 @@ describe('the fake figma: components and instances', () => {
     expect(copy.id).not.toBe(component.id);
   });
 
+  it('clones a frame holding a main component with an instance of it in its place', async () => {
+    const figma = new FakeFigma();
+    const frame = figma.add('FRAME', 'Card', { width: 300, height: 200 });
+    const badge = figma.add('COMPONENT', 'Badge', { width: 120, height: 40 }, frame);
+    const copy = frame.clone();
+    const inCopy = copy.children[0] as FakeInstanceNode;
+    expect(inCopy.type).toBe('INSTANCE');
+    expect(await inCopy.getMainComponentAsync()).toBe(badge);
+  });
+
   it("refuses to add, move out or remove an instance's layers, with Figma's messages", () => {
     const { figma, instance } = componentWithInstance();
     const loose = figma.add('RECTANGLE', 'Loose');

@@ -211,6 +211,11 @@ export abstract class FakeSceneNode extends FakePluginData {
   }
 
   protected abstract blank(): this;
+
+  /** This node copied as part of a copy of its parent: the same as copyTree, but for components. */
+  copyInTree(): FakeSceneNode {
+    return this.copyTree();
+  }
 }
 
 countCalls(FakeSceneNode, '', [
@@ -372,7 +377,7 @@ export abstract class FakeContainer extends FakeLayer {
   override copyTree(into?: this): this {
     const copy = super.copyTree(into);
     for (const child of this.children) {
-      const childCopy = child.copyTree();
+      const childCopy = child.copyInTree() as ChildNode;
       childCopy.parent = copy;
       copy.children.push(childCopy);
     }
@@ -526,10 +531,16 @@ export class FakeComponentNode extends FakeFrameNode {
     return new FakeComponentNode(this.world, this.name) as this;
   }
 
-  /** An instance of this component on the current page, at the component's size, with copies of its layers. */
-  createInstance(): FakeInstanceNode {
+  /** Inside a copy of its parent, a main component is copied as an instance of it, as Figma clones. */
+  override copyInTree(): FakeInstanceNode {
     const instance = new FakeInstanceNode(this.world, this.name, this);
     this.copyContentTo(instance);
+    return instance;
+  }
+
+  /** An instance of this component on the current page, at the component's size, with copies of its layers. */
+  createInstance(): FakeInstanceNode {
+    const instance = this.copyInTree();
     this.world.adopt(instance);
     return instance;
   }
