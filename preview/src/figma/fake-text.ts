@@ -1,5 +1,6 @@
 import type { HostSegment, HostText, SegmentField } from '@onbrand/figma-plugin/host';
-import { measureText, type FontMetrics } from '@onbrand/shared/layout';
+// A relative import: the bench bundles the fake with packages left external.
+import { measureText, type FontMetrics } from '../../../shared/src/layout/text-measure';
 import { countCalls } from '../call-log';
 import { FakeLayer } from './fake-nodes';
 import { fontKey, mixed, unloadedFontError, type FakeWorld } from './fake-world';
