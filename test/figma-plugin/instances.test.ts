@@ -56,6 +56,21 @@ describe('the fake figma: components and instances', () => {
     expect(instance.removed).toBe(true);
   });
 
+  it('detaches the instances around a nested instance first, as Figma does', () => {
+    const figma = new FakeFigma();
+    const icon = figma.add('COMPONENT', 'Icon', { width: 20, height: 20 });
+    const card = figma.add('COMPONENT', 'Card', { width: 200, height: 100 });
+    card.appendChild(icon.createInstance());
+    const outer = card.createInstance();
+    const inner = outer.children[0] as FakeInstanceNode;
+    const frame = inner.detachInstance();
+    expect(outer.removed).toBe(true);
+    expect(frame.type).toBe('FRAME');
+    const holder = frame.parent as FakeFrameNode;
+    expect([holder.type, holder.name, holder.parent]).toEqual(['FRAME', 'Card', figma.currentPage]);
+    expect(figma.calls.count('detachInstance')).toBe(1);
+  });
+
   it('detaches an instance into a plain frame in its place, whose layers can change', () => {
     const { figma, instance } = componentWithInstance();
     const at = figma.currentPage.children.indexOf(instance);

@@ -568,8 +568,25 @@ export class FakeInstanceNode extends FakeFrameNode {
     return Promise.resolve(this.mainComponent);
   }
 
-  /** Replaces the instance with a plain frame holding the same layers, in the same place (new ids). */
+  /**
+   * Replaces the instance with a plain frame holding the same layers, in the same place (new ids).
+   * An instance inside other instances has those detached first, outermost first, as Figma does.
+   */
   detachInstance(): FakeFrameNode {
+    return this.detachHere();
+  }
+
+  private detachHere(): FakeFrameNode {
+    let outer: FakeInstanceNode | null = null;
+    for (let at = this.parent; at && !(at instanceof FakePageNode); at = at.parent) if (at instanceof FakeInstanceNode) outer = at;
+    if (outer) {
+      // The path from the outer instance down to this one, child index by child index.
+      const path: number[] = [];
+      for (let at: FakeSceneNode = this; at !== outer; at = at.parent as FakeContainer) path.unshift((at.parent as FakeContainer).children.indexOf(at as ChildNode));
+      let twin: FakeSceneNode = outer.detachHere();
+      for (const index of path) twin = (twin as FakeContainer).children[index]!;
+      return (twin as FakeInstanceNode).detachHere();
+    }
     const frame = new FakeFrameNode(this.world, this.name);
     this.copyContentTo(frame);
     const parent = this.parent;
