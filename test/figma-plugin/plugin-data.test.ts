@@ -22,11 +22,13 @@ describe('the fake figma: plugin data limits', () => {
     expect(() => figma.root.setSharedPluginData('ob', 'kit', '{}')).toThrow(/at least 3 alphanumeric/);
   });
 
-  it('keeps private plugin data for the plugin id that wrote it', () => {
+  it('keeps private plugin data and client storage for the plugin id that wrote them', async () => {
     const figma = new FakeFigma();
     figma.root.setPluginData('k', 'v');
+    await figma.clientStorage.setAsync('key', 'secret');
     figma.world.pluginId = '1440000000000000002';
     expect(figma.root.getPluginData('k')).toBe('');
+    expect(await figma.clientStorage.getAsync('key')).toBeUndefined();
   });
 });
 

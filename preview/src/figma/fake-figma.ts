@@ -37,10 +37,23 @@ export class FakeUi implements HostUi {
 
 countCalls(FakeUi, 'ui', ['postMessage']);
 
-/** figma.clientStorage: per user, async, values structured-cloned, about 5 MB in all. */
+/** The plugin id the fake runs under unless a test sets `world.pluginId`: Figma ids are 19 digits. */
+export const defaultPluginId = '1440000000000000001';
+
+/** figma.clientStorage: per user and per plugin id, async, values structured-cloned, about 5 MB in all. */
 export class FakeClientStorage implements Pick<ClientStorageAPI, 'getAsync' | 'setAsync' | 'deleteAsync'> {
-  readonly values = new Map<string, unknown>();
-  constructor(readonly calls: CallLog) {}
+  private readonly byPlugin = new Map<string, Map<string, unknown>>();
+  constructor(
+    readonly calls: CallLog,
+    private readonly pluginId: () => string = () => defaultPluginId,
+  ) {}
+
+  /** What the running plugin has stored (a plugin under another id sees its own store). */
+  get values(): Map<string, unknown> {
+    let store = this.byPlugin.get(this.pluginId());
+    if (!store) this.byPlugin.set(this.pluginId(), (store = new Map()));
+    return store;
+  }
 
   getAsync(key: string): Promise<unknown> {
     return Promise.resolve(structuredClone(this.values.get(key)));
@@ -71,9 +84,6 @@ export class FakeViewport implements Pick<ViewportAPI, 'scrollAndZoomIntoView'> 
 }
 
 countCalls(FakeViewport, 'viewport', ['scrollAndZoomIntoView']);
-
-/** The plugin id the fake runs under unless a test sets `world.pluginId`: Figma ids are 19 digits. */
-export const defaultPluginId = '1440000000000000001';
 
 const defaultFonts = ['Inter Regular', 'Inter Medium', 'Inter Semi Bold', 'Inter Bold', 'Roboto Regular', 'Roboto Bold'];
 
@@ -115,7 +125,7 @@ export class FakeFigma implements FigmaHost {
       adopt: (node) => page().adopt(node as FakeSceneNode),
     };
     this.ui = new FakeUi(this.calls, bridge);
-    this.clientStorage = new FakeClientStorage(this.calls);
+    this.clientStorage = new FakeClientStorage(this.calls, () => this.world.pluginId);
     this.root = new FakeDocumentNode(this.world);
     this.current = this.addPage('Page 1');
     this.current.loaded = true;
