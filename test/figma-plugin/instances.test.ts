@@ -110,6 +110,13 @@ describe('update from master with instances in the creative', () => {
     expect(out.notices).toContain('Left 2 layer(s) new in the master out of instances ("Badge"): an instance takes its layers from its main component.');
     expect(out.notices).toContain('Kept 2 layer(s) the master no longer has inside instances ("Badge"): an instance takes its layers from its main component.');
     for (const version of versions) expect(readRecord(version)!.updatedAt).toBe('2026-03-01T10:00:00.000Z');
+    // Each version's "What changed" says what its instance kept.
+    expect(out.versions[0].actions).toEqual(
+      expect.arrayContaining([
+        'Left 1 layer(s) new in the master out of the instance "Badge": its main component decides its layers.',
+        'Kept 1 layer(s) the master no longer has in the instance "Badge": its main component decides its layers.',
+      ]),
+    );
     // The record was saved: the headline the plugin rewrote is not mistaken for a person's edit.
     const again = await ok(figma, 'updateVersions', { scope: 'all' });
     expect(again.keptEdits).toEqual([]);

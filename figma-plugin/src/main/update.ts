@@ -130,12 +130,16 @@ async function updateOne(
   }
   const layers: Record<string, [string, string]> = {};
   let added = 0;
+  // What this version's instances kept from the update, for its "What changed".
+  const leftOut = new Map<string, number>();
+  const keptIn = new Map<string, number>();
   for (const addition of additions) {
     const parentHost = hosts.get(versionOf.get(addition.parent.id) ?? '');
     const instance = parentHost && instanceAround(parentHost);
     if (instance) {
       refused.added++;
       refused.instances.add(instance.name);
+      leftOut.set(instance.name, (leftOut.get(instance.name) ?? 0) + 1);
       continue;
     }
     const copied = await addLayer(env, addition, hosts, versionOf, master, sourceById);
@@ -159,6 +163,7 @@ async function updateOne(
       // Kept in the record, so a later update tries again once the main component lets it go.
       refused.kept++;
       refused.instances.add(instance.name);
+      keptIn.set(instance.name, (keptIn.get(instance.name) ?? 0) + 1);
     }
     layers[versionId] = [masterId, hash];
   }
@@ -171,7 +176,11 @@ async function updateOne(
     const entryNow = layers[node.id];
     if (entryNow) ordered[node.id] = edited.has(node.id) ? entryNow : [entryNow[0], layerHash(node)];
   });
-  return { ...record, masterHash: master.hash, layers: ordered, actions: plan.actions, flags, kitVersion: kit ? `${kit.name}@${kit.version}` : record.kitVersion, updatedAt: env.now().toISOString() };
+  const instanceActions = [
+    ...[...leftOut].map(([name, count]) => `Left ${count} layer(s) new in the master out of the instance "${name}": its main component decides its layers.`),
+    ...[...keptIn].map(([name, count]) => `Kept ${count} layer(s) the master no longer has in the instance "${name}": its main component decides its layers.`),
+  ];
+  return { ...record, masterHash: master.hash, layers: ordered, actions: [...plan.actions, ...instanceActions], flags, kitVersion: kit ? `${kit.name}@${kit.version}` : record.kitVersion, updatedAt: env.now().toISOString() };
 }
 
 /**
