@@ -69,3 +69,23 @@ describe('jumping to a layer on another page', () => {
     expect(figma.calls.count('setCurrentPageAsync')).toBe(1);
   });
 });
+
+describe('versions on another page', () => {
+  it('are checked and updated there, and a finding in one opens its page', async () => {
+    const { figma, master } = await sampleFile();
+    const made = await ok(figma, 'generateVersions', { sizes: ['300x250'], copy: { mode: 'master' } });
+    const section = figma.findById(made.versions[0].id)!.parent!;
+    // The team keeps versions on a page of their own, closed when the plugin starts.
+    const archive = figma.addPage('Versions');
+    archive.adopt(section as never);
+    const checked = await ok(figma, 'checkBrand', { scope: 'versions' });
+    expect(checked.frames).toHaveLength(1);
+    const updated = await ok(figma, 'updateVersions', { scope: 'all' });
+    expect(updated.updated).toBe(1);
+    const finding = checked.frames[0].findings[0];
+    await ok(figma, 'selectNode', { id: finding.nodeId });
+    expect(figma.currentPage).toBe(archive);
+    expect(figma.currentPage.selectionSnapshot().map((node) => node.id)).toEqual([finding.nodeId]);
+    expect(figma.root.children[0]!.selectionSnapshot()).toEqual([master]);
+  });
+});
