@@ -155,7 +155,7 @@ export const figmaContract = defineContract({
   },
   updateVersions: {
     input: z.object({ scope: z.enum(['selection', 'all']) }),
-    output: z.object({ updated: z.number(), keptEdits: z.array(z.string()), versions: z.array(versionSummarySchema), ...operationOutput }),
+    output: z.object({ updated: z.number(), keptEdits: z.array(z.string()), conflicts: z.array(z.string()), versions: z.array(versionSummarySchema), ...operationOutput }),
   },
   exportVersions: {
     input: z.object({ ids: z.array(z.string()), format: z.enum(['PNG', 'JPG', 'PDF']), scale: z.union([z.literal(1), z.literal(2)]) }),

@@ -177,3 +177,121 @@ describe('update from master with a font missing on this machine', () => {
     expect((layer<FakeShapeNode>(versions[0]!, '#logo').fills as SolidPaint[])[0]!.color.g).toBeCloseTo(0xdc / 255, 2);
   });
 });
+
+/** Versions made with the master's own copy (no variants), as a new user would. */
+async function fromMaster() {
+  const file = await sampleFile();
+  const made = await ok(file.figma, 'generateVersions', { sizes: ['300x250', '728x90', '1080x1350'], copy: { mode: 'master' } });
+  const versions = (made.versions as { id: string }[]).map((version) => file.figma.findById(version.id) as FakeFrameNode);
+  return { ...file, versions };
+}
+
+/** Types over part of a text layer the way a person does: the new words take the style of the old. */
+async function retype(figma: Awaited<ReturnType<typeof sampleFile>>['figma'], node: FakeTextNode, from: string, to: string): Promise<void> {
+  await figma.loadFontAsync(node.fontName as FontName);
+  for (const run of node.getStyledTextSegments(['fontName'])) await figma.loadFontAsync(run.fontName!);
+  const start = node.characters.indexOf(from);
+  if (start < 0) throw new Error(`"${from}" is not in "${node.characters}"`);
+  node.insertCharacters(start, to, 'AFTER');
+  node.deleteCharacters(start + to.length, start + to.length + from.length);
+}
+
+const green = (node: { fills: unknown }) => (node.fills as SolidPaint[])[0]!.color.g;
+
+describe('the plugin’s own changes are not edits', () => {
+  it('lets a master text change reach every version after "Fix all safely"', async () => {
+    const { figma, master, versions } = await fromMaster();
+    const check = await ok(figma, 'checkBrand', { scope: 'versions' });
+    const fixes = check.frames.flatMap((frame: { findings: { fix?: unknown }[] }) => frame.findings.flatMap((finding) => (finding.fix ? [finding.fix] : [])));
+    expect(fixes.length).toBeGreaterThan(0);
+    const fixed = await ok(figma, 'applyFixes', { fixes });
+    expect(fixed.applied).toBe(fixes.length);
+    const afterFixes = versions.map((version) => [layer(version, 'Legal line').fontSize, green(layer(version, 'Legal line'))]);
+    await retype(figma, layer(master, '#headline'), '30%', '40%');
+    const out = await ok(figma, 'updateVersions', { scope: 'all' });
+    expect(out.keptEdits).toEqual([]);
+    for (const version of versions) expect(layer(version, '#headline').characters).toBe('Spring sale: save 40% on every plan');
+    // The fixes stay: the master did not change the legal line.
+    expect(versions.map((version) => [layer(version, 'Legal line').fontSize, green(layer(version, 'Legal line'))])).toEqual(afterFixes);
+  });
+
+  it('lets a master colour change reach a headline that carries a copy variant', async () => {
+    const { figma, master, versions } = await withVersions();
+    const headline = layer(master, '#headline');
+    await retype(figma, headline, 'plan', 'plan');
+    headline.setRangeFills(0, headline.characters.length, [solid('#3DDC97')]);
+    const out = await ok(figma, 'updateVersions', { scope: 'all' });
+    expect(out.keptEdits).toEqual([]);
+    for (const version of versions) {
+      expect(layer(version, '#headline').characters).toBe('Save 30% this spring');
+      expect(green(layer(version, '#headline'))).toBeCloseTo(0xdc / 255, 2);
+    }
+  });
+
+  it('keeps a hand edit to one version’s headline while the others take the master’s change, and lists the conflict', async () => {
+    const { figma, master, versions } = await fromMaster();
+    await retype(figma, layer(versions[0]!, '#headline'), 'every plan', 'the Pro plan');
+    await retype(figma, layer(master, '#headline'), '30%', '40%');
+    const out = await ok(figma, 'updateVersions', { scope: 'all' });
+    expect(layer(versions[0]!, '#headline').characters).toBe('Spring sale: save 30% on the Pro plan');
+    for (const version of versions.slice(1)) expect(layer(version, '#headline').characters).toBe('Spring sale: save 40% on every plan');
+    expect(out.keptEdits).toEqual([`"#headline" in "${versions[0]!.name}"`]);
+    expect(out.conflicts).toEqual([`"#headline" in "${versions[0]!.name}": kept your text; the master's text changed too`]);
+    // The version's "What changed" says so as well.
+    expect(readRecord(versions[0]!)!.actions).toContain(`Kept your text in "#headline"; the master's text changed too.`);
+    expect(readRecord(versions[1]!)!.actions.join(' ')).not.toMatch(/Kept your/);
+  });
+
+  it('takes a master colour change into a layer whose text a person edited: only the edited property is kept', async () => {
+    const { figma, master, versions } = await fromMaster();
+    await retype(figma, layer(versions[0]!, '#body'), 'weeks', 'months');
+    await figma.loadFontAsync({ family: 'Inter', style: 'Regular' });
+    const body = layer(master, '#body');
+    body.setRangeFills(0, body.characters.length, [solid('#3DDC97')]);
+    const out = await ok(figma, 'updateVersions', { scope: 'all' });
+    expect(out.conflicts).toEqual([]);
+    expect(layer(versions[0]!, '#body').characters).toBe('Close the books in days, not months, with Ledgerline.');
+    for (const version of versions) expect(green(layer(version, '#body'))).toBeCloseTo(0xdc / 255, 2);
+  });
+});
+
+describe('a master change must reach every version', () => {
+  it('text', async () => {
+    const { figma, master, versions } = await fromMaster();
+    await retype(figma, layer(master, '#cta'), 'free trial', 'today');
+    await ok(figma, 'updateVersions', { scope: 'all' });
+    for (const version of versions) expect(layer(version, '#cta').characters).toBe('Start today');
+  });
+
+  it('fill colour', async () => {
+    const { figma, master, versions } = await fromMaster();
+    layer<FakeShapeNode>(master, 'CTA button').paint([solid('#FFFFFF')]);
+    const cta = layer(master, '#cta');
+    await figma.loadFontAsync({ family: 'Inter', style: 'Semi Bold' });
+    cta.setRangeFills(0, cta.characters.length, [solid('#3DDC97')]);
+    await ok(figma, 'updateVersions', { scope: 'all' });
+    for (const version of versions) {
+      expect(green(layer<FakeShapeNode>(version, 'CTA button'))).toBe(1);
+      expect(green(layer(version, '#cta'))).toBeCloseTo(0xdc / 255, 2);
+    }
+  });
+
+  it('font size', async () => {
+    const { figma, master, versions } = await fromMaster();
+    const sizes = () => versions.map((version) => layer(version, '#headline').getStyledTextSegments(['fontSize']).map((run) => run.fontSize!));
+    const before = sizes();
+    const headline = layer(master, '#headline');
+    await retype(figma, headline, 'plan', 'plan');
+    headline.setRangeFontSize(0, headline.characters.length, 80);
+    await ok(figma, 'updateVersions', { scope: 'all' });
+    const after = sizes();
+    // Every version grows its headline, except where it already sits at the kit's smallest size.
+    versions.forEach((_version, index) => {
+      const was = Math.max(...before[index]!);
+      if (was > 10) expect(Math.min(...after[index]!)).toBeGreaterThan(was);
+      else expect(Math.min(...after[index]!)).toBeGreaterThanOrEqual(was);
+    });
+    expect(after.filter((runs, index) => Math.min(...runs) > Math.max(...before[index]!))).toHaveLength(2);
+  });
+
+});

@@ -3,6 +3,7 @@ import type { PluginEnv } from './context';
 import { isText, pageOf, type HostConstrained, type HostLayer } from './host';
 import { hexToRgb } from './snapshot';
 import { FontLoader } from './text';
+import { PluginWrites } from './versions';
 
 // Auto-fix does only what is safe: a palette colour for an off-palette one, the minimum size for
 // small text, and a text rule's replacement when the words are still the ones that were checked.
@@ -43,6 +44,8 @@ export async function applyFixes(env: PluginEnv, fixes: readonly PluginFix[]): P
   const fonts = new FontLoader(env.host);
   const skipped: string[] = [];
   let applied = 0;
+  // A fix in a version is the plugin's change, not a person's: a later update still reaches it.
+  const writes = new PluginWrites(env.host.mixed);
   // Text fixes in one layer go last to first, so earlier offsets stay true.
   const ordered = [...fixes].sort((a, b) => ('start' in b ? b.start : 0) - ('start' in a ? a.start : 0));
   for (const fix of ordered) {
@@ -56,10 +59,12 @@ export async function applyFixes(env: PluginEnv, fixes: readonly PluginFix[]): P
       skipped.push(`"${layer.name}" is locked; unlock it to fix it.`);
       continue;
     }
+    writes.before(layer);
     const problem = await applyOne(fix, layer, fonts);
     if (problem) skipped.push(`Skipped: ${problem}.`);
     else applied++;
   }
+  writes.save();
   if (applied) env.host.commitUndo();
   env.host.notify(applied ? `Fixed ${applied} finding${applied === 1 ? '' : 's'}.${skipped.length ? ` ${skipped.length} skipped.` : ''}` : `Nothing was changed. ${skipped[0] ?? ''}`.trim());
   return { applied, skipped };

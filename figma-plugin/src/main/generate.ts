@@ -11,7 +11,7 @@ import { readKit } from './kit-store';
 import { planVersion } from './plan-version';
 import { readSnapshot, slotName, textLayersOf, zipLayers } from './snapshot';
 import { FontLoader, styleFields } from './text';
-import { copyOfMaster, layerHash, masterHash, readSections, summarize, versionsIn, writeRecord, writeSections, type VersionRecord } from './versions';
+import { copyOfMaster, hashesById, layerHash, masterHash, readSections, summarize, versionsIn, writeRecord, writeSections, type LayerEntry, type VersionRecord } from './versions';
 
 /** Space between versions in a section, and around them. */
 export const gridGap = 80;
@@ -175,17 +175,14 @@ async function fillVersion(job: MasterJob, clone: HostFrame, size: Size, row: Co
 }
 
 /**
- * Version layer id → [master layer id, its content hash as written]. The hash is taken from the
- * layers read back, so an update compares like with like.
+ * Version layer id → [master layer id, its content hash as written, the hash of its plan]. The
+ * written hash is taken from the layers read back, so an update compares like with like.
  */
-export function hashLayers(planned: SnapshotNode, version: HostFrame, mixed: FigmaHost['mixed']): Record<string, [string, string]> {
-  const written = readSnapshot(version, mixed);
-  const hashes = new Map<string, string>();
-  // The version's own place in its section is not an edit.
-  zipLayers({ ...written, x: 0, y: 0 }, version, (node, host) => hashes.set(host.id, layerHash(node)));
-  const out: Record<string, [string, string]> = {};
+export function hashLayers(planned: SnapshotNode, version: HostFrame, mixed: FigmaHost['mixed']): Record<string, LayerEntry> {
+  const hashes = hashesById(version, mixed);
+  const out: Record<string, LayerEntry> = {};
   zipLayers(planned, version, (node, host) => {
-    out[host.id] = [node.id, hashes.get(host.id) ?? ''];
+    out[host.id] = [node.id, hashes.get(host.id) ?? '', layerHash(node)];
   });
   return out;
 }

@@ -50,18 +50,19 @@ function setRange(node: HostText, field: SegmentField, start: number, end: numbe
 
 /**
  * Replaces a layer's copy and re-applies the master's styled runs (bold, colour, links, underline)
- * over the new text. Writing `characters` gives all text the first run's style, so only the fields
- * that differ from it are written. The layer's fonts must be loaded.
+ * over the new text. Writing `characters` gives all text the layer's old first style, so only the
+ * fields that differ from the master's main style are written. The layer's fonts must be loaded.
  */
 export function swapCopy(node: HostText, text: string, masterText: string, runs: readonly HostSegment[]): void {
   node.characters = text;
-  if (runs.length < 2 || !text.length) return;
+  if (!runs.length || !text.length) return;
   const ranges = remapRanges(masterText, runs, text);
   const main = mainRun(runs);
-  const first = runs[0]!;
   const mainStyle = runs[main]!;
+  // The new words took the layer's old first style, which the master may since have changed (a new colour, say).
+  const now = node.getStyledTextSegments(styleFields)[0];
   for (const field of styleFields) {
-    if (!same(mainStyle[field], first[field])) setRange(node, field, 0, text.length, mainStyle);
+    if (!now || !same(mainStyle[field], now[field])) setRange(node, field, 0, text.length, mainStyle);
   }
   runs.forEach((run, index) => {
     const range = ranges[index];

@@ -4,12 +4,13 @@ import type { VersionSummary } from '../contract';
 import { applyLayer, byId, type ApplyContext } from './apply';
 import { endBatch, startBatch, type PluginEnv } from './context';
 import { masterTextRuns } from './generate';
-import { instanceAround, isFrameLike, isLayer, isSection, type HostFrame, type HostLayer, type HostSceneNode } from './host';
+import { instanceAround, isFrameLike, isLayer, isSection, isText, type HostFrame, type HostSegment, type HostLayer, type HostSceneNode } from './host';
 import { readKit } from './kit-store';
 import { planVersion } from './plan-version';
 import { readSnapshot, walkSnapshot, zipLayers } from './snapshot';
 import { FontLoader } from './text';
-import { copyOfMaster, layerHash, masterHash, readRecord, readSections, sectionOf, summarize, versionsIn, writeRecord, type VersionRecord } from './versions';
+import { styleFields } from './text';
+import { changedParts, copyOfMaster, layerHash, layerParts, masterHash, mergeHash, partNames, readRecord, readSections, sectionOf, summarize, versionsIn, writeRecord, type LayerEntry, type LayerPart, type VersionRecord } from './versions';
 
 type Entry = { node: HostFrame; record: VersionRecord };
 
@@ -79,6 +80,7 @@ async function updateOne(
   master: MasterState,
   kit: ReturnType<typeof readKit>,
   keptEdits: string[],
+  conflicts: string[],
   notices: Set<string>,
   refused: InstanceRefusals,
   pause: () => Promise<void>,
@@ -94,19 +96,22 @@ async function updateOne(
   }
   const currentById = byId(current);
   const versionOf = new Map<string, string>();
-  const edited = new Set<string>();
+  // The parts of each layer a person changed since the plugin last wrote it; a locked layer is theirs whole.
+  const edits = new Map<string, Set<LayerPart>>();
   for (const [versionId, [masterId, hash]] of Object.entries(record.layers)) {
     const now = currentById.get(versionId);
     if (!now) continue;
     versionOf.set(masterId, versionId);
     const subject = versionId === version.id ? { ...now, x: 0, y: 0 } : now;
-    if (layerHash(subject) !== hash || now.locked) edited.add(versionId);
+    const parts = now.locked ? new Set(layerParts) : changedParts(hash, layerHash(subject));
+    if (parts.size) edits.set(versionId, parts);
   }
+  const conflictActions: string[] = [];
   await pause();
   const { source, plan, flags } = planVersion(master.snapshot, { width: record.width, height: record.height }, record.texts, kit);
   await pause();
   const sourceById = byId(source);
-  const work: { planned: SnapshotNode; host: HostLayer; before: SnapshotNode; offset: { x: number; y: number }; parent: SnapshotNode | null }[] = [];
+  const work: { planned: SnapshotNode; host: HostLayer; before: SnapshotNode; source: SnapshotNode; ctx: ApplyContext; offset: { x: number; y: number }; parent: SnapshotNode | null }[] = [];
   const additions: { planned: SnapshotNode; offset: { x: number; y: number }; parent: SnapshotNode }[] = [];
   const fresh = new Set<string>();
   walkSnapshot(plan.snapshot, (planned, offset, parent) => {
@@ -118,17 +123,31 @@ async function updateOne(
       return;
     }
     const host = hosts.get(versionId)!;
-    if (edited.has(versionId)) {
-      if (versionId !== version.id) keptEdits.push(`"${host.name}" in "${version.name}"`);
-      return;
+    const before = currentById.get(versionId)!;
+    const source = sourceById.get(planned.id)!;
+    const parts = edits.get(versionId) ?? new Set<LayerPart>();
+    // What the plan asks differently from last time: the master's changes, the kit's, a new layout.
+    // Parts the plan still asks the same of are left as they are, with any fix the plugin made.
+    const plannedBefore = record.layers[versionId]![2];
+    const planChanged = plannedBefore ? changedParts(plannedBefore, layerHash(planned)) : new Set(layerParts);
+    if (parts.size && versionId !== version.id) keptEdits.push(`"${host.name}" in "${version.name}"`);
+    // Where the plan changed a part the person changed too, the person's edit stays and is listed.
+    const clashing = plannedBefore ? layerParts.filter((part) => parts.has(part) && planChanged.has(part)) : [];
+    if (clashing.length) {
+      const words = clashing.map((part) => partNames[part]).join(' and ');
+      conflicts.push(`"${host.name}" in "${version.name}": kept your ${words}; the master's ${words} changed too`);
+      conflictActions.push(`Kept your ${words} in "${host.name}"; the master's ${words} changed too.`);
     }
-    work.push({ planned, host, before: currentById.get(versionId)!, offset, parent });
+    const kept = new Set(layerParts.filter((part) => parts.has(part) || !planChanged.has(part)));
+    if (kept.size === layerParts.length) return;
+    if (!kept.size) work.push({ planned, host, before, source, ctx: master.ctx, offset, parent });
+    else work.push({ planned: keepParts(planned, before, kept), host, before, ...keepStyle(host, source, before, kept, master.ctx), offset, parent });
   });
   for (const item of work) {
-    await applyLayer(item.host, item.planned, item.before, sourceById.get(item.planned.id)!, item.offset, item.parent, master.ctx);
+    await applyLayer(item.host, item.planned, item.before, item.source, item.offset, item.parent, item.ctx);
     await pause();
   }
-  const layers: Record<string, [string, string]> = {};
+  const layers: Record<string, LayerEntry> = {};
   let added = 0;
   // What this version's instances kept from the update, for its "What changed".
   const leftOut = new Map<string, number>();
@@ -150,11 +169,13 @@ async function updateOne(
     await pause();
   }
   if (added) notices.add(`Added ${added} layer(s) that are new in the master.`);
-  const plannedIds = new Set(byId(plan.snapshot).keys());
-  for (const [versionId, [masterId, hash]] of Object.entries(record.layers)) {
+  const plannedById = byId(plan.snapshot);
+  const plannedIds = new Set(plannedById.keys());
+  for (const [versionId, stored] of Object.entries(record.layers)) {
+    const [masterId] = stored;
     const host = hosts.get(versionId);
     if (!host) continue;
-    if (!plannedIds.has(masterId) && !edited.has(versionId)) {
+    if (!plannedIds.has(masterId) && !edits.has(versionId)) {
       const instance = host.parent && instanceAround(host.parent);
       if (!instance) {
         host.remove();
@@ -165,22 +186,73 @@ async function updateOne(
       refused.instances.add(instance.name);
       keptIn.set(instance.name, (keptIn.get(instance.name) ?? 0) + 1);
     }
-    layers[versionId] = [masterId, hash];
+    layers[versionId] = stored;
   }
-  // Fresh hashes for what was rewritten; edited layers keep their old hash so they stay protected.
+  // Fresh hashes for what was rewritten; the parts a person edited keep their old hash so they stay theirs.
   await pause();
   const written = readSnapshot(version, env.host.mixed);
   // Kept in tree order, so a copy of this version can be matched layer by layer.
-  const ordered: Record<string, [string, string]> = {};
+  const ordered: Record<string, LayerEntry> = {};
   walkSnapshot({ ...written, x: 0, y: 0 }, (node) => {
     const entryNow = layers[node.id];
-    if (entryNow) ordered[node.id] = edited.has(node.id) ? entryNow : [entryNow[0], layerHash(node)];
+    if (!entryNow) return;
+    const planned = plannedById.get(entryNow[0]);
+    ordered[node.id] = [entryNow[0], mergeHash(entryNow[1], layerHash(node), edits.get(node.id) ?? new Set()), planned ? layerHash(planned) : (entryNow[2] ?? '')];
   });
   const instanceActions = [
     ...[...leftOut].map(([name, count]) => `Left ${count} layer(s) new in the master out of the instance "${name}": its main component decides its layers.`),
     ...[...keptIn].map(([name, count]) => `Kept ${count} layer(s) the master no longer has in the instance "${name}": its main component decides its layers.`),
   ];
-  return { ...record, masterHash: master.hash, layers: ordered, actions: [...plan.actions, ...instanceActions], flags, kitVersion: kit ? `${kit.name}@${kit.version}` : record.kitVersion, updatedAt: env.now().toISOString() };
+  return { ...record, masterHash: master.hash, layers: ordered, actions: [...plan.actions, ...instanceActions, ...conflictActions], flags, kitVersion: kit ? `${kit.name}@${kit.version}` : record.kitVersion, updatedAt: env.now().toISOString() };
+}
+
+/** The planned layer with the parts a person edited taken from the layer as it is now. */
+export function keepParts(planned: SnapshotNode, now: SnapshotNode, parts: ReadonlySet<LayerPart>): SnapshotNode {
+  const out = { ...planned } as SnapshotNode & Record<string, unknown>;
+  const from = now as SnapshotNode & Record<string, unknown>;
+  const take = (keys: readonly string[]) => keys.forEach((key) => (key in from ? (out[key] = from[key]) : delete out[key]));
+  if (parts.has('box')) take(['x', 'y', 'width', 'height', 'rotation', 'textAutoResize', 'textAlignHorizontal']);
+  if (parts.has('look')) take(['name', 'visible', 'locked', 'opacity', 'constraints', 'clipsContent', 'paddingTop', 'paddingRight', 'paddingBottom', 'paddingLeft', 'itemSpacing']);
+  if (parts.has('fill')) take(['fills']);
+  if (out.type === 'text' && now.type === 'text') {
+    // Runs are placed in the words they style, so kept words keep their runs, sized as planned.
+    if (parts.has('text') && out.characters !== now.characters) {
+      const scale = parts.has('font') || !now.fontSize ? 1 : out.fontSize / now.fontSize;
+      out.characters = now.characters;
+      out.segments = now.segments?.map((run) => (run.fontSize ? { ...run, fontSize: run.fontSize * scale } : run));
+    }
+    if (parts.has('font')) take(['fontFamily', 'fontStyle', 'fontSize', 'lineHeight', 'letterSpacing', ...(out.characters === now.characters ? ['segments'] : [])]);
+  }
+  return out;
+}
+
+const fontFields = ['fontName', 'fontSize'] as const;
+
+/**
+ * For a text layer whose font or colour stays as it is (a person's edit, or a fix the plan does not
+ * undo), the copy swap must not restyle it: the master's runs go without those fields, or, when
+ * both stay, the layer's own runs follow its words into the new copy.
+ */
+function keepStyle(host: HostLayer, source: SnapshotNode, now: SnapshotNode, kept: ReadonlySet<LayerPart>, ctx: ApplyContext): { source: SnapshotNode; ctx: ApplyContext } {
+  const font = kept.has('font');
+  const fill = kept.has('fill');
+  if (!(font || fill) || source.type !== 'text' || now.type !== 'text' || !isText(host) || host.hasMissingFont) return { source, ctx };
+  let runs: HostSegment[];
+  let characters: string;
+  if (font && fill) {
+    runs = host.characters.length ? host.getStyledTextSegments(styleFields) : [];
+    characters = host.characters;
+  } else {
+    const masterRuns = ctx.masterText.get(source.id);
+    const drop = new Set<string>(font ? fontFields : ['fills']);
+    runs = (masterRuns?.runs ?? []).map((run) => Object.fromEntries(Object.entries(run).filter(([key]) => !drop.has(key))) as unknown as HostSegment);
+    characters = masterRuns?.characters ?? host.characters;
+  }
+  const style = { ...(font ? { fontFamily: now.fontFamily, fontStyle: now.fontStyle } : {}), ...(fill ? { fills: now.fills } : {}), ...(font && fill ? { segments: now.segments } : {}) };
+  return {
+    source: { ...source, ...style } as SnapshotNode,
+    ctx: { ...ctx, masterText: new Map([...ctx.masterText, [source.id, { characters, runs }]]) },
+  };
 }
 
 /**
@@ -194,7 +266,7 @@ async function addLayer(
   versionOf: ReadonlyMap<string, string>,
   master: MasterState,
   sourceById: ReadonlyMap<string, SnapshotNode>,
-): Promise<Record<string, [string, string]> | null> {
+): Promise<Record<string, LayerEntry> | null> {
   const { planned, offset, parent } = addition;
   const parentHost = hosts.get(versionOf.get(parent.id) ?? '') as (HostLayer & { insertChild(index: number, child: HostSceneNode): void }) | undefined;
   const masterNode = await env.host.getNodeByIdAsync(planned.id);
@@ -204,7 +276,7 @@ async function addLayer(
   const copy = isFrameLike(masterNode) ? copyOfMaster(masterNode) : masterNode.clone();
   parentHost.insertChild(before, copy);
   const masterById = byId(master.snapshot);
-  const layers: Record<string, [string, string]> = {};
+  const layers: Record<string, LayerEntry> = {};
   const pairs: { node: SnapshotNode; host: HostLayer; offset: { x: number; y: number }; parent: SnapshotNode | null }[] = [];
   zipLayers(planned, copy, (node, host, at, up) => pairs.push({ node, host, offset: at, parent: up }), offset, parent);
   for (const pair of pairs) {
@@ -227,7 +299,7 @@ export function ownRecord(record: VersionRecord, versionId: string, treeOrder: r
 }
 
 /** "Update versions from master": one undo step, in slices with progress. */
-export async function updateVersions(env: PluginEnv, scope: 'selection' | 'all'): Promise<{ updated: number; keptEdits: string[]; versions: VersionSummary[]; notices: string[]; cancelled: boolean }> {
+export async function updateVersions(env: PluginEnv, scope: 'selection' | 'all'): Promise<{ updated: number; keptEdits: string[]; conflicts: string[]; versions: VersionSummary[]; notices: string[]; cancelled: boolean }> {
   const entries = await versionsInScope(env, scope);
   if (!entries.length)
     throw new RpcFailure('no_versions', scope === 'selection' ? 'Select versions, their master or their section to update them.' : 'There are no versions on this file yet.');
@@ -235,6 +307,7 @@ export async function updateVersions(env: PluginEnv, scope: 'selection' | 'all')
   const masters = new Map<string, MasterState | null>();
   const fonts = new FontLoader(env.host);
   const keptEdits: string[] = [];
+  const conflicts: string[] = [];
   const notices = new Set<string>();
   const versions: VersionSummary[] = [];
   const orphans = new Map<string, number>();
@@ -255,7 +328,7 @@ export async function updateVersions(env: PluginEnv, scope: 'selection' | 'all')
       else if (node.locked) keptEdits.push(`"${node.name}" (locked)`);
       else {
         try {
-          const next = await updateOne(env, entry, master, kit, keptEdits, notices, refused, () => batch.pause(versions.length));
+          const next = await updateOne(env, entry, master, kit, keptEdits, conflicts, notices, refused, () => batch.pause(versions.length));
           if (next) {
             writeRecord(node, next);
             versions.push(summarize(node.id, node.name, next, false));
@@ -278,5 +351,5 @@ export async function updateVersions(env: PluginEnv, scope: 'selection' | 'all')
   if (refused.kept) notices.add(`Kept ${refused.kept} layer(s) the master no longer has inside instances (${instances}): ${why}`);
   if (versions.length) env.host.commitUndo();
   env.host.notify(`Updated ${versions.length} version${versions.length === 1 ? '' : 's'} from the master${keptEdits.length ? `; kept ${keptEdits.length} edit(s)` : ''}.`);
-  return { updated: versions.length, keptEdits, versions, notices: [...notices], cancelled: batch.cancelled };
+  return { updated: versions.length, keptEdits, conflicts, versions, notices: [...notices], cancelled: batch.cancelled };
 }

@@ -33,7 +33,7 @@ export function VersionsPanel(props: { active: boolean; autoUpdate: boolean; sel
     setError(null);
     try {
       const answer = await call('updateVersions', { scope });
-      setNotices([`Updated ${answer.updated} version(s).`, ...answer.keptEdits.map((edit) => `Kept your edit: ${edit}.`), ...answer.notices]);
+      setNotices([`Updated ${answer.updated} version(s).`, ...answer.keptEdits.map((edit) => `Kept your edit: ${edit}.`), ...answer.conflicts.map((conflict) => `Both changed: ${conflict}.`), ...answer.notices]);
       await load();
     } catch (failure) {
       setError((failure as Error).message);
