@@ -1,4 +1,5 @@
 import { CallLog } from '../call-log';
+import { FakeClock } from './fake-clock';
 import { FakeDocument, FakeDocumentApp } from './fake-document';
 import { FakeHtmlService } from './fake-html-service';
 import { FakeLockService } from './fake-lock';
@@ -14,6 +15,8 @@ export type Services = Record<string, unknown>;
 /** The services every editor add-on sees, kept as typed handles for tests and the preview. */
 export interface CommonFakes {
   calls: CallLog;
+  /** Simulated time: the script's Date, Utilities.sleep and fetch latency all follow it. */
+  clock: FakeClock;
   ui: FakeUi;
   properties: FakePropertiesService;
   lock: FakeLockService;
@@ -40,13 +43,15 @@ const quietConsole = { log() {}, info() {}, warn() {}, error() {} };
 /** What every editor add-on sees: the editor UI, HTML files, properties, locks, the network, the user. */
 function commonServices(files: Record<string, string>, user: string) {
   const calls = new CallLog();
+  const clock = new FakeClock();
   const fakes = {
     calls,
+    clock,
     ui: new FakeUi('Onbrand', calls),
     properties: new FakePropertiesService(calls),
     lock: new FakeLockService(calls),
-    urlFetch: new FakeUrlFetchApp(calls),
-    utilities: new FakeUtilities(calls),
+    urlFetch: new FakeUrlFetchApp(calls, clock),
+    utilities: new FakeUtilities(calls, clock),
     session: new FakeSession(user, 'Etc/UTC', calls),
   };
   const services: Services = {
