@@ -616,10 +616,11 @@ export class FakeSheet
     return this.columnCount;
   }
 
-  /** Sets the grid's size, as a test shaping a sheet would; not an Apps Script method. */
+  /** Sets the grid's size, as a person adding or deleting the last rows or columns does; not an Apps Script method. */
   resize(rows: number, columns: number): void {
-    this.rowCount = Math.max(rows, this.cells.length);
-    this.columnCount = Math.max(columns, ...this.cells.map((row) => row.length));
+    this.cells = this.cells.slice(0, rows).map((row) => row.slice(0, columns));
+    this.rowCount = rows;
+    this.columnCount = columns;
   }
 
   getFrozenRows(): number {
@@ -806,7 +807,8 @@ export class FakeSheet
     });
     for (let r = 0; r < this.cells.length; r++) this.cells[r] ??= [];
     // Ranges stay inside the grid; a test writing straight to the grid grows it.
-    this.resize(this.rowCount, this.columnCount);
+    this.rowCount = Math.max(this.rowCount, this.cells.length);
+    this.columnCount = Math.max(this.columnCount, ...this.cells.map((cells) => cells.length));
   }
 
   snapshotLastRow(): number {
