@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { readStoredJson } from '../../apps-script/src/server/stored-json';
 import { sampleSpreadsheet } from '../../preview/src/server/sample-spreadsheet';
 import { findInsights, analyzeResultsTable } from '../../shared/src/experiments';
 import { writeInsights } from '../../sheets-addon/src/server/insights';
@@ -62,7 +63,7 @@ describe('writing insights', () => {
     expect(first.status).toBe('paused');
     expect(first.processed).toBeGreaterThan(0);
     expect(first.processed).toBeLessThan(expected.length);
-    const saved = JSON.parse(t.env.properties.document.getProperty('onbrand.continue.insights.0')!);
+    const saved = readStoredJson(t.env.properties.document as never, 'onbrand.continue.insights');
     expect(saved).toMatchObject({ done: first.processed, total: expected.length });
 
     let report = first;
@@ -71,7 +72,7 @@ describe('writing insights', () => {
     }
     expect(report.status).toBe('done');
     expect(t.records('Insights').map((row) => row.Id)).toEqual(expected);
-    expect(t.env.properties.document.getProperty('onbrand.continue.insights.count')).toBeNull();
+    expect(readStoredJson(t.env.properties.document as never, 'onbrand.continue.insights')).toBeNull();
   });
 
   it('finds the same anomalies as the core on the same rows', () => {

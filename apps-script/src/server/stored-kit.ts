@@ -23,5 +23,5 @@ export function readStoredKit(): { kit: BrandKit; scope: KitScope } | null {
 
 /** Saves kit JSON, already validated by the caller, for this file or as this user's default. */
 export function storeKitJson(scope: KitScope, json: string): void {
-  writeStoredJson(storeFor(scope), kitKey, JSON.parse(json));
+  writeStoredJson(storeFor(scope), kitKey, JSON.parse(json), scope === 'document' ? 'the brand kit for this file' : 'your default brand kit');
 }

@@ -68,7 +68,7 @@ export function currentSettings(): Settings {
 /** Saves provider and model for this user; a new API key goes to UserProperties and never comes back. */
 export function saveSettings(input: { provider: string; model: string; baseUrl: string; apiKey?: string; clearKey: boolean }): Settings {
   const provider = knownProvider(input.provider);
-  writeStoredJson(PropertiesService.getUserProperties(), settingsKey, { provider, model: input.model.trim(), baseUrl: input.baseUrl.trim() });
+  writeStoredJson(PropertiesService.getUserProperties(), settingsKey, { provider, model: input.model.trim(), baseUrl: input.baseUrl.trim() }, 'your model settings');
   if (provider !== 'offline') {
     if (input.clearKey) saveApiKey(provider, '');
     else if (input.apiKey?.trim()) saveApiKey(provider, input.apiKey);

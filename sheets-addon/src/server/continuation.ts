@@ -46,6 +46,6 @@ export function readContinuation(operation: string): Continuation | null {
 /** Saves where a paused operation stopped, or forgets it (null) once the operation finished. */
 export function keepContinuation(operation: string, continuation: Continuation | null): void {
   const store = PropertiesService.getDocumentProperties();
-  if (continuation) writeStoredJson(store, key(operation), continuation);
+  if (continuation) writeStoredJson(store, key(operation), continuation, `where ${operation} paused`);
   else deleteStoredJson(store, key(operation));
 }
