@@ -771,7 +771,8 @@ export class FakeSheet
   /**
    * Writes values as setValues does, reading strings as a person typing them: "=…" (and "+…" or
    * "-…" that is not a number) becomes a formula, whose value the fake computes for HYPERLINK and
-   * otherwise shows as Sheets' error, keeping the last value of a formula written again unchanged;
+   * otherwise shows as #ERROR! (it evaluates nothing else), keeping the last value of a formula
+   * written again unchanged;
    * a leading apostrophe writes the rest as plain text. A value a strict dropdown rejects, or text
    * longer than a cell holds, fails the whole write with Sheets' message.
    */
@@ -797,7 +798,7 @@ export class FakeSheet
           const same = this.formulas.get(key) === formula;
           this.formulas.set(key, formula);
           const link = /^=HYPERLINK\(\s*"[^"]*"\s*,\s*"([^"]*)"\s*\)$/i.exec(formula);
-          target[column - 1 + c] = same ? (target[column - 1 + c] ?? '') : link ? link[1]! : formula.startsWith('==') || /^=[+-]/.test(formula) ? '#ERROR!' : '#NAME?';
+          target[column - 1 + c] = same ? (target[column - 1 + c] ?? '') : link ? link[1]! : '#ERROR!';
         } else {
           if (!raw) this.formulas.delete(key);
           // A leading apostrophe marks text; Sheets keeps the text without it.

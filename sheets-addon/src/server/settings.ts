@@ -56,7 +56,7 @@ export const settingRows: readonly SettingRow[] = [
   { key: 'model', label: 'Model', value: '', note: "Blank for the provider's default." },
   { key: 'baseUrl', label: 'Model server URL', value: '', note: 'Only for openai-compatible: the base URL of the server, e.g. https://models.example.com/v1.' },
   { key: 'channel', label: 'Brand check channel', value: '', note: 'The kit channel used by Brand-check column, e.g. email-subject.' },
-  { key: 'kitJson', label: 'Brand kit (JSON)', value: '', note: 'Paste the brand kit here, or save it from the sidebar. =ONBRAND_LINT(A2, "", OnbrandKit) reads it.' },
+  { key: 'kitJson', label: 'Brand kit (JSON)', value: '', note: 'Paste the brand kit here (a cell holds up to 50,000 characters), or save it from the sidebar (any size). =ONBRAND_LINT(A2) reads the saved kit; =ONBRAND_LINT(A2, "", OnbrandKit) reads this cell.' },
 ];
 
 /** A model server's base URL: http or https, no spaces. */
