@@ -90,7 +90,8 @@ export function writeColumns(spreadsheet: Spreadsheet, table: Table, headers: re
   const top = added ? 0 : 1;
   const height = cells.length + 1 - top;
   // The table starts in column A; columns added after its header may reach past the sheet's last.
-  ensureGrid(table.range.getSheet(), 0, to + 1, added);
+  const sheet = added ? table.range.getSheet() : null;
+  if (sheet) ensureGrid(sheet, 0, to + 1);
   const formulas = ours.size < width ? table.range.offset(top, from, height, width).getFormulas() : null;
   const block = Array.from({ length: height }, (_, r) => {
     const row = top + r;
@@ -105,7 +106,7 @@ export function writeColumns(spreadsheet: Spreadsheet, table: Table, headers: re
   });
   table.range.offset(top, from, height, width).setValues(block);
   // Point the name at the wider table, so the added columns are read next time.
-  if (added) pointName(spreadsheet, table.spec.rangeName, table.range.getSheet().getRange(`A:${columnLetter(header.length)}`));
+  if (sheet) pointName(spreadsheet, table.spec.rangeName, sheet.getRange(`A:${columnLetter(header.length)}`));
 }
 
 /** Appends rows (objects keyed by header) after the last data row, in one setValues. */
