@@ -106,7 +106,6 @@ export function writeInsights(spreadsheet: Spreadsheet, deps: InsightDeps): Repo
     rows = [];
     audit = [];
   };
-  let stopped = false;
   for (const { insight, id } of fresh) {
     if (outOfTime()) break;
     const narrative = narrate(insight);
@@ -116,10 +115,7 @@ export function writeInsights(spreadsheet: Spreadsheet, deps: InsightDeps): Repo
     if (deps.model) {
       // What is finished goes in before the model is asked for more.
       write();
-      if (left() < modelCallMs) {
-        stopped = true;
-        break;
-      }
+      if (left() < modelCallMs) break;
       const context = { metric: lookup(experiments, 'Experiment', insight.experiment, 'Primary metric'), decision: decisionOf(insight.experiment) };
       const answer = narrateWithModel(narrative, context, kit, deps.model, retryPolicyWithin(left() - modelCallMs));
       if (answer.ok) {
@@ -135,9 +131,11 @@ export function writeInsights(spreadsheet: Spreadsheet, deps: InsightDeps): Repo
   }
   write();
 
-  const paused = stopped || written < fresh.length;
+  const paused = written < fresh.length;
   const known = found.length - fresh.length;
-  keepContinuation('insights', paused ? { target: insightsSheet.name, done: known + written, total: found.length, savedAt: now } : null);
+  const keep = () => keepContinuation('insights', paused ? { target: insightsSheet.name, done: known + written, total: found.length, savedAt: now } : null);
+  if (deps.locked) deps.locked(keep);
+  else keep();
   const wrote = `Wrote ${plural(written, 'new insight')}${known ? ` (${known} already in the sheet)` : ''}`;
   return report(
     'insights',
