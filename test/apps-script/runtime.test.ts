@@ -31,7 +31,7 @@ describe('simulated time', () => {
         const t0 = Date.now();
         const d0 = new Date().getTime();
         Utilities.sleep(1000);
-        UrlFetchApp.fetch('https://api.example.com/x');
+        UrlFetchApp.fetch('https://api.openai.com/v1/models');
         return [t0, d0, Date.now(), new Date(0).getTime(), new Date() instanceof Date];
       }`,
       env.services,
