@@ -28,28 +28,63 @@ function css(paint: Paint | undefined): string | undefined {
   return undefined;
 }
 
-function TextRuns(props: { node: FakeTextNode; scale: number }) {
+/** A text layer's runs, line by line where the fake's text model breaks them, at its line height. */
+function TextLines(props: { node: FakeTextNode; scale: number }) {
   const { node, scale } = props;
+  const runs = node.runsSnapshot();
+  const { lines, lineHeight } = node.layoutLines();
+  const text = node.characters;
+  let cursor = 0;
   return (
     <>
-      {node.runsSnapshot().map((run) => {
-        const fill = run.fills[0];
+      {lines.map((line, index) => {
+        const start = Math.max(cursor, text.indexOf(line, cursor));
+        const end = start + line.length;
+        cursor = end;
         return (
-          <span
-            key={`${run.start}-${run.end}`}
-            style={{
-              fontSize: `${run.fontSize * scale}px`,
-              fontWeight: /bold/i.test(run.fontName.style) ? 700 : /semi|medium/i.test(run.fontName.style) ? 600 : 400,
-              color: fill ? css(fill) : undefined,
-              textDecoration: run.hyperlink ? 'underline' : undefined,
-            }}
-          >
-            {node.characters.slice(run.start, run.end)}
-          </span>
+          <div key={index} class="canvas-line" style={{ height: `${lineHeight * scale}px`, lineHeight: `${lineHeight * scale}px` }}>
+            {runs
+              .filter((run) => run.end > start && run.start < end)
+              .map((run) => {
+                const fill = run.fills[0];
+                return (
+                  <span
+                    key={`${run.start}-${run.end}`}
+                    style={{
+                      fontSize: `${run.fontSize * scale}px`,
+                      fontWeight: /bold/i.test(run.fontName.style) ? 700 : /semi|medium/i.test(run.fontName.style) ? 600 : 400,
+                      color: fill ? css(fill) : undefined,
+                      textDecoration: run.hyperlink ? 'underline' : undefined,
+                    }}
+                  >
+                    {text.slice(Math.max(start, run.start), Math.min(end, run.end))}
+                  </span>
+                );
+              })}
+          </div>
         );
       })}
     </>
   );
+}
+
+/**
+ * Types over a text layer the way a person does in Figma: only the words that changed are
+ * replaced, so the words around keep their style (a mint "30%" typed over to "40%" stays mint).
+ */
+async function typeOver(figma: FakeFigma, node: FakeTextNode, next: string): Promise<void> {
+  const old = node.characters;
+  if (old === next) return;
+  for (const font of old.length ? node.getRangeAllFontNames(0, old.length) : [node.fontName as FontName]) await figma.loadFontAsync(font);
+  let head = 0;
+  while (head < old.length && head < next.length && old[head] === next[head]) head++;
+  let tail = 0;
+  while (tail < old.length - head && tail < next.length - head && old[old.length - 1 - tail] === next[next.length - 1 - tail]) tail++;
+  const inserted = next.slice(head, next.length - tail);
+  if (inserted) node.insertCharacters(head, inserted, head > 0 && head === old.length - tail ? 'BEFORE' : 'AFTER');
+  const from = head + inserted.length;
+  const to = from + (old.length - tail - head);
+  if (to > from) node.deleteCharacters(from, to);
 }
 
 interface DrawProps {
@@ -61,6 +96,8 @@ interface DrawProps {
   selected: ReadonlySet<string>;
   zoomed: ReadonlySet<string>;
   onSelect: (node: CanvasNode, add: boolean) => void;
+  editing: string | null;
+  onEdit: (node: FakeTextNode | null, text?: string) => void;
   top?: boolean;
 }
 
@@ -90,17 +127,38 @@ function Draw(props: DrawProps) {
         border: node.type === 'SECTION' ? '1px dashed #9a9a9a' : props.top ? '1px solid #c4c4c4' : undefined,
       }}
       onClick={(event) => {
-        if (!props.top && node.type !== 'SECTION' && !(node.parent && node.parent.type === 'SECTION')) return;
+        // The innermost layer under the pointer takes the click, as in Figma's deep select.
         event.stopPropagation();
         props.onSelect(node, event.shiftKey);
       }}
+      onDblClick={(event) => {
+        if (!(node instanceof FakeTextNode)) return;
+        event.stopPropagation();
+        props.onEdit(node);
+      }}
     >
       {(props.top || node.type === 'SECTION' || node.parent?.type === 'SECTION') && <span class="canvas-label">{node.name}</span>}
-      {node instanceof FakeTextNode && (
-        <div class="canvas-text" style={{ lineHeight: 1.15 }}>
-          <TextRuns node={node} scale={scale} />
-        </div>
-      )}
+      {node instanceof FakeTextNode &&
+        (props.editing === node.id ? (
+          <textarea
+            class="canvas-editor"
+            aria-label={`Edit the text of ${node.name}`}
+            ref={(element) => {
+              if (element && document.activeElement !== element) element.focus();
+            }}
+            defaultValue={node.characters}
+            style={{ fontSize: `${(node.runsSnapshot()[0]?.fontSize ?? 12) * scale}px` }}
+            onClick={(event) => event.stopPropagation()}
+            onKeyDown={(event) => {
+              if (event.key === 'Escape') (event.currentTarget as HTMLTextAreaElement).blur();
+            }}
+            onBlur={(event) => props.onEdit(null, (event.currentTarget as HTMLTextAreaElement).value)}
+          />
+        ) : (
+          <div class="canvas-text">
+            <TextLines node={node} scale={scale} />
+          </div>
+        ))}
       {childrenOf(node).map((child) => (
         <Draw key={child.id} {...props} node={child} originX={childOrigin.x} originY={childOrigin.y} top={false} />
       ))}
@@ -132,13 +190,21 @@ function LayerRow(props: { node: CanvasNode; depth: number; selected: ReadonlySe
   );
 }
 
-/** The canvas scale that fits every top-level layer into the canvas width. */
-function fitScale(nodes: readonly CanvasNode[], room: number): { scale: number; minX: number; minY: number } {
-  if (!nodes.length) return { scale: 0.22, minX: 0, minY: 0 };
-  const minX = Math.min(...nodes.map((node) => node.x));
-  const minY = Math.min(...nodes.map((node) => node.y));
-  const maxX = Math.max(...nodes.map((node) => node.x + node.width));
-  return { scale: Math.min(0.22, room / Math.max(1, maxX - minX)), minX, minY };
+interface View {
+  zoom: number;
+  x: number;
+  y: number;
+}
+
+const minZoom = 0.02;
+const maxZoom = 8;
+const clampZoom = (zoom: number) => Math.min(maxZoom, Math.max(minZoom, zoom));
+
+/** The view that shows a box (in canvas coordinates) whole and centred in a room of the given size. */
+function viewOf(box: { x: number; y: number; width: number; height: number }, room: { width: number; height: number }, most = 1): View {
+  const pad = 48;
+  const zoom = clampZoom(Math.min(most, (room.width - 2 * pad) / Math.max(1, box.width), (room.height - 2 * pad) / Math.max(1, box.height)));
+  return { zoom, x: room.width / 2 - (box.x + box.width / 2) * zoom, y: room.height / 2 - (box.y + box.height / 2) * zoom };
 }
 
 export function FigmaWorkspace() {
@@ -154,6 +220,51 @@ export function FigmaWorkspace() {
   const frame = useRef<HTMLIFrameElement>(null);
   const canvas = useRef<HTMLElement>(null);
   const [error, setError] = useState<string | null>(null);
+  const [view, setView] = useState<View>({ zoom: 0.22, x: 16, y: 40 });
+  const viewRef = useRef(view);
+  viewRef.current = view;
+  const [editing, setEditing] = useState<string | null>(null);
+  const [windowAt, setWindowAt] = useState<{ x: number; y: number } | null>(null);
+  const drag = useRef<{ kind: 'pan' | 'window'; x: number; y: number; startX: number; startY: number } | null>(null);
+  const space = useRef(false);
+  const [panning, setPanning] = useState(false);
+
+  const room = () => {
+    const rect = canvas.current?.getBoundingClientRect();
+    return { width: rect?.width ?? 1000, height: rect?.height ?? 700 };
+  };
+  /** The canvas box around the drawn layers with these ids (read from the drawing, so nesting needs no arithmetic). */
+  const boxOf = (ids: readonly string[]) => {
+    const host = canvas.current;
+    if (!host) return null;
+    const origin = host.getBoundingClientRect();
+    const { zoom, x, y } = viewRef.current;
+    const rects = ids.flatMap((id) => {
+      const element = host.querySelector(`[data-node-id="${CSS.escape(id)}"]`);
+      return element ? [element.getBoundingClientRect()] : [];
+    });
+    if (!rects.length) return null;
+    const left = Math.min(...rects.map((r) => r.left));
+    const top = Math.min(...rects.map((r) => r.top));
+    const right = Math.max(...rects.map((r) => r.right));
+    const bottom = Math.max(...rects.map((r) => r.bottom));
+    return { x: (left - origin.left - x) / zoom, y: (top - origin.top - y) / zoom, width: (right - left) / zoom, height: (bottom - top) / zoom };
+  };
+  const zoomToFit = () => {
+    const box = boxOf((figma.currentPage.children as CanvasNode[]).map((node) => node.id));
+    if (box) setView(viewOf(box, room()));
+  };
+  const zoomToSelection = () => {
+    const box = boxOf(figma.currentPage.selectionSnapshot().map((node) => node.id));
+    if (box) setView(viewOf(box, room(), maxZoom));
+  };
+  /** Zooms by a factor around a point of the canvas area (its centre by default), as Figma does. */
+  const zoomBy = (factor: number, at?: { x: number; y: number }) => {
+    const { zoom, x, y } = viewRef.current;
+    const point = at ?? { x: room().width / 2, y: room().height / 2 };
+    const next = clampZoom(zoom * factor);
+    setView({ zoom: next, x: point.x - ((point.x - x) * next) / zoom, y: point.y - ((point.y - y) * next) / zoom });
+  };
 
   useEffect(() => {
     window_.onShow = redraw;
@@ -165,14 +276,43 @@ export function FigmaWorkspace() {
     };
     window.addEventListener('message', onMessage);
     runPlugin(figma).catch((failure: unknown) => setError(`The plugin failed to start: ${(failure as Error).message}`));
-    return () => window.removeEventListener('message', onMessage);
+    const keys = (event: KeyboardEvent) => {
+      const typing = event.target instanceof HTMLElement && /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName);
+      if (event.code === 'Space' && !typing) {
+        space.current = event.type === 'keydown';
+        setPanning(space.current);
+        event.preventDefault();
+      }
+    };
+    window.addEventListener('keydown', keys);
+    window.addEventListener('keyup', keys);
+    // Ctrl/⌘ + wheel (and a trackpad pinch) zooms around the pointer; the wheel alone pans.
+    const wheel = (event: WheelEvent) => {
+      event.preventDefault();
+      const rect = canvas.current!.getBoundingClientRect();
+      if (event.ctrlKey || event.metaKey) zoomBy(Math.exp(-event.deltaY * 0.01), { x: event.clientX - rect.left, y: event.clientY - rect.top });
+      else {
+        const { zoom, x, y } = viewRef.current;
+        setView({ zoom, x: x - (event.shiftKey ? event.deltaY : event.deltaX), y: y - (event.shiftKey ? 0 : event.deltaY) });
+      }
+    };
+    const area = canvas.current!;
+    area.addEventListener('wheel', wheel, { passive: false });
+    requestAnimationFrame(zoomToFit);
+    return () => {
+      window.removeEventListener('message', onMessage);
+      window.removeEventListener('keydown', keys);
+      window.removeEventListener('keyup', keys);
+      area.removeEventListener('wheel', wheel);
+    };
   }, []);
 
-  // scrollAndZoomIntoView: bring the layer the plugin zoomed to into view.
+  // scrollAndZoomIntoView: bring the layers the plugin zoomed to into view.
   const zoomed = new Set(figma.zoomedTo);
   useEffect(() => {
-    const id = figma.zoomedTo[0];
-    if (id) canvas.current?.querySelector(`[data-node-id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'center', inline: 'center' });
+    if (!figma.zoomedTo.length) return;
+    const box = boxOf(figma.zoomedTo);
+    if (box) setView(viewOf(box, room(), maxZoom));
   }, [figma.zoomedTo]);
 
   const selection = new Set(figma.currentPage.selectionSnapshot().map((node) => node.id));
@@ -181,11 +321,43 @@ export function FigmaWorkspace() {
     figma.currentPage.selectAsUser(add ? (current.includes(node) ? current.filter((n) => n !== node) : [...current, node]) : [node]);
     redraw();
   }
+  function edit(node: FakeTextNode | null, text?: string) {
+    if (node) {
+      figma.currentPage.selectAsUser([node]);
+      setEditing(node.id);
+      return;
+    }
+    const target = editing ? figma.findById(editing) : null;
+    setEditing(null);
+    if (target instanceof FakeTextNode && text !== undefined)
+      typeOver(figma, target, text)
+        .then(redraw)
+        .catch((failure: unknown) => setError(`Could not change the text: ${(failure as Error).message}`));
+  }
   const top = figma.currentPage.children as CanvasNode[];
-  const { scale, minX, minY } = fitScale(top, 1100);
+
+  const onPointerDown = (event: PointerEvent) => {
+    if (event.button !== 1 && !(event.button === 0 && space.current)) return;
+    event.preventDefault();
+    (event.currentTarget as HTMLElement).setPointerCapture(event.pointerId);
+    drag.current = { kind: 'pan', x: event.clientX, y: event.clientY, startX: view.x, startY: view.y };
+    setPanning(true);
+  };
+  const onPointerMove = (event: PointerEvent) => {
+    const current = drag.current;
+    if (!current) return;
+    const dx = event.clientX - current.x;
+    const dy = event.clientY - current.y;
+    if (current.kind === 'pan') setView({ ...viewRef.current, x: current.startX + dx, y: current.startY + dy });
+    else setWindowAt({ x: Math.max(0, current.startX + dx), y: Math.max(0, current.startY + dy) });
+  };
+  const onPointerUp = () => {
+    drag.current = null;
+    setPanning(space.current);
+  };
 
   return (
-    <div class="figma-workspace">
+    <div class="figma-workspace" onPointerMove={onPointerMove} onPointerUp={onPointerUp}>
       <nav class="layers" aria-label="Layers">
         <h2>{figma.currentPage.name}</h2>
         <ul>
@@ -194,16 +366,33 @@ export function FigmaWorkspace() {
           ))}
         </ul>
       </nav>
-      <section class="canvas" aria-label="Canvas" ref={canvas}>
+      <section class={`canvas${panning ? ' panning' : ''}`} aria-label="Canvas" ref={canvas} onPointerDown={onPointerDown} onClick={() => editing === null && (figma.currentPage.selectAsUser([]), redraw())}>
         <style>{canvasCss}</style>
-        <div class="canvas-origin" style={{ position: 'relative', left: '16px', top: '24px' }}>
+        <div class="canvas-origin" data-zoom={view.zoom.toFixed(4)} style={{ transform: `translate(${view.x}px, ${view.y}px)` }}>
           {top.map((node) => (
-            <Draw key={node.id} node={node} scale={scale} originX={minX} originY={minY} selected={selection} zoomed={zoomed} onSelect={select} top />
+            <Draw key={node.id} node={node} scale={view.zoom} originX={0} originY={0} selected={selection} zoomed={zoomed} onSelect={select} editing={editing} onEdit={edit} top />
           ))}
         </div>
+        <div class="zoom-bar" role="toolbar" aria-label="Zoom" onClick={(event) => event.stopPropagation()} onPointerDown={(event) => event.stopPropagation()}>
+          <button type="button" aria-label="Zoom out" onClick={() => zoomBy(1 / 1.5)}>−</button>
+          <output aria-label="Zoom level">{Math.round(view.zoom * 100)}%</output>
+          <button type="button" aria-label="Zoom in" onClick={() => zoomBy(1.5)}>+</button>
+          <button type="button" onClick={zoomToFit}>Zoom to fit</button>
+          <button type="button" onClick={zoomToSelection} disabled={!selection.size}>Zoom to selection</button>
+        </div>
       </section>
-      <aside class="plugin-window" aria-label="Onbrand plugin">
-        <header>Onbrand</header>
+      <aside class="plugin-window" aria-label="Onbrand plugin" style={windowAt ? { left: `${windowAt.x}px`, top: `${windowAt.y}px`, right: 'auto' } : undefined}>
+        <header
+          title="Drag to move the plugin window"
+          onPointerDown={(event) => {
+            const box = (event.currentTarget.parentElement as HTMLElement).getBoundingClientRect();
+            const area = (event.currentTarget.closest('.figma-workspace') as HTMLElement).getBoundingClientRect();
+            event.currentTarget.setPointerCapture(event.pointerId);
+            drag.current = { kind: 'window', x: event.clientX, y: event.clientY, startX: box.left - area.left, startY: box.top - area.top };
+          }}
+        >
+          Onbrand
+        </header>
         {error && <p class="preview-error">{error}</p>}
         {window_.html !== null && (
           <iframe
@@ -226,10 +415,12 @@ export function FigmaWorkspace() {
 // The canvas's own drawing rules (the page stylesheet styles the frame around it).
 const canvasCss = `
 .canvas .canvas-node { position: absolute; box-sizing: border-box; cursor: default; background: transparent; border: 0; }
-.canvas .canvas-text span { position: static; white-space: pre-wrap; }
+.canvas .canvas-text span { position: static; white-space: pre; }
+.canvas .canvas-line { white-space: pre; overflow: visible; }
+.canvas .canvas-editor { position: absolute; inset: 0; width: 100%; height: 100%; min-width: 120px; min-height: 24px; font-family: Inter, system-ui, sans-serif; resize: none; border: 2px solid #0d99ff; padding: 0; z-index: 3; background: rgba(255,255,255,0.95); color: #1e1e1e; }
 .canvas .kind-section > .canvas-label, .canvas .canvas-node > .canvas-label { position: absolute; top: -14px; left: 0; font-size: 9px; color: #6e6e6e; white-space: nowrap; pointer-events: none; }
 .canvas .kind-section { cursor: pointer; }
 .canvas .canvas-node.selected { outline: 2px solid #0d99ff; outline-offset: 1px; z-index: 1; }
 .canvas .canvas-node.zoomed { outline: 2px solid #f24822; outline-offset: 2px; z-index: 2; }
-.canvas .canvas-text { font-family: Inter, system-ui, sans-serif; white-space: pre-wrap; overflow-wrap: anywhere; }
+.canvas .canvas-text { font-family: Inter, system-ui, sans-serif; }
 `;

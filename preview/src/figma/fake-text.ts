@@ -1,6 +1,6 @@
 import type { HostSegment, HostText, SegmentField } from '@onbrand/figma-plugin/host';
 // A relative import: the bench bundles the fake with packages left external.
-import { measureText, type FontMetrics } from '../../../shared/src/layout/text-measure';
+import { measureText, textLines, type FontMetrics } from '../../../shared/src/layout/text-measure';
 import { countCalls } from '../call-log';
 import { FakeLayer } from './fake-nodes';
 import { fontKey, mixed, unloadedFontError, type FakeWorld } from './fake-world';
@@ -90,6 +90,12 @@ export class FakeTextNode extends FakeLayer implements HostText {
     const lineHeight = this.lh.unit === 'PIXELS' ? this.lh.value : this.lh.unit === 'PERCENT' ? (fontSize * this.lh.value) / 100 : undefined;
     const letterSpacing = this.ls.unit === 'PIXELS' ? this.ls.value : (fontSize * this.ls.value) / 100;
     return { fontSize, fontStyle: main.fontName.style, letterSpacing, ...(lineHeight === undefined ? {} : { lineHeight }) };
+  }
+
+  /** The text's lines and line height as this fake lays them out (the preview draws them so). */
+  layoutLines(): { lines: string[]; lineHeight: number } {
+    const metrics = this.metrics();
+    return { lines: textLines(this.text, metrics, this.sizing === 'WIDTH_AND_HEIGHT' ? undefined : this.w), lineHeight: metrics.lineHeight ?? metrics.fontSize * 1.2 };
   }
 
   /**

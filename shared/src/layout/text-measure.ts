@@ -86,6 +86,11 @@ export function measureText(text: string, font: FontMetrics, maxWidth?: number):
   return { width: widest, height: lines * lineHeight, lines };
 }
 
+/** The lines text breaks into at `maxWidth`, as measureText counts them (to draw text where it was measured). */
+export function textLines(text: string, font: FontMetrics, maxWidth?: number): string[] {
+  return text.split(/\r\n|\n|\u2028/).flatMap((paragraph) => wrap(paragraph, font, maxWidth));
+}
+
 function wrap(paragraph: string, font: FontMetrics, maxWidth?: number): string[] {
   if (maxWidth === undefined) return [paragraph];
   // Words keep their trailing space; CJK characters are words of their own.
