@@ -21,21 +21,26 @@ function file<T>(read: (figma: FakeFigma) => T): Promise<T> {
   return preview.page.evaluate(`(${read.toString()})(window.__preview.figma)`) as Promise<T>;
 }
 
+/** Opens the Figma preview afresh, imports the team's kit from a JSON file, and selects the master in the layers panel. */
+async function openWithKit() {
+  const { page, server } = preview;
+  await page.goto(`${server.url}#figma`);
+  const plugin = page.frameLocator('iframe[title="Onbrand plugin"]');
+  await plugin.getByRole('button', { name: 'Use selection' }).waitFor();
+  await plugin.getByRole('tab', { name: 'Kit & settings' }).click();
+  await plugin.getByLabel('Import kit file (JSON)').setInputFiles({ name: 'ledgerline.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(sampleKit)) });
+  await expect.poll(() => plugin.getByLabel('Current kit').textContent()).toContain('Ledgerline 2.1.0');
+  await page.click('[data-layer-name="Spring Sale — Master"]');
+  await plugin.getByRole('tab', { name: 'Create' }).click();
+  return plugin;
+}
+
 describe('the Figma plugin in the preview, from master to fixed, updated versions', () => {
   it('imports the kit, generates 3 sizes × 2 variants into a section, checks, fixes, and updates from the master', async () => {
-    const { page, server } = preview;
-    await page.goto(`${server.url}#figma`);
-    const plugin = page.frameLocator('iframe[title="Onbrand plugin"]');
-    await plugin.getByRole('button', { name: 'Use selection' }).waitFor();
-
-    // The team's kit, from a JSON file.
-    await plugin.getByRole('tab', { name: 'Kit & settings' }).click();
-    await plugin.getByLabel('Import kit file (JSON)').setInputFiles({ name: 'ledgerline.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(sampleKit)) });
-    await expect.poll(() => plugin.getByLabel('Current kit').textContent()).toContain('Ledgerline 2.1.0');
+    const { page } = preview;
+    const plugin = await openWithKit();
 
     // Select the master and make 3 sizes × 2 pasted variants.
-    await page.click('[data-layer-name="Spring Sale — Master"]');
-    await plugin.getByRole('tab', { name: 'Create' }).click();
     await expect.poll(() => plugin.getByRole('list', { name: 'Selected frames' }).getByRole('listitem').count()).toBe(1);
     await plugin.getByRole('radio', { name: 'Paste or import' }).check();
     await plugin.getByLabel('Variant rows (CSV or pasted from a sheet)').fill('variant,locale,#headline,#cta\nA,en,Save 30% on every plan,Start free trial\nB,en,Books closed in days,See how');
@@ -198,17 +203,10 @@ describe('the Figma canvas in the preview', () => {
   const zoomLevel = () => preview.page.getByLabel('Zoom level').textContent();
 
   it('edits the master headline on the canvas, updates the versions from it, and shows the new words in a version', async () => {
-    const { page, server } = preview;
-    await page.goto(`${server.url}#figma`);
-    const plugin = page.frameLocator('iframe[title="Onbrand plugin"]');
-    await plugin.getByRole('button', { name: 'Use selection' }).waitFor();
-    await plugin.getByRole('tab', { name: 'Kit & settings' }).click();
-    await plugin.getByLabel('Import kit file (JSON)').setInputFiles({ name: 'ledgerline.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(sampleKit)) });
-    await expect.poll(() => plugin.getByLabel('Current kit').textContent()).toContain('Ledgerline 2.1.0');
+    const { page } = preview;
+    const plugin = await openWithKit();
 
     // Versions from the master's own copy.
-    await page.click('[data-layer-name="Spring Sale — Master"]');
-    await plugin.getByRole('tab', { name: 'Create' }).click();
     await plugin.getByRole('radio', { name: 'Master copy' }).check();
     await plugin.getByRole('button', { name: 'Generate versions' }).click();
     const made = plugin.getByRole('list', { name: 'Generated versions' }).getByRole('listitem');

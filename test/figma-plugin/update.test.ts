@@ -210,7 +210,12 @@ describe('the plugin’s own changes are not edits', () => {
     await retype(figma, layer(master, '#headline'), '30%', '40%');
     const out = await ok(figma, 'updateVersions', { scope: 'all' });
     expect(out.keptEdits).toEqual([]);
-    for (const version of versions) expect(layer(version, '#headline').characters).toBe('Spring sale: save 40% on every plan');
+    for (const version of versions) {
+      const headline = layer(version, '#headline');
+      expect(headline.characters).toBe('Spring sale: save 40% on every plan');
+      // The mint, linked "40%" keeps its own style.
+      expect(headline.getStyledTextSegments(['fills']).map((run) => [run.characters, Math.round((run.fills![0] as SolidPaint).color.g * 255)])).toEqual([['Spring sale: save ', 255], ['40%', 0xdc], [' on every plan', 255]]);
+    }
     // The fixes stay: the master did not change the legal line.
     expect(versions.map((version) => [layer(version, 'Legal line').fontSize, green(layer(version, 'Legal line'))])).toEqual(afterFixes);
   });

@@ -141,7 +141,8 @@ async function updateOne(
     const kept = new Set(layerParts.filter((part) => parts.has(part) || !planChanged.has(part)));
     if (kept.size === layerParts.length) return;
     if (!kept.size) work.push({ planned, host, before, source, ctx: master.ctx, offset, parent });
-    else work.push({ planned: keepParts(planned, before, kept), host, before, ...keepStyle(host, source, before, kept, master.ctx), offset, parent });
+    // Only a person's own styling overrides the master's runs; unchanged styling follows the master's words.
+    else work.push({ planned: keepParts(planned, before, kept), host, before, ...keepStyle(host, source, before, parts, master.ctx), offset, parent });
   });
   for (const item of work) {
     await applyLayer(item.host, item.planned, item.before, item.source, item.offset, item.parent, item.ctx);
@@ -229,9 +230,9 @@ export function keepParts(planned: SnapshotNode, now: SnapshotNode, parts: Reado
 const fontFields = ['fontName', 'fontSize'] as const;
 
 /**
- * For a text layer whose font or colour stays as it is (a person's edit, or a fix the plan does not
- * undo), the copy swap must not restyle it: the master's runs go without those fields, or, when
- * both stay, the layer's own runs follow its words into the new copy.
+ * For a text layer whose font or colour a person changed, the copy swap must not restyle it: the
+ * master's runs go without those fields, or, when both are the person's, the layer's own runs
+ * follow its words into the new copy.
  */
 function keepStyle(host: HostLayer, source: SnapshotNode, now: SnapshotNode, kept: ReadonlySet<LayerPart>, ctx: ApplyContext): { source: SnapshotNode; ctx: ApplyContext } {
   const font = kept.has('font');
