@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { unzipSync, strFromU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeFigma } from '../../preview/src/figma';
@@ -19,6 +19,21 @@ afterAll(async () => {
 /** Reads the simulated file from the page. */
 function file<T>(read: (figma: FakeFigma) => T): Promise<T> {
   return preview.page.evaluate(`(${read.toString()})(window.__preview.figma)`) as Promise<T>;
+}
+
+/** Decodes image bytes in the page, as a browser shows them: their size and the colour of the pixel at (4, 4). */
+function decode(bytes: Uint8Array, type: string): Promise<{ width: number; height: number; corner: number[] }> {
+  return preview.page.evaluate(
+    async ([base64, mime]) => {
+      const raw = Uint8Array.from(atob(base64!), (char) => char.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([raw], { type: mime }));
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const context = canvas.getContext('2d')!;
+      context.drawImage(bitmap, 0, 0);
+      return { width: bitmap.width, height: bitmap.height, corner: [...context.getImageData(4, 4, 1, 1).data.slice(0, 3)] };
+    },
+    [Buffer.from(bytes).toString('base64'), type] as const,
+  );
 }
 
 /** Opens the Figma preview afresh, imports the team's kit from a JSON file, and selects the master in the layers panel. */
@@ -142,6 +157,18 @@ describe('the Figma plugin in the preview, from master to fixed, updated version
     expect(manifest[0]).toBe('file,name,size,variant,locale,master,kit,provenance,ai_generated');
     expect(manifest).toHaveLength(7);
     expect(manifest[1]).toContain('300x250,A,en,Spring Sale — Master,Ledgerline@2.1.0,pasted,no');
+
+    // Real images drawn from the layers: the browser decodes them, and the corner shows the navy background.
+    const first = Object.keys(files).find((name) => name.includes('300x250') && name.endsWith('.png'))!;
+    writeFileSync(screenshotPath('figma-export-png'), files[first]!);
+    expect(await decode(files[first]!, 'image/png')).toEqual({ width: 600, height: 500, corner: [0x0b, 0x1f, 0x3a] });
+    await plugin.getByLabel('Format').selectOption('JPG');
+    const [jpg] = await Promise.all([page.waitForEvent('download'), plugin.getByRole('button', { name: 'Export 6 as zip' }).click()]);
+    const jpgs = unzipSync(new Uint8Array(readFileSync((await jpg.path())!)));
+    const firstJpg = Object.keys(jpgs).find((name) => name.includes('300x250') && name.endsWith('.jpg'))!;
+    const decoded = await decode(jpgs[firstJpg]!, 'image/jpeg');
+    expect([decoded.width, decoded.height]).toEqual([600, 500]);
+    decoded.corner.forEach((value, index) => expect(Math.abs(value - [0x0b, 0x1f, 0x3a][index]!)).toBeLessThan(6));
   });
 
   it('writes copy variants offline for each size and marks them as AI drafts', async () => {

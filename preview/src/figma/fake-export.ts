@@ -1,7 +1,8 @@
 import type { HostExportSettings } from '@onbrand/figma-plugin/host';
 
-// Export bytes that carry the right file signature and, for PNG, the pixel size in the IHDR
-// chunk, so tests and the preview can check what was exported without an image renderer.
+// Stand-in export bytes, used where no canvas can draw the layer (tests under Node; PDF): they carry
+// the right file signature and, for PNG, the pixel size in the IHDR chunk, so tests can check what
+// was exported without an image renderer. In the browser, fake-render.ts draws real images.
 
 function uint32(value: number): number[] {
   return [(value >>> 24) & 255, (value >>> 16) & 255, (value >>> 8) & 255, value & 255];

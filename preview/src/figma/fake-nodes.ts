@@ -1,6 +1,7 @@
 import type { HostExportSettings, HostFrame, HostGroup, HostSection, HostShape } from '@onbrand/figma-plugin/host';
 import { countCalls, type CallLog } from '../call-log';
 import { fakeExport } from './fake-export';
+import { renderExport, type DrawableNode } from './fake-render';
 import { checkNamespace, checkPluginDataSize, mixed, type FakeWorld } from './fake-world';
 
 // Simulated scene nodes with the official property names and types for the part the plugin uses.
@@ -189,7 +190,7 @@ export abstract class FakeSceneNode extends FakePluginData {
   }
 
   exportAsync(settings: HostExportSettings): Promise<Uint8Array> {
-    return Promise.resolve(fakeExport(settings, this.width, this.height, this.name));
+    return renderExport(this as unknown as DrawableNode, settings) ?? Promise.resolve(fakeExport(settings, this.width, this.height, this.name));
   }
 
   /** A deep copy with new ids, parented under the current page as Figma does. */
