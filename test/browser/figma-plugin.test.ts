@@ -264,6 +264,30 @@ describe('the Figma canvas in the preview', () => {
     await page.keyboard.up('Control');
     await expect.poll(async () => parseInt((await zoomLevel())!)).toBeGreaterThan(beforeWheel);
 
+    // Pan: the wheel scrolls, space-drag and middle-drag move the canvas.
+    const origin = () => page.locator('.canvas-origin').evaluate((element) => new DOMMatrix(getComputedStyle(element).transform).m41);
+    const start = await origin();
+    await page.mouse.wheel(120, 0);
+    await expect.poll(origin).toBeCloseTo(start - 120, 0);
+    await page.keyboard.down('Space');
+    await page.mouse.down();
+    await page.mouse.move(area.x + 160, area.y + 60, { steps: 4 });
+    await page.mouse.up();
+    await page.keyboard.up('Space');
+    await expect.poll(origin).toBeCloseTo(start - 20, 0);
+    await page.mouse.move(area.x + 60, area.y + 60);
+    await page.mouse.down({ button: 'middle' });
+    await page.mouse.move(area.x + 110, area.y + 60, { steps: 4 });
+    await page.mouse.up({ button: 'middle' });
+    await expect.poll(origin).toBeCloseTo(start + 30, 0);
+
+    // A click on the canvas selects the layer under the pointer, and the layers panel shows it.
+    await page.getByRole('button', { name: 'Zoom to fit' }).click();
+    const logo = await idOf(['Spring Sale — Master', '#logo']);
+    await page.locator(`.canvas [data-node-id="${logo}"]`).click({ position: { x: 2, y: 2 } });
+    await expect.poll(() => file((figma) => figma.currentPage.selectionSnapshot().map((node) => node.name))).toEqual(['#logo']);
+    expect(await page.locator(`[data-layer-id="${logo}"]`).getAttribute('aria-pressed')).toBe('true');
+
     // Select the master's headline in the layers panel, zoom to it, and retype 30% as 40% on the canvas.
     const masterHeadline = await idOf(['Spring Sale — Master', 'Copy', '#headline']);
     await page.click(`[data-layer-id="${masterHeadline}"]`);
