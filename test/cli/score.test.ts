@@ -73,7 +73,7 @@ describe('onbrand score', () => {
   });
 
   it('exits 2 on a file it cannot read or parse', async () => {
-    expect((await run({}, 'missing.csv')).stderr).toContain('cannot read "missing.csv"');
+    expect((await run({}, 'missing.csv')).stderr).toContain('cannot read the CSV file "missing.csv"');
     expect((await run({ 'x.csv': 'name,impact\n"open' }, 'x.csv')).stderr).toContain('x.csv line 2: a quoted field is never closed');
   });
 });

@@ -13,7 +13,8 @@ import {
   type ProviderId,
   type Transport,
 } from '../../generate';
-import { UsageError, type CliIo, type Command } from '../command';
+import { UsageError, type Command } from '../command';
+import { readInput } from '../read-input';
 
 const usage =
   'onbrand draft --brief BRIEF.json --kit KIT [--provider offline|openai|anthropic|gemini|openai-compatible] [--model NAME] [--base-url URL] [--format json|markdown]';
@@ -47,14 +48,6 @@ export function fetchTransport(timeoutMs: number): Transport {
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-async function readInput(io: CliIo, path: string, what: string): Promise<string> {
-  try {
-    return path === '-' ? await io.readStdin() : await io.readFile(path);
-  } catch (error) {
-    throw new UsageError(`cannot read the ${what} "${path}" (${(error as Error).message})`);
-  }
-}
 
 /** The pack as the CLI prints it: the contract's keys, in the contract's order. */
 export function packJson(pack: ContentPack): unknown {

@@ -3,6 +3,7 @@ import { describeIssues, type Issue } from '../../issues';
 import { parseCsv, toRecords, writeCsv } from '../../csv';
 import { defaultWeights, findUseCaseColumns, parseWeights, scoreUseCaseTable } from '../../experiments';
 import { UsageError, type CliIo, type Command } from '../command';
+import { readInput } from '../read-input';
 
 // `onbrand score`: the qualification score and rank for a CSV of use cases. The columns name,
 // impact, feasibility, risk and readiness are found case-insensitively; other columns pass through.
@@ -13,13 +14,7 @@ const usage = 'onbrand score FILE.csv [--weights impact=0.4,feasibility=0.25,rea
 const scoreColumns = ['impact', 'feasibility', 'risk', 'readiness'] as const;
 
 async function readCsvFile(io: CliIo, path: string): Promise<string[][]> {
-  let text: string;
-  try {
-    text = path === '-' ? await io.readStdin() : await io.readFile(path);
-  } catch (error) {
-    throw new UsageError(`cannot read "${path}" (${(error as Error).message})`);
-  }
-  const parsed = parseCsv(text);
+  const parsed = parseCsv(await readInput(io, path, 'CSV file'));
   if (!parsed.ok) throw new UsageError(describeIssues(parsed.issues.map((issue) => ({ ...issue, path: `${path} ${issue.path}` }))));
   if (parsed.value.length === 0) throw new UsageError(`${path} is empty: it needs a header row`);
   return parsed.value;
