@@ -249,10 +249,11 @@ export function eachLinearMatch(program: Program, text: string, onMatch: (m: Lin
   // The walk: from a live start, the first instruction in priority order whose continuation is live.
   const size = code.length;
   const stack: number[] = [];
-  const seen = new Int32Array(size);
-  const parent = new Int32Array(size);
+  let seen = new Int32Array(0);
+  let parent = seen;
   let stamp = 0;
   const walk = (start: number): number[] => {
+    if (seen.length === 0) [seen, parent] = [new Int32Array(size), new Int32Array(size)];
     const slots: number[] = new Array<number>((program.groups + 1) * 2).fill(-1);
     let pc = 0;
     let i = start;
