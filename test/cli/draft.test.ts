@@ -129,6 +129,20 @@ describe('onbrand draft', () => {
     expect(stdout + stderr).not.toContain(apiKey);
   });
 
+  it('never prints a key the model echoes, even after a fix changes its capitals', async () => {
+    // The title is a heading, so the kit's case rule rewrites it: the key's capitals change before printing.
+    const copy = validCopy();
+    const echoed = validCopy({
+      article: { ...copy.article, title: `The key is ${apiKey}`, body: `${copy.article.body}\n\nKey: ${apiKey.toUpperCase()}` },
+      social: `${copy.social} ${apiKey.slice(0, 1).toUpperCase()}${apiKey.slice(1)}`,
+    });
+    server = await startLlmServer('openai-compatible', [{ kind: 'valid', payload: echoed }]);
+    const args = ['--brief', briefPath, '--kit', kitPath, '--provider', 'openai-compatible', '--model', 'local-7b', '--base-url', server.baseUrl, '--format', 'markdown'];
+    const { stdout, stderr } = await draft(args, { ONBRAND_API_KEY: apiKey });
+    expect((stdout + stderr).toLowerCase()).not.toContain(apiKey.toLowerCase());
+    expect(stdout).toContain('[key hidden]');
+  });
+
   it('exits 0 with the offline draft and a notice when the key is refused, without printing it', async () => {
     server = await startLlmServer('openai', [{ kind: 'valid', payload: validCopy() }]);
     const wrong = 'sk-wrong-key-0000111122223333';
