@@ -72,6 +72,14 @@ describe('onbrand score', () => {
     expect(JSON.parse(stdout)).toEqual([{ name: 'Only', impact: 5, feasibility: 5, risk: 1, readiness: 5, score: 100, rank: 1 }]);
   });
 
+  it('scores with weights near the largest double as with the same weights scaled down', async () => {
+    const huge = await run(files, 'cases.csv', '--weights', 'impact=1e308,feasibility=1e308,readiness=5e307,risk=5e307', '--format', 'json');
+    const small = await run(files, 'cases.csv', '--weights', 'impact=2,feasibility=2,readiness=1,risk=1', '--format', 'json');
+    expect(huge.code).toBe(0);
+    expect(JSON.parse(huge.stdout)).toEqual(JSON.parse(small.stdout));
+    expect(JSON.parse(huge.stdout)[0].score).toBeGreaterThan(0);
+  });
+
   it('keeps cells beyond the header, under new column names', async () => {
     const { code, stdout } = await run({ 'x.csv': 'name,impact,feasibility,risk,readiness\nA,5,4,2,3,extra note,more\nB,4,4,2,3\n' }, 'x.csv', '--format', 'json');
     expect(code).toBe(0);
