@@ -176,6 +176,15 @@ export function eachLinearMatch(program: Program, text: string, onMatch: (m: Lin
   const { code, isWord } = program;
   const dfa = dfaOf(program);
   const n = text.length;
+  // Most texts hold no character a match can begin with; they cost one search and nothing else.
+  const firstChars = dfa.firstChars;
+  if (firstChars) {
+    firstChars.lastIndex = 0;
+    if (!firstChars.test(text)) {
+      work.steps += n;
+      return;
+    }
+  }
   const asciiWord = dfa.asciiWord;
   const usesWordBoundary = dfa.usesWordBoundary;
 
@@ -243,6 +252,12 @@ export function eachLinearMatch(program: Program, text: string, onMatch: (m: Lin
       stateAt[0] = to;
     }
   };
+  // An assertion at `i`, as the walk meets it, without building a Place.
+  const holds = (kind: '^' | '$' | 'b' | 'B', i: number) => {
+    if (kind === '^') return i === 0;
+    if (kind === '$') return i === n;
+    return (kind === 'b') === (wordBefore(i) !== (i < n && isWord(text.codePointAt(i)!)));
+  };
   const live = (i: number, pc: number) => has(dfa.sets[stateAt[i - offset]!]!, pc);
   const startsAt = (i: number) => stateAt[i - offset]! >= 0 && dfa.starts[stateAt[i - offset]!]!;
 
@@ -275,7 +290,7 @@ export function eachLinearMatch(program: Program, text: string, onMatch: (m: Lin
         else if (ins.op === 'char') {
           if (cp >= 0 && live(i + width, ins.next) && ins.test(cp)) found = p;
         } else if (ins.op === 'split') stack.push(ins.alt, p, ins.next, p);
-        else if (ins.op === 'save' || ins.op === 'reset' || holdsAt(ins.kind, placeAt(i))) stack.push(ins.next, p);
+        else if (ins.op === 'save' || ins.op === 'reset' || holds(ins.kind, i)) stack.push(ins.next, p);
         if (found >= 0) break;
       }
       stack.length = 0;
@@ -304,7 +319,6 @@ export function eachLinearMatch(program: Program, text: string, onMatch: (m: Lin
     return end > start ? end : start + (start < n && text.codePointAt(start)! > 0xffff ? 2 : 1);
   };
 
-  const firstChars = dfa.firstChars;
   if (firstChars && program.maxLength !== Infinity) {
     // A match is at most `maxLength` characters long, so only a short window after each place where
     // one could begin matters: the work is the number of such places times the window.
