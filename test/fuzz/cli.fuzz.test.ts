@@ -9,10 +9,10 @@ import { fixAll, lintText } from '../../shared/src/lint';
 
 // Every fault the CLI meets must end in a clear message: exit 0, 1 or 2, no stack trace on either
 // stream, and each run done within `bound` ms, far above what any input here needs, so only a hang
-// (a backtracking pattern, a loop that never settles) can cross it. The CLI runs in-process through
+// (a backtracking pattern, a loop that never settles) can cross it. The suite takes seconds. The CLI runs in-process through
 // `main`, with files in memory and output captured, as the real binary runs it.
 const bound = 5_000;
-const runs = 250;
+const runs = 500;
 
 const exampleKit = readFileSync(new URL('../../examples/kits/ledgerline.json', import.meta.url), 'utf8');
 const snapshot = readFileSync(new URL('../../examples/snapshots/ledgerline-master.json', import.meta.url), 'utf8');
@@ -64,7 +64,7 @@ const kitText = fc.tuple(
   ),
 ).map(([bom, kit]) => (bom ? `\uFEFF${kit}` : kit));
 
-describe('the CLI under generated input', () => {
+describe('the CLI under generated input', { timeout: 30_000 }, () => {
   it('lints any kit and text with a clear outcome', async () => {
     await fc.assert(
       fc.asyncProperty(kitText, text, fc.constantFrom('text', 'json'), async (kit, copy, format) => {
@@ -114,7 +114,7 @@ describe('the CLI under generated input', () => {
   });
 });
 
-describe('fixes under generated kits and texts', () => {
+describe('fixes under generated kits and texts', { timeout: 30_000 }, () => {
   it('settle in one fix-all, whatever rules the kit holds', () => {
     fc.assert(
       fc.property(fc.array(rule, { maxLength: 4 }), text, (rules, copy) => {
