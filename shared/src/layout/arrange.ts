@@ -347,7 +347,7 @@ interface MeasureCtx {
 
 /** Line caps by role and class: a strip's headline takes one line; body copy two. */
 function lineCap(role: LayoutRole, cls: AspectClass, relaxed: boolean): number {
-  if (role === 'headline') return cls === 'strip' ? (relaxed ? 2 : 1) : cls === 'skyscraper' ? 5 : 3;
+  if (role === 'headline') return cls === 'strip' ? (relaxed ? 3 : 1) : cls === 'skyscraper' ? 5 : 3;
   if (role === 'body') return cls === 'strip' || cls === 'wide' ? 1 : cls === 'skyscraper' ? 4 : 3;
   if (role === 'legal') return cls === 'strip' ? 2 : 3;
   return 1;
@@ -408,36 +408,62 @@ function sizeText(item: Extract<Item, { kind: 'text' }>, width: number, t: numbe
 const unitText = (node: SnapshotNode) => textsOf(node).sort((a, b) => a.fontSize - b.fontSize)[0];
 
 /** A logo, button or badge scaled as one piece: by `t`, at least so its text meets the floor, at most `width` wide. */
-function sizeUnit(item: Item, width: number, maxHeight: number, t: number, ctx: MeasureCtx): Sized {
-  const { node, role } = item;
+function sizeUnit(item: Item, width: number, maxHeight: number, t: number, ctx: MeasureCtx, hardWidth = width, preferMark = false): Sized {
+  const { node: whole, role } = item;
+  const mark = role === 'logo' && preferMark ? markOf(whole) : undefined;
+  const node = mark?.logo ?? whole;
   const { floor, logoMin } = ctx.input;
   let target = node;
   let k: number;
   if (role === 'logo') {
     const short = Math.min(node.width, node.height);
-    const wanted = Math.max(logoMin, Math.min(node.height * t, maxHeight));
+    // A hair over the minimum, so rounding never lands below it.
+    const wanted = Math.max(logoMin + 0.05, Math.min(node.height * t, maxHeight));
     k = Math.min(wanted / node.height, width / node.width, maxHeight / node.height);
+    // Legibility first: the logo may take more of the row than it would like, up to `hardWidth`.
+    const legible = (logoMin + 0.05) / short;
+    if (k < legible && legible * node.width <= hardWidth && legible * node.height <= maxHeight) k = legible;
     if (short * k < logoMin - 0.01) {
       // The lockup cannot be legible here: show the square mark alone, where the logo has one.
-      const mark = markOf(node);
-      if (mark) {
-        target = mark.logo;
-        k = Math.min(Math.max(logoMin, Math.min(mark.size * t * 1.5, maxHeight)) / mark.size, width / mark.logo.width, maxHeight / mark.logo.height);
+      const square = markOf(node);
+      if (square) {
+        target = square.logo;
+        k = Math.min(Math.max(logoMin + 0.05, Math.min(square.size * t * 1.5, maxHeight)) / square.size, width / square.logo.width, maxHeight / square.logo.height);
       }
     }
     const over = Math.min(target.width, target.height) * k < logoMin - 0.01;
-    return unitSized(item, target, k, over);
+    return unitSized(item, scaleNode(target, k), over);
   }
   const text = unitText(node);
   const least = text ? floor / Math.min(text.fontSize, ...(text.segments ?? []).map((run) => run.fontSize ?? Infinity)) : 0;
   k = Math.max(t, least);
   if (node.width * k > width || node.height * k > maxHeight) k = Math.max(least, Math.min(width / node.width, maxHeight / node.height));
-  const over = node.width * k > width + 0.5 || node.height * k > maxHeight + 0.5;
-  return unitSized(item, node, k, over);
+  let scaled = scaleNode(node, k);
+  // A button too wide for its column gives up side padding before its label gets any smaller.
+  if (scaled.width > width + 0.5 && role === 'cta') scaled = squeezeButton(scaled, width) ?? scaled;
+  const over = scaled.width > width + 0.5 || scaled.height > maxHeight + 0.5;
+  return unitSized(item, scaled, over);
 }
 
-function unitSized(item: Item, node: SnapshotNode, k: number, over: boolean): Sized {
-  const scaled = scaleNode(node, k);
+/** The button with its side padding cut so it is at most `width` wide; undefined when even the label alone is wider. */
+function squeezeButton(button: SnapshotNode, width: number): SnapshotNode | undefined {
+  if (button.type !== 'frame' && button.type !== 'group') return undefined;
+  const label = button.children.find((child): child is TextNode => child.type === 'text' && child.visible);
+  if (!label) return undefined;
+  const least = Math.max(4, label.fontSize * 0.5);
+  if (label.width + 2 * least > width) return undefined;
+  const pad = Math.max(least, (width - label.width) / 2);
+  const newWidth = round(label.width + 2 * pad);
+  const children = button.children.map((child) => {
+    if (child === label) return { ...child, x: round(pad) };
+    // Plates stretch with the button.
+    return child.width >= button.width * 0.8 ? { ...child, width: newWidth } : { ...child, x: round(child.x * (newWidth / button.width)) };
+  });
+  const frame = button.type === 'frame' ? { paddingLeft: round(pad), paddingRight: round(pad) } : {};
+  return { ...button, ...frame, width: newWidth, children } as SnapshotNode;
+}
+
+function unitSized(item: Item, scaled: SnapshotNode, over: boolean): Sized {
   return {
     item,
     width: scaled.width,
@@ -463,9 +489,11 @@ function markOf(node: SnapshotNode): { logo: SnapshotNode; size: number } | unde
 function sizeStack(item: Extract<Item, { kind: 'stack' }>, width: number, t: number, ctx: MeasureCtx, headlineFloor: number, relaxed: boolean): Sized {
   const { node } = item;
   const pad = { top: node.paddingTop * t, right: node.paddingRight * t, bottom: node.paddingBottom * t, left: node.paddingLeft * t };
-  const gap = Math.max(node.itemSpacing > 0 ? 2 : 0, node.itemSpacing * t);
   const inner = Math.max(1, width - pad.left - pad.right);
   const children = item.children.map((child) => sizeItem(child, inner, Infinity, t, ctx, headlineFloor, relaxed));
+  // A stack holding the logo spaces its items by at least the logo's clear space (the gap is one for all).
+  const logo = children.find((child) => child.item.role === 'logo');
+  const gap = Math.max(node.itemSpacing > 0 ? 2 : 0, node.itemSpacing * t, logo ? ctx.input.clearShare * Math.min(logo.width, logo.height) : 0);
   const content = children.reduce((sum, child) => sum + child.height, 0) + gap * Math.max(0, children.length - 1);
   const height = pad.top + pad.bottom + content;
   return {
@@ -540,7 +568,8 @@ function live(items: Item[], hidden: ReadonlySet<string>): Item[] {
 function topScale(items: readonly Item[], region: Rect, input: ArrangeInput): number {
   const widest = Math.max(1, ...items.filter((item) => item.kind !== 'image').map((item) => item.node.width));
   const { master, width: W, height: H } = input;
-  return Math.max(0.05, Math.min(region.width / widest, Math.max(W / master.width, H / master.height), Math.sqrt((W * H) / (master.width * master.height)) * 1.4));
+  // Wider than the region by more than 2.5× would set the master's lines in pieces of a word or two.
+  return Math.max(0.05, Math.min((region.width * 2.5) / widest, Math.max(W / master.width, H / master.height), Math.sqrt((W * H) / (master.width * master.height)) * 1.4));
 }
 
 function layoutColumn(all: Item[], region: Rect, ctx: MeasureCtx, out: Map<string, Placed>, align: 'left' | 'center', clear: number, hero: Item | undefined): void {
@@ -563,6 +592,10 @@ function layoutColumn(all: Item[], region: Rect, ctx: MeasureCtx, out: Map<strin
   for (let guard = 0; guard < 12; guard++) {
     const tight = measure(lo);
     if (dropOverflowing(tight.sized, ctx, `it does not fit the ${Math.round(region.width)} px column even at the ${input.floor} px minimum`)) continue;
+    if (!relaxed && tight.sized.some((entry) => entry.over)) {
+      relaxed = true;
+      continue;
+    }
     if (tight.total <= region.height + 0.5) break;
     const next = nextToDrop(all, ctx, hero);
     if (!next) {
@@ -656,10 +689,11 @@ function layoutRow(all: Item[], region: Rect, ctx: MeasureCtx, out: Map<string, 
   const hi = Math.max(0.01, (H * 0.42) / headSize);
   // The logo takes about half the row, with its clear space inside the frame.
   const logoMax = Math.min(H, input.height / (1 + 2 * clear));
-  const logoSized = logo ? sizeUnit(logo, region.width * 0.26, logoMax, logoMax / logo.node.height * 0.75, ctx) : undefined;
+  // A short strip shows the square mark where the logo has one (RESIZE.md: the mark at 320×50).
+  const logoSized = logo ? sizeUnit(logo, region.width * 0.26, logoMax, (logoMax / logo.node.height) * 0.75, ctx, region.width * 0.4, input.height < 60) : undefined;
   let relaxed = false;
   const measure = (t: number) => {
-    const ctaSized = cta ? sizeItem(cta, region.width * 0.3, H * 0.8, Math.min(t, (H * 0.55) / Math.max(1, cta.node.height)), ctx, 0, false) : undefined;
+    const ctaSized = cta ? sizeItem(cta, region.width * 0.36, H * 0.8, Math.min(t, (H * 0.55) / Math.max(1, cta.node.height)), ctx, 0, false) : undefined;
     const logoGap = logoSized ? Math.max(clear * Math.min(logoSized.width, logoSized.height), 8, region.width * 0.025) : 0;
     const ctaGap = ctaSized ? Math.max(8, region.width * 0.025) : 0;
     const width = region.width - (logoSized?.width ?? 0) - logoGap - (ctaSized?.width ?? 0) - ctaGap;
@@ -673,6 +707,10 @@ function layoutRow(all: Item[], region: Rect, ctx: MeasureCtx, out: Map<string, 
   for (let guard = 0; guard < 10; guard++) {
     const tight = measure(0.01);
     if (dropOverflowing(tight.sized, ctx, `a ${input.width}×${input.height} strip has one short line for it, even at the ${input.floor} px minimum`)) continue;
+    if (!relaxed && tight.sized.some((entry) => entry.over)) {
+      relaxed = true;
+      continue;
+    }
     if (tight.total <= H + 0.5) break;
     const next = nextToDrop(middle(), ctx, undefined);
     if (!next) {

@@ -128,14 +128,32 @@ export function auditLayout(version: CreativeSnapshot, master: CreativeSnapshot,
       findings.push({ kind: 'text-overflow', nodeIds: [node.id], nodeName: node.name, message: `${named(node)} needs more room than its ${Math.round(rect.width)}×${Math.round(rect.height)} box at ${size}; the copy would be cut off or spill.` });
   }
 
-  const shown = new Set(mine.units.map((unit) => unit.id));
+  const shown = visibleIds(version);
+  const wasShown = visibleIds(master);
   for (const [id, role] of roles) {
     if (role !== 'headline' && role !== 'cta') continue;
-    if (!masterUnits.has(id) && !masterTexts.has(id)) continue;
-    if (!shown.has(id) && !mine.texts.some((entry) => entry.node.id === id)) {
-      const node = masterUnits.get(id)?.node ?? masterTexts.get(id)!;
+    if (!wasShown.has(id)) continue;
+    if (!shown.has(id)) {
+      const node = findNode(master, id)!;
       findings.push({ kind: 'missing', nodeIds: [id], nodeName: node.name, message: `The ${role === 'cta' ? 'call to action' : 'headline'} ${named(node)} is missing at ${size}.` });
     }
   }
   return findings;
+}
+
+function visibleIds(root: SnapshotNode, into = new Set<string>()): Set<string> {
+  if (!root.visible) return into;
+  into.add(root.id);
+  if (root.type === 'frame' || root.type === 'group') for (const child of root.children) visibleIds(child, into);
+  return into;
+}
+
+function findNode(root: SnapshotNode, id: string): SnapshotNode | undefined {
+  if (root.id === id) return root;
+  if (root.type === 'frame' || root.type === 'group')
+    for (const child of root.children) {
+      const found = findNode(child, id);
+      if (found) return found;
+    }
+  return undefined;
 }

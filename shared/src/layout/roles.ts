@@ -103,6 +103,17 @@ function buttonLike(node: SnapshotNode, frame: Rect): boolean {
   return plate && node.width * node.height < 0.2 * frame.width * frame.height;
 }
 
+/** Looks like a lockup: a small square mark beside a short name, on no plate of its own. */
+function logoLike(node: SnapshotNode, frame: Rect): boolean {
+  if ((node.type !== 'frame' && node.type !== 'group') || isPainted(node)) return false;
+  const shown = node.children.filter((child) => child.visible);
+  const texts = shown.filter((child): child is TextNode => child.type === 'text');
+  const marks = shown.filter((child) => child.type !== 'text' && child.width > 0 && child.height / child.width > 0.7 && child.height / child.width < 1.4 && child.width <= node.width * 0.5);
+  if (texts.length !== 1 || !marks.length || shown.length > 4) return false;
+  const name = texts[0]!.characters.trim();
+  return name.length <= 24 && name.split(/\s+/).length <= 3 && node.width * node.height < 0.06 * frame.width * frame.height;
+}
+
 /**
  * Reads the master into roles: `#name` tags and the designer's overrides first, then plain words in
  * names, then type, size, position and z-order. Hidden layers get no role. Layers inside a unit
@@ -117,6 +128,9 @@ export function inferRoles(root: CreativeSnapshot, options: RoleOptions = {}): M
   const seen: Seen[] = [];
   const looseTexts: Seen[] = [];
   const buttons: Seen[] = [];
+  const namesLogo = (node: SnapshotNode): boolean =>
+    (overrides[node.id] ?? roleFromName(node.name, pattern)) === 'logo' || ((node.type === 'frame' || node.type === 'group') && node.children.some(namesLogo));
+  let taggedLogo = root.children.some(namesLogo);
 
   const visit = (node: SnapshotNode, ox: number, oy: number, depth: number) => {
     if (!node.visible) return;
@@ -136,6 +150,11 @@ export function inferRoles(root: CreativeSnapshot, options: RoleOptions = {}): M
       }
     }
     if (container) {
+      if (!taggedLogo && logoLike(node, frame)) {
+        roles.set(node.id, 'logo');
+        taggedLogo = true;
+        return;
+      }
       if (buttonLike(node, frame)) {
         buttons.push(entry);
         return;
@@ -173,7 +192,7 @@ export function inferRoles(root: CreativeSnapshot, options: RoleOptions = {}): M
   // a short line above the headline is the eyebrow; a lone short verb phrase may be a link CTA; the rest is body.
   const untagged = looseTexts.filter((entry) => !roles.has(entry.node.id));
   const sizeOf = (entry: Seen) => (entry.node as TextNode).fontSize;
-  let headline = looseTexts.find((entry) => roles.get(entry.node.id) === 'headline');
+  let headline = seen.find((entry) => roles.get(entry.node.id) === 'headline' && entry.node.type === 'text');
   if (!headline && untagged.length) {
     headline = [...untagged].sort((a, b) => sizeOf(b) - sizeOf(a) || a.rect.y - b.rect.y)[0]!;
     roles.set(headline.node.id, 'headline');

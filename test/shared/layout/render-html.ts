@@ -40,6 +40,14 @@ function nodeHtml(node: SnapshotNode, root = false): string {
   return `<div style="${pos}${background(node.fills, node.id)}${radius}${clip}">${inner}</div>`;
 }
 
+/** The snapshot as one absolutely placed block of HTML (needs `div{position:absolute;box-sizing:border-box}`). */
+export function snapshotHtml(snapshot: CreativeSnapshot): string {
+  return nodeHtml(snapshot, true);
+}
+
+/** Styles the rendered blocks need. */
+export const renderStyle = 'div{position:absolute;box-sizing:border-box}.t{margin:0}';
+
 /** A page holding the snapshot at 1:1 with a caption, for a screenshot. */
 export function snapshotPage(snapshot: CreativeSnapshot, caption: string): string {
   return `<!doctype html><meta charset="utf-8"><style>body{margin:0;background:#e5e7eb;font-family:sans-serif}div{position:absolute;box-sizing:border-box}.t{margin:0}#cap{position:static;padding:8px 12px;font-size:13px;color:#111}#stage{position:relative;margin:0 12px 12px;width:${snapshot.width}px;height:${snapshot.height}px;box-shadow:0 0 0 1px #9ca3af}</style><div id="cap">${escape(caption)}</div><div id="stage">${nodeHtml(snapshot, true)}</div>`;
