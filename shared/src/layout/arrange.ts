@@ -106,6 +106,13 @@ export function coverBox<T extends SnapshotNode>(node: T, box: { width: number; 
   const out = { ...node, width: round(box.width), height: round(box.height) } as T;
   const fills = node.fills.map((paint) => (paint.type === 'IMAGE' && paint.scaleMode === 'CROP' ? { ...paint, scaleMode: 'FILL' as const } : paint));
   out.fills = fills;
+  if (node.type === 'frame' || node.type === 'group') {
+    // A framed or grouped picture: each part keeps its share of the box, and pictures cover their part.
+    const sx = box.width / Math.max(1, node.width);
+    const sy = box.height / Math.max(1, node.height);
+    (out as FrameNode).children = node.children.map((child) => ({ ...coverBox(child, { width: child.width * sx, height: child.height * sy }), x: round(child.x * sx), y: round(child.y * sy) }));
+    return out;
+  }
   if (node.type !== 'image' || box.width <= 0 || box.height <= 0) return out;
   const image = node as ImageNode;
   const source = image.imageWidth && image.imageHeight ? image.imageWidth / image.imageHeight : (node.width / Math.max(1, node.height)) * (image.crop ? image.crop.height / image.crop.width : 1);
@@ -630,8 +637,8 @@ function layoutColumn(all: Item[], region: Rect, ctx: MeasureCtx, out: Map<strin
     y += entry.height;
     if (showHero && index === heroAt) {
       const height = minImage + free;
-      const narrow = ctx.cls === 'skyscraper' || ctx.cls === 'portrait';
-      const box = narrow ? { x: region.x, y: y + gap, width: region.width, height } : { x: 0, y: y + gap, width: input.width, height };
+      // The picture spans the copy's column, as an inset picture did in the master.
+      const box = { x: region.x, y: y + gap, width: region.width, height };
       out.set(hero.id, { rect: box, node: coverBox(hero.node, box) });
       y += gap + height;
     }
