@@ -1,3 +1,4 @@
+import type { Issue, Parsed } from '../issues';
 import type { ContainerNode, CreativeSnapshot, SnapshotNode, TextNode } from '../visual/snapshot';
 import { contains, isPainted, type Rect } from '../visual/tree';
 
@@ -230,4 +231,16 @@ export function inferRoles(root: CreativeSnapshot, options: RoleOptions = {}): M
 function hasRole(roles: Map<string, LayoutRole>, role: LayoutRole): boolean {
   for (const value of roles.values()) if (value === role) return true;
   return false;
+}
+
+/** Validates a role override map (`{ "1:7": "headline" }`), naming each bad entry by its layer id. */
+export function parseRoleOverrides(data: unknown): Parsed<RoleOverrides> {
+  if (data === null || typeof data !== 'object' || Array.isArray(data))
+    return { ok: false, issues: [{ path: '(root)', message: 'expected an object of layer id → role, like { "1:7": "headline" }' }] };
+  const issues: Issue[] = [];
+  const known = new Set<string>(layoutRoles);
+  for (const [id, role] of Object.entries(data as Record<string, unknown>))
+    if (typeof role !== 'string' || !known.has(role))
+      issues.push({ path: id, message: `"${String(role)}" is not a role; use one of ${layoutRoles.join(', ')}` });
+  return issues.length ? { ok: false, issues } : { ok: true, value: data as RoleOverrides };
 }
