@@ -242,7 +242,7 @@ export function arrange(input: ArrangeInput): Arranged {
   // The copy: one row for strips, else a column.
   const align = alignmentOf(items);
   const clear = input.clearShare;
-  const ctx: MeasureCtx = { input, cls, notes, drop, overflow, hidden };
+  const ctx: MeasureCtx = { ceiling: Infinity, input, cls, notes, drop, overflow, hidden };
   const column: Item[] = [...foreground];
   if (inlineHero && hero) {
     const at = column.findIndex((item) => hasRole(item, 'headline', roles));
@@ -344,6 +344,8 @@ function heroMode(master: CreativeSnapshot, rect: Rect | undefined, items: reado
 }
 
 interface MeasureCtx {
+  /** No text but the headline may be larger than this (the headline stays the largest). */
+  ceiling: number;
   input: ArrangeInput;
   cls: AspectClass;
   notes: string[];
@@ -386,6 +388,7 @@ function sizeText(item: Extract<Item, { kind: 'text' }>, width: number, t: numbe
   const autoWidth = node.textAutoResize === 'WIDTH_AND_HEIGHT';
   const cap = autoWidth ? 1 : lineCap(role, ctx.cls, relaxed);
   let size = Math.max(node.fontSize * t, floor, role === 'headline' ? headlineFloor : 0);
+  if (role !== 'headline' && role !== 'cta') size = Math.max(floor, Math.min(size, ctx.ceiling));
   let m = textHeight(node, size, autoWidth ? undefined : width, correction);
   const fits = () => (autoWidth ? m.width <= width : m.lines <= cap);
   while (!fits() && size > floor) {
@@ -588,6 +591,7 @@ function layoutColumn(all: Item[], region: Rect, ctx: MeasureCtx, out: Map<strin
   const measure = (t: number) => {
     const items = live(all, ctx.hidden).filter((item) => item.kind !== 'image');
     const hf = headlineFloor(items, t, input.floor);
+    ctx.ceiling = headlineCeiling(items, region.width, t, ctx, hf, relaxed);
     const sized = items.map((item) => sizeItem(item, region.width, region.height * 0.3, t, ctx, hf, relaxed));
     const gaps = sized.map((entry, index) => (index === 0 ? 0 : gapBefore(entry, sized[index - 1]!, gap, clear)));
     const total = sized.reduce((sum, entry) => sum + entry.height, 0) + gaps.reduce((a, b) => a + b, 0) + (hero && !ctx.hidden.has(hero.id) ? minImage + gap : 0);
@@ -643,6 +647,26 @@ function layoutColumn(all: Item[], region: Rect, ctx: MeasureCtx, out: Map<strin
       y += gap + height;
     }
   });
+}
+
+/** The size the headline takes at this scale (it may shrink to keep its lines), less a step: the ceiling for other text. */
+function headlineCeiling(items: readonly Item[], width: number, t: number, ctx: MeasureCtx, hf: number, relaxed: boolean): number {
+  for (const item of items) {
+    if (item.kind === 'text' && item.role === 'headline') return sizedFont(sizeText(item, width, t, { ...ctx, ceiling: Infinity }, hf, relaxed)) / 1.15;
+    if (item.kind === 'stack') {
+      const inner = width - (item.node.paddingLeft + item.node.paddingRight) * t;
+      const found = headlineCeiling(item.children, inner, t, ctx, hf, relaxed);
+      if (found < Infinity) return found;
+    }
+  }
+  return Infinity;
+}
+
+function sizedFont(sized: Sized): number {
+  const out = new Map<string, Placed>();
+  sized.place(0, 0, out);
+  const node = out.get(sized.item.id)?.node;
+  return node?.type === 'text' ? node.fontSize : Infinity;
 }
 
 /** The headline stays the largest text: at least 1.15× any other text at this scale, when it was in the master. */
@@ -706,6 +730,7 @@ function layoutRow(all: Item[], region: Rect, ctx: MeasureCtx, out: Map<string, 
     const width = region.width - (logoSized?.width ?? 0) - logoGap - (ctaSized?.width ?? 0) - ctaGap;
     const texts = middle();
     const hf = headlineFloor(texts, t, input.floor);
+    ctx.ceiling = headlineCeiling(texts, Math.max(20, width), t, ctx, hf, relaxed);
     const sized = texts.map((item) => sizeItem(item, Math.max(20, width), H, t, ctx, hf, relaxed));
     const gap = Math.max(2, H * 0.06);
     const total = sized.reduce((sum, entry) => sum + entry.height, 0) + gap * Math.max(0, sized.length - 1);
