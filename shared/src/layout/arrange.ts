@@ -4,7 +4,7 @@ import { isPainted, type Rect } from '../visual/tree';
 import { aspectClass, type AspectClass } from './aspect';
 import { coverCrop } from './cover';
 import { textRoles, type LayoutRole } from './roles';
-import { measureText } from './text-measure';
+import { measureText, textWidth } from './text-measure';
 
 // The role-based arrangement: the master's layers are read into roles, the version picks an
 // arrangement for its aspect class (a row for strips, a column beside or under the picture for the
@@ -65,6 +65,8 @@ interface Sized {
   over: boolean;
   /** A stack's children, as measured inside it. */
   children?: Sized[];
+  /** Makes a stack taller by `extra`, its content staying at the top. */
+  grow?: (extra: number) => void;
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;
@@ -371,13 +373,16 @@ export const planWidthSafety = 1.08;
 
 function textHeight(node: TextNode, size: number, width: number | undefined, correction: number) {
   const ratio = size / node.fontSize;
-  const m = measureText(node.characters, {
+  const font = {
     fontSize: size,
     fontStyle: node.fontStyle,
     letterSpacing: node.letterSpacing * ratio,
     lineHeight: node.lineHeight === undefined ? undefined : node.lineHeight * ratio,
-  }, width === undefined ? undefined : width / planWidthSafety);
-  return { width: m.width * planWidthSafety, height: m.height * correction, lines: m.lines };
+  };
+  const m = measureText(node.characters, font, width === undefined ? undefined : width / planWidthSafety);
+  // A word broken across lines is never set on purpose: the longest word must fit the line.
+  const longest = Math.max(0, ...node.characters.split(/\s+/).map((word) => textWidth(word, font))) * planWidthSafety;
+  return { width: m.width * planWidthSafety, height: m.height * correction, lines: m.lines, wordsFit: width === undefined || longest <= width };
 }
 
 /** Sets one text at the scale `t` into `width`, shrinking (not below the floor) until it keeps to its line cap. */
@@ -390,7 +395,7 @@ function sizeText(item: Extract<Item, { kind: 'text' }>, width: number, t: numbe
   let size = Math.max(node.fontSize * t, floor, role === 'headline' ? headlineFloor : 0);
   if (role !== 'headline' && role !== 'cta') size = Math.max(floor, Math.min(size, ctx.ceiling));
   let m = textHeight(node, size, autoWidth ? undefined : width, correction);
-  const fits = () => (autoWidth ? m.width <= width : m.lines <= cap);
+  const fits = () => (autoWidth ? m.width <= width : m.lines <= cap && m.wordsFit);
   while (!fits() && size > floor) {
     size = Math.max(floor, Math.floor((size - Math.max(0.5, size * 0.06)) * 2) / 2);
     m = textHeight(node, size, autoWidth ? undefined : width, correction);
@@ -401,7 +406,7 @@ function sizeText(item: Extract<Item, { kind: 'text' }>, width: number, t: numbe
     // One line will not fit: let it wrap at the column's width.
     mode = 'HEIGHT';
     m = textHeight(node, size, width, correction);
-    over = m.lines > lineCap(role, ctx.cls, relaxed);
+    over = m.lines > lineCap(role, ctx.cls, relaxed) || !m.wordsFit;
   }
   const boxWidth = autoWidth && mode === 'WIDTH_AND_HEIGHT' ? Math.ceil(m.width) : width;
   const height = Math.ceil(m.height);
@@ -505,12 +510,14 @@ function sizeStack(item: Extract<Item, { kind: 'stack' }>, width: number, t: num
   const logo = children.find((child) => child.item.role === 'logo');
   const gap = Math.max(node.itemSpacing > 0 ? 2 : 0, node.itemSpacing * t, logo ? ctx.input.clearShare * Math.min(logo.width, logo.height) : 0);
   const content = children.reduce((sum, child) => sum + child.height, 0) + gap * Math.max(0, children.length - 1);
-  const height = pad.top + pad.bottom + content;
-  return {
+  const sized: Sized = {
     item,
     width,
-    height,
+    height: pad.top + pad.bottom + content,
     children,
+    grow: (extra) => {
+      sized.height += extra;
+    },
     over: children.some((child) => child.over && !droppable(child.item, ctx)),
     place: (x, y, out) => {
       let cursor = y + pad.top;
@@ -520,12 +527,14 @@ function sizeStack(item: Extract<Item, { kind: 'stack' }>, width: number, t: num
         child.place(x + pad.left + dx, cursor, out);
         cursor += child.height + gap;
       }
+      const height = sized.height;
       out.set(node.id, {
         rect: { x, y, width, height },
         node: { ...node, width: round(width), height: round(height), paddingTop: round(pad.top), paddingRight: round(pad.right), paddingBottom: round(pad.bottom), paddingLeft: round(pad.left), itemSpacing: round(gap) },
       });
     },
   };
+  return sized;
 }
 
 function sizeItem(item: Item, width: number, maxHeight: number, t: number, ctx: MeasureCtx, headlineFloor: number, relaxed: boolean): Sized {
@@ -622,7 +631,14 @@ function layoutColumn(all: Item[], region: Rect, ctx: MeasureCtx, out: Map<strin
     const m = measure(candidate);
     return m.total <= region.height + 0.5 && !m.sized.some((entry) => entry.over && !droppable(entry.item, ctx));
   });
-  const { sized, gaps, total } = measure(t);
+  const { sized, gaps, total: measured } = measure(t);
+  let total = measured;
+  // A card holding all the copy fills the column, as it filled the master.
+  const only = sized.filter((entry) => entry.item.role !== 'logo');
+  if (only.length === 1 && only[0]!.item.kind === 'stack' && isPainted(only[0]!.item.node) && only[0]!.grow && region.height > total) {
+    only[0]!.grow(region.height - total);
+    total = region.height;
+  }
   for (const entry of sized) if (entry.over && !droppable(entry.item, ctx)) ctx.overflow.push(`${label(entry.item.node)} does not fit the ${Math.round(region.width)} px column even at the ${input.floor} px minimum`);
   if (total > region.height + 0.5) ctx.overflow.push(`the copy needs ${Math.round(total)} px of height and the ${input.width}×${input.height} frame has ${Math.round(region.height)} px`);
 

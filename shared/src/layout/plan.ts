@@ -21,6 +21,8 @@ export interface ResizeOptions extends ConstraintOptions {
   logoMinSize?: number;
   /** Legal text may be left out when it cannot fit; by default it is kept whatever it costs. */
   legalOptional?: boolean;
+  /** A text floor to try first (the kit's general minimum, when its size class allows smaller); `minTextSize` is the hard one. */
+  preferredMinTextSize?: number;
 }
 
 /** A text's real size as the host laid it out, for refinePlan. */
@@ -103,23 +105,29 @@ export function planResize(master: CreativeSnapshot, target: { width: number; he
     kept,
     corrections: corrected,
   };
-  let best: { arranged: Arranged; audit: AuditFinding[]; flags: LayoutFlag[] } | undefined;
-  const drops = new Set<LayoutRole>();
-  for (const extra of [undefined, ...dropOrder]) {
-    if (extra) {
-      if (kept.has(extra)) continue;
-      drops.add(extra);
+  let best: { arranged: Arranged; audit: AuditFinding[]; flags: LayoutFlag[]; floor: number } | undefined;
+  // Larger text first when the kit prefers it, then the size's own minimum; within each, leave out more in turn.
+  const floors = options.preferredMinTextSize !== undefined && options.preferredMinTextSize > input.floor ? [options.preferredMinTextSize, input.floor] : [input.floor];
+  search: for (const floor of floors) {
+    const drops = new Set<LayoutRole>();
+    for (const extra of [undefined, ...dropOrder]) {
+      if (extra) {
+        if (kept.has(extra)) continue;
+        drops.add(extra);
+      }
+      const arranged = arrange({ ...input, floor, drops });
+      const audit = auditLayout(arranged.snapshot, master, auditOptions);
+      const flags = crowding(arranged.snapshot, pattern, input.clearShare, `${W}×${H}`);
+      const score = audit.length + flags.length + arranged.overflow.length;
+      const bestScore = best ? best.audit.length + best.flags.length + best.arranged.overflow.length : Infinity;
+      // On a tie the kit's own minimum wins: a flagged version should at least keep its text inside the frame.
+      if (score < bestScore || (score === bestScore && floor === input.floor && best!.floor !== input.floor)) best = { arranged, audit, flags, floor };
+      if (!score) break search;
     }
-    const arranged = arrange({ ...input, drops });
-    const audit = auditLayout(arranged.snapshot, master, auditOptions);
-    const flags = crowding(arranged.snapshot, pattern, input.clearShare, `${W}×${H}`);
-    const score = audit.length + flags.length + arranged.overflow.length;
-    if (!best || score < best.audit.length + best.flags.length + best.arranged.overflow.length) best = { arranged, audit, flags };
-    if (!score) break;
   }
   const { arranged, audit, flags } = best!;
   const actions = [`Laid out ${W}×${H} as a ${aspectWords(W, H)} (${arranged.arrangement}), from ${master.width}×${master.height}.`, ...sizeNotes(master, arranged.snapshot), ...arranged.notes];
-  const problems = [...arranged.overflow, ...audit.map((finding) => finding.message)];
+  const problems = [...arranged.overflow, ...audit.map((finding) => finding.message.replace(/\.$/, ''))];
   if (problems.length)
     flags.push({
       kind: 'layout',
@@ -183,8 +191,13 @@ export function resizeOptionsFromKit(visual: VisualKit | undefined, width: numbe
   if (!visual) return {};
   const minTextSize = minTextSizeFor(visual, width, height);
   const area = safeArea(visual, width, height);
+  // An exact format's minimum is the kit's word for that size; a size class's smaller minimum is a fallback.
+  const exact = visual.minTextSize?.formats.some((format) => format.width === width && format.height === height);
+  const general = visual.minTextSize?.default;
+  const preferred = !exact && minTextSize !== undefined && general !== undefined && general > minTextSize ? general : undefined;
   return {
     ...(minTextSize === undefined ? {} : { minTextSize }),
+    ...(preferred === undefined ? {} : { preferredMinTextSize: preferred }),
     logoClearSpace: visual.logo.clearSpace,
     logoPattern: visual.logo.namePattern,
     ...(area ? { safeArea: withFloor(area, width, height) } : {}),
