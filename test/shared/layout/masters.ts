@@ -12,23 +12,12 @@ export interface Master {
   visual: VisualKit;
 }
 
-const pairs: [string, string][] = [
-  ['examples/snapshots/ledgerline-master.json', 'examples/kits/ledgerline.json'],
-  ['examples/snapshots/masters/photo-centred.json', 'examples/kits/ledgerline.json'],
-  ['examples/snapshots/masters/split-groups.json', 'examples/kits/ledgerline.json'],
-  ['examples/snapshots/masters/autolayout-stack.json', 'examples/kits/juniper-oak.json'],
-  ['examples/snapshots/masters/story-tall.json', 'examples/kits/juniper-oak.json'],
-  ['examples/snapshots/masters/text-only.json', 'examples/kits/ledgerline.json'],
-  ['examples/snapshots/masters/component.json', 'examples/kits/juniper-oak.json'],
-  ['examples/snapshots/masters/instance-row.json', 'examples/kits/ledgerline.json'],
-  ['examples/snapshots/masters/badge-legal.json', 'examples/kits/ledgerline.json'],
-];
-
 const read = (path: string) => readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8');
 
 /** Every master with its kit's visual rules, parsed as the CLI parses them. */
 export function loadMasters(): Master[] {
-  return pairs.map(([file, kitFile]) => {
+  const pairs = JSON.parse(read('examples/snapshots/masters/index.json')) as { snapshot: string; kit: string }[];
+  return pairs.map(({ snapshot: file, kit: kitFile }) => {
     const snapshot = parseSnapshot(JSON.parse(read(file)));
     const kit = parseKitJson(read(kitFile));
     if (!snapshot.ok || !kit.ok || !kit.value.visual) throw new Error(`${file} or ${kitFile} does not parse`);
