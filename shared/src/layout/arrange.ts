@@ -192,6 +192,13 @@ export function arrange(input: ArrangeInput): Arranged {
     else into.push({ kind: 'unit', id: node.id, role, node, y: rect.y });
   };
   for (const child of master.children) collect(child, 0, 0, items);
+  // On a small display ad a badge competes with the call to action; it goes first (RESIZE.md priorities).
+  if (Math.min(W, H) < 400) {
+    const badges: Item[] = [];
+    const walk = (list: Item[]) => list.forEach((item) => (item.kind === 'stack' ? walk(item.children) : item.role === 'badge' ? badges.push(item) : undefined));
+    walk(items);
+    for (const badge of badges) if (!input.kept.has('badge')) drop(badge.id, badge.node, 'badge', `at ${W}×${H} it would compete with the call to action`);
+  }
 
   // The picture: where it sat in the master decides where it goes.
   const heroes = items.filter((item) => item.kind === 'image');

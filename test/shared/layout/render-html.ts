@@ -31,7 +31,9 @@ function nodeHtml(node: SnapshotNode, root = false): string {
     const weight = /bold|black|heavy/i.test(node.fontStyle) ? 700 : /semi/i.test(node.fontStyle) ? 600 : /medium/i.test(node.fontStyle) ? 500 : 400;
     const wrap = node.textAutoResize === 'WIDTH_AND_HEIGHT' ? 'white-space:pre;' : 'white-space:pre-wrap;overflow-wrap:anywhere;';
     const line = node.lineHeight ? `${node.lineHeight}px` : '1.2';
-    return `<div class="t" style="${box}font-family:Inter,'Helvetica Neue',Arial,sans-serif;font-size:${node.fontSize}px;line-height:${line};letter-spacing:${node.letterSpacing}px;font-weight:${weight};color:${color};text-align:${node.textAlignHorizontal.toLowerCase()};${wrap}">${escape(node.characters)}</div>`;
+    // Auto-width text sizes itself in Figma; only fixed and auto-height boxes are the plan's to fit.
+    const kind = node.textAutoResize === 'WIDTH_AND_HEIGHT' ? 't auto' : 't';
+    return `<div class="${kind}" style="${box}font-family:Inter,'Helvetica Neue',Arial,sans-serif;font-size:${node.fontSize}px;line-height:${line};letter-spacing:${node.letterSpacing}px;font-weight:${weight};color:${color};text-align:${node.textAlignHorizontal.toLowerCase()};${wrap}">${escape(node.characters)}</div>`;
   }
   const radius = node.type === 'shape' && node.shapeType === 'ELLIPSE' ? 'border-radius:50%;' : node.type === 'shape' && node.cornerRadius ? `border-radius:${node.cornerRadius}px;` : '';
   const clip = node.type === 'frame' && node.clipsContent && !root ? 'overflow:hidden;' : '';
