@@ -91,6 +91,8 @@ export const settingsSchema = once(() =>
   baseUrl: z.string(),
   /** The key as the sidebar may show it (last four characters), or null when none is saved. */
   keyMask: z.nullable(z.string()),
+  /** What stands between the model server's URL and a working call (the fetch allowlist), if anything. */
+  notice: z.optional(z.string()),
 }),
 );
 export type Settings = z.output<ReturnType<typeof settingsSchema>>;

@@ -111,7 +111,7 @@ describe.each(addons)('$name bundle as Apps Script loads it', ({ name, contract,
     const manifest = JSON.parse(readDist(`${name}/appsscript.json`)) as { runtimeVersion: string; oauthScopes: string[] };
     expect(manifest.runtimeVersion).toBe('V8');
     expect(manifest.oauthScopes).toContain(scope);
-    for (const granted of manifest.oauthScopes) expect(granted).toMatch(/currentonly|script\.container\.ui|script\.external_request/);
+    for (const granted of manifest.oauthScopes) expect(granted).toMatch(/currentonly|script\.container\.ui|script\.external_request|userinfo\.email/);
   });
 });
 

@@ -64,12 +64,13 @@ describe('the Sheets custom functions in Code.js', () => {
 });
 
 describe('the Sheets add-on manifest and entry points', () => {
-  it('asks for the three scopes and whitelists only the providers’ HTTPS prefixes', () => {
+  it('asks for the four scopes and whitelists only the providers’ HTTPS prefixes', () => {
     const manifest = JSON.parse(readDist('sheets-addon/appsscript.json')) as { oauthScopes: string[]; urlFetchWhitelist: string[] };
     expect(manifest.oauthScopes.sort()).toEqual([
       'https://www.googleapis.com/auth/script.container.ui',
       'https://www.googleapis.com/auth/script.external_request',
       'https://www.googleapis.com/auth/spreadsheets.currentonly',
+      'https://www.googleapis.com/auth/userinfo.email',
     ]);
     for (const prefix of manifest.urlFetchWhitelist) expect(prefix).toMatch(/^https:\/\/[a-z.]+\/$/);
   });

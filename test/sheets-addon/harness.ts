@@ -1,5 +1,6 @@
 import { createSheetsEnvironment, loadAppsScript, type Cell, type SheetsEnvironment } from '../../preview/src/apps-script';
 import type { FakeSheet } from '../../preview/src/apps-script/fake-spreadsheet';
+import type { AppsScriptManifest } from '../../preview/src/apps-script/scopes';
 import { sampleSpreadsheet } from '../../preview/src/server/sample-spreadsheet';
 import { readDist } from '../helpers/dist';
 
@@ -15,8 +16,8 @@ export function spreadsheetCalls(env: SheetsEnvironment): number {
     .reduce((sum, [, n]) => sum + n, 0);
 }
 
-export function openTracker(sheets: Record<string, Cell[][]>, name = 'Portfolio') {
-  const env = createSheetsEnvironment({ name, sheets, files: { Sidebar: '<html></html>' } });
+export function openTracker(sheets: Record<string, Cell[][]>, name = 'Portfolio', manifest?: AppsScriptManifest) {
+  const env = createSheetsEnvironment({ name, sheets, files: { Sidebar: '<html></html>' }, ...(manifest ? { manifest } : {}) });
   const script = loadAppsScript(readDist('sheets-addon/Code.js'), env.services);
   /** Runs an endpoint and returns its value, failing the test on an error result. */
   const call = <T = any>(endpoint: string, input: unknown = {}): T => {
@@ -44,8 +45,8 @@ export function openTracker(sheets: Record<string, Cell[][]>, name = 'Portfolio'
 }
 
 /** The preview's sample spreadsheet with the tracker set up, as a team starts with it. */
-export function sampleTracker() {
-  const t = openTracker(structuredClone(sampleSpreadsheet.sheets), sampleSpreadsheet.name);
+export function sampleTracker(manifest?: AppsScriptManifest) {
+  const t = openTracker(structuredClone(sampleSpreadsheet.sheets), sampleSpreadsheet.name, manifest);
   t.call('setupTracker');
   return t;
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { sampleSpreadsheet } from '../../preview/src/server/sample-spreadsheet';
+import sheetsManifest from '../../sheets-addon/appsscript.json';
 import { findInsights, analyzeResultsTable } from '../../shared/src/experiments';
 import { writeInsights } from '../../sheets-addon/src/server/insights';
 import { installGlobals, sampleTracker as sample, steppingClock } from './harness';
@@ -112,8 +113,8 @@ describe('writing insights', () => {
     expect(t.env.urlFetch.requests).toHaveLength(0);
   });
 
-  it('sends an openai-compatible provider to the team’s own model server', () => {
-    const t = sample();
+  it('sends an openai-compatible provider to the team’s own model server, once its manifest lists it', () => {
+    const t = sample({ ...sheetsManifest, urlFetchWhitelist: [...sheetsManifest.urlFetchWhitelist, 'https://models.example.com/'] });
     t.call('saveSettings', { provider: 'openai-compatible', model: 'local-llm', baseUrl: 'https://models.example.com/v1/', apiKey: 'local-key-0000' });
     t.env.urlFetch.handler = () => ({ status: 200, body: JSON.stringify({ choices: [{ message: { content: JSON.stringify({ headline: 'From our server', narrative: 'Explained.', nextSteps: [] }) } }] }) });
     t.call('writeInsights');

@@ -2,8 +2,10 @@ import { readApiKey, maskApiKey, readStoredJson, readStoredKit, saveApiKey, stor
 import { describeIssues, type Issue } from '@onbrand/shared';
 import type { GenerateSyncOptions, ProviderId } from '@onbrand/shared/generate';
 import type { BrandKit } from '@onbrand/shared/kit';
-import { adapters, providerIds } from '@onbrand/shared/generate';
+import { adapters, checkModelServerUrl, providerIds } from '@onbrand/shared/generate';
 import { listChannels, parseKit, parseKitJson } from '@onbrand/shared/kit';
+import { RpcFailure } from '@onbrand/shared/rpc';
+import manifest from '../../appsscript.json';
 import type { KitSummary, Settings } from '../contract';
 import { starterKit } from './starter-kit';
 
@@ -59,16 +61,24 @@ function readSettings(): StoredSettings {
   return { provider: knownProvider(stored?.provider), model: stored?.model ?? '', baseUrl: stored?.baseUrl ?? '' };
 }
 
+/** A model server's base URL: https only, and a notice when the fetch allowlist this add-on is built with lacks it. */
+const checkServerUrl = (text: string) => checkModelServerUrl(text, manifest.urlFetchWhitelist);
+
 /** Settings as the sidebar may see them: the key only masked. */
 export function currentSettings(): Settings {
   const settings = readSettings();
-  return { ...settings, keyMask: settings.provider === 'offline' ? null : maskApiKey(readApiKey(settings.provider)) };
+  const url = settings.baseUrl ? checkServerUrl(settings.baseUrl) : null;
+  const notice = url ? (url.ok ? url.notice : url.problem) : undefined;
+  return { ...settings, keyMask: settings.provider === 'offline' ? null : maskApiKey(readApiKey(settings.provider)), ...(notice ? { notice } : {}) };
 }
 
 /** Saves provider and model for this user; a new API key goes to UserProperties and never comes back. */
 export function saveSettings(input: { provider: string; model: string; baseUrl: string; apiKey?: string; clearKey: boolean }): Settings {
   const provider = knownProvider(input.provider);
-  writeStoredJson(PropertiesService.getUserProperties(), settingsKey, { provider, model: input.model.trim(), baseUrl: input.baseUrl.trim() });
+  const baseUrl = input.baseUrl.trim();
+  const url = baseUrl ? checkServerUrl(baseUrl) : null;
+  if (url && !url.ok) throw new RpcFailure('bad_settings', `Model server URL: ${url.problem}.`);
+  writeStoredJson(PropertiesService.getUserProperties(), settingsKey, { provider, model: input.model.trim(), baseUrl });
   if (provider !== 'offline') {
     if (input.clearKey) saveApiKey(provider, '');
     else if (input.apiKey?.trim()) saveApiKey(provider, input.apiKey);

@@ -38,9 +38,9 @@ export function SettingsPanel(props: { kit: KitSummary | null; settings: Setting
     });
   const save = () =>
     run(async () => {
-      await call('saveSettings', { provider, model, baseUrl, ...(apiKey ? { apiKey } : {}) });
+      const saved = await call('saveSettings', { provider, model, baseUrl, ...(apiKey ? { apiKey } : {}) });
       setApiKey('');
-      setNotice('Settings saved.');
+      setNotice(saved.notice ? `Settings saved. ${saved.notice}` : 'Settings saved.');
       props.onChange();
     });
 

@@ -1,3 +1,5 @@
+import docsManifest from '../../../docs-addon/appsscript.json';
+import sheetsManifest from '../../../sheets-addon/appsscript.json';
 import { CallLog } from '../call-log';
 import { FakeDocument, FakeDocumentApp } from './fake-document';
 import { FakeHtmlService } from './fake-html-service';
@@ -7,6 +9,7 @@ import { FakeSession, FakeUtilities } from './fake-session';
 import { FakeUrlFetchApp } from './fake-url-fetch';
 import { FakeSpreadsheet, FakeSpreadsheetApp, type Cell } from './fake-spreadsheet';
 import { FakeUi } from './fake-ui';
+import { withScopes, type AppsScriptManifest } from './scopes';
 
 /** What Apps Script puts in a script's global scope, for the services an add-on uses. */
 export type Services = Record<string, unknown>;
@@ -37,18 +40,23 @@ export interface DocsEnvironment extends CommonFakes {
 // Apps Script gives every script a console that writes to the execution log.
 const quietConsole = { log() {}, info() {}, warn() {}, error() {} };
 
-/** What every editor add-on sees: the editor UI, HTML files, properties, locks, the network, the user. */
-function commonServices(files: Record<string, string>, user: string) {
+/**
+ * What every editor add-on sees: the editor UI, HTML files, properties, locks, the network, the user.
+ * The manifest decides, as in Apps Script, which calls may run (oauthScopes) and which URLs may be
+ * fetched (urlFetchWhitelist); `scriptUi` is the editor UI as the script reaches it, scope-checked.
+ */
+function commonServices(files: Record<string, string>, user: string, manifest: AppsScriptManifest) {
   const calls = new CallLog();
   const fakes = {
     calls,
     ui: new FakeUi('Onbrand', calls),
     properties: new FakePropertiesService(calls),
     lock: new FakeLockService(calls),
-    urlFetch: new FakeUrlFetchApp(calls),
+    urlFetch: new FakeUrlFetchApp(calls, manifest),
     utilities: new FakeUtilities(calls),
-    session: new FakeSession(user, 'Etc/UTC', calls),
+    session: new FakeSession(user, 'Etc/UTC', calls, manifest),
   };
+  const scriptUi = withScopes('Ui', fakes.ui, manifest);
   const services: Services = {
     HtmlService: new FakeHtmlService(files, calls),
     PropertiesService: fakes.properties,
@@ -58,21 +66,30 @@ function commonServices(files: Record<string, string>, user: string) {
     Session: fakes.session,
     console: quietConsole,
   };
-  return { ...fakes, services };
+  return { ...fakes, services, scriptUi };
+}
+
+/** An environment's options: the add-on's own appsscript.json unless a test passes another. */
+interface EnvironmentOptions {
+  files: Record<string, string>;
+  user?: string;
+  manifest?: AppsScriptManifest;
 }
 
 /** A spreadsheet with its editor UI and the services a Sheets add-on script sees. */
-export function createSheetsEnvironment(options: { name: string; sheets: Record<string, Cell[][]>; files: Record<string, string>; user?: string }): SheetsEnvironment {
-  const common = commonServices(options.files, options.user ?? 'maya@example.com');
+export function createSheetsEnvironment(options: EnvironmentOptions & { name: string; sheets: Record<string, Cell[][]> }): SheetsEnvironment {
+  const manifest = options.manifest ?? sheetsManifest;
+  const { scriptUi, ...common } = commonServices(options.files, options.user ?? 'maya@example.com', manifest);
   const spreadsheet = new FakeSpreadsheet(options.name, options.sheets, common.calls);
-  common.services.SpreadsheetApp = new FakeSpreadsheetApp(spreadsheet, common.ui, common.calls);
+  common.services.SpreadsheetApp = withScopes('SpreadsheetApp', new FakeSpreadsheetApp(spreadsheet, scriptUi, common.calls), manifest);
   return { kind: 'sheets', ...common, spreadsheet };
 }
 
 /** A document with its editor UI and the services a Docs add-on script sees. */
-export function createDocsEnvironment(options: { name: string; paragraphs: string[]; files: Record<string, string>; user?: string }): DocsEnvironment {
-  const common = commonServices(options.files, options.user ?? 'maya@example.com');
+export function createDocsEnvironment(options: EnvironmentOptions & { name: string; paragraphs: string[] }): DocsEnvironment {
+  const manifest = options.manifest ?? docsManifest;
+  const { scriptUi, ...common } = commonServices(options.files, options.user ?? 'maya@example.com', manifest);
   const document = new FakeDocument(options.name, options.paragraphs, common.calls);
-  common.services.DocumentApp = new FakeDocumentApp(document, common.ui, common.calls);
+  common.services.DocumentApp = withScopes('DocumentApp', new FakeDocumentApp(document, scriptUi, common.calls), manifest);
   return { kind: 'docs', ...common, document };
 }

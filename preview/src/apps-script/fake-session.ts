@@ -1,18 +1,22 @@
 import { countCalls, type CallLog } from '../call-log';
+import { requireScope, type AppsScriptManifest } from './scopes';
 
-/** The person using the add-on, as Session reports them. */
+/** The person using the add-on, as Session reports them; the user's email needs its scope granted. */
 export class FakeSession {
   constructor(
     private readonly email: string,
     private readonly timeZone: string,
     readonly calls: CallLog,
+    private readonly manifest: AppsScriptManifest,
   ) {}
 
   getActiveUser() {
+    requireScope(this.manifest, 'Session', 'getActiveUser');
     return { getEmail: () => this.email };
   }
 
   getEffectiveUser() {
+    requireScope(this.manifest, 'Session', 'getEffectiveUser');
     return { getEmail: () => this.email };
   }
 

@@ -1,4 +1,6 @@
+import { isAllowlisted } from '@onbrand/shared/generate';
 import { countCalls, type CallLog } from '../call-log';
+import { hostException, requireScope, type AppsScriptManifest } from './scopes';
 
 export interface FetchedRequest {
   url: string;
@@ -28,7 +30,9 @@ export class FakeHttpResponse {
 
 /**
  * UrlFetchApp with a scripted network. The preview is offline, so by default every fetch fails as a
- * DNS failure would; tests set `handler` to speak a provider's wire format.
+ * DNS failure would; tests set `handler` to speak a provider's wire format. As in Apps Script, the
+ * manifest must grant script.external_request, and a manifest with urlFetchWhitelist lets only
+ * URLs under its https:// prefixes through; a refused request never reaches the handler.
  */
 export class FakeUrlFetchApp {
   readonly requests: FetchedRequest[] = [];
@@ -36,9 +40,16 @@ export class FakeUrlFetchApp {
     throw new Error(`Address unavailable: ${new URL(request.url).host} (the preview is offline)`);
   };
 
-  constructor(readonly calls: CallLog) {}
+  constructor(
+    readonly calls: CallLog,
+    private readonly manifest: AppsScriptManifest,
+  ) {}
 
   fetch(url: string, params: { method?: string; headers?: Record<string, string>; payload?: string; muteHttpExceptions?: boolean; contentType?: string } = {}): FakeHttpResponse {
+    requireScope(this.manifest, 'UrlFetchApp', 'fetch');
+    const allowlist = this.manifest.urlFetchWhitelist;
+    // Apps Script's words (it still says "whitelisted"); muteHttpExceptions does not silence it.
+    if (allowlist && !isAllowlisted(url, allowlist)) throw hostException(`Request to ${url} failed because the URL has not been whitelisted in the script manifest.`);
     const request: FetchedRequest = {
       url,
       method: (params.method ?? 'get').toUpperCase(),

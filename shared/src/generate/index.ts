@@ -18,6 +18,7 @@ export { modelConfig, offlineModel, type GenerateOptions, type GenerateSyncOptio
 export { channelLimit, disclosureFor, packCopySchema, type ContentPack, type PackCopy, type Piece, type Provenance, type Limit } from './pack';
 export { adapters, callModel, parseJson, providerIds, scrubSecret, type ProviderId, type RemoteProviderId, type ModelConfig, type ModelAnswer } from './providers';
 export { defaultRetryPolicy, retryAfterMs, type RetryPolicy } from './retry';
-export { runFlow, runFlowSync, type HttpRequest, type HttpResponse, type Transport, type SyncTransport, type Sleep, type SyncSleep, type Flow } from './transport';
+export { RequestRefused, runFlow, runFlowSync, type HttpRequest, type HttpResponse, type Transport, type SyncTransport, type Sleep, type SyncSleep, type Flow } from './transport';
+export { allowlistAdvice, allowlistPrefixFor, checkModelServerUrl, isAllowlisted, matchesAllowlistPrefix, serverUrlProblem } from './fetch-allowlist';
 export { hashString, canonicalJson, seededRandom, type Random } from './seed';
 export { fitWords, useKitTerms } from './copy';

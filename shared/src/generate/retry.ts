@@ -28,7 +28,8 @@ export function retryAfterMs(response: HttpResponse): number | undefined {
 }
 
 function retryable(delivery: Delivery): boolean {
-  return !delivery.ok || delivery.response.status === 429 || delivery.response.status >= 500;
+  if (!delivery.ok) return !delivery.refused;
+  return delivery.response.status === 429 || delivery.response.status >= 500;
 }
 
 /** The last delivery and how many requests it took. */
@@ -37,7 +38,7 @@ export interface Sent {
   requests: number;
 }
 
-/** Sends a request, retrying network failures, 429 and 5xx with bounded backoff that honours Retry-After. */
+/** Sends a request, retrying network failures (not a host's refusal), 429 and 5xx with bounded backoff that honours Retry-After. */
 export function* sendWithRetry(request: HttpRequest, policy: RetryPolicy = defaultRetryPolicy): Flow<Sent> {
   let requests = 0;
   for (;;) {

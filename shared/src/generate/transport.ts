@@ -23,7 +23,16 @@ export type Sleep = (ms: number) => Promise<void>;
 export type SyncSleep = (ms: number) => void;
 
 export type Effect = { type: 'http'; request: HttpRequest } | { type: 'sleep'; ms: number };
-export type Delivery = { ok: true; response: HttpResponse } | { ok: false; error: string };
+/** A failed delivery; `refused` when the host will never send it, so retrying cannot help. */
+export type Delivery = { ok: true; response: HttpResponse } | { ok: false; error: string; refused?: true };
+
+/**
+ * What a transport throws when its host refuses a request outright rather than failing to deliver
+ * it: Apps Script's fetch allowlist or a permission the script lacks. It is never retried.
+ */
+export class RequestRefused extends Error {
+  readonly refused = true;
+}
 
 /** A computation that performs effects and returns T. */
 export type Flow<T> = Generator<Effect, T, Delivery | undefined>;
@@ -38,8 +47,10 @@ export function* pause(ms: number): Flow<void> {
   yield { type: 'sleep', ms };
 }
 
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+function failure(error: unknown): Delivery {
+  const message = error instanceof Error ? error.message : String(error);
+  // Checked by its mark rather than instanceof, in case a bundle holds two copies of the class.
+  return (error as { refused?: unknown } | null)?.refused === true ? { ok: false, error: message, refused: true } : { ok: false, error: message };
 }
 
 const noTransport: Delivery = { ok: false, error: 'no transport was given' };
@@ -50,7 +61,7 @@ async function perform(effect: Effect, transport: Transport | undefined, sleep: 
   try {
     return { ok: true, response: await transport(effect.request) };
   } catch (error) {
-    return { ok: false, error: describe(error) };
+    return failure(error);
   }
 }
 
@@ -60,7 +71,7 @@ function performSync(effect: Effect, transport: SyncTransport | undefined, sleep
   try {
     return { ok: true, response: transport(effect.request) };
   } catch (error) {
-    return { ok: false, error: describe(error) };
+    return failure(error);
   }
 }
 

@@ -4,7 +4,7 @@ import { parseKitJson } from '@onbrand/shared/kit';
 import type { InsightItem, SettingsChange, SettingsView } from '../contract';
 import { findKit } from './kit-source';
 import { issueList, issueMessages } from './report';
-import { isServerUrl, readSettings, rowsByLabel, scoringWeights, serverUrlProblem, settingRows, settingValue, type TrackerSettings } from './settings';
+import { checkServerUrl, readSettings, rowsByLabel, scoringWeights, settingRows, settingValue, type TrackerSettings } from './settings';
 import { appendRows, columnIndex, readTable, textColumn, writeColumns } from './table';
 import { insightsSheet } from './tracker';
 import { appendAudit } from './insights';
@@ -42,7 +42,8 @@ export function saveSettingsChange(spreadsheet: Spreadsheet, change: SettingsCha
   };
   const weights = scoringWeights(next);
   if (!weights.ok) throw new RpcFailure('bad_settings', issueMessages(weights.issues));
-  if (next.baseUrl !== '' && !isServerUrl(next.baseUrl)) throw new RpcFailure('bad_settings', `Model server URL: ${serverUrlProblem}.`);
+  const url = next.baseUrl === '' ? null : checkServerUrl(next.baseUrl);
+  if (url && !url.ok) throw new RpcFailure('bad_settings', `Model server URL: ${url.problem}.`);
   const bad = Object.entries(next.thresholds).filter(([, value]) => !Number.isFinite(value) || value < 0);
   if (bad.length > 0) throw new RpcFailure('bad_settings', `These thresholds must be numbers of at least 0: ${bad.map(([name]) => name).join(', ')}.`);
   if (change.kitJson !== undefined && change.kitJson.trim() !== '') {
@@ -61,8 +62,10 @@ export function saveSettingsChange(spreadsheet: Spreadsheet, change: SettingsCha
   }
   writeColumns(spreadsheet, table, ['Value'], values);
   appendRows(table, editable.filter((row) => !rowOf.has(row.label.toLowerCase())).map((row) => ({ Setting: row.label, Value: settingValue(next, row.key), Notes: row.note })));
-  // Every row that could hold a bad value has just been written from checked settings.
-  return settingsView(spreadsheet, { settings: next, issues: [], table });
+  // Every row that could hold a bad value has just been written from checked settings; a server
+  // the fetch allowlist lacks is kept, with the notice saying how to add it.
+  const notices = url?.ok && url.notice ? [{ path: 'Settings › Model server URL', message: url.notice }] : [];
+  return settingsView(spreadsheet, { settings: next, issues: notices, table });
 }
 
 /** The Insights sheet's rows, newest first; a caller that has just read the sheet passes its table. */

@@ -1,6 +1,7 @@
 import { cellText, defaultWeights, insightDefaults, normalizeWeights, readNumberCell, stageGateThresholds, type ScoreWeights } from '@onbrand/shared/experiments';
-import { providerIds, type ProviderId } from '@onbrand/shared/generate';
+import { checkModelServerUrl, providerIds, type ProviderId } from '@onbrand/shared/generate';
 import type { Issue } from '@onbrand/shared';
+import manifest from '../../appsscript.json';
 import { columnIndex, readTable, type Table } from './table';
 import { settingsSheet } from './tracker';
 
@@ -54,14 +55,13 @@ export const settingRows: readonly SettingRow[] = [
   { key: 'thresholds.graceDays', label: 'Insight: days overdue', value: insightDefaults.graceDays, note: 'Days past the end date before an undecided experiment is flagged.' },
   { key: 'provider', label: 'Insight writer', value: 'offline', note: `offline (default, no account) or ${providerIds.filter((id) => id !== 'offline').join(', ')}; the API key is set in the sidebar.` },
   { key: 'model', label: 'Model', value: '', note: "Blank for the provider's default." },
-  { key: 'baseUrl', label: 'Model server URL', value: '', note: 'Only for openai-compatible: the base URL of the server, e.g. https://models.example.com/v1.' },
+  { key: 'baseUrl', label: 'Model server URL', value: '', note: 'Only for openai-compatible: the https base URL of the server, e.g. https://models.example.com/v1. Its prefix must be in urlFetchWhitelist in appsscript.json.' },
   { key: 'channel', label: 'Brand check channel', value: '', note: 'The kit channel used by Brand-check column, e.g. email-subject.' },
   { key: 'kitJson', label: 'Brand kit (JSON)', value: '', note: 'Paste the brand kit here, or save it from the sidebar. =ONBRAND_LINT(A2, "", OnbrandKit) reads it.' },
 ];
 
-/** A model server's base URL: http or https, no spaces. */
-export const isServerUrl = (text: string) => /^https?:\/\/[^\s/]+\S*$/i.test(text);
-export const serverUrlProblem = 'expected a URL that starts with https:// (or http:// for a server on your network)';
+/** A model server's base URL: https only, and a notice when the fetch allowlist this add-on is built with lacks it. */
+export const checkServerUrl = (text: string) => checkModelServerUrl(text, manifest.urlFetchWhitelist);
 
 function fromValues(values: ReadonlyMap<string, unknown>): { settings: TrackerSettings; issues: Issue[] } {
   const issues: Issue[] = [];
@@ -83,10 +83,9 @@ function fromValues(values: ReadonlyMap<string, unknown>): { settings: TrackerSe
     issues.push({ path: 'Settings › Insight writer', message: `"${settings.provider}" is not a provider: use ${providerIds.join(', ')}` });
     settings.provider = 'offline';
   }
-  if (settings.baseUrl !== '' && !isServerUrl(settings.baseUrl)) {
-    issues.push({ path: 'Settings › Model server URL', message: serverUrlProblem });
-    settings.baseUrl = '';
-  }
+  const url = settings.baseUrl === '' ? null : checkServerUrl(settings.baseUrl);
+  if (url && !url.ok) settings.baseUrl = '';
+  if (url && (!url.ok || url.notice)) issues.push({ path: 'Settings › Model server URL', message: url.ok ? url.notice! : url.problem });
   return { settings, issues };
 }
 

@@ -14,7 +14,7 @@ export const adapters: Readonly<Record<RemoteProviderId, ProviderAdapter>> = {
 };
 
 /** Why a call gave no usable JSON. */
-export type FailureKind = 'auth' | 'network' | 'http' | 'refusal' | 'unusable';
+export type FailureKind = 'auth' | 'network' | 'blocked' | 'http' | 'refusal' | 'unusable';
 
 /** What one model call came to, and how many HTTP requests it took. */
 export type ModelAnswer =
@@ -53,6 +53,7 @@ export function* callModel(prompt: RenderedPrompt, config: ModelConfig, policy: 
   }
   const { delivery } = sent;
   const failed = (kind: FailureKind, message: string, status?: number): ModelAnswer => ({ ok: false, kind, status, requests, message: scrubSecret(message, config.apiKey) });
+  if (!delivery.ok && delivery.refused) return failed('blocked', `${adapter.label} was not called: ${delivery.error}`);
   if (!delivery.ok) return failed('network', `${adapter.label} could not be reached after ${requests} attempts (${delivery.error})`);
   const { status, body } = delivery.response;
   // The server's own text may quote part of the key, so it is not repeated.
