@@ -847,9 +847,11 @@ function resizeContainer(node: SnapshotNode, box: { width: number; height: numbe
  * hold, and layers the plan left out are hidden.
  */
 function rebuild(master: CreativeSnapshot, out: ReadonlyMap<string, Placed>, hidden: ReadonlySet<string>, W: number, H: number): CreativeSnapshot {
+  // A layer left out keeps a scaled copy of its master geometry, so showing it again starts somewhere sensible.
+  const fit = Math.min(W / master.width, H / master.height);
   const visit = (node: SnapshotNode, originX: number, originY: number): SnapshotNode => {
     if (!node.visible) return node;
-    if (hidden.has(node.id)) return { ...node, visible: false };
+    if (hidden.has(node.id)) return { ...scaleNode(node, fit, false), visible: false };
     const placed = out.get(node.id);
     if (placed) {
       const base = { ...placed.node, x: round(placed.rect.x - originX), y: round(placed.rect.y - originY) };
