@@ -29,6 +29,32 @@ describe('the brand check', () => {
     expect(out.kit).toMatchObject({ name: 'Ledgerline', version: '2.1.0' });
   });
 
+  it('runs the layout audit on each version, and a finding selects the version\'s own layer', async () => {
+    const { figma, versions } = await withVersions();
+    const clean = await ok(figma, 'checkBrand', { scope: 'versions' });
+    for (const frame of clean.frames) expect(frame.findings.filter((finding: { rule: string }) => finding.rule.startsWith('layout.'))).toEqual([]);
+    // A person drags the CTA onto the headline in the leaderboard.
+    const version = figma.findById(versions[1]!.id) as FakeFrameNode;
+    const headline = layer(version, '#headline');
+    const button = layer(version, 'CTA button');
+    const at = (node: { x: number; y: number; parent: unknown }) => {
+      let x = node.x;
+      let y = node.y;
+      for (let up = node.parent as { x: number; y: number; parent: unknown; type: string } | null; up && up !== (version as unknown); up = up.parent as typeof up) if (up.type !== 'GROUP') ((x += up.x), (y += up.y));
+      return { x, y };
+    };
+    const target = at(headline as never);
+    button.x = target.x;
+    button.y = target.y;
+    const out = await ok(figma, 'checkBrand', { scope: 'versions' });
+    const overlap = out.frames[1].findings.find((finding: { rule: string }) => finding.rule === 'layout.overlap');
+    expect(overlap).toMatchObject({ severity: 'error', nodeId: expect.any(String) });
+    expect([headline.id, button.id]).toContain(overlap.nodeId);
+    expect(overlap.message).toMatch(/overlap at 728×90; the master keeps them apart/);
+    await ok(figma, 'selectNode', { id: overlap.nodeId });
+    expect(figma.currentPage.selection.map((node) => node.id)).toEqual([overlap.nodeId]);
+  });
+
   it('checks only contrast when the file has no kit, and says so', async () => {
     const { figma, master } = await sampleFile({ kit: false });
     figma.currentPage.selectAsUser([master]);
