@@ -87,6 +87,8 @@ export const checkFindingSchema = z.object({
   nodeId: z.string(),
   nodeName: z.string(),
   fix: z.optional(fixSchema),
+  /** False when "fix all safely" must leave the fix to a person (a big colour move, or one that breaks contrast). */
+  safe: z.optional(z.boolean()),
 });
 export type CheckFinding = z.output<typeof checkFindingSchema>;
 
@@ -147,7 +149,7 @@ export const figmaContract = defineContract({
   },
   applyFixes: {
     input: z.object({ fixes: z.array(fixSchema) }),
-    output: z.object({ applied: z.number(), skipped: z.array(z.string()) }),
+    output: z.object({ applied: z.number(), skipped: z.array(z.string()), changes: z.array(z.string()), undo: z.array(fixSchema) }),
   },
   selectNode: {
     input: z.object({ id: z.string() }),

@@ -55,6 +55,25 @@ describe('the brand check', () => {
     expect(figma.currentPage.selection.map((node) => node.id)).toEqual([overlap.nodeId]);
   });
 
+  it('marks which fixes are safe in bulk, summarises a fix-all, and undoes it as a whole', async () => {
+    const { figma, versions } = await withVersions();
+    const out = await ok(figma, 'checkBrand', { scope: 'versions' });
+    const findings = out.frames[0].findings as { rule: string; nodeId: string; fix?: { kind: string }; safe?: boolean }[];
+    for (const finding of findings) if (finding.fix) expect(typeof finding.safe).toBe('boolean');
+    const colour = findings.find((finding) => finding.rule === 'visual.palette' && finding.fix?.kind === 'fill')!;
+    const node = figma.findById(colour.nodeId) as unknown as { fills: SolidPaint[] };
+    const before = JSON.stringify(node.fills);
+    const steps = figma.undoSteps;
+    const fixed = await ok(figma, 'applyFixes', { fixes: [colour.fix] });
+    expect(fixed.applied).toBe(1);
+    expect(fixed.changes).toEqual([expect.stringMatching(/→ #[0-9A-F]{6}$/)]);
+    expect(figma.undoSteps - steps).toBe(1);
+    expect(JSON.stringify(node.fills)).not.toBe(before);
+    await ok(figma, 'applyFixes', { fixes: fixed.undo });
+    expect((node.fills[0]!.color.r * 255).toFixed(0)).toBe((JSON.parse(before)[0].color.r * 255).toFixed(0));
+    expect(versions).toHaveLength(2);
+  });
+
   it('checks only contrast when the file has no kit, and says so', async () => {
     const { figma, master } = await sampleFile({ kit: false });
     figma.currentPage.selectAsUser([master]);
@@ -82,7 +101,8 @@ describe('auto-fix', () => {
     expect(fixes.map((fix: { kind: string }) => fix.kind).sort()).toEqual(['fill', 'fontSize']);
     const steps = figma.undoSteps;
     const applied = await ok(figma, 'applyFixes', { fixes });
-    expect(applied).toEqual({ applied: 2, skipped: [] });
+    expect(applied).toMatchObject({ applied: 2, skipped: [] });
+    expect(applied.changes).toHaveLength(2);
     expect(figma.undoSteps - steps).toBe(1);
     const legal = layer(master, 'Legal line');
     expect(legal.fontSize).toBe(12);
@@ -114,7 +134,7 @@ describe('auto-fix', () => {
     const fix = out.frames[0].findings.find((finding: { fix?: { kind: string } }) => finding.fix?.kind === 'fill').fix;
     figma.calls.reset();
     const result = await ok(figma, 'applyFixes', { fixes: [fix] });
-    expect(result).toEqual({ applied: 0, skipped: ['"Legal line" is locked; unlock it to fix it.'] });
+    expect(result).toEqual({ applied: 0, skipped: ['"Legal line" is locked; unlock it to fix it.'], changes: [], undo: [] });
     expect(figma.calls.count('fills.set')).toBe(0);
     expect(figma.calls.count('commitUndo')).toBe(0);
   });

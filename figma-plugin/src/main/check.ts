@@ -1,5 +1,5 @@
 import type { BrandKit } from '@onbrand/shared/kit';
-import { lintText } from '@onbrand/shared/lint';
+import { isSafeFix, lintText } from '@onbrand/shared/lint';
 import { RpcFailure } from '@onbrand/shared/rpc';
 import { allNodes, auditLayout, resizeOptionsFromKit } from '@onbrand/shared/layout';
 import { brandFitScore, checkCreative, type CreativeSnapshot, type SnapshotNode } from '@onbrand/shared/visual';
@@ -68,6 +68,7 @@ export async function checkFrame(
     nodeId: finding.node.id,
     nodeName: finding.node.name,
     ...(finding.fix ? { fix: finding.fix } : {}),
+    ...(finding.safe === undefined ? {} : { safe: finding.safe }),
   }));
   if (kit) {
     for (const text of textLayersOf(snapshot)) {
@@ -82,7 +83,7 @@ export async function checkFrame(
           message: finding.message,
           nodeId: text.id,
           nodeName: text.name,
-          ...(replacement !== undefined ? { fix: { kind: 'text' as const, nodeId: text.id, start: finding.start, end: finding.end, match: finding.match, replacement } } : {}),
+          ...(replacement !== undefined ? { fix: { kind: 'text' as const, nodeId: text.id, start: finding.start, end: finding.end, match: finding.match, replacement }, safe: isSafeFix(finding) } : {}),
         });
       });
     }
