@@ -123,6 +123,28 @@ describe('generating versions from a master', () => {
     }
   });
 
+  it('lists the role of each master layer, keeps a designer\'s correction on the layer, and resizes by it', async () => {
+    const { figma, master } = await sampleFile();
+    figma.currentPage.selectAsUser([master]);
+    const listed = await ok(figma, 'listRoles', {});
+    const roleOf = (name: string) => listed.layers.find((layer: { name: string }) => layer.name === name);
+    expect(roleOf('#headline')).toMatchObject({ role: 'headline', set: false, named: true });
+    expect(roleOf('Legal line')).toMatchObject({ role: 'legal', set: false });
+    // The designer says the photo is decoration: the medium rectangle, which shows it beside the copy, leaves it out.
+    const photo = master.children.find((child) => child.name === 'Hero photo')!;
+    const layerOf = (id: string) => (figma.findById(id) as FakeFrameNode).children.find((child) => child.name === 'Hero photo')!;
+    const before = await ok(figma, 'generateVersions', { sizes: ['300x250'], copy: { mode: 'master' } });
+    expect(layerOf(before.versions[0].id).visible).toBe(true);
+    await ok(figma, 'setRole', { nodeId: photo.id, role: 'decoration' });
+    expect(photo.getPluginData('onbrand-role')).toBe('decoration');
+    expect((await ok(figma, 'listRoles', {})).layers.find((layer: { id: string }) => layer.id === photo.id)).toMatchObject({ role: 'decoration', set: true });
+    figma.currentPage.selectAsUser([master]);
+    const after = await ok(figma, 'generateVersions', { sizes: ['300x250'], copy: { mode: 'master' } });
+    expect(layerOf(after.versions[0].id).visible).toBe(false);
+    await ok(figma, 'setRole', { nodeId: photo.id, role: null });
+    expect(photo.getPluginData('onbrand-role')).toBe('');
+  });
+
   it('holds text to the kit minimum and explains each step', async () => {
     const { figma } = await sampleFile();
     const out = await ok(figma, 'generateVersions', { sizes: ['300x250'], copy: { mode: 'master' } });

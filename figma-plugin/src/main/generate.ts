@@ -1,5 +1,5 @@
 import type { BrandKit } from '@onbrand/shared/kit';
-import { defaultNameTemplate, layoutGrid, parseSize, renderVersionName, type MeasuredText, type Size } from '@onbrand/shared/layout';
+import { defaultNameTemplate, layoutGrid, parseSize, renderVersionName, type MeasuredText, type RoleOverrides, type Size } from '@onbrand/shared/layout';
 import { RpcFailure } from '@onbrand/shared/rpc';
 import type { CreativeSnapshot, SnapshotNode } from '@onbrand/shared/visual';
 import type { CopySource, VersionSummary } from '../contract';
@@ -9,6 +9,7 @@ import { copyRowsBySize, type CopyRow } from './copy-rows';
 import type { FigmaHost, HostFrame, HostLayer, HostSection, HostSegment, HostText } from './host';
 import { readKit } from './kit-store';
 import { planVersion, refineVersion } from './plan-version';
+import { readRoleOverrides } from './roles';
 import { readSnapshot, slotName, textLayersOf, zipLayers } from './snapshot';
 import { FontLoader, styleFields } from './text';
 import { layerHash, masterHash, readSections, summarize, versionsIn, writeRecord, writeSections, type VersionRecord } from './versions';
@@ -117,12 +118,14 @@ interface MasterJob {
   hash: string;
   mixed: FigmaHost['mixed'];
   masterById: Map<string, SnapshotNode>;
+  /** The designer's role corrections on the master's layers. */
+  roles: RoleOverrides;
 }
 
 /** Makes one version: clone, place, apply the plan, name it and record where it came from. */
 async function makeVersion(job: MasterJob, size: Size, row: CopyRow, kit: BrandKit | null, template: string, index: number, updatedAt: string, pause: () => Promise<void>): Promise<VersionSummary> {
   const section = job.section!;
-  const planned = planVersion(job.snapshot, size, row.texts, kit);
+  const planned = planVersion(job.snapshot, size, row.texts, kit, job.roles);
   await pause();
   const clone = job.master.clone();
   try {
@@ -229,7 +232,7 @@ export async function generateVersions(env: PluginEnv, input: GenerateInput): Pr
       notices.push(...copy.notices);
       const preloaded = await preloadFonts(fonts, snapshot, master);
       const ctx: ApplyContext = { fonts, masterText: masterTextRuns(snapshot, master), skipped: new Set(preloaded.names), missing: preloaded.missing, preloaded: true };
-      jobs.push({ master, snapshot, masterById: byId(snapshot), mixed: host.mixed, cells: sizes.flatMap((size, at) => copy.rowsBySize[at]!.map((row) => ({ size, row }))), ctx, hash: masterHash(snapshot) });
+      jobs.push({ master, snapshot, roles: readRoleOverrides(snapshot, master), masterById: byId(snapshot), mixed: host.mixed, cells: sizes.flatMap((size, at) => copy.rowsBySize[at]!.map((row) => ({ size, row }))), ctx, hash: masterHash(snapshot) });
     }
     // Everything is checked; only now does the document change.
     for (const job of jobs) job.section = await findOrMakeSection(host, job.master);

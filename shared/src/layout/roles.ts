@@ -7,24 +7,10 @@ import { contains, isPainted, type Rect } from '../visual/tree';
  * refitted; background, hero, overlay and backdrop are scenery placed around the units; a `group`
  * is a container whose children have roles of their own.
  */
-export type LayoutRole =
-  | 'background'
-  | 'backdrop'
-  | 'hero'
-  | 'overlay'
-  | 'logo'
-  | 'headline'
-  | 'body'
-  | 'eyebrow'
-  | 'cta'
-  | 'legal'
-  | 'badge'
-  | 'decoration'
-  | 'group';
-
-export const layoutRoles: readonly LayoutRole[] = [
+export const layoutRoles = [
   'background', 'backdrop', 'hero', 'overlay', 'logo', 'headline', 'body', 'eyebrow', 'cta', 'legal', 'badge', 'decoration', 'group',
-];
+] as const;
+export type LayoutRole = (typeof layoutRoles)[number];
 
 /** A designer's corrections: layer id → role. They win over every inference. */
 export type RoleOverrides = Readonly<Record<string, LayoutRole>>;
