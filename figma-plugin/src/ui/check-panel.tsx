@@ -85,7 +85,7 @@ export function CheckPanel() {
           <p class="muted grow" aria-live="polite">
             {total} finding(s) in {frames.length} frame(s).
           </p>
-          {allFixes.length > 1 && (
+          {allFixes.length > 0 && (
             <button class="button" onClick={() => fix(allFixes, true)}>
               Fix all {allFixes.length} safely
             </button>

@@ -88,7 +88,7 @@ export function sizedText(node: TextNode, size: number, box: { width: number; he
 
 /** A layer and everything in it scaled by `k` from its top-left, as Figma's rescale() does. */
 export function scaleNode<T extends SnapshotNode>(node: T, scale: number, top = true): T {
-  const k = Math.max(1e-3, scale);
+  const k = Number.isFinite(scale) ? Math.max(1e-3, scale) : 1;
   const out = { ...node, width: round(node.width * k), height: round(node.height * k) } as T;
   if (!top) Object.assign(out, { x: round(node.x * k), y: round(node.y * k) });
   if (out.type === 'text') return { ...sizedText(out as TextNode, (out as TextNode).fontSize * k, out), x: out.x, y: out.y } as T;
@@ -432,6 +432,8 @@ const unitText = (node: SnapshotNode) => textsOf(node).sort((a, b) => a.fontSize
 /** A logo, button or badge scaled as one piece: by `t`, at least so its text meets the floor, at most `width` wide. */
 function sizeUnit(item: Item, width: number, maxHeight: number, t: number, ctx: MeasureCtx, hardWidth = width, preferMark = false): Sized {
   const { node: whole, role } = item;
+  // A layer with no area has nothing to scale; it stays as it is.
+  if (!(whole.width > 0 && whole.height > 0)) return unitSized(item, whole, false);
   const mark = role === 'logo' && preferMark ? markOf(whole) : undefined;
   const node = mark?.logo ?? whole;
   const { floor, logoMin } = ctx.input;
