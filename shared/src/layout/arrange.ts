@@ -78,11 +78,12 @@ export function sizedText(node: TextNode, size: number, box: { width: number; he
     ...node,
     width: round(box.width),
     height: round(box.height),
-    fontSize: round(size),
+    // Figma refuses font sizes under 1 px.
+    fontSize: Math.max(1, round(size)),
     textAutoResize: mode,
     letterSpacing: round(node.letterSpacing * ratio),
     ...(node.lineHeight === undefined ? {} : { lineHeight: round(node.lineHeight * ratio) }),
-    ...(node.segments ? { segments: node.segments.map((run) => (run.fontSize === undefined ? run : { ...run, fontSize: round(run.fontSize * ratio) })) } : {}),
+    ...(node.segments ? { segments: node.segments.map((run) => (run.fontSize === undefined ? run : { ...run, fontSize: Math.max(1, round(run.fontSize * ratio)) })) } : {}),
   };
 }
 
