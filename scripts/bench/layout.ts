@@ -6,9 +6,8 @@
 // presets, each with its kit: how many versions are flagged, and the layout audit's findings left on
 // versions that are not flagged (the target is none, and at most one version in ten flagged).
 import { readFileSync } from 'node:fs';
-import { parseKitJson } from '../../shared/src/kit';
 import { planResize, resizeOptionsFromKit, sizePresets, type ResizePlan } from '../../shared/src/layout';
-import { checkCreative, parseSnapshot, placeNodes, visualKitSchema, type CreativeSnapshot } from '../../shared/src/visual';
+import { checkCreative, parseSnapshot, parseVisualKit, placeNodes, visualKitSchema, type CreativeSnapshot } from '../../shared/src/visual';
 import { median } from './measure';
 
 // The masters and their kits, as the tests list them.
@@ -26,11 +25,11 @@ function layoutQuality(): Record<string, number> {
   let worst = 0;
   for (const [file, kitFile] of qualityMasters) {
     const master = parseSnapshot(JSON.parse(readFileSync(file, 'utf8')));
-    const kit = parseKitJson(readFileSync(kitFile, 'utf8'));
+    const kit = parseVisualKit((JSON.parse(readFileSync(kitFile, 'utf8')) as { visual?: unknown }).visual);
     if (!master.ok || !kit.ok) throw new Error(`${file} or ${kitFile} does not parse`);
     for (const preset of sizePresets) {
       const started = performance.now();
-      const plan = planResize(master.value, preset, resizeOptionsFromKit(kit.value.visual, preset.width, preset.height));
+      const plan = planResize(master.value, preset, resizeOptionsFromKit(kit.value, preset.width, preset.height));
       worst = Math.max(worst, performance.now() - started);
       versions++;
       if (plan.flags.length) flagged++;

@@ -572,7 +572,7 @@ function dropOverflowing(sized: readonly Sized[], ctx: MeasureCtx, why: string):
 /** The largest type scale in [lo, hi] for which `fits` holds (fits(lo) is assumed). */
 function largest(lo: number, hi: number, fits: (t: number) => boolean): number {
   if (fits(hi)) return hi;
-  for (let i = 0; i < 14 && hi - lo > 0.002; i++) {
+  for (let i = 0; i < 10 && hi - lo > 0.004; i++) {
     const mid = (lo + hi) / 2;
     if (fits(mid)) lo = mid;
     else hi = mid;

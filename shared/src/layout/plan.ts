@@ -5,7 +5,7 @@ import { safeArea } from '../visual/safe-zone';
 import type { CreativeSnapshot, SnapshotNode, TextNode } from '../visual/snapshot';
 import { minTextSizeFor } from '../visual/text-size';
 import { findLogos, placeNodes, type Rect } from '../visual/tree';
-import { arrange, dropOrder, type Arranged } from './arrange';
+import { arrange, type Arranged } from './arrange';
 import { aspectClass } from './aspect';
 import { auditLayout, logoMinimum, type AuditFinding } from './audit';
 import { aspectRatioChange, planByConstraints, type ConstraintOptions } from './constraint-plan';
@@ -109,12 +109,12 @@ export function planResize(master: CreativeSnapshot, target: { width: number; he
   // Larger text first when the kit prefers it, then the size's own minimum; within each, leave out more in turn.
   const floors = options.preferredMinTextSize !== undefined && options.preferredMinTextSize > input.floor ? [options.preferredMinTextSize, input.floor] : [input.floor];
   search: for (const floor of floors) {
+    // Secondary roles go together, then body copy, then the picture: at most four tries per floor.
+    const steps: LayoutRole[][] = [[], ['badge', 'decoration', 'eyebrow'], ['body'], ['hero', 'legal']];
     const drops = new Set<LayoutRole>();
-    for (const extra of [undefined, ...dropOrder]) {
-      if (extra) {
-        if (kept.has(extra)) continue;
-        drops.add(extra);
-      }
+    for (const step of steps) {
+      for (const role of step) if (!kept.has(role)) drops.add(role);
+      if (step.length && step.every((role) => kept.has(role))) continue;
       const arranged = arrange({ ...input, floor, drops });
       const audit = auditLayout(arranged.snapshot, master, auditOptions);
       const flags = crowding(arranged.snapshot, pattern, input.clearShare, `${W}×${H}`);

@@ -199,6 +199,23 @@ export function inferRoles(root: CreativeSnapshot, options: RoleOptions = {}): M
     else roles.set(text.id, 'body');
   }
 
+  // One headline: a `#tag` or override wins over a plain word, then the largest; the others read as body copy.
+  const headlines = seen.filter((entry) => roles.get(entry.node.id) === 'headline' && entry.node.type === 'text');
+  if (headlines.length > 1) {
+    const rank = (entry: Seen) => (overrides[entry.node.id] ? 2 : entry.node.name.includes('#') ? 1 : 0);
+    const keep = [...headlines].sort((a, b) => rank(b) - rank(a) || (b.node as TextNode).fontSize - (a.node as TextNode).fontSize)[0]!;
+    for (const entry of headlines) if (entry !== keep && !overrides[entry.node.id]) roles.set(entry.node.id, 'body');
+  }
+
+  // A painted card that holds neither headline, call to action nor logo is secondary, like a badge: it goes first.
+  const holdsKey = (node: SnapshotNode): boolean => {
+    const role = roles.get(node.id);
+    if (role === 'headline' || role === 'cta' || role === 'logo') return true;
+    return (node.type === 'frame' || node.type === 'group') && node.children.some(holdsKey);
+  };
+  for (const entry of seen)
+    if (roles.get(entry.node.id) === 'group' && !overrides[entry.node.id] && isPainted(entry.node) && !holdsKey(entry.node)) roles.set(entry.node.id, 'badge');
+
   // Shapes without a name: a copy of the hero's box is its overlay; a painted box under copy is its backdrop.
   const heroRects = seen.filter((entry) => roles.get(entry.node.id) === 'hero').map((entry) => entry.rect);
   const foreground = seen.filter((entry) => {
