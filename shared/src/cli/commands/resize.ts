@@ -1,7 +1,8 @@
 import { describeIssues, type Issue } from '../../issues';
 import { parseRoleOverrides, parseSizeList, planResize, resizeOptionsFromKit, type RoleOverrides } from '../../layout';
 import { UsageError, type Command } from '../command';
-import { loadSnapshot, loadVisualKit, parseFlags, readInput } from './check';
+import { readInput } from '../read-input';
+import { loadSnapshot, loadVisualKit, parseFlags } from './check';
 
 // `onbrand resize`: plans each requested size from a master snapshot with the same core the Figma
 // plugin uses: roles, an arrangement per aspect class, the kit's text minimum, logo clear space and
