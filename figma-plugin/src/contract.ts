@@ -1,5 +1,6 @@
 import * as z from '@onbrand/shared/zod';
 import { defineContract } from '@onbrand/shared/rpc';
+import { layoutRoles as layoutRoleNames } from '@onbrand/shared/layout';
 
 // Only plain data crosses between the UI and the main thread: ids, names, numbers and bytes.
 
@@ -79,6 +80,19 @@ export const fixSchema = z.discriminatedUnion('kind', [
 ]);
 export type PluginFix = z.output<typeof fixSchema>;
 
+/** A master layer with the role the resize reads for it. */
+export const layerRoleSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  depth: z.int(),
+  role: z.enum(layoutRoleNames),
+  /** True when the designer set the role; false when it was read from the layer. */
+  set: z.boolean(),
+  /** True when the layer's name already says it (a `#tag` or plain word). */
+  named: z.boolean(),
+});
+export type LayerRole = z.output<typeof layerRoleSchema>;
+
 export const checkFindingSchema = z.object({
   id: z.string(),
   rule: z.string(),
@@ -87,6 +101,8 @@ export const checkFindingSchema = z.object({
   nodeId: z.string(),
   nodeName: z.string(),
   fix: z.optional(fixSchema),
+  /** False when "fix all safely" must leave the fix to a person (a big colour move, or one that breaks contrast). */
+  safe: z.optional(z.boolean()),
 });
 export type CheckFinding = z.output<typeof checkFindingSchema>;
 
@@ -147,7 +163,15 @@ export const figmaContract = defineContract({
   },
   applyFixes: {
     input: z.object({ fixes: z.array(fixSchema) }),
-    output: z.object({ applied: z.number(), skipped: z.array(z.string()) }),
+    output: z.object({ applied: z.number(), skipped: z.array(z.string()), changes: z.array(z.string()), undo: z.array(fixSchema) }),
+  },
+  listRoles: {
+    input: z.object({}),
+    output: z.object({ masterId: z.string(), masterName: z.string(), layers: z.array(layerRoleSchema) }),
+  },
+  setRole: {
+    input: z.object({ nodeId: z.string(), role: z.nullable(z.enum(layoutRoleNames)) }),
+    output: z.object({ ok: z.literal(true) }),
   },
   selectNode: {
     input: z.object({ id: z.string() }),

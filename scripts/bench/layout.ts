@@ -2,9 +2,53 @@
 // generated 60-layer master with auto layout, groups, images and a logo. Reports the planning time
 // in total and per version (mean and worst), and the visual check per version, as medians of 5 runs.
 // The worst version is what the plugin's 50 ms yield budget is measured against.
-import { planResize, type ResizePlan } from '../../shared/src/layout';
-import { checkCreative, parseSnapshot, placeNodes, visualKitSchema, type CreativeSnapshot } from '../../shared/src/visual';
+// Then the layout's quality: nine masters of different structure (examples/snapshots) × the twelve
+// presets, each with its kit: how many versions are flagged, and the layout audit's findings left on
+// versions that are not flagged (the target is none, and at most one version in ten flagged).
+import { readFileSync } from 'node:fs';
+import { planResize, resizeOptionsFromKit, sizePresets, type ResizePlan } from '../../shared/src/layout';
+import { checkCreative, parseSnapshot, parseVisualKit, placeNodes, visualKitSchema, type CreativeSnapshot } from '../../shared/src/visual';
 import { median } from './measure';
+
+// The masters and their kits, as the tests list them.
+const qualityMasters = (JSON.parse(readFileSync('examples/snapshots/masters/index.json', 'utf8')) as { snapshot: string; kit: string }[]).map(
+  (entry) => [entry.snapshot, entry.kit] as const,
+);
+
+/** Flags and audit findings over the nine masters × twelve presets. */
+function layoutQuality(): Record<string, number> {
+  let versions = 0;
+  let flagged = 0;
+  let findingsUnflagged = 0;
+  let findingsAll = 0;
+  let dropped = 0;
+  let worst = 0;
+  for (const [file, kitFile] of qualityMasters) {
+    const master = parseSnapshot(JSON.parse(readFileSync(file, 'utf8')));
+    const kit = parseVisualKit((JSON.parse(readFileSync(kitFile, 'utf8')) as { visual?: unknown }).visual);
+    if (!master.ok || !kit.ok) throw new Error(`${file} or ${kitFile} does not parse`);
+    for (const preset of sizePresets) {
+      const started = performance.now();
+      const plan = planResize(master.value, preset, resizeOptionsFromKit(kit.value, preset.width, preset.height));
+      worst = Math.max(worst, performance.now() - started);
+      versions++;
+      if (plan.flags.length) flagged++;
+      else findingsUnflagged += plan.audit.length;
+      findingsAll += plan.audit.length;
+      dropped += plan.dropped.filter((entry) => entry.role !== 'decoration').length;
+    }
+  }
+  return {
+    qualityMasters: qualityMasters.length,
+    qualityVersions: versions,
+    qualityFlaggedVersions: flagged,
+    qualityFlaggedShare: Math.round((flagged / versions) * 1000) / 1000,
+    qualityAuditFindingsUnflagged: findingsUnflagged,
+    qualityAuditFindingsAll: findingsAll,
+    qualityLayersLeftOut: dropped,
+    qualityWorstPlanMs: Math.round(worst * 100) / 100,
+  };
+}
 
 const sizes = [
   [300, 250], [728, 90], [160, 600], [300, 600], [320, 50],
@@ -117,5 +161,6 @@ export async function benchLayout(): Promise<Record<string, number>> {
     planWorstVersionMs: Math.round(median(worsts) * 1000) / 1000,
     checkPerVersionMs: Math.round(median(checks) * 1000) / 1000,
     flagsRaised: flags,
+    ...layoutQuality(),
   };
 }

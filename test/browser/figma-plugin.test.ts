@@ -91,9 +91,9 @@ describe('the Figma plugin in the preview, from master to fixed, updated version
     expect(selected).toEqual(['Legal line']);
     await page.screenshot({ path: screenshotPath('figma-check') });
 
-    // Fix it: the legal line's colour snaps to the nearest palette colour.
+    // Fix it: the legal line's colour snaps to the nearest palette colour (a move big enough to be offered on its own).
     const before = await plugin.locator('li.finding[data-rule="visual.palette"]').count();
-    await palette.getByRole('button', { name: /^Fix:/ }).click();
+    await palette.getByRole('button', { name: /^(Review fix|Fix):/ }).click();
     await expect.poll(() => plugin.locator('li.finding[data-rule="visual.palette"]').count()).toBe(before - 1);
     await page.screenshot({ path: screenshotPath('figma-fixed') });
 
@@ -135,9 +135,19 @@ describe('the Figma plugin in the preview, from master to fixed, updated version
   it('applies every safe fix at once, leaving only what a person must judge', async () => {
     const { page } = preview;
     const plugin = page.frameLocator('iframe[title="Onbrand plugin"]');
+    // A near-navy logo plate in every version: a small colour move (ΔE00 about 4) that keeps contrast, so safe in bulk.
+    await file((figma) => {
+      const section = figma.currentPage.children.find((node) => node.type === 'SECTION') as unknown as { children: { children: { name: string; paint(p: unknown[]): void }[] }[] };
+      for (const version of section.children) version.children.find((child) => child.name === '#logo')!.paint([{ type: 'SOLID', color: { r: 0x15 / 255, g: 0x28 / 255, b: 0x4a / 255 }, opacity: 1, visible: true }]);
+      return true;
+    });
+    await plugin.getByRole('button', { name: 'Check all versions' }).click();
     const fixAll = plugin.getByRole('button', { name: /^Fix all \d+ safely$/ });
     await fixAll.click();
     await expect.poll(() => plugin.getByRole('button', { name: /^Fix:/ }).count()).toBe(0);
+    // The summary says what changed and offers to undo the whole step.
+    await expect.poll(() => plugin.locator('.fix-summary li').count()).toBeGreaterThanOrEqual(6);
+    expect(await plugin.getByRole('button', { name: 'Undo these fixes' }).count()).toBe(1);
     expect(await plugin.locator('li.finding').count()).toBeGreaterThan(0);
     const undo = await file((figma) => figma.undoSteps);
     expect(undo).toBeGreaterThan(0);

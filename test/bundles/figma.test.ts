@@ -119,8 +119,8 @@ describe('the Figma plugin bundle in a sandbox like the main thread', () => {
     expect(manifest.relaunchButtons.map((button) => button.command)).toContain('update');
   });
 
-  it('stays within the size budgets: code.js ≤ 150 KB minified, ui.html ≤ 80 KB gzipped', () => {
-    expect(Buffer.byteLength(readDist('figma-plugin/code.js'))).toBeLessThanOrEqual(150 * 1024);
+  it('stays within the size budgets: code.js ≤ 250 KB minified, ui.html ≤ 80 KB gzipped', () => {
+    expect(Buffer.byteLength(readDist('figma-plugin/code.js'))).toBeLessThanOrEqual(250 * 1024);
     expect(gzipSync(readDist('figma-plugin/ui.html'), { level: 9 }).length).toBeLessThanOrEqual(80 * 1024);
   });
 

@@ -29,6 +29,51 @@ describe('the brand check', () => {
     expect(out.kit).toMatchObject({ name: 'Ledgerline', version: '2.1.0' });
   });
 
+  it('runs the layout audit on each version, and a finding selects the version\'s own layer', async () => {
+    const { figma, versions } = await withVersions();
+    const clean = await ok(figma, 'checkBrand', { scope: 'versions' });
+    for (const frame of clean.frames) expect(frame.findings.filter((finding: { rule: string }) => finding.rule.startsWith('layout.'))).toEqual([]);
+    // A person drags the CTA onto the headline in the leaderboard.
+    const version = figma.findById(versions[1]!.id) as FakeFrameNode;
+    const headline = layer(version, '#headline');
+    const button = layer(version, 'CTA button');
+    const at = (node: { x: number; y: number; parent: unknown }) => {
+      let x = node.x;
+      let y = node.y;
+      for (let up = node.parent as { x: number; y: number; parent: unknown; type: string } | null; up && up !== (version as unknown); up = up.parent as typeof up) if (up.type !== 'GROUP') ((x += up.x), (y += up.y));
+      return { x, y };
+    };
+    const target = at(headline as never);
+    button.x = target.x;
+    button.y = target.y;
+    const out = await ok(figma, 'checkBrand', { scope: 'versions' });
+    const overlap = out.frames[1].findings.find((finding: { rule: string }) => finding.rule === 'layout.overlap');
+    expect(overlap).toMatchObject({ severity: 'error', nodeId: expect.any(String) });
+    expect([headline.id, button.id]).toContain(overlap.nodeId);
+    expect(overlap.message).toMatch(/overlap at 728×90; the master keeps them apart/);
+    await ok(figma, 'selectNode', { id: overlap.nodeId });
+    expect(figma.currentPage.selection.map((node) => node.id)).toEqual([overlap.nodeId]);
+  });
+
+  it('marks which fixes are safe in bulk, summarises a fix-all, and undoes it as a whole', async () => {
+    const { figma, versions } = await withVersions();
+    const out = await ok(figma, 'checkBrand', { scope: 'versions' });
+    const findings = out.frames[0].findings as { rule: string; nodeId: string; fix?: { kind: string }; safe?: boolean }[];
+    for (const finding of findings) if (finding.fix) expect(typeof finding.safe).toBe('boolean');
+    const colour = findings.find((finding) => finding.rule === 'visual.palette' && finding.fix?.kind === 'fill')!;
+    const node = figma.findById(colour.nodeId) as unknown as { fills: SolidPaint[] };
+    const before = JSON.stringify(node.fills);
+    const steps = figma.undoSteps;
+    const fixed = await ok(figma, 'applyFixes', { fixes: [colour.fix] });
+    expect(fixed.applied).toBe(1);
+    expect(fixed.changes).toEqual([expect.stringMatching(/→ #[0-9A-F]{6}$/)]);
+    expect(figma.undoSteps - steps).toBe(1);
+    expect(JSON.stringify(node.fills)).not.toBe(before);
+    await ok(figma, 'applyFixes', { fixes: fixed.undo });
+    expect((node.fills[0]!.color.r * 255).toFixed(0)).toBe((JSON.parse(before)[0].color.r * 255).toFixed(0));
+    expect(versions).toHaveLength(2);
+  });
+
   it('checks only contrast when the file has no kit, and says so', async () => {
     const { figma, master } = await sampleFile({ kit: false });
     figma.currentPage.selectAsUser([master]);
@@ -56,7 +101,8 @@ describe('auto-fix', () => {
     expect(fixes.map((fix: { kind: string }) => fix.kind).sort()).toEqual(['fill', 'fontSize']);
     const steps = figma.undoSteps;
     const applied = await ok(figma, 'applyFixes', { fixes });
-    expect(applied).toEqual({ applied: 2, skipped: [] });
+    expect(applied).toMatchObject({ applied: 2, skipped: [] });
+    expect(applied.changes).toHaveLength(2);
     expect(figma.undoSteps - steps).toBe(1);
     const legal = layer(master, 'Legal line');
     expect(legal.fontSize).toBe(12);
@@ -88,7 +134,7 @@ describe('auto-fix', () => {
     const fix = out.frames[0].findings.find((finding: { fix?: { kind: string } }) => finding.fix?.kind === 'fill').fix;
     figma.calls.reset();
     const result = await ok(figma, 'applyFixes', { fixes: [fix] });
-    expect(result).toEqual({ applied: 0, skipped: ['"Legal line" is locked; unlock it to fix it.'] });
+    expect(result).toEqual({ applied: 0, skipped: ['"Legal line" is locked; unlock it to fix it.'], changes: [], undo: [] });
     expect(figma.calls.count('fills.set')).toBe(0);
     expect(figma.calls.count('commitUndo')).toBe(0);
   });

@@ -38,7 +38,8 @@ async function applyText(host: HostText, planned: SnapshotText, before: Snapshot
   const copyChanged = host.characters !== planned.characters || textStyleKey(before) !== textStyleKey(source);
   const sizeChanged = !near(before.fontSize, planned.fontSize) || JSON.stringify(before.segments?.map((s) => s.fontSize)) !== JSON.stringify(planned.segments?.map((s) => s.fontSize));
   const spacingChanged = (planned.lineHeight !== undefined && !near(before.lineHeight ?? 0, planned.lineHeight)) || !near(before.letterSpacing, planned.letterSpacing);
-  if (!copyChanged && !sizeChanged && !spacingChanged) return;
+  const wrapChanged = planned.textAutoResize !== before.textAutoResize;
+  if (!copyChanged && !sizeChanged && !spacingChanged && !wrapChanged) return;
   if (ctx.missing.has(planned.id) || (!ctx.preloaded && !(await ctx.fonts.ready(host)))) {
     ctx.skipped.add(host.name);
     return;
@@ -49,6 +50,8 @@ async function applyText(host: HostText, planned: SnapshotText, before: Snapshot
     swapCopy(host, planned.characters, master?.characters ?? host.characters, master?.runs ?? []);
     sizesNow = source;
   }
+  // Auto-width copy the plan wraps becomes auto-height: it keeps the planned width and grows down.
+  if (wrapChanged) host.textAutoResize = planned.textAutoResize;
   applyFontSizes(host, planned, sizesNow);
   if (planned.lineHeight !== undefined && !near(sizesNow.lineHeight ?? 0, planned.lineHeight)) host.lineHeight = { unit: 'PIXELS', value: planned.lineHeight };
   if (!near(sizesNow.letterSpacing, planned.letterSpacing)) host.letterSpacing = { unit: 'PIXELS', value: planned.letterSpacing };
@@ -75,6 +78,8 @@ export async function applyLayer(
   }
   if (planned.visible !== before.visible) host.visible = planned.visible;
   if (!near(planned.opacity, before.opacity)) host.opacity = planned.opacity;
+  // A frame the plan lays out itself stops flowing its children (Figma leaves them where they are).
+  if (isFrameLike(host) && planned.type === 'frame' && before.type === 'frame' && planned.layoutMode !== before.layoutMode) host.layoutMode = planned.layoutMode;
   // A group's box follows its children; it has no geometry of its own to set.
   if (isGroup(host)) return;
   const inFlow = parent?.type === 'frame' && parent.layoutMode !== 'NONE' && planned.layoutPositioning !== 'ABSOLUTE';

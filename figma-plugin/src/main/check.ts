@@ -1,17 +1,61 @@
 import type { BrandKit } from '@onbrand/shared/kit';
-import { lintText } from '@onbrand/shared/lint';
+import { isSafeFix, lintText } from '@onbrand/shared/lint';
 import { RpcFailure } from '@onbrand/shared/rpc';
-import { allNodes } from '@onbrand/shared/layout';
-import { brandFitScore, checkCreative } from '@onbrand/shared/visual';
+import { allNodes, auditLayout, resizeOptionsFromKit } from '@onbrand/shared/layout';
+import { brandFitScore, checkCreative, type CreativeSnapshot, type SnapshotNode } from '@onbrand/shared/visual';
 import type { CheckedFrame, CheckFinding } from '../contract';
 import { endBatch, startBatch, type PluginEnv } from './context';
 import { isFrameLike, type HostFrame } from './host';
 import { kitInfo, readKit, type KitInfo } from './kit-store';
 import { readSnapshot, textLayersOf } from './snapshot';
-import { readSections, sectionOf, versionsIn } from './versions';
+import { readRecord, readSections, sectionOf, versionsIn } from './versions';
+
+/** Masters read once per check, by id (null when the master is gone). */
+export type MasterCache = Map<string, CreativeSnapshot | null>;
+
+/**
+ * The layout audit of a version against its master, in the version's own layer ids so each finding
+ * selects its layer. The version record maps version layers to master layers; a frame without one
+ * (a master, a hand-made frame) has no layout to audit.
+ */
+async function layoutFindings(frame: HostFrame, snapshot: CreativeSnapshot, kit: BrandKit | null, env: { host: PluginEnv['host']; masters: MasterCache }): Promise<CheckFinding[]> {
+  const record = readRecord(frame);
+  if (!record) return [];
+  if (!env.masters.has(record.masterId)) {
+    const node = await env.host.getNodeByIdAsync(record.masterId);
+    env.masters.set(record.masterId, node && !node.removed && isFrameLike(node as HostFrame) ? readSnapshot(node as HostFrame, env.host.mixed) : null);
+  }
+  const master = env.masters.get(record.masterId);
+  if (!master) return [];
+  const toMaster = new Map(Object.entries(record.layers).map(([versionId, [masterId]]) => [versionId, masterId]));
+  const toVersion = new Map([...toMaster].map(([versionId, masterId]) => [masterId, versionId]));
+  const relabel = (node: SnapshotNode): SnapshotNode => {
+    const id = toMaster.get(node.id) ?? node.id;
+    return node.type === 'frame' || node.type === 'group' ? ({ ...node, id, children: node.children.map(relabel) } as SnapshotNode) : { ...node, id };
+  };
+  const options = resizeOptionsFromKit(kit?.visual, snapshot.width, snapshot.height);
+  const findings = auditLayout(relabel({ ...snapshot, x: 0, y: 0 }) as CreativeSnapshot, master, {
+    ...(options.minTextSize === undefined ? {} : { minTextSize: options.minTextSize }),
+    ...(options.logoPattern ? { logoPattern: options.logoPattern } : {}),
+  });
+  return findings.map((finding, index) => ({
+    id: `${frame.id}/a${index}`,
+    rule: `layout.${finding.kind}`,
+    severity: finding.kind === 'overlap' || finding.kind === 'outside-frame' || finding.kind === 'missing' ? ('error' as const) : ('warning' as const),
+    message: finding.message,
+    nodeId: toVersion.get(finding.nodeIds[0]!) ?? frame.id,
+    nodeName: finding.nodeName,
+  }));
+}
 
 /** Checks one frame: the kit's visual rules, and its text rules on every text layer; `pause` lets Figma breathe between layers. */
-export async function checkFrame(frame: HostFrame, kit: BrandKit | null, mixed: PluginEnv['host']['mixed'], pause: () => Promise<void> = async () => {}): Promise<CheckedFrame> {
+export async function checkFrame(
+  frame: HostFrame,
+  kit: BrandKit | null,
+  mixed: PluginEnv['host']['mixed'],
+  pause: () => Promise<void> = async () => {},
+  layout?: { host: PluginEnv['host']; masters: MasterCache },
+): Promise<CheckedFrame> {
   const snapshot = readSnapshot(frame, mixed);
   await pause();
   const visual = checkCreative(snapshot, kit ?? {});
@@ -24,6 +68,7 @@ export async function checkFrame(frame: HostFrame, kit: BrandKit | null, mixed: 
     nodeId: finding.node.id,
     nodeName: finding.node.name,
     ...(finding.fix ? { fix: finding.fix } : {}),
+    ...(finding.safe === undefined ? {} : { safe: finding.safe }),
   }));
   if (kit) {
     for (const text of textLayersOf(snapshot)) {
@@ -38,11 +83,13 @@ export async function checkFrame(frame: HostFrame, kit: BrandKit | null, mixed: 
           message: finding.message,
           nodeId: text.id,
           nodeName: text.name,
-          ...(replacement !== undefined ? { fix: { kind: 'text' as const, nodeId: text.id, start: finding.start, end: finding.end, match: finding.match, replacement } } : {}),
+          ...(replacement !== undefined ? { fix: { kind: 'text' as const, nodeId: text.id, start: finding.start, end: finding.end, match: finding.match, replacement }, safe: isSafeFix(finding) } : {}),
         });
       });
     }
   }
+  // A version is also held to the layout audit: overlaps, spills, small text, a tiny logo, a missing headline or CTA.
+  if (layout) findings.push(...(await layoutFindings(frame, snapshot, kit, layout)));
   const layers = allNodes(snapshot).filter((node) => node.visible).length;
   return { id: frame.id, name: frame.name, width: frame.width, height: frame.height, score: brandFitScore(findings, layers), findings };
 }
@@ -76,8 +123,9 @@ export async function checkBrand(env: PluginEnv, scope: 'selection' | 'versions'
     // Compiling the kit's rules is the one long step of a check; let Figma breathe after it.
     if (kit) lintText('', kit);
     await batch.pause(0);
+    const masters: MasterCache = new Map();
     for (const frame of frames) {
-      checked.push(await checkFrame(frame, kit, env.host.mixed, () => batch.pause(checked.length)));
+      checked.push(await checkFrame(frame, kit, env.host.mixed, () => batch.pause(checked.length), { host: env.host, masters }));
       if (!(await batch.next(checked.length))) break;
     }
   } finally {

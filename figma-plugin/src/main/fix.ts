@@ -1,7 +1,7 @@
 import type { PluginFix } from '../contract';
 import type { PluginEnv } from './context';
 import { isText, pageOf, type HostConstrained, type HostLayer } from './host';
-import { hexToRgb } from './snapshot';
+import { hexToRgb, rgbToHex } from './snapshot';
 import { FontLoader } from './text';
 import { PluginWrites } from './versions';
 
@@ -12,37 +12,58 @@ function solid(hex: string, like: Paint | undefined): SolidPaint {
   return { type: 'SOLID', color: hexToRgb(hex), opacity: like?.opacity ?? 1, visible: like?.visible ?? true };
 }
 
-async function applyOne(fix: PluginFix, node: HostLayer, fonts: FontLoader): Promise<string | null> {
-  if (isText(node) && node.hasMissingFont) return `"${node.name}" uses a font that is missing on this machine`;
+interface Applied {
+  problem: string | null;
+  /** What changed, for the summary. */
+  change?: string;
+  /** The fix that puts it back, where one exists. */
+  inverse?: PluginFix;
+}
+
+async function applyOne(fix: PluginFix, node: HostLayer, fonts: FontLoader): Promise<Applied> {
+  if (isText(node) && node.hasMissingFont) return { problem: `"${node.name}" uses a font that is missing on this machine` };
   if (fix.kind === 'fill') {
     const layer = node as HostConstrained;
     const fills = Array.isArray(layer.fills) ? [...(layer.fills as Paint[])] : [];
-    if (fills[fix.paintIndex]?.type !== 'SOLID') return `the fill of "${node.name}" changed since the check`;
-    fills[fix.paintIndex] = solid(fix.hex, fills[fix.paintIndex]);
+    const old = fills[fix.paintIndex];
+    if (old?.type !== 'SOLID') return { problem: `the fill of "${node.name}" changed since the check` };
+    fills[fix.paintIndex] = solid(fix.hex, old);
     layer.fills = fills;
-    return null;
+    const was = rgbToHex(old.color);
+    return { problem: null, change: `"${node.name}": ${was} → ${fix.hex}`, inverse: { ...fix, hex: was } };
   }
-  if (!isText(node)) return `"${node.name}" is no longer a text layer`;
+  if (!isText(node)) return { problem: `"${node.name}" is no longer a text layer` };
   await fonts.ready(node);
   if (fix.kind === 'textRangeFill') {
-    if (fix.end > node.characters.length) return `the text of "${node.name}" changed since the check`;
+    if (fix.end > node.characters.length) return { problem: `the text of "${node.name}" changed since the check` };
     node.setRangeFills(fix.start, fix.end, [solid(fix.hex, undefined)]);
-  } else if (fix.kind === 'fontSize') {
-    for (const run of node.getStyledTextSegments(['fontSize'])) if ((run.fontSize ?? 0) < fix.size) node.setRangeFontSize(run.start, run.end, fix.size);
-  } else {
-    // Before writing, the words must still be the ones the check saw, so a later edit is never clobbered.
-    if (node.characters.slice(fix.start, fix.end) !== fix.match) return `the text of "${node.name}" changed since the check`;
-    // Inserting before the old words takes their style, then the old words go: bold stays bold.
-    node.insertCharacters(fix.end, fix.replacement, 'BEFORE');
-    node.deleteCharacters(fix.start, fix.end);
+    return { problem: null, change: `"${node.name}": "${node.characters.slice(fix.start, fix.end)}" in ${fix.hex}` };
   }
-  return null;
+  if (fix.kind === 'fontSize') {
+    for (const run of node.getStyledTextSegments(['fontSize'])) if ((run.fontSize ?? 0) < fix.size) node.setRangeFontSize(run.start, run.end, fix.size);
+    return { problem: null, change: `"${node.name}": raised to ${fix.size} px` };
+  }
+  // Before writing, the words must still be the ones the check saw, so a later edit is never clobbered.
+  if (node.characters.slice(fix.start, fix.end) !== fix.match) return { problem: `the text of "${node.name}" changed since the check` };
+  // Inserting before the old words takes their style, then the old words go: bold stays bold.
+  node.insertCharacters(fix.end, fix.replacement, 'BEFORE');
+  node.deleteCharacters(fix.start, fix.end);
+  return {
+    problem: null,
+    change: `"${node.name}": “${fix.match}” → “${fix.replacement}”`,
+    inverse: { ...fix, end: fix.start + fix.replacement.length, match: fix.replacement, replacement: fix.match },
+  };
 }
 
-/** Applies fixes as one undo step; locked, missing or changed layers are skipped and named. */
-export async function applyFixes(env: PluginEnv, fixes: readonly PluginFix[]): Promise<{ applied: number; skipped: string[] }> {
+/**
+ * Applies fixes as one undo step; locked, missing or changed layers are skipped and named. Returns
+ * what changed, for the summary, and the fixes that put colours and words back (the UI's Undo).
+ */
+export async function applyFixes(env: PluginEnv, fixes: readonly PluginFix[]): Promise<{ applied: number; skipped: string[]; changes: string[]; undo: PluginFix[] }> {
   const fonts = new FontLoader(env.host);
   const skipped: string[] = [];
+  const changes: string[] = [];
+  const undo: PluginFix[] = [];
   let applied = 0;
   // A fix in a version is the plugin's change, not a person's: a later update still reaches it.
   const writes = new PluginWrites(env.host.mixed);
@@ -60,14 +81,19 @@ export async function applyFixes(env: PluginEnv, fixes: readonly PluginFix[]): P
       continue;
     }
     writes.before(layer);
-    const problem = await applyOne(fix, layer, fonts);
+    const { problem, change, inverse } = await applyOne(fix, layer, fonts);
     if (problem) skipped.push(`Skipped: ${problem}.`);
-    else applied++;
+    else {
+      applied++;
+      if (change) changes.push(change);
+      // Undone last first, so text offsets stay true.
+      if (inverse) undo.unshift(inverse);
+    }
   }
   writes.save();
   if (applied) env.host.commitUndo();
   env.host.notify(applied ? `Fixed ${applied} finding${applied === 1 ? '' : 's'}.${skipped.length ? ` ${skipped.length} skipped.` : ''}` : `Nothing was changed. ${skipped[0] ?? ''}`.trim());
-  return { applied, skipped };
+  return { applied, skipped, changes, undo };
 }
 
 /** Selects a layer and zooms to it, opening its page first when needed. */

@@ -1,5 +1,5 @@
 import type { BrandKit } from '@onbrand/shared/kit';
-import { defaultNameTemplate, layoutGrid, parseSize, renderVersionName, type Size } from '@onbrand/shared/layout';
+import { defaultNameTemplate, layoutGrid, parseSize, renderVersionName, type MeasuredText, type RoleOverrides, type Size } from '@onbrand/shared/layout';
 import { RpcFailure } from '@onbrand/shared/rpc';
 import type { CreativeSnapshot, SnapshotNode } from '@onbrand/shared/visual';
 import type { CopySource, VersionSummary } from '../contract';
@@ -8,7 +8,8 @@ import { endBatch, selectedMasters, startBatch, type PluginEnv } from './context
 import { copyRowsBySize, type CopyRow } from './copy-rows';
 import type { FigmaHost, HostFrame, HostLayer, HostSection, HostSegment, HostText } from './host';
 import { readKit } from './kit-store';
-import { planVersion } from './plan-version';
+import { planVersion, refineVersion } from './plan-version';
+import { readRoleOverrides } from './roles';
 import { readSnapshot, slotName, textLayersOf, zipLayers } from './snapshot';
 import { FontLoader, styleFields } from './text';
 import { copyOfMaster, hashesById, layerHash, masterHash, readSections, summarize, versionsIn, writeRecord, writeSections, type LayerEntry, type VersionRecord } from './versions';
@@ -117,12 +118,14 @@ interface MasterJob {
   hash: string;
   mixed: FigmaHost['mixed'];
   masterById: Map<string, SnapshotNode>;
+  /** The designer's role corrections on the master's layers. */
+  roles: RoleOverrides;
 }
 
 /** Makes one version: clone, place, apply the plan, name it and record where it came from. */
 async function makeVersion(job: MasterJob, size: Size, row: CopyRow, kit: BrandKit | null, template: string, index: number, updatedAt: string, pause: () => Promise<void>): Promise<VersionSummary> {
   const section = job.section!;
-  const planned = planVersion(job.snapshot, size, row.texts, kit);
+  const planned = planVersion(job.snapshot, size, row.texts, kit, job.roles);
   await pause();
   const clone = copyOfMaster(job.master);
   try {
@@ -138,16 +141,15 @@ async function makeVersion(job: MasterJob, size: Size, row: CopyRow, kit: BrandK
 /** Brings a fresh clone to its plan, layer by layer, then names it and writes its record. */
 async function fillVersion(job: MasterJob, clone: HostFrame, size: Size, row: CopyRow, kit: BrandKit | null, template: string, index: number, updatedAt: string, planned: ReturnType<typeof planVersion>, pause: () => Promise<void>): Promise<VersionSummary> {
   const { master, ctx } = job;
-  const { source, plan, flags } = planned;
+  const sourceById = byId(planned.source);
   // A fresh clone holds exactly the master.
-  const before = job.masterById;
-  const sourceById = byId(source);
-  const pairs: { planned: SnapshotNode; host: HostLayer; offset: { x: number; y: number }; parent: SnapshotNode | null }[] = [];
-  zipLayers(plan.snapshot, clone, (planned, host, offset, parent) => pairs.push({ planned, host, offset, parent }));
-  for (const pair of pairs) {
-    await applyLayer(pair.host, pair.planned, before.get(pair.planned.id)!, sourceById.get(pair.planned.id)!, pair.offset, pair.parent, ctx);
-    await pause();
-  }
+  const texts = await applyPlan(planned.plan.snapshot, clone, job.masterById, sourceById, ctx, pause);
+  // Figma has now set every text in its real font: read the sizes back once and let the core adjust the plan.
+  const measured: Record<string, MeasuredText> = {};
+  for (const { planned: text, host } of texts) measured[text.id] = { width: host.width, height: host.height };
+  const refined = refineVersion(planned, measured, row.texts);
+  if (refined !== planned) await applyPlan(refined.plan.snapshot, clone, byId(planned.plan.snapshot), sourceById, ctx, pause);
+  const { plan, flags } = refined;
   await pause();
   const name = renderVersionName(template, { master: master.name, w: size.width, h: size.height, variant: row.variant, locale: row.locale, n: index + 1 });
   clone.name = name.ok ? name.value : `${master.name}/${size.width}x${size.height}`;
@@ -172,6 +174,17 @@ async function fillVersion(job: MasterJob, clone: HostFrame, size: Size, row: Co
   writeRecord(clone, record);
   clone.setRelaunchData({ update: 'Re-apply changes from the master; layers you edited stay as they are' });
   return summarize(clone.id, clone.name, record, false);
+}
+
+/** Brings the clone's layers to `snapshot` (`before` is what they hold now); returns the visible text layers. */
+async function applyPlan(snapshot: CreativeSnapshot, clone: HostFrame, before: Map<string, SnapshotNode>, sourceById: Map<string, SnapshotNode>, ctx: ApplyContext, pause: () => Promise<void>): Promise<{ planned: SnapshotNode; host: HostLayer }[]> {
+  const pairs: { planned: SnapshotNode; host: HostLayer; offset: { x: number; y: number }; parent: SnapshotNode | null }[] = [];
+  zipLayers(snapshot, clone, (planned, host, offset, parent) => pairs.push({ planned, host, offset, parent }));
+  for (const pair of pairs) {
+    await applyLayer(pair.host, pair.planned, before.get(pair.planned.id)!, sourceById.get(pair.planned.id)!, pair.offset, pair.parent, ctx);
+    await pause();
+  }
+  return pairs.filter((pair) => pair.planned.type === 'text' && pair.planned.visible && pair.host.type === 'TEXT');
 }
 
 /**
@@ -216,7 +229,7 @@ export async function generateVersions(env: PluginEnv, input: GenerateInput): Pr
       notices.push(...copy.notices);
       const preloaded = await preloadFonts(fonts, snapshot, master);
       const ctx: ApplyContext = { fonts, masterText: masterTextRuns(snapshot, master), skipped: new Set(preloaded.names), missing: preloaded.missing, preloaded: true };
-      jobs.push({ master, snapshot, masterById: byId(snapshot), mixed: host.mixed, cells: sizes.flatMap((size, at) => copy.rowsBySize[at]!.map((row) => ({ size, row }))), ctx, hash: masterHash(snapshot) });
+      jobs.push({ master, snapshot, roles: readRoleOverrides(snapshot, master), masterById: byId(snapshot), mixed: host.mixed, cells: sizes.flatMap((size, at) => copy.rowsBySize[at]!.map((row) => ({ size, row }))), ctx, hash: masterHash(snapshot) });
     }
     // Everything is checked; only now does the document change.
     for (const job of jobs) job.section = await findOrMakeSection(host, job.master);

@@ -1,7 +1,7 @@
 import type { BrandKit } from '@onbrand/shared/kit';
-import { copyLimitsForSize, planResize, type ResizePlan } from '@onbrand/shared/layout';
+import { copyLimitsForSize, planResize, refinePlan, resizeOptionsFromKit, type MeasuredText, type ResizePlan, type RoleOverrides } from '@onbrand/shared/layout';
 import { countGraphemes } from '@onbrand/shared/text';
-import { minTextSizeFor, type CreativeSnapshot, type SnapshotNode } from '@onbrand/shared/visual';
+import { type CreativeSnapshot, type SnapshotNode } from '@onbrand/shared/visual';
 import type { VersionFlag } from '../contract';
 import { remapRanges } from './copy-ranges';
 import { slotName } from './snapshot';
@@ -40,16 +40,34 @@ export interface VersionPlan {
 
 const limitedSlots = { '#headline': 'headline', '#body': 'body', '#cta': 'cta' } as const;
 
-/** Plans one version: the variant's copy, then the resize with the kit's minimum text size and logo rules. */
-export function planVersion(master: CreativeSnapshot, size: { width: number; height: number }, texts: Readonly<Record<string, string>>, kit: BrandKit | null): VersionPlan {
+/** Plans one version: the variant's copy, then the role-based resize with the kit's text minimum, logo rules and safe zone. */
+export function planVersion(
+  master: CreativeSnapshot,
+  size: { width: number; height: number },
+  texts: Readonly<Record<string, string>>,
+  kit: BrandKit | null,
+  roles: RoleOverrides = {},
+): VersionPlan {
   const dropped: VersionFlag[] = [];
   const source = withCopy(master, texts, dropped);
-  const visual = kit?.visual;
-  const minTextSize = minTextSizeFor(visual, size.width, size.height);
-  const plan = planResize(source, size, {
-    ...(minTextSize === undefined ? {} : { minTextSize }),
-    ...(visual ? { logoClearSpace: visual.logo.clearSpace, logoPattern: visual.logo.namePattern } : {}),
-  });
+  const options = { ...resizeOptionsFromKit(kit?.visual, size.width, size.height), roleOverrides: roles };
+  const plan = planResize(source, size, options);
+  return { source, plan, flags: versionFlags(plan, dropped, size, texts, options.minTextSize) };
+}
+
+/**
+ * The plan again with the text sizes Figma laid out (read back from the version's text layers after
+ * the first pass): one more pass in the core, never a round trip per layer.
+ */
+export function refineVersion(planned: VersionPlan, measured: Readonly<Record<string, MeasuredText>>, texts: Readonly<Record<string, string>>): VersionPlan {
+  const plan = refinePlan(planned.plan, measured);
+  if (plan === planned.plan) return planned;
+  const size = plan.request.target;
+  const styleFlags = planned.flags.filter((flag) => flag.kind === 'style-dropped');
+  return { ...planned, plan, flags: versionFlags(plan, styleFlags, size, texts, plan.request.options.minTextSize) };
+}
+
+function versionFlags(plan: ResizePlan, dropped: VersionFlag[], size: { width: number; height: number }, texts: Readonly<Record<string, string>>, minTextSize: number | undefined): VersionFlag[] {
   const limits = copyLimitsForSize(size.width, size.height, minTextSize);
   const flags: VersionFlag[] = [...plan.flags.map((flag) => ({ ...flag })), ...dropped];
   for (const [slot, text] of Object.entries(texts)) {
@@ -64,5 +82,5 @@ export function planVersion(master: CreativeSnapshot, size: { width: number; hei
         message: `The ${slot} copy has ${length} characters; ${size.width}×${size.height} fits about ${limits[kind]}.`,
       });
   }
-  return { source, plan, flags };
+  return flags;
 }

@@ -7,6 +7,7 @@ import { checkBrand } from './check';
 import type { PluginEnv } from './context';
 import { exportVersions } from './export';
 import { applyFixes, selectNode } from './fix';
+import { listRoles, setRole } from './roles';
 import { generateVersions } from './generate';
 import type { FigmaHost } from './host';
 import { kitInfo, readKit, readKitJson, saveKit } from './kit-store';
@@ -40,6 +41,8 @@ function handlers(env: PluginEnv): Handlers<typeof figmaContract> {
     checkBrand: ({ scope }) => checkBrand(env, scope),
     applyFixes: ({ fixes }) => applyFixes(env, fixes),
     selectNode: ({ id }) => selectNode(env, id),
+    listRoles: () => listRoles(env),
+    setRole: (input) => setRole(env, input),
     updateVersions: ({ scope }) => updateVersions(env, scope),
     exportVersions: (input) => exportVersions(env, input),
     httpRequest: (request) => sendModelRequest(host, env.transport, request),

@@ -15,8 +15,8 @@ function FindingRow(props: { finding: CheckFinding; onFix: (fixes: PluginFix[]) 
         <span class="message">{finding.message}</span>
       </button>
       {finding.fix && (
-        <button class="button small" onClick={() => props.onFix([finding.fix!])}>
-          Fix: {fixLabel(finding.fix)}
+        <button class="button small" onClick={() => props.onFix([finding.fix!])} title={finding.safe === false ? 'A bigger change: look before you apply it' : undefined}>
+          {finding.safe === false ? 'Review fix' : 'Fix'}: {fixLabel(finding.fix)}
         </button>
       )}
     </li>
@@ -30,6 +30,8 @@ export function CheckPanel() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [lastScope, setLastScope] = useState<'selection' | 'versions'>('versions');
+  // What the last "fix all" changed, and the fixes that put it back.
+  const [summary, setSummary] = useState<{ changes: string[]; undo: PluginFix[] } | null>(null);
 
   async function check(scope: 'selection' | 'versions') {
     setBusy(true);
@@ -46,10 +48,11 @@ export function CheckPanel() {
     }
   }
 
-  async function fix(fixes: PluginFix[]) {
+  async function fix(fixes: PluginFix[], bulk = false) {
     try {
       const answer = await call('applyFixes', { fixes });
       setNotices(answer.skipped);
+      setSummary(bulk ? { changes: answer.changes, undo: answer.undo } : null);
       await check(lastScope);
     } catch (failure) {
       setError((failure as Error).message);
@@ -57,7 +60,13 @@ export function CheckPanel() {
   }
 
   const total = frames?.reduce((sum, frame) => sum + frame.findings.length, 0) ?? 0;
-  const allFixes = frames?.flatMap((frame) => frame.findings.flatMap((finding) => (finding.fix ? [finding.fix] : []))) ?? [];
+  // Only safe fixes go in bulk; a big colour move, or one that would break contrast, is offered on its own row.
+  const safeFixes = (findings: CheckFinding[]) => findings.flatMap((finding) => (finding.fix && finding.safe !== false ? [finding.fix] : []));
+  const allFixes = frames?.flatMap((frame) => safeFixes(frame.findings)) ?? [];
+  async function undo(fixes: PluginFix[]) {
+    setSummary(null);
+    await fix(fixes);
+  }
   return (
     <section class="section" aria-labelledby="check-title">
       <h2 id="check-title">Brand check</h2>
@@ -76,15 +85,32 @@ export function CheckPanel() {
           <p class="muted grow" aria-live="polite">
             {total} finding(s) in {frames.length} frame(s).
           </p>
-          {allFixes.length > 1 && (
-            <button class="button" onClick={() => fix(allFixes)}>
+          {allFixes.length > 0 && (
+            <button class="button" onClick={() => fix(allFixes, true)}>
               Fix all {allFixes.length} safely
             </button>
           )}
         </div>
       )}
+      {summary && (
+        <div class="fix-summary" role="status" aria-label="What the fixes changed">
+          <p>
+            Changed {summary.changes.length} thing(s) in one step; Figma's Undo puts them all back too.
+          </p>
+          <ul>
+            {summary.changes.map((change) => (
+              <li key={change}>{change}</li>
+            ))}
+          </ul>
+          {summary.undo.length > 0 && (
+            <button class="button small" onClick={() => void undo(summary.undo)}>
+              Undo these fixes
+            </button>
+          )}
+        </div>
+      )}
       {frames?.map((frame) => {
-        const fixes = frame.findings.flatMap((finding) => (finding.fix ? [finding.fix] : []));
+        const fixes = safeFixes(frame.findings);
         return (
           <article key={frame.id} class="checked" aria-label={frame.name}>
             <header class="checked-head">
@@ -95,7 +121,7 @@ export function CheckPanel() {
                 {frame.score}
               </span>
               {fixes.length > 1 && (
-                <button class="button small" onClick={() => fix(fixes)}>
+                <button class="button small" onClick={() => fix(fixes, true)}>
                   Fix all {fixes.length}
                 </button>
               )}

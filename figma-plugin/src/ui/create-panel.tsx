@@ -5,6 +5,7 @@ import type { PluginState } from './app';
 import { readRows, writeCopy } from './copy-source';
 import { ErrorNote, Field, Notices, VersionItem } from './parts';
 import { call } from './rpc';
+import { RolesPanel } from './roles-panel';
 
 type CopyMode = 'master' | 'write' | 'rows';
 
@@ -204,6 +205,7 @@ export function CreatePanel(props: { state: PluginState | null; onState: () => v
   return (
     <>
       <Masters selectionTick={props.selectionTick} selectedCount={props.selectedCount} onFrames={setFrames} />
+      <RolesPanel />
       <Sizes state={props.state} chosen={sizes} onChange={setSizes} onState={props.onState} />
       <section class="section" aria-labelledby="copy-title">
         <h2 id="copy-title">Copy</h2>

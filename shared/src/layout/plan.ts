@@ -1,397 +1,215 @@
 import { label } from '../visual/finding';
 import type { VisualKit } from '../visual/kit-schema';
 import { crowdingLayers, logoClearance } from '../visual/logo';
+import { safeArea } from '../visual/safe-zone';
+import type { CreativeSnapshot, SnapshotNode, TextNode } from '../visual/snapshot';
 import { minTextSizeFor } from '../visual/text-size';
-import type { CreativeSnapshot, FrameNode, GroupNode, ImageCrop, SnapshotNode, TextNode } from '../visual/snapshot';
-import { contains, findLogos, placeNodes, type Rect } from '../visual/tree';
+import { findLogos, placeNodes, type Rect } from '../visual/tree';
+import { arrange, type Arranged } from './arrange';
+import { aspectClass } from './aspect';
+import { auditLayout, logoMinimum, type AuditFinding } from './audit';
+import { aspectRatioChange, planByConstraints, type ConstraintOptions } from './constraint-plan';
 import type { LayoutFlag } from './flags';
-import { placeOnAxis } from './geometry';
-import { fitText } from './text-fit';
-import { fitGroups, replaceNode } from './tree-edit';
+import { inferRoles, keptRoles, type LayoutRole, type RoleOverrides } from './roles';
 
-/**
- * A version counts as close to its master when its aspect ratio differs by at most this factor
- * (1080×1080 → 1080×1350 is 1.25) and its size by at most 0.8–1.25×. Close versions are resized
- * exactly as Figma's `resize()` does: constraints only. Anything else, such as 1080×1080 → 728×90
- * (an aspect change of 8.1×) or 1080×1080 → 300×250 (a quarter of the size), is scaled uniformly to
- * fit first and then re-anchored by the same constraints.
- */
-export const bigAspectChange = 1.5;
-const closeScale = { min: 0.8, max: 1.25 };
+export interface ResizeOptions extends ConstraintOptions {
+  /** The designer's role corrections: layer id → role. */
+  roleOverrides?: RoleOverrides;
+  /** Where foreground may go, in the version's pixels; a margin of 6% of the short side (at least 4 px) by default. */
+  safeArea?: Rect;
+  /** Smallest short side of the logo; min(20 px, 30% of the frame's short side) by default. */
+  logoMinSize?: number;
+  /** Legal text may be left out when it cannot fit; by default it is kept whatever it costs. */
+  legalOptional?: boolean;
+  /** A text floor to try first (the kit's general minimum, when its size class allows smaller); `minTextSize` is the hard one. */
+  preferredMinTextSize?: number;
+}
 
-export interface ResizeOptions {
-  /** Smallest text size allowed at this output size, in pixels (from the kit: minTextSizeFor). */
-  minTextSize?: number;
-  /** Logo clear space as a share of the logo's shorter side (the kit's logo.clearSpace); 0 keeps it just inside the frame. */
-  logoClearSpace?: number;
-  /** How the logo layer is named (the kit's logo.namePattern); `#logo` by default. */
-  logoPattern?: string;
-  /** Aspect-ratio change above which the plan scales to fit; `bigAspectChange` by default. */
-  aspectThreshold?: number;
+/** A text's real size as the host laid it out, for refinePlan. */
+export interface MeasuredText {
+  width: number;
+  height: number;
 }
 
 export interface ResizePlan {
   snapshot: CreativeSnapshot;
+  /** What needs a person: set only when no layout passed the audit, or a text overflows. */
   flags: LayoutFlag[];
-  /** What the plan did, in plain words for the plugin's UI. */
+  /** What the plan did, in plain words ("What changed" on the version). */
   actions: string[];
-  mode: 'constraints' | 'fit';
-  /** The uniform scale applied to the content (1 in constraints mode). */
+  /** identical: the master's own size; constraints/fit: the master's arrangement; arranged: laid out by roles. */
+  mode: 'identical' | 'constraints' | 'fit' | 'arranged';
+  /** The uniform scale applied in constraints or fit mode (1 otherwise). */
   scale: number;
+  /** What the layout audit still finds; empty on every version that is not flagged. */
+  audit: AuditFinding[];
+  /** Layers the plan left out, with their role. */
+  dropped: { role: LayoutRole; id: string; name: string }[];
+  /** The role read for each layer (after the designer's overrides). */
+  roles: Record<string, LayoutRole>;
+  /** What the plan was made from, so refinePlan can redo it with measured text. */
+  request: { master: CreativeSnapshot; target: { width: number; height: number }; options: ResizeOptions; corrections: Record<string, number> };
 }
 
-interface PlanContext {
-  scale: number;
-  /** Layers inside a logo: artwork that scales as a whole, never re-fitted or held to the text minimum. */
-  logoParts: ReadonlySet<string>;
-  minTextSize?: number;
-  /** The version's width: auto-width text may not run wider than the frame. */
-  roomWidth: number;
-  flags: LayoutFlag[];
-  actions: string[];
-  sizeLabel: string;
+/** Default text floors without a kit (RESIZE.md): 10 px on display sizes; social sizes show at about 40% so need about 2.4×. */
+export function defaultMinTextSize(width: number, height: number): number {
+  return Math.min(width, height) > 600 ? 24 : 10;
 }
 
-/** Plans one version of a master at a new size. Pure: the master is not changed. */
-export function planResize(
-  snapshot: CreativeSnapshot,
-  target: { width: number; height: number },
-  options: ResizeOptions = {},
-): ResizePlan {
-  const { width, height } = target;
-  if (!(width > 0 && height > 0 && snapshot.width > 0 && snapshot.height > 0))
+/** The display margin without a kit: 6% of the short side, at least 4 px (RESIZE.md, rule 4). */
+export function defaultSafeArea(width: number, height: number): Rect {
+  const margin = Math.min(Math.max(4, 0.06 * Math.min(width, height)), (Math.min(width, height) - 1) / 2);
+  return { x: margin, y: margin, width: width - 2 * margin, height: height - 2 * margin };
+}
+
+/**
+ * Plans one version of a master at a new size. Pure: the master is not changed. The master's own
+ * size comes back identical. A size close to the master's keeps the master's arrangement when that
+ * passes the audit; otherwise the layers are read into roles and laid out for the size's aspect
+ * class, leaving out badges and the eyebrow, then body copy and the picture, as space runs short.
+ * Only when no layout passes is the version flagged, with the reason.
+ */
+export function planResize(master: CreativeSnapshot, target: { width: number; height: number }, options: ResizeOptions = {}, corrections: Record<string, number> = {}): ResizePlan {
+  const { width: W, height: H } = target;
+  if (!(W > 0 && H > 0 && master.width > 0 && master.height > 0))
     throw new RangeError('planResize needs positive sizes; parse user input with parseSize first');
-  const aspectChange = aspectRatioChange(snapshot, target);
-  const fit = Math.min(width / snapshot.width, height / snapshot.height);
-  const threshold = options.aspectThreshold ?? bigAspectChange;
-  const close = aspectChange <= threshold && fit >= closeScale.min && fit <= closeScale.max;
-  const scale = close ? 1 : fit;
   const pattern = options.logoPattern ?? '#logo';
-  const placed = placeNodes(snapshot);
-  const logoIds = new Set(findLogos(placed, pattern).map((logo) => logo.node.id));
-  const logoParts = new Set(
-    placed.filter((entry) => logoIds.has(entry.node.id) || entry.ancestors.some((id) => logoIds.has(id))).map((entry) => entry.node.id),
-  );
-  const ctx: PlanContext = { scale, logoParts, roomWidth: width, minTextSize: options.minTextSize, flags: [], actions: [], sizeLabel: `${width}×${height}` };
-  ctx.actions.push(modeAction(snapshot, target, aspectChange > threshold, close, scale));
+  const roles = inferRoles(master, { ...(options.roleOverrides ? { overrides: options.roleOverrides } : {}), logoPattern: pattern });
+  const roleRecord = Object.fromEntries(roles);
+  const request = { master, target: { width: W, height: H }, options, corrections };
+  const corrected = new Map(Object.entries(corrections));
+  const auditOptions = { roles, corrections: corrected, ...(options.minTextSize === undefined ? {} : { minTextSize: options.minTextSize }), ...(options.logoMinSize === undefined ? {} : { logoMinSize: options.logoMinSize }) };
+  const base = { roles: roleRecord, request, dropped: [] };
 
-  // A version frame has the size asked for: an auto-layout master that hugged its content is fixed,
-  // as Figma's resize() makes it.
-  const fixedRoot: FrameNode = { ...snapshot, primaryAxisSizingMode: 'FIXED', counterAxisSizingMode: 'FIXED' };
-  let root = resizeFrame(snapshot.layoutMode === 'NONE' ? snapshot : fixedRoot, width, height, ctx);
-  root = { ...root, x: snapshot.x, y: snapshot.y };
-  root = keepLogos(root, { ...options, logoPattern: pattern }, ctx);
-  flagTextOutside(root, ctx);
-  return { snapshot: root, flags: ctx.flags, actions: ctx.actions, mode: close ? 'constraints' : 'fit', scale };
-}
+  if (W === master.width && H === master.height && !Object.keys(corrections).length)
+    return { ...base, snapshot: master, flags: [], actions: [`Kept the master's layout: ${W}×${H} is the master's own size.`], mode: 'identical', scale: 1, audit: [] };
 
-/** How much the aspect ratio changes, as a factor ≥ 1 (1 = same shape). */
-export function aspectRatioChange(from: { width: number; height: number }, to: { width: number; height: number }): number {
-  const change = (to.width / to.height) / (from.width / from.height);
-  return Math.max(change, 1 / change);
-}
+  // Close in shape: the master's own arrangement, when a designer would ship it.
+  if (aspectRatioChange(master, target) <= 1.25) {
+    const kept = planByConstraints(master, target, options);
+    const audit = auditLayout(kept.snapshot, master, auditOptions);
+    if (!kept.flags.length && !audit.length) return { ...base, ...kept, audit };
+  }
 
-function modeAction(from: Rect, to: { width: number; height: number }, bigChange: boolean, close: boolean, scale: number): string {
-  const sizes = `${from.width}×${from.height} → ${to.width}×${to.height}`;
-  const aspect = aspectRatioChange(from, to);
-  if (close) return `Resized ${sizes} with each layer's constraints, as Figma does (the shape changed ${aspect.toFixed(2)}×).`;
-  const why = bigChange ? `the aspect ratio changed ${aspect.toFixed(1)}×` : `the size changed ${scale.toFixed(2)}×`;
-  return `Resized ${sizes}: ${why}, so the content was scaled uniformly to ${Math.round(scale * 1000) / 10}% to fit and re-anchored by each layer's constraints.`;
-}
-
-/** Resizes a frame to `width`×`height`: children follow constraints, or reflow in auto layout. */
-function resizeFrame(frame: FrameNode, width: number, height: number, ctx: PlanContext): FrameNode {
-  const s = ctx.scale;
-  const out: FrameNode = {
-    ...frame,
-    width,
-    height,
-    paddingTop: frame.paddingTop * s,
-    paddingRight: frame.paddingRight * s,
-    paddingBottom: frame.paddingBottom * s,
-    paddingLeft: frame.paddingLeft * s,
-    itemSpacing: frame.itemSpacing * s,
+  const kept = new Set<LayoutRole>(keptRoles);
+  if (options.legalOptional) kept.delete('legal');
+  const input = {
+    master,
+    roles,
+    width: W,
+    height: H,
+    floor: options.minTextSize ?? defaultMinTextSize(W, H),
+    logoMin: options.logoMinSize ?? logoMinimum(W, H),
+    clearShare: options.logoClearSpace ?? 0.25,
+    safe: options.safeArea ?? defaultSafeArea(W, H),
+    kept,
+    corrections: corrected,
   };
-  if (frame.layoutMode === 'NONE') {
-    out.children = frame.children.map((child) => followConstraints(child, 0, 0, frame, out, ctx));
-    return out;
-  }
-  return reflow(frame, out, ctx);
-}
-
-/**
- * Places a child by its constraints, returning it with x/y relative to the frame. A group has no
- * constraints of its own (as in Figma): each of its children follows its own, relative to the frame,
- * and the group is then fitted around them.
- */
-function followConstraints(
-  node: SnapshotNode,
-  offsetX: number,
-  offsetY: number,
-  oldFrame: Rect,
-  newFrame: Rect,
-  ctx: PlanContext,
-): SnapshotNode {
-  if (node.type === 'group') {
-    const children = node.children.map((child) =>
-      followConstraints(child, offsetX + node.x, offsetY + node.y, oldFrame, newFrame, ctx),
-    );
-    return fitGroups({ ...node, x: 0, y: 0, children }) as GroupNode;
-  }
-  const h = placeOnAxis(node.constraints.horizontal, offsetX + node.x, node.width, oldFrame.width, newFrame.width, ctx.scale);
-  const v = placeOnAxis(node.constraints.vertical, offsetY + node.y, node.height, oldFrame.height, newFrame.height, ctx.scale);
-  return adapt(node, { x: h.start, y: v.start, width: h.size, height: v.size }, ctx);
-}
-
-/** Fits one layer into its new box: frames recurse, text fits, images cover. */
-function adapt(node: SnapshotNode, box: Rect, ctx: PlanContext): SnapshotNode {
-  switch (node.type) {
-    case 'frame':
-      return { ...resizeFrame(node, box.width, box.height, ctx), x: box.x, y: box.y };
-    case 'text':
-      return fitTextNode(node, box, ctx);
-    case 'group':
-      return { ...scaleGroup(node, ctx), x: box.x, y: box.y };
-    default:
-      return cover({ ...node, ...box, ...(node.type === 'shape' && node.cornerRadius !== undefined ? { cornerRadius: node.cornerRadius * ctx.scale } : {}) }, node, ctx);
-  }
-}
-
-// A group inside an auto-layout flow moves as one block; its content scales with the plan.
-function scaleGroup(group: GroupNode, ctx: PlanContext): GroupNode {
-  const s = ctx.scale;
-  const children = group.children.map((child) =>
-    child.type === 'group'
-      ? { ...scaleGroup(child, ctx), x: child.x * s, y: child.y * s }
-      : adapt(child, { x: child.x * s, y: child.y * s, width: child.width * s, height: child.height * s }, ctx),
-  );
-  return { ...group, width: group.width * s, height: group.height * s, children };
-}
-
-function fitTextNode(node: TextNode, box: Rect, ctx: PlanContext): TextNode {
-  if (ctx.logoParts.has(node.id)) return scaleText(node, box, ctx.scale);
-  const fit = fitText(node, box, ctx.scale, ctx.minTextSize, ctx.roomWidth);
-  const name = label(node);
-  const px = (value: number) => `${Math.round(value * 10) / 10} px`;
-  if (fit.raised) ctx.actions.push(`Raised ${name} from ${px(fit.from)} to the ${px(fit.node.fontSize)} minimum for ${ctx.sizeLabel}.`);
-  if (fit.shrunk && !fit.overflow)
-    ctx.actions.push(`Shrank ${name} from ${px(Math.max(fit.from, ctx.minTextSize ?? 0))} to ${px(fit.node.fontSize)} so the copy fits its box.`);
-  if (fit.overflow) {
-    const floor = ctx.minTextSize === undefined ? '' : ` even at the ${px(ctx.minTextSize)} minimum`;
-    ctx.flags.push({
-      kind: 'text-overflow',
-      nodeId: node.id,
-      nodeName: node.name,
-      message: `${name} does not fit its ${Math.round(box.width)}×${Math.round(box.height)} box at ${ctx.sizeLabel}${floor}; shorten the copy or give it more room.`,
-    });
-  }
-  return fit.node;
-}
-
-function scaleText(node: TextNode, box: Rect, scale: number): TextNode {
-  return {
-    ...node,
-    ...box,
-    fontSize: node.fontSize * scale,
-    letterSpacing: node.letterSpacing * scale,
-    ...(node.lineHeight === undefined ? {} : { lineHeight: node.lineHeight * scale }),
-    ...(node.segments
-      ? { segments: node.segments.map((run) => (run.fontSize === undefined ? run : { ...run, fontSize: run.fontSize * scale })) }
-      : {}),
-  };
-}
-
-/**
- * Images cover their new box: the picture keeps its proportions and the excess is cropped, centred
- * (Figma's FILL scale mode). CROP mode would stretch with the box, so it becomes FILL. FIT and TILE
- * never stretch and are left alone. The visible part is recorded in `crop` on image layers.
- */
-function cover<T extends SnapshotNode>(node: T, master: T, ctx: PlanContext): T {
-  const paintIndex = node.fills.findIndex((paint) => paint.type === 'IMAGE' && paint.visible);
-  const paint = node.fills[paintIndex];
-  if (paint?.type !== 'IMAGE' || paint.scaleMode === 'FIT' || paint.scaleMode === 'TILE') return node;
-  if (node.width <= 0 || node.height <= 0 || master.width <= 0 || master.height <= 0) return node;
-  const fills = paint.scaleMode === 'CROP' ? node.fills.map((p, i) => (i === paintIndex ? { ...paint, scaleMode: 'FILL' as const } : p)) : node.fills;
-  if (node.type !== 'image' || master.type !== 'image') return { ...node, fills };
-  const source =
-    master.imageWidth && master.imageHeight
-      ? master.imageWidth / master.imageHeight
-      : (master.width / master.height) * (master.crop ? master.crop.height / master.crop.width : 1);
-  const crop = coverCrop(source, node.width / node.height);
-  const before = master.crop ?? coverCrop(source, master.width / master.height);
-  if (Math.abs(crop.width - before.width) > 0.005 || Math.abs(crop.height - before.height) > 0.005) {
-    const pct = (share: number) => `${Math.round(share * 100)}%`;
-    ctx.actions.push(
-      `Cropped ${label(node)} to cover its ${Math.round(node.width)}×${Math.round(node.height)} box without stretching: it shows ${pct(crop.width)} of the picture's width and ${pct(crop.height)} of its height, centred.`,
-    );
-  }
-  return { ...node, fills, crop };
-}
-
-/** The centred part of a picture with aspect `source` that covers a box with aspect `box`. */
-export function coverCrop(source: number, box: number): ImageCrop {
-  const round = (value: number) => Math.round(value * 10000) / 10000;
-  if (box > source) {
-    const height = source / box;
-    return { x: 0, y: round((1 - height) / 2), width: 1, height: round(height) };
-  }
-  const width = box / source;
-  return { x: round((1 - width) / 2), y: 0, width: round(width), height: 1 };
-}
-
-/** Auto layout: stacks the flow children with padding and spacing; grow, fill and hug as Figma does. */
-function reflow(frame: FrameNode, out: FrameNode, ctx: PlanContext): FrameNode {
-  const s = ctx.scale;
-  const horizontal = frame.layoutMode === 'HORIZONTAL';
-  const main = horizontal ? 'width' : 'height';
-  const cross = horizontal ? 'height' : 'width';
-  const padMainStart = horizontal ? out.paddingLeft : out.paddingTop;
-  const padMainEnd = horizontal ? out.paddingRight : out.paddingBottom;
-  const padCrossStart = horizontal ? out.paddingTop : out.paddingLeft;
-  const padCrossEnd = horizontal ? out.paddingBottom : out.paddingRight;
-  const isFlow = (child: SnapshotNode) => child.layoutPositioning !== 'ABSOLUTE' && child.visible;
-  const grows = (child: SnapshotNode) =>
-    (child.layoutGrow ?? 0) > 0 || (horizontal ? child.layoutSizingHorizontal : child.layoutSizingVertical) === 'FILL';
-  const stretches = (child: SnapshotNode) =>
-    child.layoutAlign === 'STRETCH' || (horizontal ? child.layoutSizingVertical : child.layoutSizingHorizontal) === 'FILL';
-  const hugMain = frame.primaryAxisSizingMode === 'AUTO';
-  const hugCross = frame.counterAxisSizingMode === 'AUTO';
-
-  const flow = frame.children.filter(isFlow);
-  const gaps = out.itemSpacing * Math.max(0, flow.length - 1);
-  const innerCross = hugCross
-    ? Math.max(0, ...flow.filter((child) => !stretches(child)).map((child) => child[cross] * s))
-    : Math.max(0, out[cross] - padCrossStart - padCrossEnd);
-  const fixedMain = flow.filter((child) => hugMain || !grows(child)).reduce((sum, child) => sum + child[main] * s, 0);
-  const growWeight = hugMain ? 0 : flow.filter(grows).reduce((sum, child) => sum + Math.max(child.layoutGrow ?? 0, 1), 0);
-  const spare = Math.max(0, out[main] - padMainStart - padMainEnd - gaps - fixedMain);
-
-  // First the sizes, then each child adapts to its size, then positions from the final sizes
-  // (text with auto width may come back narrower than it went in).
-  const sized = frame.children.map((child) => {
-    // Hidden children take no room but still scale, so showing one later looks right.
-    if (!child.visible && child.layoutPositioning !== 'ABSOLUTE')
-      return adapt(child, { x: child.x * s, y: child.y * s, width: child.width * s, height: child.height * s }, ctx);
-    if (!isFlow(child)) return child;
-    const mainSize = !hugMain && grows(child) ? (spare * Math.max(child.layoutGrow ?? 0, 1)) / growWeight : child[main] * s;
-    const crossSize = stretches(child) ? innerCross : child[cross] * s;
-    const box = horizontal
-      ? { x: 0, y: 0, width: mainSize, height: crossSize }
-      : { x: 0, y: 0, width: crossSize, height: mainSize };
-    return adapt(child, box, ctx);
-  });
-  const placedFlow = sized.filter((_child, index) => isFlow(frame.children[index]!));
-  const used = placedFlow.reduce((sum, child) => sum + child[main], 0) + gaps;
-  if (hugMain) out[main] = used + padMainStart + padMainEnd;
-  if (hugCross) out[cross] = Math.max(0, ...placedFlow.map((child) => child[cross])) + padCrossStart + padCrossEnd;
-  const innerMain = out[main] - padMainStart - padMainEnd;
-  const crossRoom = out[cross] - padCrossStart - padCrossEnd;
-
-  let gap = out.itemSpacing;
-  let cursor = padMainStart;
-  const free = innerMain - (used - gaps);
-  const count = placedFlow.length;
-  // Figma's distributions: BETWEEN puts the free space only between items, AROUND gives each item
-  // half a gap on either side, EVENLY makes the ends and the gaps equal.
-  if (frame.primaryAxisAlignItems === 'SPACE_BETWEEN' && count > 1) gap = free / (count - 1);
-  else if (frame.primaryAxisAlignItems === 'SPACE_AROUND' && count > 0) {
-    gap = free / count;
-    cursor += gap / 2;
-  } else if (frame.primaryAxisAlignItems === 'SPACE_EVENLY' && count > 0) {
-    gap = free / (count + 1);
-    cursor += gap;
-  } else if (frame.primaryAxisAlignItems === 'CENTER') cursor += (innerMain - used) / 2;
-  else if (frame.primaryAxisAlignItems === 'MAX') cursor += innerMain - used;
-
-  out.children = sized.map((child, index) => {
-    const original = frame.children[index]!;
-    if (!original.visible && original.layoutPositioning !== 'ABSOLUTE') return child;
-    if (!isFlow(original)) return followConstraints(original, 0, 0, frame, out, ctx);
-    let crossAt = padCrossStart;
-    if (frame.counterAxisAlignItems === 'CENTER') crossAt += (crossRoom - child[cross]) / 2;
-    else if (frame.counterAxisAlignItems === 'MAX') crossAt += crossRoom - child[cross];
-    const placed = horizontal ? { ...child, x: cursor, y: crossAt } : { ...child, x: crossAt, y: cursor };
-    cursor += child[main] + gap;
-    return placed;
-  });
-  const direction = horizontal ? 'side by side' : 'top to bottom';
-  const items = `${flow.length} ${flow.length === 1 ? 'item' : 'items'}`;
-  ctx.actions.push(`Reflowed the auto-layout frame ${label(frame)} (${direction}, ${items}).`);
-  return out;
-}
-
-/**
- * Flags copy the frame would cut off: text that fits its own box can still end up past the frame's
- * edge, when a hugging auto-layout stack grows taller than a short banner.
- */
-function flagTextOutside(root: CreativeSnapshot, ctx: PlanContext): void {
-  const frame = { x: -0.5, y: -0.5, width: root.width + 1, height: root.height + 1 };
-  const flagged = new Set(ctx.flags.map((flag) => flag.nodeId));
-  for (const { node, rect } of placeNodes(root)) {
-    if (node.type !== 'text' || !node.characters.trim() || ctx.logoParts.has(node.id) || flagged.has(node.id)) continue;
-    if (contains(frame, rect)) continue;
-    ctx.flags.push({
-      kind: 'text-overflow',
-      nodeId: node.id,
-      nodeName: node.name,
-      message: `${label(node)} runs past the edge of the ${ctx.sizeLabel} frame and would be cut off; shorten the copy or give it more room.`,
-    });
-  }
-}
-
-/**
- * Keeps every logo fully inside the frame with its clear space from the edges: it moves inward
- * first, and shrinks only when the frame is too small for the logo plus its clear space. Layers
- * left inside the clear space are flagged, not moved: which one should give way is a design call.
- */
-function keepLogos(root: CreativeSnapshot, options: ResizeOptions, ctx: PlanContext): CreativeSnapshot {
-  const share = options.logoClearSpace ?? 0;
-  for (const logo of findLogos(placeNodes(root), options.logoPattern ?? '#logo')) {
-    const { rect } = logo;
-    const clear = logoClearance(rect, share);
-    const shrink = Math.min(1, root.width / (rect.width + 2 * clear), root.height / (rect.height + 2 * clear));
-    const width = rect.width * shrink;
-    const height = rect.height * shrink;
-    const room = clear * shrink;
-    const x = Math.min(Math.max(rect.x, room), root.width - room - width);
-    const y = Math.min(Math.max(rect.y, room), root.height - room - height);
-    const dx = x - rect.x;
-    const dy = y - rect.y;
-    if (shrink < 1 || Math.abs(dx) > 0.01 || Math.abs(dy) > 0.01) {
-      root = fitGroups(replaceNode(root, logo.node.id, (node) => moveAndShrink(node, dx, dy, shrink, ctx)));
-      ctx.actions.push(
-        shrink < 1
-          ? `Shrank the logo ${label(logo.node)} to ${Math.round(shrink * 100)}% and moved it to keep its clear space inside the frame.`
-          : `Moved the logo ${label(logo.node)} by ${Math.round(dx)}, ${Math.round(dy)} px to keep its clear space inside the frame.`,
-      );
+  let best: { arranged: Arranged; audit: AuditFinding[]; flags: LayoutFlag[]; floor: number } | undefined;
+  // Larger text first when the kit prefers it, then the size's own minimum; within each, leave out more in turn.
+  const floors = options.preferredMinTextSize !== undefined && options.preferredMinTextSize > input.floor ? [options.preferredMinTextSize, input.floor] : [input.floor];
+  search: for (const floor of floors) {
+    // Secondary roles go together, then body copy, then the picture: at most four tries per floor.
+    const steps: LayoutRole[][] = [[], ['badge', 'decoration', 'eyebrow'], ['body'], ['hero', 'legal']];
+    const drops = new Set<LayoutRole>();
+    for (const step of steps) {
+      for (const role of step) if (!kept.has(role)) drops.add(role);
+      if (step.length && step.every((role) => kept.has(role))) continue;
+      const arranged = arrange({ ...input, floor, drops });
+      const audit = auditLayout(arranged.snapshot, master, auditOptions);
+      const flags = crowding(arranged.snapshot, pattern, input.clearShare, `${W}×${H}`);
+      const score = audit.length + flags.length + arranged.overflow.length;
+      const bestScore = best ? best.audit.length + best.flags.length + best.arranged.overflow.length : Infinity;
+      // On a tie the kit's own minimum wins: a flagged version should at least keep its text inside the frame.
+      if (score < bestScore || (score === bestScore && floor === input.floor && best!.floor !== input.floor)) best = { arranged, audit, flags, floor };
+      if (!score) break search;
     }
-    const placed = placeNodes(root);
-    const moved = placed.find((entry) => entry.node.id === logo.node.id)!;
-    for (const other of crowdingLayers(placed, moved, logoClearance(moved.rect, share)))
-      ctx.flags.push({
-        kind: 'logo-clear-space',
-        nodeId: other.node.id,
-        nodeName: other.node.name,
-        message: `${label(other.node)} sits inside the clear space of the logo ${label(logo.node)} at ${ctx.sizeLabel}; move it or shorten it.`,
-      });
   }
-  return root;
+  const { arranged, audit, flags } = best!;
+  const actions = [`Laid out ${W}×${H} as a ${aspectWords(W, H)} (${arranged.arrangement}), from ${master.width}×${master.height}.`, ...sizeNotes(master, arranged.snapshot), ...arranged.notes];
+  const problems = [...arranged.overflow, ...audit.map((finding) => finding.message.replace(/\.$/, ''))];
+  if (problems.length)
+    flags.push({
+      kind: 'layout',
+      nodeId: master.id,
+      nodeName: master.name,
+      message: `No layout at ${W}×${H} keeps everything clear: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ` (and ${problems.length - 3} more)` : ''}. The version was made anyway; shorten the copy or fix it by hand.`,
+    });
+  return { ...base, snapshot: arranged.snapshot, flags, actions, mode: 'arranged', scale: 1, audit, dropped: arranged.dropped };
 }
 
-function moveAndShrink(node: SnapshotNode, dx: number, dy: number, shrink: number, ctx: PlanContext): SnapshotNode {
-  if (shrink === 1) return { ...node, x: node.x + dx, y: node.y + dy };
-  // Scaling from the top-left, like Figma's rescale(); the logo's own text is not held to the minimum.
-  const quiet: PlanContext = { ...ctx, scale: shrink, actions: [], flags: [], minTextSize: undefined };
-  const box = { x: node.x + dx, y: node.y + dy, width: node.width * shrink, height: node.height * shrink };
-  return adapt(node, box, quiet);
+/**
+ * Redoes a plan with text sizes the host measured (Figma lays each text out at the planned width and
+ * reports its real height): one more pass, no round trip per layer. Returns the plan unchanged when
+ * every estimate was within 2%.
+ */
+export function refinePlan(plan: ResizePlan, measured: Readonly<Record<string, MeasuredText>>): ResizePlan {
+  const corrections = { ...plan.request.corrections };
+  let changed = false;
+  const planned = new Map(placeNodes(plan.snapshot).filter((entry) => entry.node.type === 'text').map((entry) => [entry.node.id, entry.node as TextNode]));
+  for (const [id, size] of Object.entries(measured)) {
+    const text = planned.get(id);
+    if (!text || !(text.height > 0) || !(size.height > 0)) continue;
+    const ratio = size.height / text.height;
+    if (Math.abs(ratio - 1) <= 0.02) continue;
+    corrections[id] = (corrections[id] ?? 1) * ratio;
+    changed = true;
+  }
+  if (!changed) return plan;
+  const { master, target, options } = plan.request;
+  return planResize(master, target, options, corrections);
 }
 
-/** The plan options a kit's visual rules give for one output size: its text minimum and the logo's clear space. */
+function crowding(root: CreativeSnapshot, pattern: string, share: number, size: string): LayoutFlag[] {
+  const placed = placeNodes(root);
+  const flags: LayoutFlag[] = [];
+  for (const logo of findLogos(placed, pattern))
+    for (const other of crowdingLayers(placed, logo, logoClearance(logo.rect, share)))
+      flags.push({ kind: 'logo-clear-space', nodeId: other.node.id, nodeName: other.node.name, message: `${label(other.node)} sits inside the clear space of the logo ${label(logo.node)} at ${size}; move it or shorten it.` });
+  return flags;
+}
+
+function aspectWords(width: number, height: number): string {
+  return { strip: 'strip', wide: 'wide banner', landscape: 'landscape', square: 'near-square', portrait: 'portrait', skyscraper: 'skyscraper' }[aspectClass(width, height)];
+}
+
+// "Headline 64 → 22 px": the sizes a designer checks first.
+function sizeNotes(master: CreativeSnapshot, version: CreativeSnapshot): string[] {
+  const before = new Map<string, SnapshotNode>(placeNodes(master).map((entry) => [entry.node.id, entry.node]));
+  const notes: string[] = [];
+  for (const { node } of placeNodes(version)) {
+    if (node.type !== 'text') continue;
+    const old = before.get(node.id) as TextNode | undefined;
+    if (!old || Math.abs(old.fontSize - node.fontSize) < 0.5 || !/#(headline|body|legal|eyebrow)/i.test(node.name)) continue;
+    notes.push(`Set ${label(node)} at ${Math.round(node.fontSize * 10) / 10} px (${Math.round(old.fontSize * 10) / 10} px in the master).`);
+  }
+  return notes;
+}
+
+/** The plan options a kit's visual rules give for one output size: text minimum, logo clear space and safe area. */
 export function resizeOptionsFromKit(visual: VisualKit | undefined, width: number, height: number): ResizeOptions {
   if (!visual) return {};
+  const minTextSize = minTextSizeFor(visual, width, height);
+  const area = safeArea(visual, width, height);
+  // An exact format's minimum is the kit's word for that size; a size class's smaller minimum is a fallback.
+  const exact = visual.minTextSize?.formats.some((format) => format.width === width && format.height === height);
+  const general = visual.minTextSize?.default;
+  const preferred = !exact && minTextSize !== undefined && general !== undefined && general > minTextSize ? general : undefined;
   return {
-    minTextSize: minTextSizeFor(visual, width, height),
+    ...(minTextSize === undefined ? {} : { minTextSize }),
+    ...(preferred === undefined ? {} : { preferredMinTextSize: preferred }),
     logoClearSpace: visual.logo.clearSpace,
     logoPattern: visual.logo.namePattern,
+    ...(area ? { safeArea: withFloor(area, width, height) } : {}),
   };
+}
+
+// A kit's safe zone, but never closer than 4 px to the edge.
+function withFloor(area: Rect, width: number, height: number): Rect {
+  const most = (side: number) => Math.max(0, (side - 1) / 2);
+  const left = Math.min(Math.max(4, area.x), most(width));
+  const top = Math.min(Math.max(4, area.y), most(height));
+  const right = Math.min(Math.max(4, width - area.x - area.width), most(width));
+  const bottom = Math.min(Math.max(4, height - area.y - area.height), most(height));
+  return { x: left, y: top, width: width - left - right, height: height - top - bottom };
 }

@@ -1,3 +1,4 @@
+import { markSafeFixes } from './safe-fix';
 import { severityRank } from '../findings';
 import { checkContrast } from './contrast';
 import { ruleContext, type RuleContext } from './context';
@@ -33,7 +34,7 @@ export function checkCreative(
 ): CreativeFinding[] {
   const visual = kit.visual ?? visualKitSchema().parse({});
   const ctx = ruleContext(snapshot, visual, options.scale ?? 1);
-  const findings = visualRules.flatMap((rule) => rule(ctx));
+  const findings = markSafeFixes(snapshot, visualRules.flatMap((rule) => rule(ctx)), visual, options.scale ?? 1);
   // Errors first, then by rule order (stable sort keeps tree order inside a rule).
   return findings.sort((a, b) => severityRank[a.severity] - severityRank[b.severity]);
 }

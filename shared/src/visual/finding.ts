@@ -15,6 +15,8 @@ export type VisualFix =
 /** A visual finding with, where one exists, a machine-readable fix. */
 export interface CreativeFinding extends VisualFinding {
   fix?: VisualFix;
+  /** Whether "fix all safely" may apply the fix without asking (see safe-fix.ts). */
+  safe?: boolean;
 }
 
 /** The layer as a finding names it. */

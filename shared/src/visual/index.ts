@@ -11,3 +11,4 @@ export * from './logo';
 export * from './safe-zone';
 export * from './check';
 export * from './apply-fix';
+export * from './safe-fix';

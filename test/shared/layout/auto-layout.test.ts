@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planResize } from '../../../shared/src/layout';
+import { planByConstraints } from '../../../shared/src/layout';
 import type { FrameNode } from '../../../shared/src/visual';
 import { frame, rect, snapshot } from '../../fixtures/snapshots/build';
 
@@ -19,7 +19,7 @@ const stack = (extra: Record<string, unknown>, children: Record<string, unknown>
       }),
     ]),
   );
-const stackOf = (master: FrameNode, width: number, height = 300) => planResize(master, { width, height }).snapshot.children[0] as FrameNode;
+const stackOf = (master: FrameNode, width: number, height = 300) => planByConstraints(master, { width, height }).snapshot.children[0] as FrameNode;
 
 describe('auto layout', () => {
   const three = [
@@ -70,7 +70,7 @@ describe('auto layout', () => {
         ], { layoutMode: 'VERTICAL', itemSpacing: 20, constraints: { horizontal: 'STRETCH', vertical: 'STRETCH' } }),
       ]),
     );
-    const column = planResize(vertical, { width: 400, height: 450 }).snapshot.children[0] as FrameNode;
+    const column = planByConstraints(vertical, { width: 400, height: 450 }).snapshot.children[0] as FrameNode;
     expect(column.height).toBe(450);
     expect(column.children.map((c) => [c.y, c.height])).toEqual([[0, 50], [70, 380], [430, 20]]);
     expect(column.children[2]!.x).toBe(380);

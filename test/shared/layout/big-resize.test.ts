@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { aspectRatioChange, coverCrop, measureText, planResize, sizePresets } from '../../../shared/src/layout';
+import { aspectRatioChange, coverCrop, measureText, planByConstraints, planResize, sizePresets } from '../../../shared/src/layout';
 import { findLogos, parseSnapshot, placeNodes, type FrameNode, type ImageNode, type TextNode } from '../../../shared/src/visual';
 import { frame, image, rect, snapshot, text } from '../../fixtures/snapshots/build';
 
@@ -12,8 +12,8 @@ const master = (() => {
 })();
 const find = (root: FrameNode, id: string) => placeNodes(root).find((entry) => entry.node.id === id)!;
 
-describe('big aspect changes (1080×1080 → 728×90)', () => {
-  const plan = planResize(master, { width: 728, height: 90 }, { minTextSize: 10, logoClearSpace: 0.25 });
+describe('resizing by constraints alone, across a big aspect change (1080×1080 → 728×90)', () => {
+  const plan = planByConstraints(master, { width: 728, height: 90 }, { minTextSize: 10, logoClearSpace: 0.25 });
 
   it('switches to scale-to-fit above the documented threshold and says so', () => {
     expect(aspectRatioChange(master, { width: 728, height: 90 })).toBeCloseTo(8.09, 2);
@@ -56,7 +56,7 @@ describe('big aspect changes (1080×1080 → 728×90)', () => {
   });
 
   it('flags copy that a hugging stack pushes past the frame\'s edge', () => {
-    const short = planResize(master, { width: 320, height: 50 }, { minTextSize: 10, logoClearSpace: 0.25 });
+    const short = planByConstraints(master, { width: 320, height: 50 }, { minTextSize: 10, logoClearSpace: 0.25 });
     const body = short.flags.find((flag) => flag.nodeId === '1:12');
     expect(body?.message).toMatch(/"#body" runs past the edge of the 320×50 frame/);
     const rect = find(short.snapshot, '1:12').rect;
@@ -121,7 +121,7 @@ describe('text fit', () => {
     const master = snapshot(
       frame('root', [0, 0, 400, 300], [text('copy', [20, 20, 360, 50], copy, 40, { constraints: { horizontal: 'STRETCH', vertical: 'MIN' } })]),
     );
-    const plan = planResize(master, { width: 320, height: 300 }, { minTextSize: 12 });
+    const plan = planByConstraints(master, { width: 320, height: 300 }, { minTextSize: 12 });
     expect(plan.mode).toBe('constraints');
     const out = plan.snapshot.children[0] as TextNode;
     expect(out.width).toBe(280);
@@ -136,19 +136,19 @@ describe('text fit', () => {
 
   it('flags copy that overflows even at the minimum, and stops at the minimum', () => {
     const master = snapshot(frame('root', [0, 0, 400, 300], [text('legal', [20, 20, 60, 14], 'Terms and conditions apply to every offer', 12)]));
-    const plan = planResize(master, { width: 400, height: 300 }, { minTextSize: 12 });
+    const plan = planByConstraints(master, { width: 400, height: 300 }, { minTextSize: 12 });
     expect((plan.snapshot.children[0] as TextNode).fontSize).toBe(12);
     // Calibrated on the master: a box that already overflowed by our estimate is not flagged at the same size.
     expect(plan.flags).toEqual([]);
     const longer = snapshot(frame('root', [0, 0, 400, 300], [text('legal', [20, 20, 360, 14], 'Terms and conditions apply to every offer', 12, { constraints: { horizontal: 'STRETCH', vertical: 'MIN' } })]));
-    const narrow = planResize(longer, { width: 100, height: 300 }, { minTextSize: 12 });
+    const narrow = planByConstraints(longer, { width: 100, height: 300 }, { minTextSize: 12 });
     expect(narrow.flags[0]).toMatchObject({ kind: 'text-overflow', nodeId: 'legal' });
     expect(narrow.flags[0]!.message).toMatch(/even at the 12 px minimum/);
   });
 
   it('lets auto-height text grow with its font but not wrap into more lines', () => {
     const master = snapshot(frame('root', [0, 0, 1080, 1080], [text('h', [40, 40, 1000, 60], 'Short headline', 48, { textAutoResize: 'HEIGHT' })]));
-    const plan = planResize(master, { width: 320, height: 320 }, { minTextSize: 12 });
+    const plan = planByConstraints(master, { width: 320, height: 320 }, { minTextSize: 12 });
     const out = plan.snapshot.children[0] as TextNode;
     expect(out.fontSize).toBeCloseTo(48 * (320 / 1080), 6);
     expect(plan.flags).toEqual([]);
@@ -156,7 +156,7 @@ describe('text fit', () => {
 
   it('grows a fixed box with a raised font from its vertical anchor', () => {
     const master = snapshot(frame('root', [0, 0, 400, 400], [text('legal', [20, 370, 360, 20], 'Terms apply', 16, { constraints: { horizontal: 'MIN', vertical: 'MAX' } })]));
-    const plan = planResize(master, { width: 100, height: 100 }, { minTextSize: 12 });
+    const plan = planByConstraints(master, { width: 100, height: 100 }, { minTextSize: 12 });
     const out = plan.snapshot.children[0] as TextNode;
     expect(out.fontSize).toBe(12);
     expect(out.height).toBeCloseTo(20 * 0.25 * 3, 9); // 4 px raised to 12 px: three times taller
@@ -166,7 +166,7 @@ describe('text fit', () => {
 
   it('scales styled ranges and line height with the font', () => {
     const master = snapshot(frame('root', [0, 0, 400, 400], [text('t', [0, 0, 400, 100], 'Big small', 40, { lineHeight: 48, segments: [{ start: 4, end: 9, fontSize: 20 }] })]));
-    const out = planResize(master, { width: 200, height: 200 }).snapshot.children[0] as TextNode;
+    const out = planByConstraints(master, { width: 200, height: 200 }).snapshot.children[0] as TextNode;
     expect(out).toMatchObject({ fontSize: 20, lineHeight: 24, segments: [{ start: 4, end: 9, fontSize: 10 }] });
   });
 });
@@ -187,7 +187,7 @@ describe('image cover', () => {
         image('fit', [0, 200, 400, 200], { fills: [{ type: 'IMAGE', scaleMode: 'FIT' }], constraints: { horizontal: 'STRETCH', vertical: 'STRETCH' } }),
       ]),
     );
-    const plan = planResize(master, { width: 1000, height: 400 });
+    const plan = planByConstraints(master, { width: 1000, height: 400 });
     const [crop, fit] = plan.snapshot.children as ImageNode[];
     expect(crop!.fills[0]).toMatchObject({ scaleMode: 'FILL' });
     expect(crop!.crop).toEqual({ x: 0, y: 0.3, width: 1, height: 0.4 });
@@ -203,21 +203,21 @@ describe('logo clear space in plans', () => {
   it('moves the logo inward when the new edge cuts into its clear space', () => {
     const master = snapshot(frame('root', [0, 0, 400, 300], [logo([300, 20, 80, 40])]));
     // MIN-anchored at x=300: in a 340-wide frame it would sit at 300..380, past the edge.
-    const plan = planResize(master, { width: 340, height: 300 }, { logoClearSpace: 0.5 });
+    const plan = planByConstraints(master, { width: 340, height: 300 }, { logoClearSpace: 0.5 });
     expect(plan.snapshot.children[0]).toMatchObject({ x: 340 - 20 - 80, y: 20, width: 80 });
     expect(plan.actions.some((a) => /Moved the logo "#logo"/.test(a))).toBe(true);
   });
 
   it('shrinks the logo when the frame cannot hold it with its clear space', () => {
     const master = snapshot(frame('root', [0, 0, 400, 300], [logo([100, 50, 200, 200])]));
-    const plan = planResize(master, { width: 360, height: 300 }, { logoClearSpace: 0.5 });
+    const plan = planByConstraints(master, { width: 360, height: 300 }, { logoClearSpace: 0.5 });
     expect(plan.snapshot.children[0]).toMatchObject({ width: 150, height: 150, y: 75 });
     expect(plan.actions.some((a) => /Shrank the logo "#logo" to 75%/.test(a))).toBe(true);
   });
 
   it('flags a neighbour inside the clear space rather than moving it', () => {
     const master = snapshot(frame('root', [0, 0, 400, 300], [logo([20, 20, 80, 40]), text('headline', [110, 20, 200, 40], 'Close faster', 24)]));
-    const plan = planResize(master, { width: 400, height: 300 }, { logoClearSpace: 0.5 });
+    const plan = planByConstraints(master, { width: 400, height: 300 }, { logoClearSpace: 0.5 });
     expect(plan.flags).toEqual([expect.objectContaining({ kind: 'logo-clear-space', nodeId: 'headline' })]);
     expect(plan.snapshot.children[1]).toMatchObject({ x: 110 });
   });

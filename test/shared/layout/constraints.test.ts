@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placeOnAxis, planResize } from '../../../shared/src/layout';
+import { placeOnAxis, planByConstraints } from '../../../shared/src/layout';
 import type { SnapshotNode } from '../../../shared/src/visual';
 import { frame, group, rect, snapshot } from '../../fixtures/snapshots/build';
 
@@ -15,7 +15,7 @@ describe('constraints (as Figma resize applies them)', () => {
     ['SCALE', 75, 150],
   ] as const)('horizontal %s puts the box at x=%i, width %i', (horizontal, x, width) => {
     const master = snapshot(frame('root', [0, 0, 400, 300], [rect('box', [50, 40, 100, 60], '#0B1F3A', { constraints: { horizontal, vertical: 'MIN' } })]));
-    const plan = planResize(master, { width: 600, height: 300 });
+    const plan = planByConstraints(master, { width: 600, height: 300 });
     expect(plan.mode).toBe('constraints');
     expect(child(plan)).toMatchObject({ x, width, y: 40, height: 60 });
   });
@@ -28,19 +28,19 @@ describe('constraints (as Figma resize applies them)', () => {
     ['SCALE', 60, 90],
   ] as const)('vertical %s puts the box at y=%i, height %i', (vertical, y, height) => {
     const master = snapshot(frame('root', [0, 0, 400, 300], [rect('box', [50, 40, 100, 60], '#0B1F3A', { constraints: { horizontal: 'MIN', vertical } })]));
-    const plan = planResize(master, { width: 400, height: 450 });
+    const plan = planByConstraints(master, { width: 400, height: 450 });
     expect(child(plan)).toMatchObject({ y, height, x: 50, width: 100 });
   });
 
   it('is the identity at the master size', () => {
     const master = snapshot(frame('root', [0, 0, 400, 300], [rect('box', [50, 40, 100, 60], '#0B1F3A', { constraints: { horizontal: 'STRETCH', vertical: 'SCALE' } })]));
-    expect(planResize(master, { width: 400, height: 300 }).snapshot).toEqual(master);
+    expect(planByConstraints(master, { width: 400, height: 300 }).snapshot).toEqual(master);
   });
 
   it('leaves the master untouched', () => {
     const master = snapshot(frame('root', [0, 0, 400, 300], [rect('box', [50, 40, 100, 60], '#0B1F3A', { constraints: { horizontal: 'STRETCH', vertical: 'MIN' } })]));
     const copy = structuredClone(master);
-    planResize(master, { width: 728, height: 90 });
+    planByConstraints(master, { width: 728, height: 90 });
     expect(master).toEqual(copy);
   });
 
@@ -53,7 +53,7 @@ describe('constraints (as Figma resize applies them)', () => {
         ]),
       ]),
     );
-    const pair = child(planResize(master, { width: 600, height: 300 }));
+    const pair = child(planByConstraints(master, { width: 600, height: 300 }));
     expect(pair).toMatchObject({ type: 'group', x: 40, y: 40, width: 350, height: 50 });
     if (pair.type !== 'group') return;
     expect(pair.children.map((node) => node.x)).toEqual([0, 300]);
@@ -67,7 +67,7 @@ describe('constraints (as Figma resize applies them)', () => {
         }),
       ]),
     );
-    const card = child(planResize(master, { width: 600, height: 300 }));
+    const card = child(planByConstraints(master, { width: 600, height: 300 }));
     expect(card).toMatchObject({ width: 560, x: 20 });
     if (card.type !== 'frame') return;
     expect(card.children[0]).toMatchObject({ x: 500, y: 10 });
@@ -96,12 +96,12 @@ describe('choosing between constraints and scale-to-fit', () => {
     [300, 250, 'fit', 250 / 1080], // a quarter of the size
     [2160, 2160, 'fit', 2], // twice the size
   ] as const)('%i×%i uses %s at scale %d', (width, height, mode, scale) => {
-    const plan = planResize(master, { width, height });
+    const plan = planByConstraints(master, { width, height });
     expect(plan.mode).toBe(mode);
     expect(plan.scale).toBeCloseTo(scale, 9);
   });
 
   it('takes a custom aspect threshold', () => {
-    expect(planResize(master, { width: 1080, height: 1350 }, { aspectThreshold: 1.1 }).mode).toBe('fit');
+    expect(planByConstraints(master, { width: 1080, height: 1350 }, { aspectThreshold: 1.1 }).mode).toBe('fit');
   });
 });

@@ -184,8 +184,14 @@ describe('resizeOptionsFromKit', () => {
     const { resizeOptionsFromKit } = await import('../../../shared/src/layout');
     const { visualKit } = await import('../../fixtures/snapshots/build');
     const visual = visualKit({ minTextSize: { default: 14, classes: { small: 10 } }, logo: { namePattern: '#brand', clearSpace: 0.5 } });
-    expect(resizeOptionsFromKit(visual, 728, 90)).toEqual({ minTextSize: 10, logoClearSpace: 0.5, logoPattern: '#brand' });
+    // The size class allows 10 px; the kit's general 14 px is tried first.
+    expect(resizeOptionsFromKit(visual, 728, 90)).toEqual({ minTextSize: 10, preferredMinTextSize: 14, logoClearSpace: 0.5, logoPattern: '#brand' });
     expect(resizeOptionsFromKit(visual, 1080, 1080).minTextSize).toBe(14);
+    expect(resizeOptionsFromKit(visual, 1080, 1080).preferredMinTextSize).toBeUndefined();
+    // An exact format's minimum is the kit's word for that size.
+    const exact = visualKit({ minTextSize: { default: 14, classes: { small: 10 }, formats: [{ width: 728, height: 90, minimum: 11 }] }, safeZone: { margin: 0.05 } });
+    expect(resizeOptionsFromKit(exact, 728, 90)).toMatchObject({ minTextSize: 11, safeArea: { x: 36.4, y: 4.5 } });
+    expect(resizeOptionsFromKit(exact, 728, 90).preferredMinTextSize).toBeUndefined();
     expect(resizeOptionsFromKit(undefined, 728, 90)).toEqual({});
   });
 });
