@@ -136,13 +136,25 @@ describe('generating versions from a master', () => {
     const before = await ok(figma, 'generateVersions', { sizes: ['300x250'], copy: { mode: 'master' } });
     expect(layerOf(before.versions[0].id).visible).toBe(true);
     await ok(figma, 'setRole', { nodeId: photo.id, role: 'decoration' });
-    expect(photo.getPluginData('onbrand-role')).toBe('decoration');
+    expect(photo.getSharedPluginData('onbrand', 'role')).toBe('decoration');
     expect((await ok(figma, 'listRoles', {})).layers.find((layer: { id: string }) => layer.id === photo.id)).toMatchObject({ role: 'decoration', set: true });
     figma.currentPage.selectAsUser([master]);
     const after = await ok(figma, 'generateVersions', { sizes: ['300x250'], copy: { mode: 'master' } });
     expect(layerOf(after.versions[0].id).visible).toBe(false);
     await ok(figma, 'setRole', { nodeId: photo.id, role: null });
-    expect(photo.getPluginData('onbrand-role')).toBe('');
+    expect(photo.getSharedPluginData('onbrand', 'role')).toBe('');
+  });
+
+  it('follows a role correction made after generating when the versions are updated from the master', async () => {
+    const { figma, master } = await sampleFile();
+    figma.currentPage.selectAsUser([master]);
+    const photo = master.children.find((child) => child.name === 'Hero photo')!;
+    const made = await ok(figma, 'generateVersions', { sizes: ['300x250'], copy: { mode: 'master' } });
+    const photoIn = (id: string) => (figma.findById(id) as FakeFrameNode).children.find((child) => child.name === 'Hero photo')!;
+    expect(photoIn(made.versions[0].id).visible).toBe(true);
+    await ok(figma, 'setRole', { nodeId: photo.id, role: 'decoration' });
+    await ok(figma, 'updateVersions', { scope: 'all' });
+    expect(photoIn(made.versions[0].id).visible).toBe(false);
   });
 
   it('holds text to the kit minimum and explains each step', async () => {

@@ -5,20 +5,23 @@ import type { LayerRole } from '../contract';
 import { selectedMasters, type PluginEnv } from './context';
 import type { HostFrame, HostLayer } from './host';
 import { readKit } from './kit-store';
+import { readStored, writeStored } from './plugin-store';
 import { readSnapshot, zipLayers } from './snapshot';
 
 // A designer's role corrections live on the master's own layers (plugin data), so they travel with
 // the file and every later resize of that master uses them.
 
-/** The plugin-data key that holds a layer's role, set by the designer. */
-export const roleKey = 'onbrand-role';
+/** The shared-plugin-data key (namespace `onbrand`) that holds a layer's role, set by the designer. */
+export const roleKey = 'role';
+/** Where earlier versions kept a role, in private plugin data tied to the plugin's id. */
+const legacyRoleKey = 'onbrand-role';
 
 /** The designer's role corrections on a master: one plugin-data read per layer. */
 export function readRoleOverrides(snapshot: CreativeSnapshot, master: HostFrame): RoleOverrides {
   const out: Record<string, LayoutRole> = {};
   const known = new Set<string>(layoutRoles);
   zipLayers(snapshot, master, (node, host) => {
-    const role = host.getPluginData(roleKey);
+    const role = readStored(host, roleKey, legacyRoleKey);
     if (role && known.has(role)) out[node.id] = role as LayoutRole;
   });
   return out;
@@ -47,7 +50,7 @@ export function listRoles(env: PluginEnv): { masterId: string; masterName: strin
 export async function setRole(env: PluginEnv, input: { nodeId: string; role: LayoutRole | null }): Promise<{ ok: true }> {
   const node = await env.host.getNodeByIdAsync(input.nodeId);
   if (!node || node.removed || !('visible' in node)) throw new RpcFailure('not_found', 'That layer is gone; pick the master again.');
-  (node as HostLayer).setPluginData(roleKey, input.role ?? '');
+  writeStored(node as HostLayer, roleKey, input.role ?? '', `the role of "${node.name}"`, legacyRoleKey);
   env.host.commitUndo();
   return { ok: true };
 }

@@ -1,4 +1,5 @@
 import { RpcFailure } from '@onbrand/shared/rpc';
+import type { RoleOverrides } from '@onbrand/shared/layout';
 import type { CreativeSnapshot, SnapshotNode } from '@onbrand/shared/visual';
 import type { VersionSummary } from '../contract';
 import { applyLayer, byId, type ApplyContext } from './apply';
@@ -7,6 +8,7 @@ import { masterTextRuns } from './generate';
 import { instanceAround, isFrameLike, isLayer, isSection, isText, type HostFrame, type HostSegment, type HostLayer, type HostSceneNode } from './host';
 import { readKit } from './kit-store';
 import { planVersion } from './plan-version';
+import { readRoleOverrides } from './roles';
 import { readSnapshot, walkSnapshot, zipLayers } from './snapshot';
 import { FontLoader } from './text';
 import { styleFields } from './text';
@@ -65,6 +67,8 @@ export async function listVersions(env: PluginEnv, scope: 'selection' | 'all'): 
 
 interface MasterState {
   snapshot: CreativeSnapshot;
+  /** The designer's role corrections on the master, which every resize of it follows. */
+  roles: RoleOverrides;
   hash: string;
   ctx: ApplyContext;
 }
@@ -108,7 +112,7 @@ async function updateOne(
   }
   const conflictActions: string[] = [];
   await pause();
-  const { source, plan, flags } = planVersion(master.snapshot, { width: record.width, height: record.height }, record.texts, kit);
+  const { source, plan, flags } = planVersion(master.snapshot, { width: record.width, height: record.height }, record.texts, kit, master.roles);
   await pause();
   const sourceById = byId(source);
   const work: { planned: SnapshotNode; host: HostLayer; before: SnapshotNode; source: SnapshotNode; ctx: ApplyContext; offset: { x: number; y: number }; parent: SnapshotNode | null }[] = [];
@@ -321,7 +325,7 @@ export async function updateVersions(env: PluginEnv, scope: 'selection' | 'all')
         const master = await env.host.getNodeByIdAsync(record.masterId);
         if (master && isFrameLike(master) && !master.removed) {
           const snapshot = readSnapshot(master, env.host.mixed);
-          masters.set(record.masterId, { snapshot, hash: masterHash(snapshot), ctx: { fonts, masterText: masterTextRuns(snapshot, master), skipped: new Set(), missing: new Set(), preloaded: false } });
+          masters.set(record.masterId, { snapshot, roles: readRoleOverrides(snapshot, master), hash: masterHash(snapshot), ctx: { fonts, masterText: masterTextRuns(snapshot, master), skipped: new Set(), missing: new Set(), preloaded: false } });
         } else masters.set(record.masterId, null);
       }
       const master = masters.get(record.masterId);
