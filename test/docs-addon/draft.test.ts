@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkDocument, selectFinding } from '../../docs-addon/src/server/check';
 import { draftFromBrief } from '../../docs-addon/src/server/draft';
 import { saveSettings } from '../../docs-addon/src/server/kit-store';
 import { readMarks } from '../../docs-addon/src/server/marks';
@@ -49,17 +50,31 @@ describe('drafting from a brief', () => {
     expect(texts(env).some((t) => t.endsWith('Drafted with AI, reviewed by the Ledgerline team.'))).toBe(true);
   });
 
-  it('inserts inside the table cell that holds the cursor', () => {
+  it('never inserts into a table: with the cursor in a cell (as "Show in document" leaves it), the pack goes after that section and says so', () => {
+    const env = installDocs([{ paragraph: 'Plan', heading: 'HEADING1' }, 'Before', '| Copy | Add to the whitelist |', 'After', { paragraph: 'Next steps', heading: 'HEADING1' }, 'Later']);
+    useExampleKit(env);
+    const doc = env.document;
+    const table = doc.body.children[2] as FakeTable;
+    const finding = checkDocument({ scope: 'document', channel: '', approvedClaims: [] }).findings.find((f) => f.match === 'whitelist')!;
+    expect(selectFinding(finding.location!).selected).toBe(true);
+    const result = draftFromBrief(brief);
+    expect(result.notices[0]).toMatch(/after the section “Plan”, as the cursor was in a table/);
+    // The table is whole and unchanged, and the pack sits between "After" and the next heading.
+    expect(table.rows.map((row) => row.cells.map((cell) => cell.snapshotParagraphs().map((p) => p.snapshotText())))).toEqual([[['Copy'], ['Add to the whitelist']]]);
+    const after = texts(env);
+    expect(after.indexOf('Article')).toBe(after.indexOf('After') + 1);
+    expect(after.slice(-2)).toEqual(['Next steps', 'Later']);
+  });
+
+  it('inserts at the end of the document when the cursor is in a table and there is no heading', () => {
     const env = installDocs(['Before', '| Copy | Notes |', 'After']);
     const doc = env.document;
     const cell = (doc.body.children[1] as FakeTable).rows[0]!.cells[1]!;
     doc.setCursor(doc.newPosition((cell.children[0] as FakeParagraph).text, 2));
     const result = draftFromBrief(brief);
-    expect(result.notices[0]).toMatch(/in the table cell at the cursor/);
-    expect(cell.snapshotParagraphs()[0]!.snapshotText()).toBe('Notes');
-    expect(cell.snapshotParagraphs()[1]!.snapshotText()).toBe('Article');
-    expect(texts(env)[0]).toBe('Before');
-    expect(doc.body.children).toHaveLength(3);
+    expect(result.notices[0]).toMatch(/at the end of the document, as the cursor was in a table/);
+    expect(cell.snapshotParagraphs().map((p) => p.snapshotText())).toEqual(['Notes']);
+    expect(texts(env).slice(0, 4)).toEqual(['Before', 'Copy', 'Notes', 'After']);
   });
 
   it('names every bad brief field and leaves the document as it was', () => {

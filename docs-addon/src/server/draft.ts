@@ -2,7 +2,7 @@ import { withDocumentLock } from '@onbrand/apps-script/server';
 import type { ContentPack, Piece, Provenance } from '@onbrand/shared/generate';
 import { generateContentPackSync } from '@onbrand/shared/generate';
 import type { Inserted } from '../contract';
-import { activeDocument, insertBlocks, insertionPoint, type Container, type NewBlock } from './document-port';
+import { activeDocument, continuesText, insertBlocks, insertionPoint, type Container, type NewBlock } from './document-port';
 import { generateOptions, loadKit } from './kit-store';
 import { markParagraphs, preview, publicMarks, saveMarks, type StoredMark } from './marks';
 
@@ -106,6 +106,8 @@ export function insertParts(parts: readonly Part[], provenance: Provenance, kind
   return withDocumentLock(() => {
     const doc = activeDocument();
     const point = insertionPoint(doc);
+    // An empty paragraph after the pack keeps the writer's next paragraph out of its last channel section.
+    if (continuesText(point.container, point.index)) point.container.insertParagraph(point.index, '');
     const marks = insertMarked(doc, point, parts, provenance, kind);
     return { inserted: true, marks: publicMarks(marks), issues: [], notices: [`Inserted ${parts.length} section${parts.length === 1 ? '' : 's'} ${point.where}, marked for review.`, ...notices] };
   });

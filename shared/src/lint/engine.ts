@@ -32,6 +32,12 @@ export interface LintOptions {
    * it, Markdown headings ("# Title") are the headings.
    */
   headings?: readonly { start: number; end: number }[];
+  /**
+   * Where the blocks are (paragraphs, headings, list items, table cells), for hosts that know their
+   * structure; without it the text is read as Markdown. No sentence, paragraph, line, limit or match
+   * crosses a block.
+   */
+  blocks?: readonly { start: number; end: number }[];
 }
 
 export interface LintResult {
@@ -148,7 +154,7 @@ function runTerms(ctx: LintContext, compiled: CompiledKit): number {
     for (const { entry, consumer } of compiled.keyEntries[key]!) {
       if (!active[consumer]) continue;
       if (entry.caseSensitive && text.slice(start, end) !== entry.key) continue;
-      if (ctx.skipped(compiled.consumers[consumer]!.head, start, end)) continue;
+      if (ctx.skipped(compiled.consumers[consumer]!.head, start, end) || ctx.blocks.crosses(start, end)) continue;
       buckets[consumer]!.push({ start, end, entry });
     }
   });
@@ -190,12 +196,13 @@ function channelOf(compiled: CompiledKit, kit: BrandKit, id: string): Channel | 
 export function lintText(text: string, kit: BrandKit, options: LintOptions = {}): LintResult {
   const compiled = compileKit(kit);
   const channel = options.channel ? channelOf(compiled, kit, options.channel) : undefined;
-  const ctx = new LintContext(text, kit, channel, options.headings);
+  const ctx = new LintContext(text, kit, channel, options.headings, options.blocks);
   const scannedWords = compiled.matcher.keyLengths.length > 0 ? runTerms(ctx, compiled) : -1;
   for (const { rule, check } of compiled.checks) if (ctx.applies(rule)) check(ctx);
   checkChannel(ctx, options.aiGenerated === true);
   const approved = [...(kit.claims?.approved ?? []), ...(options.approvedClaims ?? [])];
-  const raw = settle(ctx.findings, text, approved);
+  // A whole-text finding (a limit, a grade) is shown on the first block it covers, so it never crosses structure.
+  const raw = settle(ctx.findings.map((f) => ({ ...f, ...ctx.blocks.clamp(f.start, f.end) })), text, approved);
   const lines = raw.length > 0 ? new LineMap(text) : undefined;
   const findings: Finding[] = raw.map((f) => ({
     rule: f.rule,
