@@ -144,3 +144,22 @@ describe('rewriting the selection', () => {
     expect(JSON.stringify(env.document.snapshot())).toBe(before);
   });
 });
+
+describe('drafting for the channels a brief ticks', () => {
+  it('writes a section for every ticked channel the pack has no fixed piece for, fitted to its limit', () => {
+    const env = installDocs(writer);
+    useExampleKit(env);
+    const result = draftFromBrief({ ...brief, channels: [...brief.channels, 'linkedin-ad-intro', 'in-app-banner'] });
+    expect(result.marks.map((m) => m.label)).toEqual(['Article', 'Email', 'Subject lines', 'Social post', 'Ad headline', 'LinkedIn ad introductory text', 'In-app banner']);
+    const after = texts(env);
+    const linkedin = after[after.indexOf('LinkedIn ad introductory text [linkedin-ad-intro]') + 1]!;
+    expect([...linkedin].length).toBeLessThanOrEqual(150);
+    // The kit requires the disclosure label on LinkedIn intros.
+    expect(texts(env).slice(after.indexOf('LinkedIn ad introductory text [linkedin-ad-intro]')).join('\n')).toContain('Drafted with AI, reviewed by the Ledgerline team.');
+    const banner = after[after.indexOf('In-app banner [in-app-banner]') + 1]!;
+    expect([...banner].length).toBeLessThanOrEqual(90);
+    // The kit requires the brand name in banners, and a link in LinkedIn intros, which the brief lacks: the writer is told.
+    expect(banner).toContain('Ledgerline');
+    expect(result.notices.join(' ')).toMatch(/LinkedIn ad introductory text needs a link/);
+  });
+});

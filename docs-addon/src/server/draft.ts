@@ -1,6 +1,7 @@
 import { withDocumentLock } from '@onbrand/apps-script/server';
 import type { ContentPack, Piece, Provenance } from '@onbrand/shared/generate';
-import { generateContentPackSync } from '@onbrand/shared/generate';
+import { channelPieces, generateContentPackSync } from '@onbrand/shared/generate';
+import { resolveChannel, type BrandKit } from '@onbrand/shared/kit';
 import type { Inserted } from '../contract';
 import { activeDocument, continuesText, insertBlocks, insertionPoint, type Container, type NewBlock } from './document-port';
 import { generateOptions, loadKit } from './kit-store';
@@ -49,8 +50,8 @@ function channelPart(label: string, piece: Piece): Part {
   return headedPart(label, channel ?? null, paragraphsOf(piece.text), [piece], channel ? `${label} [${channel}]` : label);
 }
 
-/** The pack as headed sections: article, email, subject lines, social post, ad headline. */
-export function packParts(pack: ContentPack): Part[] {
+/** The pack as headed sections: article, email, subject lines, social post, ad headline, then one per further channel the brief ticked. */
+export function packParts(pack: ContentPack, kit: BrandKit): Part[] {
   const { article, email } = pack;
   const piece = (id: string) => pack.pieces.find((p) => p.id === id)!;
   const pieces = (prefix: string) => pack.pieces.filter((p) => p.id === prefix || p.id.startsWith(`${prefix}.`));
@@ -60,6 +61,7 @@ export function packParts(pack: ContentPack): Part[] {
     headedPart('Subject lines', 'email-subject', listed(pack.subjectLines), pieces('subjectLines')),
     channelPart('Social post', piece('social')),
     channelPart('Ad headline', piece('adHeadline')),
+    ...channelPieces(pack).map((p) => channelPart(resolveChannel(kit, p.channel!)?.name ?? p.channel!, p)),
   ];
 }
 
@@ -119,5 +121,5 @@ export function draftFromBrief(brief: unknown): Inserted {
   const { options, notices } = generateOptions();
   const pack = generateContentPackSync(brief, kit, options);
   if (!pack.ok) return notInserted(pack.issues, 'The brief needs a few fixes before drafting; nothing was inserted.');
-  return insertParts(packParts(pack.value), pack.value.provenance, 'draft', [...notices, ...pack.value.notices]);
+  return insertParts(packParts(pack.value, kit), pack.value.provenance, 'draft', [...notices, ...pack.value.notices]);
 }
