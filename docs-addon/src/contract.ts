@@ -115,6 +115,8 @@ export const markSchema = once(() =>
   /** For a rewrite: the original text, kept in the document until the writer picks one. */
   original: z.nullable(z.string()),
   text: z.string(),
+  /** Claims the brief approved for this draft: later checks of its text and its approval honour them. */
+  approvedClaims: z.optional(z.array(z.string())),
 }),
 );
 export type Mark = z.output<ReturnType<typeof markSchema>>;

@@ -1,11 +1,12 @@
 import type { LintResult } from '@onbrand/shared/lint';
-import { brandFitScore, isSafeFix, lintText } from '@onbrand/shared/lint';
+import { approvedRanges, brandFitScore, isSafeFix, lintText } from '@onbrand/shared/lint';
 import { listChannels } from '@onbrand/shared/kit';
 import { lineBlocks } from '@onbrand/shared/text';
 import type { CheckResult, DocFinding, Span } from '../contract';
 import { channelSections, headingCandidates, headingLevel } from './channel-sections';
 import { activeDocument, gatherDocument, gatherSelection, paragraphFinder, tableLines } from './document-port';
 import { loadKit } from './kit-store';
+import { markedParagraphs, readMarks } from './marks';
 import { OffsetMap, type MappedParagraph } from './offset-map';
 
 type Finding = LintResult['findings'][number];
@@ -33,7 +34,14 @@ function readStructure(doc: GoogleAppsScript.Document.Document, lines: readonly 
 /** Lints the mapped paragraphs section by section (each part against its channel) and maps findings back. */
 export function checkParagraphs(
   paragraphs: readonly MappedParagraph[],
-  options: { channel: string | null; approvedClaims: readonly string[]; headingLevels?: ReadonlyMap<number, number>; tables?: ReadonlyMap<number, number> },
+  options: {
+    channel: string | null;
+    approvedClaims: readonly string[];
+    headingLevels?: ReadonlyMap<number, number>;
+    tables?: ReadonlyMap<number, number>;
+    /** Claims approved for particular paragraphs (by index in `paragraphs`): a draft's brief approved them. */
+    paragraphClaims?: ReadonlyMap<number, readonly string[]>;
+  },
 ): { findings: DocFinding[]; score: number; sections: CheckResult['sections']; notices: string[] } {
   const { kit } = loadKit();
   const map = new OffsetMap(paragraphs);
@@ -63,7 +71,10 @@ export function checkParagraphs(
       // Each paragraph, list item and table cell is a block: no sentence or limit runs from one into the next.
       const blocks = lineBlocks(lines.slice(section.from, section.to));
       const result = lintText(text, kit, { channel: section.channel ?? undefined, approvedClaims: options.approvedClaims, blocks });
-      for (const finding of result.findings) all.push({ finding: { ...finding, start: finding.start + start, end: finding.end + start }, channel: section.channel });
+      for (const finding of result.findings) {
+        const flat = { ...finding, start: finding.start + start, end: finding.end + start };
+        if (!approvedForParagraph(map, flat, options.paragraphClaims)) all.push({ finding: flat, channel: section.channel });
+      }
     }
     from = to;
   }
@@ -89,6 +100,33 @@ export function checkParagraphs(
   return { findings, score: brandFitScore(map.flat, all.map((a) => a.finding)), sections: reported, notices };
 }
 
+// A claim finding inside a drafted paragraph whose brief approved that claim.
+function approvedForParagraph(map: OffsetMap, finding: Finding, claims: ReadonlyMap<number, readonly string[]> | undefined): boolean {
+  if (!claims?.size || !finding.rule.startsWith('claims.')) return false;
+  const index = map.indexAt(finding.start);
+  const approved = claims.get(index);
+  if (!approved) return false;
+  const base = map.starts[index]!;
+  return approvedRanges(map.paragraphs[index]!.text, approved).some((r) => r.start + base <= finding.start && finding.end <= r.end + base);
+}
+
+/**
+ * The claims each drafted paragraph's brief approved, found by reading the marks that carry any
+ * and finding their paragraphs' texts, in order, among the checked body paragraphs.
+ */
+function draftClaims(doc: GoogleAppsScript.Document.Document, paragraphs: readonly MappedParagraph[]): Map<number, readonly string[]> {
+  const out = new Map<number, readonly string[]>();
+  for (const mark of readMarks()) {
+    if (!mark.approvedClaims?.length) continue;
+    const marked = markedParagraphs(doc, mark.rangeId).map((p) => p.getText());
+    if (!marked.length) continue;
+    const at = paragraphs.findIndex((p, i) => p.section === 'body' && marked.every((text, j) => paragraphs[i + j]?.text === text));
+    if (at < 0) continue;
+    for (let j = 0; j < marked.length; j++) out.set(at + j, [...(out.get(at + j) ?? []), ...mark.approvedClaims]);
+  }
+  return out;
+}
+
 /** Checks the whole document (body, header, footer, footnotes) or the selection. */
 export function checkDocument(input: { scope: 'document' | 'selection'; channel: string; approvedClaims: string[] }): CheckResult {
   const doc = activeDocument();
@@ -107,7 +145,13 @@ export function checkDocument(input: { scope: 'document' | 'selection'; channel:
     if (!paragraphs.some((p) => p.text.trim())) return empty('The document is empty: there is nothing to check yet.');
     structure = readStructure(doc, paragraphs.filter((p) => p.section === 'body').map((p) => p.text));
   }
-  const result = checkParagraphs(paragraphs, { channel: input.channel || null, approvedClaims: input.approvedClaims, headingLevels: structure?.levels, tables: structure?.tables });
+  const result = checkParagraphs(paragraphs, {
+    channel: input.channel || null,
+    approvedClaims: input.approvedClaims,
+    headingLevels: structure?.levels,
+    tables: structure?.tables,
+    paragraphClaims: draftClaims(doc, paragraphs),
+  });
   return { scope: input.scope, findings: result.findings, score: result.score, paragraphs: paragraphs.length, sections: result.sections, notices: [...notices, ...result.notices] };
 }
 

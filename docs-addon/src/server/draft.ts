@@ -1,6 +1,6 @@
 import { withDocumentLock } from '@onbrand/apps-script/server';
 import type { ContentPack, Piece, Provenance } from '@onbrand/shared/generate';
-import { channelPieces, generateContentPackSync } from '@onbrand/shared/generate';
+import { channelPieces, generateContentPackSync, parseBrief } from '@onbrand/shared/generate';
 import { resolveChannel, type BrandKit } from '@onbrand/shared/kit';
 import type { Inserted } from '../contract';
 import { activeDocument, continuesText, insertBlocks, insertionPoint, type Container, type NewBlock } from './document-port';
@@ -76,6 +76,7 @@ export function insertMarked(
   provenance: Provenance,
   kind: StoredMark['kind'],
   original?: { range: GoogleAppsScript.Document.Range; text: string },
+  approvedClaims: readonly string[] = [],
 ): StoredMark[] {
   const made = insertBlocks(point, parts.flatMap((part) => part.blocks));
   let at = 0;
@@ -96,6 +97,7 @@ export function insertMarked(
       disclosure: part.pieces.find((p) => p.disclosure)?.disclosure ?? null,
       original: original ? preview(original.text) : null,
       text: preview(part.blocks.map((b) => b.text).join('\n')),
+      ...(approvedClaims.length ? { approvedClaims: [...approvedClaims] } : {}),
     };
     return markParagraphs(doc, paragraphs, mark, original?.range);
   });
@@ -104,13 +106,13 @@ export function insertMarked(
 }
 
 /** Inserts parts at the cursor (after the writer's paragraph, never over it), marked for review. */
-export function insertParts(parts: readonly Part[], provenance: Provenance, kind: StoredMark['kind'], notices: string[]): Inserted {
+export function insertParts(parts: readonly Part[], provenance: Provenance, kind: StoredMark['kind'], notices: string[], approvedClaims: readonly string[] = []): Inserted {
   return withDocumentLock(() => {
     const doc = activeDocument();
     const point = insertionPoint(doc);
     // An empty paragraph after the pack keeps the writer's next paragraph out of its last channel section.
     if (continuesText(point.container, point.index)) point.container.insertParagraph(point.index, '');
-    const marks = insertMarked(doc, point, parts, provenance, kind);
+    const marks = insertMarked(doc, point, parts, provenance, kind, undefined, approvedClaims);
     return { inserted: true, marks: publicMarks(marks), issues: [], notices: [`Inserted ${parts.length} section${parts.length === 1 ? '' : 's'} ${point.where}, marked for review.`, ...notices] };
   });
 }
@@ -121,5 +123,8 @@ export function draftFromBrief(brief: unknown): Inserted {
   const { options, notices } = generateOptions();
   const pack = generateContentPackSync(brief, kit, options);
   if (!pack.ok) return notInserted(pack.issues, 'The brief needs a few fixes before drafting; nothing was inserted.');
-  return insertParts(packParts(pack.value, kit), pack.value.provenance, 'draft', [...notices, ...pack.value.notices]);
+  // The brief's approved claims stay with the draft, so later checks and the approval honour them.
+  const parsed = parseBrief(brief);
+  const approved = parsed.ok ? (parsed.value.approvedClaims ?? []) : [];
+  return insertParts(packParts(pack.value, kit), pack.value.provenance, 'draft', [...notices, ...pack.value.notices], approved);
 }

@@ -81,7 +81,8 @@ function removeRange(doc: Doc, rangeId: string): void {
   doc.getNamedRangeById(rangeId)?.remove();
 }
 
-function markedParagraphs(doc: Doc, rangeId: string | null): Paragraph[] {
+/** The paragraphs a mark's named range holds (none when the range is gone). */
+export function markedParagraphs(doc: Doc, rangeId: string | null): Paragraph[] {
   const named = rangeId ? doc.getNamedRangeById(rangeId) : null;
   if (!named) return [];
   return named
@@ -122,7 +123,7 @@ export function approveMark(id: string): { approved: AuditEntry | null; message:
     removeRange(doc, mark.rangeId);
     const { kit } = loadKit();
     const { label, template, templateVersion, provider, model, channel } = mark;
-    const lint = lintText(text, kit, { channel: channel ?? undefined, aiGenerated: true });
+    const lint = lintText(text, kit, { channel: channel ?? undefined, aiGenerated: true, approvedClaims: mark.approvedClaims ?? [] });
     const entry: AuditEntry = {
       markId: id,
       label,
