@@ -7,8 +7,8 @@ import { askWithRepair, promptFor, readJsonAnswer, type RepairRequest } from './
 import { parseBrief, type Brief } from './brief';
 import { drafted, isoTime, offlineModel, type GenerateOptions, type GenerateSyncOptions } from './model-config';
 import { offlineChannelCopy, offlineCopy } from './offline';
-import { channelLimit, disclosureFor, makeProvenance, packCopySchema, type ContentPack, type PackCopy, type Piece, type Provenance } from './pack';
-import { blockingProblems, copyLimit, judgeFor, polishPiece, type Judge, type Room } from './pieces';
+import { channelLimit, makeProvenance, packCopySchema, type ContentPack, type PackCopy, type Piece, type Provenance } from './pack';
+import { blockingProblems, copyLimit, judgeFor, polishPiece, type Judge } from './pieces';
 import type { ModelConfig } from './providers';
 import type { RetryPolicy } from './retry';
 import { draftSeed, seededRandom } from './seed';
@@ -139,8 +139,6 @@ function settle(draft: PackCopy, ctx: Context, origin: Provenance, offline: bool
   const judged: Judge = { ...ctx.judge, memo: new Map() };
   slots.forEach((slot, i) => {
     const room = slot.channel ? copyLimit(ctx.kit, slot.channel) : undefined;
-    const cramped = slot.channel && room ? crampedByLabel(ctx.kit, slot.channel, room) : undefined;
-    if (cramped) notes.add(cramped);
     const { piece, fixed: applied, tooLong } = polishPiece(slot.id, slot.channel, texts[i]!, room, judged, origin, offline);
     fixed.push(...applied);
     if (tooLong) overLength.push(tooLong);
@@ -149,13 +147,6 @@ function settle(draft: PackCopy, ctx: Context, origin: Provenance, offline: bool
     problems.push(...blockingProblems(slot.id, piece.findings));
   });
   return { copy: copyOf(texts), pieces, fixed, problems, overLength, notes: [...notes] };
-}
-
-// A label that takes more than half a channel's room leaves copy too short to say much; a person should know.
-function crampedByLabel(kit: BrandKit, channel: string, room: Room): string | undefined {
-  const full = channelLimit(kit, channel).maxGraphemes;
-  if (!disclosureFor(kit, channel) || room.max * 2 >= full) return undefined;
-  return `The disclosure label leaves ${Math.max(room.max, 0)} of ${full} characters for ${channel} copy; a shorter label in the kit would leave more.`;
 }
 
 function pack(settled: Settled, origin: Provenance, notices: string[]): ContentPack {

@@ -14,7 +14,7 @@ import { TermMatcher } from './matcher';
 import { compileOccurrence } from './occurrence';
 import { compileReadability } from './readability';
 import { compileRepetition } from './repetition';
-import { compileRequired } from './required';
+import { compileRequired, isNamedElement } from './required';
 import { scoreForWords } from './score';
 import { compileSubstitution } from './substitution';
 import { compileTerms } from './terms';
@@ -187,6 +187,20 @@ function settle(raw: RawFinding[], text: string, approved: readonly string[]): R
   return out;
 }
 
+// Text the kit itself requires (the disclosure label, literal required elements) is exempt from the
+// kit's other rules: "AI" in the label is not an acronym to spell out. Checks of the required text
+// itself (disclosure.*, channel.*, required.*) still apply, and a missing-element finding (empty) is never exempt.
+function requiredTextRanges(text: string, kit: BrandKit, channel: Channel | undefined): { start: number; end: number }[] {
+  const literals = [kit.disclosure?.label ?? '', ...(channel?.requiredElements ?? []).filter((e) => !isNamedElement(e))].filter((t) => t.trim());
+  return literals.length ? approvedRanges(text, literals) : [];
+}
+
+const ownChecks = /^(?:disclosure|channel|required)\./;
+
+function isExempt(f: RawFinding, exempt: readonly { start: number; end: number }[]): boolean {
+  return f.end > f.start && !ownChecks.test(f.rule) && exempt.some((r) => r.start <= f.start && f.end <= r.end);
+}
+
 function channelOf(compiled: CompiledKit, kit: BrandKit, id: string): Channel | undefined {
   if (!compiled.channels.has(id)) compiled.channels.set(id, resolveChannel(kit, id));
   return compiled.channels.get(id);
@@ -202,7 +216,12 @@ export function lintText(text: string, kit: BrandKit, options: LintOptions = {})
   checkChannel(ctx, options.aiGenerated === true);
   const approved = [...(kit.claims?.approved ?? []), ...(options.approvedClaims ?? [])];
   // A whole-text finding (a limit, a grade) is shown on the first block it covers, so it never crosses structure.
-  const raw = settle(ctx.findings.map((f) => ({ ...f, ...ctx.blocks.clamp(f.start, f.end) })), text, approved);
+  const exempt = requiredTextRanges(text, kit, channel);
+  const raw = settle(
+    ctx.findings.filter((f) => !isExempt(f, exempt)).map((f) => ({ ...f, ...ctx.blocks.clamp(f.start, f.end) })),
+    text,
+    approved,
+  );
   const lines = raw.length > 0 ? new LineMap(text) : undefined;
   const findings: Finding[] = raw.map((f) => ({
     rule: f.rule,
