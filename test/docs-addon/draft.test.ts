@@ -109,11 +109,12 @@ describe('drafting from a brief', () => {
   });
 });
 
+const select = (env: ReturnType<typeof installDocs>, index: number) => {
+  const paragraph = env.document.body.children[index] as FakeParagraph;
+  env.document.setSelection(env.document.newRange().addElement(paragraph).build());
+};
+
 describe('rewriting the selection', () => {
-  const select = (env: ReturnType<typeof installDocs>, index: number) => {
-    const paragraph = env.document.body.children[index] as FakeParagraph;
-    env.document.setSelection(env.document.newRange().addElement(paragraph).build());
-  };
 
   it('puts the rewrite under the original and keeps both until the writer picks one', () => {
     const env = installDocs(['Intro.', 'Put vendors on the whitelist.', 'End.']);
@@ -161,5 +162,29 @@ describe('drafting for the channels a brief ticks', () => {
     // The kit requires the brand name in banners, and a link in LinkedIn intros, which the brief lacks: the writer is told.
     expect(banner).toContain('Ledgerline');
     expect(result.notices.join(' ')).toMatch(/LinkedIn ad introductory text needs a link/);
+  });
+});
+
+describe('rewriting offline', () => {
+  it('cuts the kit’s hedges, applies its case and fits the channel, so a search ad headline is usable', () => {
+    const env = installDocs(['Intro.', 'Our really simple app closes the books for you', 'End.']);
+    useExampleKit(env);
+    select(env, 1);
+    const result = rewriteSelection('search-ad-headline');
+    expect(result.inserted).toBe(true);
+    const rewrite = texts(env)[2]!;
+    expect(rewrite.toLowerCase()).not.toContain('really');
+    expect([...rewrite].length).toBeLessThanOrEqual(30);
+    expect(rewrite).toMatch(/^Our Simple App/);
+  });
+
+  it('says so when it could not change anything', () => {
+    const env = installDocs(['Intro.', 'Book a demo today.', 'End.']);
+    useExampleKit(env);
+    select(env, 1);
+    const result = rewriteSelection('');
+    expect(result.inserted).toBe(false);
+    expect(result.notices.join(' ')).toMatch(/could not change anything/);
+    expect(texts(env)).toEqual(['Intro.', 'Book a demo today.', 'End.']);
   });
 });

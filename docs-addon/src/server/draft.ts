@@ -18,9 +18,9 @@ export interface Part {
   pieces: Judged[];
 }
 
-/** An answer that inserted nothing, with the issues and a notice saying so. */
-export function notInserted(issues: Inserted['issues'], notice: string): Inserted {
-  return { inserted: false, marks: [], issues, notices: [notice] };
+/** An answer that inserted nothing, with the issues and a notice saying so (after any that explain why). */
+export function notInserted(issues: Inserted['issues'], notice: string, why: readonly string[] = []): Inserted {
+  return { inserted: false, marks: [], issues, notices: [...why, notice] };
 }
 
 // Generated bodies are plain text with light markdown: "## " subheadings and "- " list lines.

@@ -86,7 +86,8 @@ export function polishPiece(id: string, channel: string | undefined, raw: string
     text = next;
     result = pass < 2 ? judge(text, channel, judged) : undefined;
   }
-  const disclosure = disclosureFor(judged.kit, channel);
+  // Only AI-written text carries the label; an offline rewrite of a person's text applies deterministic fixes only.
+  const disclosure = judged.aiGenerated ? disclosureFor(judged.kit, channel) : undefined;
   if (disclosure && !text.includes(disclosure)) {
     text = withLabel(text, disclosure, labelPlacement(judged.kit, channel!, disclosure) === 'separate');
     result = undefined;

@@ -1,7 +1,8 @@
 import type { Finding } from '../findings';
 
-// Rules whose fixes are deterministic: the kit states the one right answer.
-const safePrefixes = ['substitution.', 'capitalization.', 'repetition.'];
+// Rules whose fixes are deterministic: the kit states the one right answer (an existence rule only
+// carries a suggestion when the kit says to remove the match).
+const safePrefixes = ['substitution.', 'capitalization.', 'repetition.', 'existence.'];
 const safeTermRules = new Set(['terms.banned', 'terms.misspelling', 'terms.case']);
 
 /** Whether the finding's fix can be applied without a person: a single deterministic suggestion. */
