@@ -5,8 +5,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['test/**/*.test.{ts,tsx}'], exclude: ['test/bundles/**', 'test/browser/**'] } },
-      { test: { name: 'bundles', include: ['test/bundles/**/*.test.ts'] } },
+      // Timeouts here only catch hangs: speed is measured in the bench, and property tests on a busy
+      // two-core machine can take several times their quiet-machine time.
+      { test: { name: 'unit', include: ['test/**/*.test.{ts,tsx}'], exclude: ['test/bundles/**', 'test/browser/**'], testTimeout: 30_000 } },
+      { test: { name: 'bundles', include: ['test/bundles/**/*.test.ts'], testTimeout: 30_000 } },
       {
         test: {
           name: 'browser',

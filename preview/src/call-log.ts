@@ -4,8 +4,11 @@
  */
 export class CallLog {
   private readonly counts = new Map<string, number>();
+  /** Runs before each counted call and may refuse it by throwing, as a host refuses calls in some contexts. */
+  guard: ((name: string) => void) | null = null;
 
   record(name: string): void {
+    this.guard?.(name);
     this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
   }
 

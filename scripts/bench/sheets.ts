@@ -49,7 +49,7 @@ function cellByCell(env: SheetsEnvironment, sheetName: string, inputs: number, c
   env.calls.reset();
   const header = Array.from({ length: inputs }, (_, c) => sheet.getRange(1, c + 1).getValue());
   const body = Array.from({ length: rows - 1 }, (_, r) => Array.from({ length: inputs }, (_, c) => sheet.getRange(r + 2, c + 1).getValue()));
-  compute(header, body).forEach((cells, r) => cells.forEach((value, c) => sheet.getRange(r + 2, inputs + 20 + c).setValue(value)));
+  compute(header, body).forEach((cells, r) => cells.forEach((value, c) => sheet.getRange(r + 2, inputs + 1 + c).setValue(value)));
   return spreadsheetCalls(env);
 }
 

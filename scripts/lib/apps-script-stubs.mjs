@@ -9,7 +9,8 @@ const identifier = /^[A-Za-z_$][\w$]*$/;
  */
 export function readCustomFunctionDocs(source) {
   const docs = new Map();
-  const pattern = /(\/\*\*[\s\S]*?\*\/)\s*export function (\w+)\s*\(([^)]*)\)/g;
+  // A block's body may not hold "*/", so an earlier comment is never swallowed into the next one.
+  const pattern = /(\/\*\*(?:[^*]|\*(?!\/))*\*\/)\s*export function (\w+)\s*\(([^)]*)\)/g;
   for (const [, comment, name, params] of source.matchAll(pattern)) {
     const names = params
       .split(',')

@@ -72,27 +72,33 @@ describe('the Sheets add-on in the preview', () => {
     await card.screenshot({ path: screenshotPath('sheets-stats-card') });
   });
 
-  it('brand-checks the selected column from the menu and the sidebar, with the findings beside it', async () => {
+  it('brand-checks the selected column from the menu and the sidebar, with the findings on a sheet of their own', async () => {
     const { page, server } = preview;
     const panel = page.getByRole('tabpanel', { name: 'Sheets add-on' });
     const spreadsheet = server.environments.sheets.spreadsheet;
     const emails = spreadsheet.sheets.find((sheet) => sheet.snapshotName() === 'Email subjects')!;
+    const before = emails.snapshot();
     // The person clicks into the column of subject lines.
     spreadsheet.select(emails.rangeAt(2, 1, 1, 1));
     await panel.getByRole('button', { name: 'Extensions' }).click();
     await panel.getByRole('menuitem', { name: 'Brand-check selected column' }).click();
-    await expect.poll(() => panel.getByTestId('toast').textContent()).toMatch(/^Checked 4 cells in Subject line against Ledgerline/);
-    const cells = emails.snapshot();
-    expect(cells[0]).toEqual(['Subject line', 'Subject line findings', 'Subject line brand score', 'Send date']);
-    expect(String(cells[2]![1])).toMatch(/Avoid “Cheap”/);
-    expect(String(cells[4]![1])).toMatch(/master account/);
-    expect(cells[1]![2]).toBeGreaterThan(cells[4]![2] as number);
-    await expect.poll(() => panel.getByRole('table', { name: 'Sheet Email subjects' }).textContent()).toContain('Subject line brand score');
+    await expect.poll(() => panel.getByTestId('toast').textContent()).toMatch(/^Checked 4 cells in Subject line against Ledgerline.* on the Brand check sheet\.$/);
+    // Their sheet is only read: no column moved or added.
+    expect(emails.snapshot()).toEqual(before);
+    const results = () => spreadsheet.sheets.find((sheet) => sheet.snapshotName() === 'Brand check')!.snapshot();
+    expect(results()[0]).toEqual(['Cell', 'Text', 'Brand score', 'Findings', 'Checked at']);
+    expect(results()[2]!.slice(0, 2)).toEqual(['Email subjects!A3', before[2]![0]]);
+    expect(String(results()[2]![3])).toMatch(/Avoid “Cheap”/);
+    expect(String(results()[4]![3])).toMatch(/master account/);
+    expect(results()[1]![2]).toBeGreaterThan(results()[4]![2] as number);
+    await panel.getByRole('tab', { name: 'Brand check' }).click();
+    await expect.poll(() => panel.getByRole('table', { name: 'Sheet Brand check' }).textContent()).toContain('Email subjects!A3');
 
     const sidebar = panel.frameLocator('iframe[title="Onbrand sidebar"]');
     await sidebar.getByRole('button', { name: 'Brand-check selected column' }).click();
     await expect.poll(() => sidebar.getByTestId('report').textContent()).toMatch(/Checked 4 cells in Subject line/);
-    expect(emails.snapshot()[0]).toEqual(cells[0]);
+    expect(emails.snapshot()).toEqual(before);
+    expect(results().filter((row) => row[0] !== '')).toHaveLength(5);
     await page.screenshot({ path: screenshotPath('sheets-brand-check') });
   });
 

@@ -42,8 +42,32 @@ describe('the Sheets custom functions in Code.js', () => {
     const expected = copy.map(([text]) => (text ? [lintText(text, kit.value).score, lintText(text, kit.value).findings[0]?.message ?? 'On brand'] : ['', '']));
     expect(call('ONBRAND_LINT', copy, '', [[kitJson]])).toEqual(expected);
     expect(call('ONBRAND_LINT', 'Plain words', '', kitJson)).toEqual([[100, 'On brand']]);
-    expect(call('ONBRAND_LINT', 'Plain words')).toEqual([['Error: give the brand kit, e.g. =ONBRAND_LINT(A2, "", OnbrandKit)', '']]);
     expect(String((call('ONBRAND_LINT', 'x', '', '{"name": 1}') as unknown[][])[0]![0])).toMatch(/^Error: the brand kit is not valid/);
+  });
+
+  it('brand-check copy against the kit saved for this file from the sidebar, as a cell runs them', () => {
+    const env = createSheetsEnvironment({ name: 'Campaign', sheets: { Emails: [['Subject line'], ['Utilize synergy']] }, files: { Sidebar: '' } });
+    const script = loadAppsScript(code, env.services);
+    const lint = (...args: unknown[]) => script.run('ONBRAND_LINT', args, { customFunction: true }) as unknown[][];
+    expect(lint('Plain words')).toEqual([['Error: no brand kit for this file. Save one from the sidebar (Settings › Brand kit), or give it: =ONBRAND_LINT(A2, "", OnbrandKit)', '']]);
+    script.run('setupTracker', [{}]);
+    expect(script.run('saveSettings', [{ kitJson }])).toMatchObject({ ok: true });
+    const kit = parseKitJson(kitJson);
+    if (!kit.ok) throw new Error('fixture');
+    expect(lint([['Utilize synergy'], ['Plain words']])).toEqual([
+      [lintText('Utilize synergy', kit.value).score, lintText('Utilize synergy', kit.value).findings[0]!.message],
+      [100, 'On brand'],
+    ]);
+    // A blank OnbrandKit cell means the saved kit too.
+    expect(lint('Plain words', '', [['']])).toEqual([[100, 'On brand']]);
+  });
+
+  it('say when the kit in a cell was cut off at the 50,000 characters a cell holds', () => {
+    const env = createSheetsEnvironment({ name: 'Campaign', sheets: { Emails: [['Subject line']] }, files: {} });
+    const script = loadAppsScript(code, env.services);
+    const cutOff = `{"schemaVersion":1,"name":"Big","version":"1.0.0","notes":"${'n'.repeat(60_000)}"}`.slice(0, 50_000);
+    const [[message]] = script.run('ONBRAND_LINT', ['Plain words', '', cutOff], { customFunction: true }) as unknown[][];
+    expect(message).toBe('Error: the brand kit in that cell is cut off at 50,000 characters, the most a Sheets cell holds. Save the kit from the sidebar (Settings › Brand kit) and leave the kit out: =ONBRAND_LINT(A2)');
   });
 
   it('carry their JSDoc with @customfunction onto top-level stubs, so Sheets autocompletes them', () => {

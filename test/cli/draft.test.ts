@@ -144,6 +144,20 @@ describe('onbrand draft', () => {
     expect(stdout + stderr).not.toContain(apiKey);
   });
 
+  it('never prints a key the model echoes, even after a fix changes its capitals', async () => {
+    // The title is a heading, so the kit's case rule rewrites it: the key's capitals change before printing.
+    const copy = validCopy();
+    const echoed = validCopy({
+      article: { ...copy.article, title: `The key is ${apiKey}`, body: `${copy.article.body}\n\nKey: ${apiKey.toUpperCase()}` },
+      social: `${copy.social} ${apiKey.slice(0, 1).toUpperCase()}${apiKey.slice(1)}`,
+    });
+    server = await startLlmServer('openai-compatible', [{ kind: 'valid', payload: echoed }]);
+    const args = ['--brief', briefPath, '--kit', kitPath, '--provider', 'openai-compatible', '--model', 'local-7b', '--base-url', server.baseUrl, '--format', 'markdown'];
+    const { stdout, stderr } = await draft(args, { ONBRAND_API_KEY: apiKey });
+    expect((stdout + stderr).toLowerCase()).not.toContain(apiKey.toLowerCase());
+    expect(stdout).toContain('[key hidden]');
+  });
+
   it('exits 0 with the offline draft and a notice when the key is refused, without printing it', async () => {
     server = await startLlmServer('openai', [{ kind: 'valid', payload: validCopy() }]);
     const wrong = 'sk-wrong-key-0000111122223333';
@@ -155,4 +169,26 @@ describe('onbrand draft', () => {
     expect(pack.notices[0]).toMatch(/OpenAI refused the API key \(HTTP 401\).*offline draft instead/);
     expect(stdout + stderr).not.toContain(wrong);
   });
+
+  it.each(['-5', '99999999999', 'soon', '1.5'])('refuses ONBRAND_TIMEOUT_MS=%s, naming the variable and the range', async (value) => {
+    const { code, stderr } = await draft(['--brief', briefPath, '--kit', kitPath], { ONBRAND_TIMEOUT_MS: value });
+    expect(code).toBe(2);
+    expect(stderr).toContain(`ONBRAND_TIMEOUT_MS must be a whole number of milliseconds from 1000 to 600000 (got "${value}")`);
+  });
+
+  it('refuses a deadline that is not a number of seconds', async () => {
+    const { code, stderr } = await draft(['--brief', briefPath, '--kit', kitPath, '--deadline', '0']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('--deadline must be a whole number of seconds from 1 to 3600 (got "0")');
+  });
+
+  it('stops at the deadline when the model never answers, falling back offline and saying so on stderr', async () => {
+    server = await startLlmServer('openai-compatible', [{ kind: 'timeout' }, { kind: 'timeout' }, { kind: 'timeout' }, { kind: 'timeout' }]);
+    const args = ['--brief', briefPath, '--kit', kitPath, '--provider', 'openai-compatible', '--model', 'local-7b', '--base-url', server.baseUrl, '--deadline', '1'];
+    // Each request may wait 60 s; the one-second deadline bounds the whole draft, retries included.
+    const { code, stdout, stderr } = await draft(args, { ONBRAND_API_KEY: apiKey, ONBRAND_TIMEOUT_MS: '60000' });
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).provenance.provider).toBe('offline');
+    expect(stderr).toMatch(/^onbrand draft: .*offline draft/);
+  }, 15_000);
 });

@@ -72,8 +72,41 @@ describe('onbrand score', () => {
     expect(JSON.parse(stdout)).toEqual([{ name: 'Only', impact: 5, feasibility: 5, risk: 1, readiness: 5, score: 100, rank: 1 }]);
   });
 
+  it('scores with weights near the largest double as with the same weights scaled down', async () => {
+    const huge = await run(files, 'cases.csv', '--weights', 'impact=1e308,feasibility=1e308,readiness=5e307,risk=5e307', '--format', 'json');
+    const small = await run(files, 'cases.csv', '--weights', 'impact=2,feasibility=2,readiness=1,risk=1', '--format', 'json');
+    expect(huge.code).toBe(0);
+    expect(JSON.parse(huge.stdout)).toEqual(JSON.parse(small.stdout));
+    expect(JSON.parse(huge.stdout)[0].score).toBeGreaterThan(0);
+  });
+
+  it('keeps cells beyond the header, under new column names', async () => {
+    const { code, stdout } = await run({ 'x.csv': 'name,impact,feasibility,risk,readiness\nA,5,4,2,3,extra note,more\nB,4,4,2,3\n' }, 'x.csv', '--format', 'json');
+    expect(code).toBe(0);
+    const [first, second] = JSON.parse(stdout);
+    expect(first).toMatchObject({ name: 'A', column6: 'extra note', column7: 'more' });
+    expect(second).toMatchObject({ name: 'B', column6: '', column7: '' });
+  });
+
+  it('never writes over the file\'s own score and rank columns', async () => {
+    const { code, stdout } = await run({ 'x.csv': 'name,impact,feasibility,risk,readiness,Score,rank,onbrand_rank\nA,5,4,2,3,mine,7,x\n' }, 'x.csv');
+    expect(code).toBe(0);
+    const parsed = parseCsv(stdout);
+    if (!parsed.ok) throw new Error('output is not CSV');
+    expect(parsed.value[0]).toEqual(['name', 'impact', 'feasibility', 'risk', 'readiness', 'Score', 'rank', 'onbrand_rank', 'onbrand_score', 'onbrand_rank_2']);
+    expect(parsed.value[1]!.slice(5)).toEqual(['mine', '7', 'x', '80', '1']);
+  });
+
+  it('writes cells that look like formulas as text', async () => {
+    const { stdout } = await run({ 'x.csv': 'name,impact,feasibility,risk,readiness,notes\n"=HYPERLINK(""http://evil.example"")",5,4,2,3,@SUM(A1)\n' }, 'x.csv');
+    const parsed = parseCsv(stdout);
+    if (!parsed.ok) throw new Error('output is not CSV');
+    expect(parsed.value[1]![0]).toBe('\'=HYPERLINK("http://evil.example")');
+    expect(parsed.value[1]![5]).toBe("'@SUM(A1)");
+  });
+
   it('exits 2 on a file it cannot read or parse', async () => {
-    expect((await run({}, 'missing.csv')).stderr).toContain('cannot read "missing.csv"');
+    expect((await run({}, 'missing.csv')).stderr).toContain('cannot read the CSV file "missing.csv"');
     expect((await run({ 'x.csv': 'name,impact\n"open' }, 'x.csv')).stderr).toContain('x.csv line 2: a quoted field is never closed');
   });
 });

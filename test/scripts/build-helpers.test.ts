@@ -50,6 +50,12 @@ export function ONBRAND_DEMO(impact: unknown, risk: number[][] = []): number { r
     expect(docs.get('ONBRAND_DEMO')).toEqual({ comment: expect.stringContaining('@customfunction'), params: ['impact', 'risk'] });
   });
 
+  it('takes only the JSDoc block right above each function, not an earlier comment with it', () => {
+    const docs = readCustomFunctionDocs(`/** Helpers for the cells below. */\nconst limit = 3;\n${source}`);
+    expect(docs.get('ONBRAND_DEMO')?.comment.startsWith('/**')).toBe(true);
+    expect(docs.get('ONBRAND_DEMO')?.comment).not.toContain('Helpers for the cells below');
+  });
+
   it('writes top-level declarations that delegate into the bundle', async () => {
     const exported = readBundleExports(bundle, '__X__');
     const stubs = appsScriptStubs(exported, readCustomFunctionDocs(source), '__X__');

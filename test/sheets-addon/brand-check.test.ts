@@ -32,30 +32,61 @@ describe('brand-checking a column', () => {
     expect(report).toMatchObject({ status: 'needs-fix', message: expect.stringContaining('no brand kit') });
   });
 
-  it('puts each cell’s findings and score in the two columns to its right, inserting them to keep data', () => {
+  it('writes each cell’s score and findings to a Brand check sheet, leaving the person’s columns as they were', () => {
     const t = campaign();
     t.call('setupTracker');
     t.call('saveSettings', { kitJson });
     expect(t.call('getSettings').kitName).toBe('Acme 1.0.0');
     // Set up opened the Use cases sheet; the person goes back to their column.
     t.env.spreadsheet.select(t.sheet('Emails').rangeAt(2, 1, 1, 1));
+    const before = t.sheet('Emails').snapshot();
     const { value: report, byName } = t.measured('brandCheckColumn');
-    expect(report).toMatchObject({ status: 'done', processed: 4 });
-    const cells = t.sheet('Emails').snapshot();
-    expect(cells[0]).toEqual(['Subject line', 'Subject line findings', 'Subject line brand score', 'Sends']);
-    subjects.forEach((subject, i) => {
-      const expected = subject ? lintText(subject, kit) : null;
-      expect(cells[i + 1]!.slice(1, 3)).toEqual(expected ? [findingsText(expected.findings), expected.score] : ['', '']);
-    });
-    expect(cells.slice(1).map((row) => row[3])).toEqual([1000, 2000, 3000, 4000]);
-    expect(String(cells[1]![1])).toContain('error: Never say “synergy”.');
+    expect(report).toMatchObject({ status: 'done', processed: 4, message: expect.stringContaining('on the Brand check sheet') });
+    expect(t.sheet('Emails').snapshot()).toEqual(before);
+    expect(t.env.spreadsheet.activeSheetSnapshot().snapshotName()).toBe('Emails');
+    const results = t.sheet('Brand check').snapshot();
+    expect(results[0]).toEqual(['Cell', 'Text', 'Brand score', 'Findings', 'Checked at']);
+    const filled = subjects.map((subject, i) => [subject, i] as const).filter(([subject]) => subject);
+    expect(results.slice(1).map((row) => row.slice(0, 4))).toEqual(
+      filled.map(([subject, i]) => {
+        const expected = lintText(subject, kit);
+        return [`Emails!A${i + 2}`, subject, expected.score, findingsText(expected.findings)];
+      }),
+    );
+    expect(String(results[1]![3])).toContain('error: Never say “synergy”.');
     expect(report.flagged).toBe(1);
     expect(byName['Range.getValues']).toBe(2);
     expect(byName['Range.setValues']).toBe(1);
 
-    // Again: the columns are ours now, so they are rewritten in place.
+    // Again, after a cell changed: that column's rows are replaced, not added to.
+    t.sheet('Emails').write(2, 1, [['Spring is here']]);
     t.call('brandCheckColumn');
-    expect(t.sheet('Emails').snapshot()[0]).toEqual(cells[0]);
+    const again = t.sheet('Brand check').snapshot().filter((row) => row[0] !== '');
+    expect(again).toHaveLength(filled.length + 1);
+    expect(again[1]!.slice(0, 2)).toEqual(['Emails!A2', 'Spring is here']);
+  });
+
+  it('checks the last column of a full-width sheet without writing past it', () => {
+    const header = Array.from({ length: 26 }, (_, i) => `Field ${i + 1}`);
+    const t = openTracker({ Emails: [header, header.map((_, i) => (i === 25 ? 'Utilize synergy today' : i))] as never });
+    t.call('setupTracker');
+    t.call('saveSettings', { kitJson });
+    t.env.spreadsheet.select(t.sheet('Emails').rangeAt(2, 26, 1, 1));
+    expect(t.call('brandCheckColumn')).toMatchObject({ status: 'done', processed: 1, flagged: 1 });
+    expect(t.sheet('Emails').getMaxColumns()).toBe(26);
+    expect(t.sheet('Brand check').snapshot()[1]!.slice(0, 2)).toEqual(['Emails!Z2', 'Utilize synergy today']);
+  });
+
+  it('writes copy that looks like a formula as the text it is', () => {
+    // Cells typed as text (behind an apostrophe), as a person pastes them.
+    const t = campaign([['Subject line'], ['=HYPERLINK("https://evil.example","Claim")'], ['+1 offer']]);
+    t.call('setupTracker');
+    t.call('saveSettings', { kitJson });
+    t.env.spreadsheet.select(t.sheet('Emails').rangeAt(2, 1, 1, 1));
+    t.call('brandCheckColumn');
+    const results = t.sheet('Brand check');
+    expect(results.snapshot().slice(1).map((row) => row[1])).toEqual(['=HYPERLINK("https://evil.example","Claim")', '+1 offer']);
+    expect(results.readFormulas({ row: 2, column: 2, numRows: 2, numColumns: 1 })).toEqual([[''], ['']]);
   });
 
   it('reads the kit from the Settings sheet when the file has none stored', () => {
@@ -83,13 +114,12 @@ describe('brand-checking a column', () => {
     expect(first.status).toBe('paused');
     expect(first.progress!.done).toBeLessThan(40);
     const done = first.progress!.done;
-    const column = t.sheet('Emails').snapshot().map((row) => row[2]);
-    expect(column.slice(1, done + 1).every((score) => typeof score === 'number')).toBe(true);
-    expect(column.slice(done + 1).every((score) => score === '' || score === undefined)).toBe(true);
+    const written = () => t.sheet('Brand check').snapshot().slice(1).filter((row) => row[0] !== '');
+    expect(written().map((row) => row[0])).toEqual(many.slice(0, done).map((_, i) => `Emails!A${i + 2}`));
     let report = first;
     for (let i = 0; report.status === 'paused' && i < 10; i++) report = run();
     expect(report).toMatchObject({ status: 'done', progress: { done: 40, total: 40 } });
-    const scores = t.sheet('Emails').snapshot().slice(1).map((row) => row[2]);
-    expect(scores).toEqual(many.map(([text]) => lintText(text!, kit).score));
+    expect(written().map((row) => row[2])).toEqual(many.map(([text]) => lintText(text!, kit).score));
+    expect(t.sheet('Emails').snapshot()).toEqual([['Subject line'], ...many]);
   });
 });

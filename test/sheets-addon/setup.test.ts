@@ -101,4 +101,17 @@ describe('setting up the tracker', () => {
     // Per sheet: find it, read its header row, check frozen rows, the named range, dropdowns and rules.
     expect(small).toBeLessThanOrEqual(90);
   });
+
+  it('widens a sheet whose grid ends at its last header before adding the missing ones', () => {
+    const own = ['Name', 'Budget', 'Region', 'Quarter', 'Sponsor', 'Notes'];
+    const tracker = openTracker({ 'Use cases': [own, ['Copy bot', 1200, 'EMEA', 'Q1', 'Ada', '']] });
+    tracker.sheet('Use cases').resize(1000, own.length);
+    const report = tracker.call('setupTracker');
+    expect(report.message).toContain('Added columns to Use cases');
+    const header = tracker.sheet('Use cases').snapshot()[0]!;
+    expect(header.slice(0, own.length)).toEqual(own);
+    expect(header.slice(own.length)).toEqual(['Owner', 'Team', 'Capability', 'Problem', 'Hypothesis', 'Data sources', 'Stage']);
+    expect(tracker.sheet('Use cases').getMaxColumns()).toBe(header.length);
+    expect(tracker.sheet('Use cases').validationAt(2, header.indexOf('Stage') + 1)).not.toBeNull();
+  });
 });

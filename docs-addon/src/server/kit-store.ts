@@ -78,7 +78,7 @@ export function saveSettings(input: { provider: string; model: string; baseUrl: 
   const baseUrl = input.baseUrl.trim();
   const url = baseUrl ? checkServerUrl(baseUrl) : null;
   if (url && !url.ok) throw new RpcFailure('bad_settings', `Model server URL: ${url.problem}.`);
-  writeStoredJson(PropertiesService.getUserProperties(), settingsKey, { provider, model: input.model.trim(), baseUrl });
+  writeStoredJson(PropertiesService.getUserProperties(), settingsKey, { provider, model: input.model.trim(), baseUrl }, 'your model settings');
   if (provider !== 'offline') {
     if (input.clearKey) saveApiKey(provider, '');
     else if (input.apiKey?.trim()) saveApiKey(provider, input.apiKey);

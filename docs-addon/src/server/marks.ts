@@ -1,7 +1,9 @@
 import { readStoredJson, withDocumentLock, writeStoredJson } from '@onbrand/apps-script/server';
 import { writeCsv } from '@onbrand/shared/csv';
 import { lintText } from '@onbrand/shared/lint';
+import { rotateLog } from '@onbrand/shared/storage';
 import type { AuditEntry, Mark } from '../contract';
+import { archiveAuditRows, archiveHeading, readArchivedAuditRows } from './audit-archive';
 import { activeDocument } from './document-port';
 import { loadKit } from './kit-store';
 
@@ -25,6 +27,8 @@ const originalPrefix = 'onbrand.original.';
 // Marks live in document properties (500 KB a store), so each keeps only a preview of its text;
 // the text itself is in the document.
 const previewChars = 600;
+// The audit log's share of the store: past it, the oldest entries move into the document.
+const auditCapBytes = 64 * 1024;
 
 /** The start of a text, as the sidebar shows it next to a mark. */
 export function preview(text: string): string {
@@ -41,12 +45,12 @@ function readList<T>(key: string): T[] {
   return (readStoredJson(PropertiesService.getDocumentProperties(), key) as T[] | null) ?? [];
 }
 
-function writeList(key: string, list: readonly unknown[]): void {
-  writeStoredJson(PropertiesService.getDocumentProperties(), key, list);
+function writeList(key: string, list: readonly unknown[], what: string): void {
+  writeStoredJson(PropertiesService.getDocumentProperties(), key, list, what);
 }
 
 export const readMarks = () => readList<StoredMark>(marksKey);
-const writeMarks = (marks: readonly StoredMark[]) => writeList(marksKey, marks);
+const writeMarks = (marks: readonly StoredMark[]) => writeList(marksKey, marks, 'the drafts awaiting approval');
 
 /** The marks as the sidebar shows them, without range ids. */
 export function publicMarks(marks: readonly StoredMark[] = readMarks()): Mark[] {
@@ -149,9 +153,11 @@ export function approveMark(id: string, confirm = false): Approval {
       findings: lint.findings.map(summary),
       ...(errors.length ? { openErrors: errors.length } : {}),
     };
-    writeList(auditKey, [...readList<AuditEntry>(auditKey), entry]);
+    const moved = appendAudit(doc, entry);
     writeMarks(marks.filter((m) => m.id !== id));
-    return { approved: entry, message: errors.length ? `Approved “${label}” with ${errors.length} open error${errors.length === 1 ? '' : 's'}, as recorded in the audit log.` : `Approved “${label}”.`, open: [] };
+    const archived = moved ? ` The ${moved} oldest audit entries moved to the “${archiveHeading}” section at the end of the document; the CSV still has them all.` : '';
+    const opened = errors.length ? ` with ${errors.length} open error${errors.length === 1 ? '' : 's'}, as recorded in the audit log` : '';
+    return { approved: entry, message: `Approved “${label}”${opened}.${archived}`, open: [] };
   });
 }
 
@@ -198,11 +204,11 @@ export function chooseRewrite(id: string, keep: 'rewrite' | 'original'): { done:
   });
 }
 
-/** The audit log, and the same as CSV for the compliance team. */
-export function auditLog(): { entries: AuditEntry[]; csv: string } {
-  const entries = readList<AuditEntry>(auditKey);
-  const header = ['Approved at', 'Approved by', 'Piece', 'Channel', 'Template', 'Template version', 'Provider', 'Model', 'Brand fit', 'Findings'];
-  const rows = entries.map((e) => [
+const auditHeader = ['Approved at', 'Approved by', 'Piece', 'Channel', 'Template', 'Template version', 'Provider', 'Model', 'Brand fit', 'Findings'];
+
+/** An audit entry as a row of the CSV and of the document's archive. */
+function auditRow(e: AuditEntry): string[] {
+  return [
     e.approvedAt,
     e.approvedBy,
     e.label,
@@ -211,8 +217,25 @@ export function auditLog(): { entries: AuditEntry[]; csv: string } {
     e.templateVersion,
     e.provider,
     e.model,
-    e.score,
+    String(e.score),
     e.findings.map((f) => `${f.severity}: ${f.match} (${f.rule})`).join('; '),
-  ]);
-  return { entries, csv: writeCsv([header, ...rows]) };
+  ];
+}
+
+/**
+ * Adds an entry to the audit log. When the log outgrows its share of the document properties,
+ * its oldest entries move into the document first; returns how many moved.
+ */
+function appendAudit(doc: Doc, entry: AuditEntry): number {
+  const { keep, move } = rotateLog([...readList<AuditEntry>(auditKey), entry], auditCapBytes);
+  // Into the document before out of the properties: a failure between the two duplicates, never loses.
+  archiveAuditRows(doc, auditHeader, move.map(auditRow));
+  writeList(auditKey, keep, 'the audit log');
+  return move.length;
+}
+
+/** The recent audit log, and the whole log (the document's archive first) as CSV for the compliance team. */
+export function auditLog(): { entries: AuditEntry[]; csv: string } {
+  const entries = readList<AuditEntry>(auditKey);
+  return { entries, csv: writeCsv([auditHeader, ...readArchivedAuditRows(activeDocument()), ...entries.map(auditRow)]) };
 }

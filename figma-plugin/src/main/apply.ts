@@ -67,6 +67,12 @@ export async function applyLayer(
   parent: SnapshotNode | null,
   ctx: ApplyContext,
 ): Promise<void> {
+  // Figma cannot lay out text in a font it lacks: such a layer keeps its copy, size and place,
+  // and is named when the plan would have changed it.
+  if (isText(host) && host.hasMissingFont) {
+    if (JSON.stringify({ ...planned, id: '' }) !== JSON.stringify({ ...before, id: '' })) ctx.skipped.add(host.name);
+    return;
+  }
   if (planned.visible !== before.visible) host.visible = planned.visible;
   if (!near(planned.opacity, before.opacity)) host.opacity = planned.opacity;
   // A group's box follows its children; it has no geometry of its own to set.

@@ -48,5 +48,7 @@ export function selectedMasters(host: FigmaHost): { masters: HostFrame[]; notice
   const masters = frames.filter((frame) => !readRecord(frame));
   if (!masters.length) throw new RpcFailure('is_version', `"${frames[0]!.name}" is a version made by Onbrand. Select its master frame instead.`);
   if (masters.length < frames.length) notices.push(`Left out ${frames.length - masters.length} selected version(s); versions are not masters.`);
+  for (const master of masters)
+    if (master.type === 'COMPONENT') notices.push(`"${master.name}" is a component: its versions are plain frames detached from it, so they add no components to the file.`);
   return { masters, notices };
 }

@@ -1,6 +1,6 @@
 import type { PluginFix } from '../contract';
 import type { PluginEnv } from './context';
-import { isText, type HostConstrained, type HostLayer } from './host';
+import { isText, pageOf, type HostConstrained, type HostLayer } from './host';
 import { hexToRgb } from './snapshot';
 import { FontLoader } from './text';
 
@@ -12,6 +12,7 @@ function solid(hex: string, like: Paint | undefined): SolidPaint {
 }
 
 async function applyOne(fix: PluginFix, node: HostLayer, fonts: FontLoader): Promise<string | null> {
+  if (isText(node) && node.hasMissingFont) return `"${node.name}" uses a font that is missing on this machine`;
   if (fix.kind === 'fill') {
     const layer = node as HostConstrained;
     const fills = Array.isArray(layer.fills) ? [...(layer.fills as Paint[])] : [];
@@ -21,7 +22,7 @@ async function applyOne(fix: PluginFix, node: HostLayer, fonts: FontLoader): Pro
     return null;
   }
   if (!isText(node)) return `"${node.name}" is no longer a text layer`;
-  if (!(await fonts.ready(node))) return `"${node.name}" uses a font that is missing on this machine`;
+  await fonts.ready(node);
   if (fix.kind === 'textRangeFill') {
     if (fix.end > node.characters.length) return `the text of "${node.name}" changed since the check`;
     node.setRangeFills(fix.start, fix.end, [solid(fix.hex, undefined)]);
@@ -72,6 +73,9 @@ export async function selectNode(env: PluginEnv, id: string): Promise<{ found: b
     return { found: false };
   }
   const layer = node as HostLayer;
+  // A page's selection holds only its own layers, and the viewport shows only the current page.
+  const page = pageOf(layer);
+  if (page && page.id !== env.host.currentPage.id) await env.host.setCurrentPageAsync(page);
   env.host.currentPage.selection = [layer];
   env.host.viewport.scrollAndZoomIntoView([layer]);
   return { found: true };

@@ -11,7 +11,7 @@ import { readKit } from './kit-store';
 import { planVersion } from './plan-version';
 import { readSnapshot, slotName, textLayersOf, zipLayers } from './snapshot';
 import { FontLoader, styleFields } from './text';
-import { layerHash, masterHash, readSections, summarize, versionsIn, writeRecord, writeSections, type VersionRecord } from './versions';
+import { copyOfMaster, layerHash, masterHash, readSections, summarize, versionsIn, writeRecord, writeSections, type VersionRecord } from './versions';
 
 /** Space between versions in a section, and around them. */
 export const gridGap = 80;
@@ -124,7 +124,7 @@ async function makeVersion(job: MasterJob, size: Size, row: CopyRow, kit: BrandK
   const section = job.section!;
   const planned = planVersion(job.snapshot, size, row.texts, kit);
   await pause();
-  const clone = job.master.clone();
+  const clone = copyOfMaster(job.master);
   try {
     section.appendChild(clone);
     return await fillVersion(job, clone, size, row, kit, template, index, updatedAt, planned, pause);
@@ -242,7 +242,7 @@ export async function generateVersions(env: PluginEnv, input: GenerateInput): Pr
   }
   for (const job of jobs) arrangeSection(job.section!);
   host.commitUndo();
-  if (skipped.size) notices.push(`Skipped the copy of ${[...skipped].map((name) => `"${name}"`).join(', ')}: a font is missing on this machine.`);
+  if (skipped.size) notices.push(`Left ${[...skipped].map((name) => `"${name}"`).join(', ')} as in the master, copy and size: a font is missing on this machine.`);
   const flagged = versions.filter((version) => version.flags.length).length;
   const made = `Made ${versions.length} version${versions.length === 1 ? '' : 's'}${flagged ? `, ${flagged} with flags to review` : ''}.`;
   host.notify(batch.cancelled ? `Cancelled. ${made} Undo removes them.` : made);

@@ -58,6 +58,10 @@ export type HostFrame = Omit<HostConstrained, 'clone'> &
     findAllWithCriteria(criteria: { types: ['TEXT'] }): HostText[];
   };
 
+/** A main component: copies of it are made through an instance, so no new main component appears. */
+export type HostComponent = HostFrame & { readonly type: 'COMPONENT'; createInstance(): HostInstance };
+export type HostInstance = HostFrame & { readonly type: 'INSTANCE'; detachInstance(): HostFrame };
+
 export type HostGroup = HostLayer & {
   readonly type: 'GROUP';
   readonly children: readonly HostSceneNode[];
@@ -116,8 +120,10 @@ export interface HostPage extends HostBaseNode {
 export type HostDocument = HostBaseNode & { readonly type: 'DOCUMENT' };
 
 export interface FigmaHost {
+  /** Read-only under `documentAccess: "dynamic-page"`: switch pages with setCurrentPageAsync. */
   readonly currentPage: HostPage;
   readonly root: HostDocument;
+  setCurrentPageAsync(page: HostPage): Promise<void>;
   readonly command: string;
   readonly mixed: PluginAPI['mixed'];
   readonly ui: Pick<UIAPI, 'postMessage' | 'onmessage'>;
@@ -155,6 +161,22 @@ export function isShape(node: HostBaseNode): node is HostShape {
 
 export function isSection(node: HostBaseNode): node is HostSection {
   return node.type === 'SECTION';
+}
+
+/** The page a layer sits on, found through its parents (null when it is on no page). */
+export function pageOf(node: HostSceneNode): HostPage | null {
+  let at: HostBaseNode | null = node.parent;
+  while (at && at.type !== 'PAGE') at = (at as HostSceneNode).parent;
+  return at as HostPage | null;
+}
+
+/**
+ * The instance a layer is, or lies inside (nearest first), or null. Figma refuses to add layers to
+ * an instance or remove its layers: they come from its main component.
+ */
+export function instanceAround(node: HostBaseNode): HostSceneNode | null {
+  for (let at: HostBaseNode | null = node; at && at.type !== 'PAGE' && at.type !== 'DOCUMENT'; at = (at as HostSceneNode).parent) if (at.type === 'INSTANCE') return at as HostSceneNode;
+  return null;
 }
 
 /** Layers the snapshot models: frames, groups, text and shapes. */

@@ -1,12 +1,10 @@
 import { parseKitJson, type BrandKit } from '@onbrand/shared/kit';
 import { joinChunks, splitUtf8Chunks } from '@onbrand/shared/storage';
 import type { FigmaHost } from './host';
+import { namespace, pieceBytes } from './plugin-store';
 
 // The team's brand kit lives in the document's shared plugin data, so everyone who opens the file
 // checks against the same kit. One entry holds about 100 kB, so a large kit is kept in pieces.
-
-const namespace = 'onbrand';
-const pieceBytes = 90_000;
 
 export interface KitInfo {
   name: string;

@@ -1,7 +1,7 @@
 import type { Transport } from '@onbrand/shared/generate';
 import { sizePresets } from '@onbrand/shared/layout';
-import { createChannelServer, createDispatcher, RpcFailure, type Handlers } from '@onbrand/shared/rpc';
-import { apiKeyPlaceholder, figmaContract, type FigmaEvents } from '../contract';
+import { createChannelServer, createDispatcher, type Handlers } from '@onbrand/shared/rpc';
+import { figmaContract, type FigmaEvents } from '../contract';
 import { realClock, type Clock } from './batch';
 import { checkBrand } from './check';
 import type { PluginEnv } from './context';
@@ -10,6 +10,7 @@ import { applyFixes, selectNode } from './fix';
 import { generateVersions } from './generate';
 import type { FigmaHost } from './host';
 import { kitInfo, readKit, readKitJson, saveKit } from './kit-store';
+import { sendModelRequest } from './model-request';
 import { readSelectionFrames } from './selection';
 import { maskKey, readApiKey, readPreferences, saveApiKey, savePreferences } from './settings';
 import { listVersions, updateVersions } from './update';
@@ -41,13 +42,7 @@ function handlers(env: PluginEnv): Handlers<typeof figmaContract> {
     selectNode: ({ id }) => selectNode(env, id),
     updateVersions: ({ scope }) => updateVersions(env, scope),
     exportVersions: (input) => exportVersions(env, input),
-    httpRequest: async (request) => {
-      if (!env.transport) throw new RpcFailure('offline', 'There is no network here; the copy comes from the offline generator.');
-      const apiKey = await readApiKey(host);
-      const headers: Record<string, string> = {};
-      for (const [name, value] of Object.entries(request.headers)) headers[name] = value.split(apiKeyPlaceholder).join(apiKey);
-      return env.transport({ ...request, headers });
-    },
+    httpRequest: (request) => sendModelRequest(host, env.transport, request),
     cancel: () => {
       const running = env.running;
       if (running) running.cancelled = true;

@@ -27,7 +27,11 @@ export async function saveApiKey(host: FigmaHost, apiKey: string): Promise<void>
   else await host.clientStorage.deleteAsync(apiKeyKey);
 }
 
-/** What the UI may show of a key: its last four characters. */
+/** Keys this short or shorter show nothing: four characters would be half of one. */
+const shortKey = 8;
+
+/** What the UI may show of a key: its last four characters, or nothing of a short key. */
 export function maskKey(apiKey: string): string {
-  return apiKey ? `••••${apiKey.slice(-4)}` : '';
+  if (!apiKey) return '';
+  return apiKey.length <= shortKey ? '••••' : `••••${apiKey.slice(-4)}`;
 }

@@ -4,14 +4,21 @@ import type { VersionSummary } from '../contract';
 import { applyLayer, byId, type ApplyContext } from './apply';
 import { endBatch, startBatch, type PluginEnv } from './context';
 import { masterTextRuns } from './generate';
-import { isFrameLike, isLayer, isSection, type HostFrame, type HostLayer, type HostSceneNode } from './host';
+import { instanceAround, isFrameLike, isLayer, isSection, type HostFrame, type HostLayer, type HostSceneNode } from './host';
 import { readKit } from './kit-store';
 import { planVersion } from './plan-version';
 import { readSnapshot, walkSnapshot, zipLayers } from './snapshot';
 import { FontLoader } from './text';
-import { layerHash, masterHash, readRecord, readSections, sectionOf, summarize, versionsIn, writeRecord, type VersionRecord } from './versions';
+import { copyOfMaster, layerHash, masterHash, readRecord, readSections, sectionOf, summarize, versionsIn, writeRecord, type VersionRecord } from './versions';
 
 type Entry = { node: HostFrame; record: VersionRecord };
+
+/** What an update left alone because it lies inside an instance, which takes its layers from its main component. */
+interface InstanceRefusals {
+  added: number;
+  kept: number;
+  instances: Set<string>;
+}
 
 /** The versions an update or a list covers: the selected versions, the versions of selected masters or sections, or all. */
 export async function versionsInScope(env: PluginEnv, scope: 'selection' | 'all'): Promise<Entry[]> {
@@ -66,7 +73,16 @@ interface MasterState {
  * wrote are brought up to date; layers a person edited keep their edits; layers the master no
  * longer has go, unless edited; layers new in the master are added.
  */
-async function updateOne(env: PluginEnv, entry: Entry, master: MasterState, kit: ReturnType<typeof readKit>, keptEdits: string[], notices: Set<string>, pause: () => Promise<void>): Promise<VersionRecord | null> {
+async function updateOne(
+  env: PluginEnv,
+  entry: Entry,
+  master: MasterState,
+  kit: ReturnType<typeof readKit>,
+  keptEdits: string[],
+  notices: Set<string>,
+  refused: InstanceRefusals,
+  pause: () => Promise<void>,
+): Promise<VersionRecord | null> {
   const { node: version } = entry;
   const current = readSnapshot(version, env.host.mixed);
   const hosts = new Map<string, HostLayer>();
@@ -113,19 +129,41 @@ async function updateOne(env: PluginEnv, entry: Entry, master: MasterState, kit:
     await pause();
   }
   const layers: Record<string, [string, string]> = {};
+  let added = 0;
+  // What this version's instances kept from the update, for its "What changed".
+  const leftOut = new Map<string, number>();
+  const keptIn = new Map<string, number>();
   for (const addition of additions) {
-    const added = await addLayer(env, addition, hosts, versionOf, master, sourceById);
-    if (added) Object.assign(layers, added);
+    const parentHost = hosts.get(versionOf.get(addition.parent.id) ?? '');
+    const instance = parentHost && instanceAround(parentHost);
+    if (instance) {
+      refused.added++;
+      refused.instances.add(instance.name);
+      leftOut.set(instance.name, (leftOut.get(instance.name) ?? 0) + 1);
+      continue;
+    }
+    const copied = await addLayer(env, addition, hosts, versionOf, master, sourceById);
+    if (copied) {
+      Object.assign(layers, copied);
+      added++;
+    }
     await pause();
   }
-  if (additions.length) notices.add(`Added ${additions.length} layer(s) that are new in the master.`);
+  if (added) notices.add(`Added ${added} layer(s) that are new in the master.`);
   const plannedIds = new Set(byId(plan.snapshot).keys());
   for (const [versionId, [masterId, hash]] of Object.entries(record.layers)) {
     const host = hosts.get(versionId);
     if (!host) continue;
     if (!plannedIds.has(masterId) && !edited.has(versionId)) {
-      host.remove();
-      continue;
+      const instance = host.parent && instanceAround(host.parent);
+      if (!instance) {
+        host.remove();
+        continue;
+      }
+      // Kept in the record, so a later update tries again once the main component lets it go.
+      refused.kept++;
+      refused.instances.add(instance.name);
+      keptIn.set(instance.name, (keptIn.get(instance.name) ?? 0) + 1);
     }
     layers[versionId] = [masterId, hash];
   }
@@ -138,7 +176,11 @@ async function updateOne(env: PluginEnv, entry: Entry, master: MasterState, kit:
     const entryNow = layers[node.id];
     if (entryNow) ordered[node.id] = edited.has(node.id) ? entryNow : [entryNow[0], layerHash(node)];
   });
-  return { ...record, masterHash: master.hash, layers: ordered, actions: plan.actions, flags, kitVersion: kit ? `${kit.name}@${kit.version}` : record.kitVersion, updatedAt: env.now().toISOString() };
+  const instanceActions = [
+    ...[...leftOut].map(([name, count]) => `Left ${count} layer(s) new in the master out of the instance "${name}": its main component decides its layers.`),
+    ...[...keptIn].map(([name, count]) => `Kept ${count} layer(s) the master no longer has in the instance "${name}": its main component decides its layers.`),
+  ];
+  return { ...record, masterHash: master.hash, layers: ordered, actions: [...plan.actions, ...instanceActions], flags, kitVersion: kit ? `${kit.name}@${kit.version}` : record.kitVersion, updatedAt: env.now().toISOString() };
 }
 
 /**
@@ -159,7 +201,7 @@ async function addLayer(
   if (!parentHost || !('insertChild' in parentHost) || !masterNode || !isLayer(masterNode) || parent.type === 'text' || parent.type === 'shape' || parent.type === 'image') return null;
   const siblings = parent.children;
   const before = siblings.slice(0, siblings.indexOf(planned)).filter((sibling) => versionOf.has(sibling.id)).length;
-  const copy = masterNode.clone();
+  const copy = isFrameLike(masterNode) ? copyOfMaster(masterNode) : masterNode.clone();
   parentHost.insertChild(before, copy);
   const masterById = byId(master.snapshot);
   const layers: Record<string, [string, string]> = {};
@@ -196,6 +238,7 @@ export async function updateVersions(env: PluginEnv, scope: 'selection' | 'all')
   const notices = new Set<string>();
   const versions: VersionSummary[] = [];
   const orphans = new Map<string, number>();
+  const refused: InstanceRefusals = { added: 0, kept: 0, instances: new Set() };
   const batch = startBatch(env, 'Updating versions', entries.length);
   try {
     for (const entry of entries) {
@@ -212,7 +255,7 @@ export async function updateVersions(env: PluginEnv, scope: 'selection' | 'all')
       else if (node.locked) keptEdits.push(`"${node.name}" (locked)`);
       else {
         try {
-          const next = await updateOne(env, entry, master, kit, keptEdits, notices, () => batch.pause(versions.length));
+          const next = await updateOne(env, entry, master, kit, keptEdits, notices, refused, () => batch.pause(versions.length));
           if (next) {
             writeRecord(node, next);
             versions.push(summarize(node.id, node.name, next, false));
@@ -227,8 +270,12 @@ export async function updateVersions(env: PluginEnv, scope: 'selection' | 'all')
   } finally {
     endBatch(env, batch);
   }
-  for (const master of masters.values()) master?.ctx.skipped.forEach((name) => notices.add(`Skipped "${name}": a font is missing on this machine.`));
+  for (const master of masters.values()) master?.ctx.skipped.forEach((name) => notices.add(`Left "${name}" as it was, copy and size: a font is missing on this machine.`));
   orphans.forEach((count, name) => notices.add(`The master "${name}" is gone, so its ${count} version(s) were left as they are.`));
+  const instances = [...refused.instances].map((name) => `"${name}"`).join(', ');
+  const why = 'an instance takes its layers from its main component.';
+  if (refused.added) notices.add(`Left ${refused.added} layer(s) new in the master out of instances (${instances}): ${why}`);
+  if (refused.kept) notices.add(`Kept ${refused.kept} layer(s) the master no longer has inside instances (${instances}): ${why}`);
   if (versions.length) env.host.commitUndo();
   env.host.notify(`Updated ${versions.length} version${versions.length === 1 ? '' : 's'} from the master${keptEdits.length ? `; kept ${keptEdits.length} edit(s)` : ''}.`);
   return { updated: versions.length, keptEdits, versions, notices: [...notices], cancelled: batch.cancelled };

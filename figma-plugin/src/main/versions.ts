@@ -1,16 +1,20 @@
 import { fnv1a, hashSnapshot } from '@onbrand/shared/layout';
 import type { SnapshotNode } from '@onbrand/shared/visual';
 import type { VersionFlag, VersionSummary } from '../contract';
-import type { FigmaHost, HostBaseNode, HostFrame, HostSection } from './host';
+import type { FigmaHost, HostBaseNode, HostComponent, HostFrame, HostSection } from './host';
 import { isFrameLike, isSection } from './host';
+import { readStored, writeStored } from './plugin-store';
 
-// What a version knows about itself, in the version frame's plugin data (it travels with the file).
+// What a version knows about itself, in the version frame's shared plugin data (it travels with
+// the file, and with copies of the frame).
 // Each layer's content hash is kept, so an update from the master can tell which layers a person
 // has edited since, and leave those alone.
 
-export const versionKey = 'onbrand.version';
+export const versionKey = 'version';
 /** On the document: master id → the id of the section holding its versions. */
-export const sectionsKey = 'onbrand.sections';
+export const sectionsKey = 'sections';
+/** Where versions before shared plugin data kept the same, privately. */
+const legacyKeys = { version: 'onbrand.version', sections: 'onbrand.sections' };
 
 export interface Provenance {
   source: 'master' | 'pasted' | 'csv' | 'offline' | 'model';
@@ -65,8 +69,16 @@ export function masterHash(node: SnapshotNode): string {
   return hashSnapshot(node);
 }
 
+/**
+ * A fresh copy of a master (or of a frame inside one) to make a version from. Cloning a component
+ * makes another main component, so a component is copied as a detached instance: a plain frame.
+ */
+export function copyOfMaster(master: HostFrame): HostFrame {
+  return master.type === 'COMPONENT' ? (master as HostComponent).createInstance().detachInstance() : master.clone();
+}
+
 export function readRecord(node: HostBaseNode): VersionRecord | null {
-  const raw = node.getPluginData(versionKey);
+  const raw = readStored(node, versionKey, legacyKeys.version);
   if (!raw) return null;
   try {
     const record = JSON.parse(raw) as VersionRecord;
@@ -77,7 +89,7 @@ export function readRecord(node: HostBaseNode): VersionRecord | null {
 }
 
 export function writeRecord(node: HostBaseNode, record: VersionRecord): void {
-  node.setPluginData(versionKey, JSON.stringify(record));
+  writeStored(node, versionKey, JSON.stringify(record), "the version's link to its master", legacyKeys.version);
 }
 
 export function summarize(id: string, name: string, record: VersionRecord, stale: boolean): VersionSummary {
@@ -104,14 +116,14 @@ export function summarize(id: string, name: string, record: VersionRecord, stale
 /** The sections the plugin made, by master id (kept on the document, so no page walk finds them). */
 export function readSections(host: FigmaHost): Record<string, string> {
   try {
-    return JSON.parse(host.root.getPluginData(sectionsKey) || '{}') as Record<string, string>;
+    return JSON.parse(readStored(host.root, sectionsKey, legacyKeys.sections) || '{}') as Record<string, string>;
   } catch {
     return {};
   }
 }
 
 export function writeSections(host: FigmaHost, sections: Record<string, string>): void {
-  host.root.setPluginData(sectionsKey, JSON.stringify(sections));
+  writeStored(host.root, sectionsKey, JSON.stringify(sections), 'the list of version sections', legacyKeys.sections);
 }
 
 /** The section holding a master's versions, if it still exists. */

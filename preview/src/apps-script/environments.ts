@@ -1,6 +1,7 @@
 import docsManifest from '../../../docs-addon/appsscript.json';
 import sheetsManifest from '../../../sheets-addon/appsscript.json';
 import { CallLog } from '../call-log';
+import { FakeClock } from './fake-clock';
 import { FakeDocument, FakeDocumentApp } from './fake-document';
 import { FakeHtmlService } from './fake-html-service';
 import { FakeLockService } from './fake-lock';
@@ -17,6 +18,8 @@ export type Services = Record<string, unknown>;
 /** The services every editor add-on sees, kept as typed handles for tests and the preview. */
 export interface CommonFakes {
   calls: CallLog;
+  /** Simulated time: the script's Date, Utilities.sleep and fetch latency all follow it. */
+  clock: FakeClock;
   ui: FakeUi;
   properties: FakePropertiesService;
   lock: FakeLockService;
@@ -47,13 +50,15 @@ const quietConsole = { log() {}, info() {}, warn() {}, error() {} };
  */
 function commonServices(files: Record<string, string>, user: string, manifest: AppsScriptManifest) {
   const calls = new CallLog();
+  const clock = new FakeClock();
   const fakes = {
     calls,
+    clock,
     ui: new FakeUi('Onbrand', calls),
     properties: new FakePropertiesService(calls),
     lock: new FakeLockService(calls),
-    urlFetch: new FakeUrlFetchApp(calls, manifest),
-    utilities: new FakeUtilities(calls),
+    urlFetch: new FakeUrlFetchApp(calls, manifest, clock),
+    utilities: new FakeUtilities(calls, clock),
     session: new FakeSession(user, 'Etc/UTC', calls, manifest),
   };
   const scriptUi = withScopes('Ui', fakes.ui, manifest);

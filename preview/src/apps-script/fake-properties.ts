@@ -7,12 +7,15 @@ type Properties = GoogleAppsScript.Properties.Properties;
 const maxValueBytes = 9 * 1024;
 const maxStoreBytes = 500 * 1024;
 
+const quotaMessage = 'You have exceeded the property storage quota. Please remove some properties and try again.';
+
 const utf8Length = (text: string) => new TextEncoder().encode(text).length;
 
 export class FakeProperties
   implements Mirror<Properties, 'getProperty' | 'setProperty' | 'deleteProperty' | 'getKeys' | 'getProperties', { setProperty: FakeProperties; deleteProperty: FakeProperties }>
 {
   readonly values = new Map<string, string>();
+  private writesUntilFailure: number | null = null;
 
   constructor(
     readonly store: string,
@@ -23,10 +26,17 @@ export class FakeProperties
     return this.values.get(key) ?? null;
   }
 
+  /** Makes the nth setProperty from now fail as a full store does (1: the next one); for tests. */
+  failNthWrite(n: number): void {
+    this.writesUntilFailure = n;
+  }
+
   setProperty(key: string, value: string): FakeProperties {
     if (utf8Length(key) + utf8Length(value) > maxValueBytes) throw new Error('Argument too large: value');
     const total = [...this.values].reduce((sum, [k, v]) => (k === key ? sum : sum + utf8Length(k) + utf8Length(v)), utf8Length(key) + utf8Length(value));
-    if (total > maxStoreBytes) throw new Error('You have exceeded the property storage quota. Please remove some properties and try again.');
+    const injected = this.writesUntilFailure !== null && --this.writesUntilFailure === 0;
+    if (injected) this.writesUntilFailure = null;
+    if (total > maxStoreBytes || injected) throw new Error(quotaMessage);
     this.values.set(key, String(value));
     return this;
   }

@@ -1,5 +1,6 @@
 import { countCalls, type CallLog } from '../call-log';
 import { requireScope, type AppsScriptManifest } from './scopes';
+import { FakeClock } from './fake-clock';
 
 /** The person using the add-on, as Session reports them; the user's email needs its scope granted. */
 export class FakeSession {
@@ -27,15 +28,19 @@ export class FakeSession {
 
 countCalls(FakeSession, 'Session', ['getActiveUser', 'getEffectiveUser']);
 
-/** Utilities: sleep blocks in Apps Script; the fake only adds up how long the script would have waited. */
+/** Utilities: sleep blocks in Apps Script; the fake adds up the wait and moves the simulated clock on. */
 export class FakeUtilities {
   sleptMs = 0;
   private nextUuid = 1;
 
-  constructor(readonly calls: CallLog) {}
+  constructor(
+    readonly calls: CallLog,
+    readonly clock = new FakeClock(),
+  ) {}
 
   sleep(milliseconds: number): void {
     this.sleptMs += milliseconds;
+    this.clock.advance(milliseconds);
   }
 
   getUuid(): string {

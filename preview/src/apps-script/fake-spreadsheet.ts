@@ -65,6 +65,22 @@ function inside(box: Box, row: number, column: number): boolean {
   return rowInside && column >= box.column && column < box.column + box.numColumns;
 }
 
+// ── Typed input ────────────────────────────────────────────────────────────────────────────────
+
+/** Sheets' limit on the text in one cell. */
+const maxCellChars = 50_000;
+
+/**
+ * The formula a written string becomes, as when a person types it: "=…" is a formula, and so is
+ * "+…" or "-…" unless it reads as a number (Sheets shows "=+…" / "=-…", an error for text).
+ */
+function typedFormula(value: Cell): string | null {
+  if (typeof value !== 'string') return null;
+  if (value.startsWith('=')) return value;
+  if (/^[+-]/.test(value) && value.trim().length > 1 && !Number.isFinite(Number(value))) return `=${value}`;
+  return null;
+}
+
 // ── Number formats, as the grid displays them ──────────────────────────────────────────────────
 
 /** Formats a number the way the common Sheets patterns show it: 0, 0.0, 0.00%, #,##0, 0.000E+00. */
@@ -545,8 +561,9 @@ export class FakeSheet
   conditionalRules: FakeConditionalFormatRule[] = [];
   readonly columnWidths = new Map<number, number>();
   frozenRows = 0;
-  /** The sheet's rows: 1,000 for a new sheet, more once data or insertRowsAfter needs them. */
-  private rowCount = 1000;
+  /** The sheet's rows and columns: 1,000 × 26 for a new sheet, as in Sheets; more only when inserted. */
+  private rowCount: number;
+  private columnCount: number;
   readonly sheetId: number;
 
   constructor(
@@ -557,6 +574,8 @@ export class FakeSheet
     sheetId?: number,
   ) {
     this.cells = rows.map((row) => row.map(copyCell));
+    this.rowCount = Math.max(1000, this.cells.length);
+    this.columnCount = Math.max(26, ...this.cells.map((row) => row.length));
     this.sheetId = sheetId ?? nextSheetId++;
   }
 
@@ -590,11 +609,18 @@ export class FakeSheet
   }
 
   maxRows(): number {
-    return Math.max(this.rowCount, this.cells.length);
+    return this.rowCount;
   }
 
   maxColumns(): number {
-    return Math.max(26, ...this.cells.map((row) => row.length));
+    return this.columnCount;
+  }
+
+  /** Sets the grid's size, as a person adding or deleting the last rows or columns does; not an Apps Script method. */
+  resize(rows: number, columns: number): void {
+    this.cells = this.cells.slice(0, rows).map((row) => row.slice(0, columns));
+    this.rowCount = rows;
+    this.columnCount = columns;
   }
 
   getFrozenRows(): number {
@@ -626,7 +652,8 @@ export class FakeSheet
 
   /** A range without counting a call; what getRange and offset hand out. */
   rangeAt(row: number, column: number, numRows: number, numColumns: number, openRows = false): FakeRange {
-    if (![row, column, numRows, numColumns].every(Number.isInteger) || row < 1 || column < 1 || numRows < 1 || numColumns < 1 || row + numRows - 1 > this.maxRows()) {
+    const past = row + numRows - 1 > this.maxRows() || column + numColumns - 1 > this.maxColumns();
+    if (![row, column, numRows, numColumns].every(Number.isInteger) || row < 1 || column < 1 || numRows < 1 || numColumns < 1 || past) {
       throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
     }
     return new FakeRange(this, row, column, numRows, numColumns, this.calls, openRows);
@@ -661,6 +688,7 @@ export class FakeSheet
   }
 
   insertColumnsAfter(afterPosition: number, howMany: number): FakeSheet {
+    this.columnCount += howMany;
     for (const row of this.cells) if (row.length > afterPosition) row.splice(afterPosition, 0, ...Array<Cell>(howMany).fill(''));
     const moved = [...this.formulas].map(([key, formula]) => {
       const [r, c] = key.split(',').map(Number) as [number, number];
@@ -741,14 +769,18 @@ export class FakeSheet
   }
 
   /**
-   * Writes values as setValues does: a string starting with "=" becomes a formula (the fake computes
-   * HYPERLINK's label and keeps the last value of a formula written again unchanged), and a value a
-   * strict dropdown rejects fails the whole write with Sheets' message.
+   * Writes values as setValues does, reading strings as a person typing them: "=…" (and "+…" or
+   * "-…" that is not a number) becomes a formula, whose value the fake computes for HYPERLINK and
+   * otherwise shows as #ERROR! (it evaluates nothing else), keeping the last value of a formula
+   * written again unchanged;
+   * a leading apostrophe writes the rest as plain text. A value a strict dropdown rejects, or text
+   * longer than a cell holds, fails the whole write with Sheets' message.
    */
   write(row: number, column: number, values: Cell[][], raw = false): void {
     if (!raw) {
       values.forEach((rowValues, r) =>
         rowValues.forEach((value, c) => {
+          if (typeof value === 'string' && value.length > maxCellChars) throw new Error(`Your input contains more than the maximum of ${maxCellChars} characters in a single cell.`);
           const rule = this.validationAt(row + r, column + c);
           if (rule && !rule.allowInvalid && !(typeof value === 'string' && value.startsWith('=')) && !rule.accepts(value)) {
             throw new Error(`The data you entered in cell ${columnLetter(column + c)}${row + r} violates the data validation rules set on this cell.`);
@@ -761,18 +793,23 @@ export class FakeSheet
       rowValues.forEach((value, c) => {
         while (target.length < column - 1 + c) target.push('');
         const key = `${row + r},${column + c}`;
-        if (!raw && typeof value === 'string' && value.startsWith('=')) {
-          const same = this.formulas.get(key) === value;
-          this.formulas.set(key, value);
-          const link = /^=HYPERLINK\(\s*"[^"]*"\s*,\s*"([^"]*)"\s*\)$/i.exec(value);
-          target[column - 1 + c] = same ? (target[column - 1 + c] ?? '') : link ? link[1]! : value;
+        const formula = raw ? null : typedFormula(value);
+        if (formula) {
+          const same = this.formulas.get(key) === formula;
+          this.formulas.set(key, formula);
+          const link = /^=HYPERLINK\(\s*"[^"]*"\s*,\s*"([^"]*)"\s*\)$/i.exec(formula);
+          target[column - 1 + c] = same ? (target[column - 1 + c] ?? '') : link ? link[1]! : '#ERROR!';
         } else {
           if (!raw) this.formulas.delete(key);
-          target[column - 1 + c] = copyCell(value);
+          // A leading apostrophe marks text; Sheets keeps the text without it.
+          target[column - 1 + c] = !raw && typeof value === 'string' && value.startsWith("'") ? value.slice(1) : copyCell(value);
         }
       });
     });
     for (let r = 0; r < this.cells.length; r++) this.cells[r] ??= [];
+    // Ranges stay inside the grid; a test writing straight to the grid grows it.
+    this.rowCount = Math.max(this.rowCount, this.cells.length);
+    this.columnCount = Math.max(this.columnCount, ...this.cells.map((cells) => cells.length));
   }
 
   snapshotLastRow(): number {

@@ -1,6 +1,7 @@
 import { isAllowlisted } from '@onbrand/shared/generate';
 import { countCalls, type CallLog } from '../call-log';
 import { hostException, requireScope, type AppsScriptManifest } from './scopes';
+import { FakeClock } from './fake-clock';
 
 export interface FetchedRequest {
   url: string;
@@ -40,9 +41,13 @@ export class FakeUrlFetchApp {
     throw new Error(`Address unavailable: ${new URL(request.url).host} (the preview is offline)`);
   };
 
+  /** How long each request takes on the simulated clock; a run can reach its time limit waiting. */
+  latencyMs = 0;
+
   constructor(
     readonly calls: CallLog,
     private readonly manifest: AppsScriptManifest,
+    readonly clock = new FakeClock(),
   ) {}
 
   fetch(url: string, params: { method?: string; headers?: Record<string, string>; payload?: string; muteHttpExceptions?: boolean; contentType?: string } = {}): FakeHttpResponse {
@@ -59,6 +64,7 @@ export class FakeUrlFetchApp {
     };
     this.requests.push(request);
     const answer = this.handler(request);
+    this.clock.advance(this.latencyMs);
     // Without muteHttpExceptions, Apps Script throws on any status of 400 or more.
     if (answer.status >= 400 && !request.muteHttpExceptions) throw new Error(`Request failed for ${url} returned code ${answer.status}.`);
     return new FakeHttpResponse(answer);

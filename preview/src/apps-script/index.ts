@@ -1,5 +1,6 @@
 export * from './environments';
 export * from './runtime';
+export * from './fake-clock';
 export { FakeUi, FakeMenu, type MenuEntry } from './fake-ui';
 export { FakeHtmlService, FakeHtmlOutput } from './fake-html-service';
 export * from './fake-spreadsheet';

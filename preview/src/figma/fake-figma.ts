@@ -1,6 +1,6 @@
 import type { FigmaHost, HostBaseNode } from '@onbrand/figma-plugin/host';
 import { CallLog, countCalls } from '../call-log';
-import { FakeDocumentNode, FakeFrameNode, FakeGroupNode, FakePageNode, FakeSectionNode, FakeShapeNode, type FakeLayer, type FakeNodeType, type FakeSceneNode } from './fake-nodes';
+import { FakeComponentNode, FakeDocumentNode, FakeFrameNode, FakeInstanceNode, FakeGroupNode, FakePageNode, FakeSectionNode, FakeShapeNode, pageOf, type FakeLayer, type FakeNodeType, type FakeSceneNode } from './fake-nodes';
 import { FakeTextNode } from './fake-text';
 import { fontKey, mixed, type FakeWorld } from './fake-world';
 
@@ -37,10 +37,23 @@ export class FakeUi implements HostUi {
 
 countCalls(FakeUi, 'ui', ['postMessage']);
 
-/** figma.clientStorage: per user, async, values structured-cloned, about 5 MB in all. */
+/** The plugin id the fake runs under unless a test sets `world.pluginId`: Figma ids are 19 digits. */
+export const defaultPluginId = '1440000000000000001';
+
+/** figma.clientStorage: per user and per plugin id, async, values structured-cloned, about 5 MB in all. */
 export class FakeClientStorage implements Pick<ClientStorageAPI, 'getAsync' | 'setAsync' | 'deleteAsync'> {
-  readonly values = new Map<string, unknown>();
-  constructor(readonly calls: CallLog) {}
+  private readonly byPlugin = new Map<string, Map<string, unknown>>();
+  constructor(
+    readonly calls: CallLog,
+    private readonly pluginId: () => string = () => defaultPluginId,
+  ) {}
+
+  /** What the running plugin has stored (a plugin under another id sees its own store). */
+  get values(): Map<string, unknown> {
+    let store = this.byPlugin.get(this.pluginId());
+    if (!store) this.byPlugin.set(this.pluginId(), (store = new Map()));
+    return store;
+  }
 
   getAsync(key: string): Promise<unknown> {
     return Promise.resolve(structuredClone(this.values.get(key)));
@@ -74,12 +87,19 @@ countCalls(FakeViewport, 'viewport', ['scrollAndZoomIntoView']);
 
 const defaultFonts = ['Inter Regular', 'Inter Medium', 'Inter Semi Bold', 'Inter Bold', 'Roboto Regular', 'Roboto Bold'];
 
-/** An in-memory Figma file with one page, typed as the part of the plugin API the main thread uses. */
+/** What Figma says when a plugin with `documentAccess: "dynamic-page"` assigns figma.currentPage. */
+export const currentPageSetterError = 'in set_currentPage: Cannot call with documentAccess: dynamic-page. Use figma.setCurrentPageAsync instead.';
+
+/**
+ * An in-memory Figma file, typed as the part of the plugin API the main thread uses. It has one
+ * page to start with (addPage adds more) and behaves as for a manifest with
+ * `documentAccess: "dynamic-page"`: other pages stay unloaded until the plugin loads them.
+ */
 export class FakeFigma implements FigmaHost {
   readonly calls = new CallLog();
   readonly ui: FakeUi;
-  readonly currentPage: FakePageNode;
   readonly root: FakeDocumentNode;
+  private current: FakePageNode;
   readonly mixed: PluginAPI['mixed'] = mixed;
   readonly clientStorage: FakeClientStorage;
   readonly notifications: string[] = [];
@@ -94,21 +114,59 @@ export class FakeFigma implements FigmaHost {
   private nextId = 1;
 
   constructor(private readonly bridge?: UiBridge) {
-    const page = (): FakePageNode => this.currentPage;
+    const page = (): FakePageNode => this.current;
     this.world = {
       calls: this.calls,
       nodes: new Map(),
       availableFonts: new Set(defaultFonts.map((name) => fontKey({ family: name.split(' ')[0]!, style: name.split(' ').slice(1).join(' ') }))),
       loadedFonts: new Set(),
+      pluginId: defaultPluginId,
       newId: () => `1:${this.nextId++}`,
       adopt: (node) => page().adopt(node as FakeSceneNode),
     };
     this.ui = new FakeUi(this.calls, bridge);
-    this.clientStorage = new FakeClientStorage(this.calls);
+    this.clientStorage = new FakeClientStorage(this.calls, () => this.world.pluginId);
     this.root = new FakeDocumentNode(this.world);
-    this.currentPage = new FakePageNode('Page 1', this.world);
-    this.currentPage.onSelectionChange = () => this.selectionListeners.forEach((listener) => listener());
+    this.current = this.addPage('Page 1');
+    this.current.loaded = true;
     this.viewport = new FakeViewport(this.calls);
+  }
+
+  get currentPage(): FakePageNode {
+    return this.current;
+  }
+  set currentPage(_page: FakePageNode) {
+    throw new Error(currentPageSetterError);
+  }
+
+  /** Switches to a page, loading it first, as a person clicking it in the pages panel would. */
+  setCurrentPageAsync(page: FakePageNode): Promise<void> {
+    if (!this.root.children.includes(page)) return Promise.reject(new Error('in setCurrentPageAsync: Expected a page of this file'));
+    page.loaded = true;
+    this.current = page;
+    return Promise.resolve();
+  }
+
+  loadAllPagesAsync(): Promise<void> {
+    for (const page of this.root.children) page.loaded = true;
+    return Promise.resolve();
+  }
+
+  /** Adds a page to the file, unloaded until a plugin loads it (not counted). */
+  addPage(name: string): FakePageNode {
+    const page = new FakePageNode(name, this.world);
+    page.parent = this.root;
+    page.onSelectionChange = () => {
+      if (page === this.current) this.selectionListeners.forEach((listener) => listener());
+    };
+    this.root.children.push(page);
+    return page;
+  }
+
+  /** Opens a page as the person using the plugin would before running it (not counted). */
+  openPage(page: FakePageNode): void {
+    page.loaded = true;
+    this.current = page;
   }
 
   /** The nodes the viewport last zoomed to. */
@@ -141,10 +199,15 @@ export class FakeFigma implements FigmaHost {
     return Promise.resolve();
   }
 
+  /** Finds a node on any page; the page holding it is loaded, as Figma loads it for the plugin. */
   getNodeByIdAsync(id: string): Promise<FakeSceneNode | FakeSectionNode | FakeDocumentNode | FakePageNode | null> {
     if (id === this.root.id) return Promise.resolve(this.root);
-    if (id === this.currentPage.id) return Promise.resolve(this.currentPage);
-    return Promise.resolve((this.world.nodes.get(id) as FakeSceneNode | FakeSectionNode | undefined) ?? null);
+    const page = this.root.children.find((candidate) => candidate.id === id);
+    if (page) return Promise.resolve(page);
+    const node = (this.world.nodes.get(id) as FakeSceneNode | FakeSectionNode | undefined) ?? null;
+    const holder = node && pageOf(node);
+    if (holder) holder.loaded = true;
+    return Promise.resolve(node);
   }
 
   /** A white 100×100 frame on the current page, as Figma makes it. */
@@ -162,7 +225,9 @@ export class FakeFigma implements FigmaHost {
 
   /** Builds a node on the current page, or inside `parent`; a test and preview convenience (not counted). */
   add(type: 'TEXT', name: string, geometry?: Geometry, parent?: FakeFrameNode | FakeGroupNode): FakeTextNode;
-  add(type: 'FRAME' | 'COMPONENT' | 'INSTANCE', name: string, geometry?: Geometry, parent?: FakeFrameNode | FakeGroupNode): FakeFrameNode;
+  add(type: 'COMPONENT', name: string, geometry?: Geometry, parent?: FakeFrameNode | FakeGroupNode): FakeComponentNode;
+  add(type: 'INSTANCE', name: string, geometry?: Geometry, parent?: FakeFrameNode | FakeGroupNode): FakeInstanceNode;
+  add(type: 'FRAME', name: string, geometry?: Geometry, parent?: FakeFrameNode | FakeGroupNode): FakeFrameNode;
   add(type: 'GROUP', name: string, geometry?: Geometry, parent?: FakeFrameNode | FakeGroupNode): FakeGroupNode;
   add(type: 'RECTANGLE' | 'ELLIPSE', name: string, geometry?: Geometry, parent?: FakeFrameNode | FakeGroupNode): FakeShapeNode;
   add(type: Exclude<FakeNodeType, 'SECTION'>, name: string, geometry?: Geometry, parent?: FakeFrameNode | FakeGroupNode): FakeLayer;
@@ -174,7 +239,11 @@ export class FakeFigma implements FigmaHost {
           ? new FakeGroupNode(this.world, name)
           : type === 'RECTANGLE' || type === 'ELLIPSE'
             ? new FakeShapeNode(this.world, name, type)
-            : new FakeFrameNode(this.world, name, type);
+            : type === 'COMPONENT'
+              ? new FakeComponentNode(this.world, name)
+              : type === 'INSTANCE'
+                ? new FakeInstanceNode(this.world, name)
+                : new FakeFrameNode(this.world, name);
     node.place(geometry);
     if (parent) {
       node.parent = parent;
@@ -194,6 +263,6 @@ export class FakeFigma implements FigmaHost {
   }
 }
 
-countCalls(FakeFigma, '', ['showUI', 'notify', 'on', 'commitUndo', 'loadFontAsync', 'getNodeByIdAsync', 'createFrame', 'createSection']);
+countCalls(FakeFigma, '', ['currentPage.set', 'setCurrentPageAsync', 'loadAllPagesAsync', 'showUI', 'notify', 'on', 'commitUndo', 'loadFontAsync', 'getNodeByIdAsync', 'createFrame', 'createSection']);
 
 type Geometry = Partial<{ x: number; y: number; width: number; height: number }>;

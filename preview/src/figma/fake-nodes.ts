@@ -1,7 +1,7 @@
 import type { HostExportSettings, HostFrame, HostGroup, HostSection, HostShape } from '@onbrand/figma-plugin/host';
 import { countCalls, type CallLog } from '../call-log';
 import { fakeExport } from './fake-export';
-import { checkPluginDataSize, mixed, type FakeWorld } from './fake-world';
+import { checkNamespace, checkPluginDataSize, mixed, type FakeWorld } from './fake-world';
 
 // Simulated scene nodes with the official property names and types for the part the plugin uses.
 // They keep their tree in memory and count every method call and property write in the file's
@@ -27,28 +27,37 @@ export class FakePluginData {
   }
 
   getPluginData(key: string): string {
-    return this.pluginData.get(key) ?? '';
+    return this.pluginData.get(this.privateKey(key)) ?? '';
   }
 
   setPluginData(key: string, value: string): void {
-    checkPluginDataSize(key, value);
-    if (value === '') this.pluginData.delete(key);
-    else this.pluginData.set(key, value);
+    checkPluginDataSize('setPluginData', this.world.pluginId, key, value);
+    if (value === '') this.pluginData.delete(this.privateKey(key));
+    else this.pluginData.set(this.privateKey(key), value);
+  }
+
+  /** Private plugin data belongs to the plugin id that wrote it; another id reads nothing. */
+  private privateKey(key: string): string {
+    return `${this.world.pluginId}\u0000${key}`;
   }
 
   getSharedPluginData(namespace: string, key: string): string {
+    checkNamespace('getSharedPluginData', namespace);
     return this.sharedData.get(`${namespace}:${key}`) ?? '';
   }
 
   setSharedPluginData(namespace: string, key: string, value: string): void {
-    checkPluginDataSize(key, value);
+    checkNamespace('setSharedPluginData', namespace);
+    checkPluginDataSize('setSharedPluginData', namespace, key, value);
     if (value === '') this.sharedData.delete(`${namespace}:${key}`);
     else this.sharedData.set(`${namespace}:${key}`, value);
   }
 
-  /** Plugin data without counting a call; for assertions. */
+  /** The running plugin's private data by key, and shared data as `namespace:key`, without counting a call; for assertions. */
   pluginDataSnapshot(): Record<string, string> {
-    return Object.fromEntries(this.pluginData);
+    const prefix = `${this.world.pluginId}\u0000`;
+    const own = [...this.pluginData].filter(([key]) => key.startsWith(prefix)).map(([key, value]) => [key.slice(prefix.length), value]);
+    return Object.fromEntries([...own, ...this.sharedData]);
   }
 
   protected copyDataTo(other: FakePluginData): void {
@@ -111,6 +120,7 @@ export abstract class FakeSceneNode extends FakePluginData {
 
   resizeWithoutConstraints(width: number, height: number): void {
     this.checkSize(width, height);
+    this.beforeResize('resizeWithoutConstraints');
     this.w = width;
     this.h = height;
     this.afterResize();
@@ -123,8 +133,12 @@ export abstract class FakeSceneNode extends FakePluginData {
 
   resize(width: number, height: number): void {
     this.checkSize(width, height);
+    this.beforeResize('resize');
     this.resizeApplyingConstraints(width, height);
   }
+
+  /** A node that cannot be resized now throws here, before anything changes. */
+  protected beforeResize(_action: string): void {}
 
   /** Figma's resize: the box changes, and children follow their constraints. */
   resizeApplyingConstraints(width: number, height: number): void {
@@ -135,6 +149,7 @@ export abstract class FakeSceneNode extends FakePluginData {
 
   rescale(scale: number): void {
     if (!(scale >= 0.01)) throw new Error('in rescale: Expected "scale" to have value >= 0.01');
+    this.beforeResize('rescale');
     this.scaleContent(scale);
   }
 
@@ -153,6 +168,8 @@ export abstract class FakeSceneNode extends FakePluginData {
   }
 
   remove(): void {
+    // An instance's layers come from its main component: Figma refuses to take one away.
+    if (this.parent && insideInstance(this.parent)) throw new Error(instanceRemovalError);
     this.detach();
     this.markRemovedTree();
   }
@@ -165,7 +182,7 @@ export abstract class FakeSceneNode extends FakePluginData {
 
   detach(): void {
     if (!this.parent) return;
-    const siblings = this.parent.children as FakeSceneNode[];
+    const siblings = childrenOf(this.parent) as FakeSceneNode[];
     const index = siblings.indexOf(this);
     if (index >= 0) siblings.splice(index, 1);
     this.parent = null;
@@ -182,9 +199,9 @@ export abstract class FakeSceneNode extends FakePluginData {
     return copy;
   }
 
-  /** Copies this node without counting; subclasses copy their own state. */
-  copyTree(): this {
-    const copy = this.blank();
+  /** Copies this node without counting, into `into` or a new node of its kind; subclasses copy their own state. */
+  copyTree(into: this = this.blank()): this {
+    const copy = into;
     copy.place({ x: this.x, y: this.y, width: this.w, height: this.h });
     Object.assign(copy.props, { name: this.name, visible: this.visible, locked: this.locked, opacity: this.opacity });
     copy.rotation = this.rotation;
@@ -194,6 +211,11 @@ export abstract class FakeSceneNode extends FakePluginData {
   }
 
   protected abstract blank(): this;
+
+  /** This node copied as part of a copy of its parent: the same as copyTree, but for components. */
+  copyInTree(): FakeSceneNode {
+    return this.copyTree();
+  }
 }
 
 countCalls(FakeSceneNode, '', [
@@ -260,8 +282,8 @@ export abstract class FakeLayer extends FakeSceneNode {
     this.weight *= scale;
   }
 
-  override copyTree(): this {
-    const copy = super.copyTree();
+  override copyTree(into?: this): this {
+    const copy = super.copyTree(into);
     copy.constraints = { ...this.constraints };
     copy.paintList.put(this.paintList.get());
     copy.strokeList.put(this.strokeList.get());
@@ -311,14 +333,15 @@ export abstract class FakeContainer extends FakeLayer {
   children: ChildNode[] = [];
 
   appendChild(child: FakeSceneNode): void {
-    this.insertAt(this.children.length, child);
+    this.insertAt(this.children.length, child, 'appendChild');
   }
 
   insertChild(index: number, child: FakeSceneNode): void {
-    this.insertAt(index, child);
+    this.insertAt(index, child, 'insertChild');
   }
 
-  protected insertAt(index: number, child: FakeSceneNode): void {
+  protected insertAt(index: number, child: FakeSceneNode, action: string): void {
+    checkMove(this, child, action);
     if (child.parent === this && this.children.indexOf(child as ChildNode) < index) index--;
     child.detach();
     child.parent = this;
@@ -351,10 +374,10 @@ export abstract class FakeContainer extends FakeLayer {
     }
   }
 
-  override copyTree(): this {
-    const copy = super.copyTree();
+  override copyTree(into?: this): this {
+    const copy = super.copyTree(into);
     for (const child of this.children) {
-      const childCopy = child.copyTree();
+      const childCopy = child.copyInTree() as ChildNode;
       childCopy.parent = copy;
       copy.children.push(childCopy);
     }
@@ -365,6 +388,23 @@ export abstract class FakeContainer extends FakeLayer {
 countCalls(FakeContainer, '', ['appendChild', 'insertChild', 'findAllWithCriteria']);
 
 type Spacing = 'paddingTop' | 'paddingRight' | 'paddingBottom' | 'paddingLeft' | 'itemSpacing';
+
+/** What Figma says when a plugin puts a layer into an instance. */
+export const instanceParentError = 'Cannot move node. New parent is an instance or is inside of an instance';
+/** What Figma says when a plugin removes a layer of an instance. */
+export const instanceRemovalError = 'in remove: Removing this node is not allowed';
+
+/** Whether a node is an instance or lies inside one. */
+export function insideInstance(node: Parent | FakeSceneNode): boolean {
+  for (let at: Parent | FakeSceneNode | null = node; at && !(at instanceof FakePageNode); at = at.parent) if (at.type === 'INSTANCE') return true;
+  return false;
+}
+
+/** Moving a layer into, or out of, an instance is refused. */
+function checkMove(parent: Parent, child: FakeSceneNode | FakeSectionNode, action: string): void {
+  if (insideInstance(parent)) throw new Error(`in ${action}: ${instanceParentError}`);
+  if (child.parent && insideInstance(child.parent)) throw new Error(`in ${action}: Cannot move node. Node is inside of an instance`);
+}
 
 export class FakeFrameNode extends FakeContainer implements HostFrame {
   clipsContent = true;
@@ -443,8 +483,13 @@ export class FakeFrameNode extends FakeContainer implements HostFrame {
     return new FakeFrameNode(this.world, this.name, this.type) as this;
   }
 
-  override copyTree(): this {
-    const copy = super.copyTree();
+  /** Gives another frame this frame's properties and copies of its layers (what a copy of another kind holds). */
+  protected copyContentTo(target: FakeFrameNode): void {
+    this.copyTree(target as this);
+  }
+
+  override copyTree(into?: this): this {
+    const copy = super.copyTree(into);
     copy.space = { ...this.space };
     for (const key of ['clipsContent', 'layoutMode', 'primaryAxisSizingMode', 'counterAxisSizingMode', 'primaryAxisAlignItems', 'counterAxisAlignItems'] as const)
       (copy as Record<string, unknown>)[key] = this[key];
@@ -473,6 +518,90 @@ export class FakeFrameNode extends FakeContainer implements HostFrame {
 }
 
 countCalls(FakeFrameNode, '', ['paddingTop.set', 'paddingRight.set', 'paddingBottom.set', 'paddingLeft.set', 'itemSpacing.set']);
+
+/** A main component: cloning it makes another main component; createInstance makes a copy linked to it. */
+export class FakeComponentNode extends FakeFrameNode {
+  declare readonly type: 'COMPONENT';
+
+  constructor(world: FakeWorld, name: string) {
+    super(world, name, 'COMPONENT');
+  }
+
+  protected override blank(): this {
+    return new FakeComponentNode(this.world, this.name) as this;
+  }
+
+  /** Inside a copy of its parent, a main component is copied as an instance of it, as Figma clones. */
+  override copyInTree(): FakeInstanceNode {
+    const instance = new FakeInstanceNode(this.world, this.name, this);
+    this.copyContentTo(instance);
+    return instance;
+  }
+
+  /** An instance of this component on the current page, at the component's size, with copies of its layers. */
+  createInstance(): FakeInstanceNode {
+    const instance = this.copyInTree();
+    this.world.adopt(instance);
+    return instance;
+  }
+}
+
+countCalls(FakeComponentNode, '', ['createInstance']);
+
+/** An instance: its layers follow the main component, so none can be added, moved out or removed. */
+export class FakeInstanceNode extends FakeFrameNode {
+  declare readonly type: 'INSTANCE';
+
+  constructor(
+    world: FakeWorld,
+    name: string,
+    readonly mainComponent: FakeComponentNode | null = null,
+  ) {
+    super(world, name, 'INSTANCE');
+  }
+
+  protected override blank(): this {
+    return new FakeInstanceNode(this.world, this.name, this.mainComponent) as this;
+  }
+
+  getMainComponentAsync(): Promise<FakeComponentNode | null> {
+    return Promise.resolve(this.mainComponent);
+  }
+
+  /**
+   * Replaces the instance with a plain frame holding the same layers, in the same place (new ids).
+   * An instance inside other instances has those detached first, outermost first, as Figma does.
+   */
+  detachInstance(): FakeFrameNode {
+    return this.detachHere();
+  }
+
+  private detachHere(): FakeFrameNode {
+    let outer: FakeInstanceNode | null = null;
+    for (let at = this.parent; at && !(at instanceof FakePageNode); at = at.parent) if (at instanceof FakeInstanceNode) outer = at;
+    if (outer) {
+      // The path from the outer instance down to this one, child index by child index.
+      const path: number[] = [];
+      for (let at: FakeSceneNode = this; at !== outer; at = at.parent as FakeContainer) path.unshift((at.parent as FakeContainer).children.indexOf(at as ChildNode));
+      let twin: FakeSceneNode = outer.detachHere();
+      for (const index of path) twin = (twin as FakeContainer).children[index]!;
+      return (twin as FakeInstanceNode).detachHere();
+    }
+    const frame = new FakeFrameNode(this.world, this.name);
+    this.copyContentTo(frame);
+    const parent = this.parent;
+    if (parent) {
+      const siblings = childrenOf(parent);
+      siblings.splice(siblings.indexOf(this), 1, frame);
+      frame.parent = parent;
+    }
+    this.parent = null;
+    this.markRemovedTree();
+    return frame;
+  }
+}
+
+countCalls(FakeInstanceNode, '', ['getMainComponentAsync', 'detachInstance']);
 
 export class FakeGroupNode extends FakeContainer implements HostGroup {
   readonly type = 'GROUP' as const;
@@ -543,6 +672,7 @@ export class FakeSectionNode extends FakePluginData implements HostSection {
   }
 
   appendChild(child: FakeSceneNode): void {
+    checkMove(this, child, 'appendChild');
     child.detach();
     child.parent = this;
     this.children.push(child);
@@ -550,19 +680,47 @@ export class FakeSectionNode extends FakePluginData implements HostSection {
 
   detach(): void {
     if (!this.parent) return;
-    const index = this.parent.children.indexOf(this);
-    if (index >= 0) this.parent.children.splice(index, 1);
+    const siblings = childrenOf(this.parent);
+    const index = siblings.indexOf(this);
+    if (index >= 0) siblings.splice(index, 1);
     this.parent = null;
   }
 }
 
 countCalls(FakeSectionNode, '', ['resizeWithoutConstraints', 'appendChild']);
 
+/** What Figma says when a plugin reads the layers of a page it has not loaded. */
+export const unloadedPageError =
+  "in get_children: Cannot access property `children` on a page that has not been explicitly loaded. Remember to call `await page.loadAsync()` or `await figma.loadAllPagesAsync()' first.";
+
+/** What Figma says when a selection holds a layer of another page. */
+export const foreignSelectionError = 'in set_selection: The selection of a page can only include nodes in that page';
+
+/** A parent's children without the loaded-page check: Figma's own bookkeeping, not a plugin read. */
+export function childrenOf(parent: Parent): (FakeSceneNode | FakeSectionNode)[] {
+  return parent instanceof FakePageNode ? parent.contents : (parent.children as (FakeSceneNode | FakeSectionNode)[]);
+}
+
+/** The page a node sits on, or null when it is not on any page (removed, or not yet placed). */
+export function pageOf(node: FakeSceneNode | FakeSectionNode): FakePageNode | null {
+  let at: Parent | null = node.parent;
+  while (at && !(at instanceof FakePageNode)) at = (at as FakeSceneNode | FakeSectionNode).parent;
+  return at;
+}
+
+/**
+ * A page. Under `documentAccess: "dynamic-page"` only the current page is loaded when a plugin
+ * starts; reading another page's children throws until it is loaded. Each page keeps its own selection.
+ */
 export class FakePageNode extends FakePluginData {
   readonly id: string;
   readonly type = 'PAGE' as const;
   readonly removed = false;
-  children: (FakeSceneNode | FakeSectionNode)[] = [];
+  parent: FakeDocumentNode | null = null;
+  /** The layers on the page, whether or not a plugin has loaded it. */
+  readonly contents: (FakeSceneNode | FakeSectionNode)[] = [];
+  /** Whether a plugin has loaded the page (the current page is loaded from the start). */
+  loaded = false;
   private currentSelection: FakeSceneNode[] = [];
   onSelectionChange: () => void = () => {};
 
@@ -572,6 +730,16 @@ export class FakePageNode extends FakePluginData {
   ) {
     super(world);
     this.id = world.newId();
+  }
+
+  get children(): readonly (FakeSceneNode | FakeSectionNode)[] {
+    if (!this.loaded) throw new Error(unloadedPageError);
+    return this.contents;
+  }
+
+  loadAsync(): Promise<void> {
+    this.loaded = true;
+    return Promise.resolve();
   }
 
   get selection(): readonly FakeSceneNode[] {
@@ -584,6 +752,7 @@ export class FakePageNode extends FakePluginData {
 
   /** What a person clicking on the canvas does: not a plugin call, so not counted. */
   selectAsUser(nodes: readonly (FakeSceneNode | FakeSectionNode)[]): void {
+    if (nodes.some((node) => pageOf(node) !== this)) throw new Error(foreignSelectionError);
     this.currentSelection = [...nodes] as FakeSceneNode[];
     this.onSelectionChange();
   }
@@ -594,6 +763,7 @@ export class FakePageNode extends FakePluginData {
   }
 
   appendChild(child: FakeSceneNode | FakeSectionNode): void {
+    checkMove(this, child, 'appendChild');
     this.adopt(child);
   }
 
@@ -601,15 +771,17 @@ export class FakePageNode extends FakePluginData {
   adopt(child: FakeSceneNode | FakeSectionNode): void {
     child.detach();
     child.parent = this;
-    this.children.push(child);
+    this.contents.push(child);
   }
 }
 
-countCalls(FakePageNode, '', ['selection.get', 'selection.set', 'appendChild']);
+countCalls(FakePageNode, '', ['selection.get', 'selection.set', 'appendChild', 'loadAsync']);
 
 export class FakeDocumentNode extends FakePluginData {
   readonly id = '0:0';
   readonly type = 'DOCUMENT' as const;
   readonly removed = false;
   name = 'Untitled';
+  /** The file's pages, in order; always readable, loaded or not. */
+  readonly children: FakePageNode[] = [];
 }

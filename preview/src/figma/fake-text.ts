@@ -1,11 +1,15 @@
 import type { HostSegment, HostText, SegmentField } from '@onbrand/figma-plugin/host';
+// A relative import: the bench bundles the fake with packages left external.
+import { measureText, type FontMetrics } from '../../../shared/src/layout/text-measure';
 import { countCalls } from '../call-log';
 import { FakeLayer } from './fake-nodes';
 import { fontKey, mixed, unloadedFontError, type FakeWorld } from './fake-world';
 
 // A text layer as Figma keeps it: characters and styled runs. Changing characters, size, font,
 // spacing or decoration needs every font involved loaded first, or it throws as Figma does; a font
-// missing on this machine cannot be loaded at all.
+// missing on this machine cannot be loaded at all. A layer that sizes to its text (auto height, or
+// auto width and height) takes its box from the core's text-size model whenever its text, style or
+// width changes, so layout tests see the box Figma would show (deterministically).
 
 interface Run {
   start: number;
@@ -29,7 +33,7 @@ export class FakeTextNode extends FakeLayer implements HostText {
   private runs: Run[] = [{ start: 0, end: 0, fontName: { family: 'Inter', style: 'Regular' }, fontSize: 12, fills: [black], hyperlink: null, textDecoration: 'NONE' }];
   private lh: LineHeight = { unit: 'AUTO' };
   private ls: LetterSpacing = { unit: 'PIXELS', value: 0 };
-  textAutoResize: 'NONE' | 'WIDTH_AND_HEIGHT' | 'HEIGHT' | 'TRUNCATE' = 'NONE';
+  private sizing: 'NONE' | 'WIDTH_AND_HEIGHT' | 'HEIGHT' | 'TRUNCATE' = 'NONE';
   textAlignHorizontal: 'LEFT' | 'CENTER' | 'RIGHT' | 'JUSTIFIED' = 'LEFT';
 
   constructor(world: FakeWorld, name: string) {
@@ -40,13 +44,13 @@ export class FakeTextNode extends FakeLayer implements HostText {
     return new FakeTextNode(this.world, this.name) as this;
   }
 
-  override copyTree(): this {
-    const copy = super.copyTree();
+  override copyTree(into?: this): this {
+    const copy = super.copyTree(into);
     copy.text = this.text;
     copy.runs = this.runs.map((run) => ({ ...run, fills: [...run.fills] }));
     copy.lh = { ...this.lh };
     copy.ls = { ...this.ls };
-    copy.textAutoResize = this.textAutoResize;
+    copy.sizing = this.sizing;
     copy.textAlignHorizontal = this.textAlignHorizontal;
     return copy;
   }
@@ -59,7 +63,67 @@ export class FakeTextNode extends FakeLayer implements HostText {
       const { start, end, ...rest } = range;
       this.restyle(start, end, rest);
     }
+    this.refit();
     return this;
+  }
+
+  get textAutoResize(): 'NONE' | 'WIDTH_AND_HEIGHT' | 'HEIGHT' | 'TRUNCATE' {
+    return this.sizing;
+  }
+  set textAutoResize(value: 'NONE' | 'WIDTH_AND_HEIGHT' | 'HEIGHT' | 'TRUNCATE') {
+    this.requireFonts('set_textAutoResize');
+    this.sizing = value;
+    this.refit();
+  }
+
+  /** Sets how the layer sizes to its text as a file would hold it (not counted, no fonts needed). */
+  autoResize(value: 'NONE' | 'WIDTH_AND_HEIGHT' | 'HEIGHT' | 'TRUNCATE'): this {
+    this.sizing = value;
+    this.refit();
+    return this;
+  }
+
+  /** What the text-size model needs: the largest size sets the lines, the longest run the style. */
+  private metrics(): FontMetrics {
+    const fontSize = Math.max(...this.runs.map((run) => run.fontSize));
+    const main = this.runs.reduce((longest, run) => (run.end - run.start > longest.end - longest.start ? run : longest));
+    const lineHeight = this.lh.unit === 'PIXELS' ? this.lh.value : this.lh.unit === 'PERCENT' ? (fontSize * this.lh.value) / 100 : undefined;
+    const letterSpacing = this.ls.unit === 'PIXELS' ? this.ls.value : (fontSize * this.ls.value) / 100;
+    return { fontSize, fontStyle: main.fontName.style, letterSpacing, ...(lineHeight === undefined ? {} : { lineHeight }) };
+  }
+
+  /**
+   * Figma's auto-resize: HEIGHT wraps the text at the box's width and fits the height to it;
+   * WIDTH_AND_HEIGHT sets one line per paragraph and fits both. True when the box changed.
+   */
+  private fitBox(): boolean {
+    if (this.sizing !== 'HEIGHT' && this.sizing !== 'WIDTH_AND_HEIGHT') return false;
+    const measured = measureText(this.text, this.metrics(), this.sizing === 'HEIGHT' ? this.w : undefined);
+    const width = this.sizing === 'HEIGHT' ? this.w : Math.max(1, Math.ceil(measured.width));
+    const height = Math.max(1, Math.ceil(measured.height));
+    if (width === this.w && height === this.h) return false;
+    this.w = width;
+    this.h = height;
+    return true;
+  }
+
+  /** Fits the box to the text after a change to it, and lets an auto-layout parent place it again. */
+  private refit(): void {
+    if (this.fitBox()) super.afterResize();
+  }
+
+  /** A resize sets the width an auto-height layer wraps at; its height still follows the text. */
+  protected override afterResize(): void {
+    // Setting a width fixes it, as dragging the width of an auto-width layer does in the editor.
+    if (this.sizing === 'WIDTH_AND_HEIGHT') this.sizing = 'HEIGHT';
+    this.fitBox();
+    super.afterResize();
+  }
+
+  /** Figma cannot lay out text whose font it lacks: such a layer is not resized. */
+  protected override beforeResize(action: string): void {
+    const missing = this.runs.find((run) => !this.world.availableFonts.has(fontKey(run.fontName)));
+    if (missing) throw unloadedFontError(action, missing.fontName);
   }
 
   get hasMissingFont(): boolean {
@@ -89,6 +153,7 @@ export class FakeTextNode extends FakeLayer implements HostText {
     // New characters take the style of the first character, as in Figma.
     this.text = value;
     this.runs = [{ ...this.runs[0]!, start: 0, end: value.length }];
+    this.refit();
   }
 
   private uniform<K extends keyof Style>(key: K): Style[K] | PluginAPI['mixed'] {
@@ -103,6 +168,7 @@ export class FakeTextNode extends FakeLayer implements HostText {
     if (value === mixed) throw new Error('in set_fontName: Cannot set fontName to figma.mixed');
     this.requireFonts('set_fontName', 0, this.text.length, [value as FontName]);
     this.restyle(0, this.text.length, { fontName: value as FontName });
+    this.refit();
   }
 
   get fontSize(): number | PluginAPI['mixed'] {
@@ -112,6 +178,7 @@ export class FakeTextNode extends FakeLayer implements HostText {
     if (value === mixed || !((value as number) >= 1)) throw new Error('in set_fontSize: Expected fontSize to be a number >= 1');
     this.requireFonts('set_fontSize');
     this.restyle(0, this.text.length, { fontSize: value as number });
+    this.refit();
   }
 
   override get fills(): ReadonlyArray<Paint> | PluginAPI['mixed'] {
@@ -133,6 +200,7 @@ export class FakeTextNode extends FakeLayer implements HostText {
   set lineHeight(value: LineHeight | PluginAPI['mixed']) {
     this.requireFonts('set_lineHeight');
     this.lh = value as LineHeight;
+    this.refit();
   }
 
   get letterSpacing(): LetterSpacing | PluginAPI['mixed'] {
@@ -141,6 +209,7 @@ export class FakeTextNode extends FakeLayer implements HostText {
   set letterSpacing(value: LetterSpacing | PluginAPI['mixed']) {
     this.requireFonts('set_letterSpacing');
     this.ls = value as LetterSpacing;
+    this.refit();
   }
 
   getRangeAllFontNames(start: number, end: number): FontName[] {
@@ -172,12 +241,14 @@ export class FakeTextNode extends FakeLayer implements HostText {
     this.checkRange('setRangeFontSize', start, end);
     this.requireFonts('setRangeFontSize', start, end);
     this.restyle(start, end, { fontSize: value });
+    this.refit();
   }
 
   setRangeFontName(start: number, end: number, value: FontName): void {
     this.checkRange('setRangeFontName', start, end);
     this.requireFonts('setRangeFontName', start, end, [value]);
     this.restyle(start, end, { fontName: { family: value.family, style: value.style } });
+    this.refit();
   }
 
   setRangeFills(start: number, end: number, value: Paint[]): void {
@@ -205,6 +276,7 @@ export class FakeTextNode extends FakeLayer implements HostText {
     styles.splice(start, 0, ...Array.from({ length: characters.length }, () => style));
     this.text = this.text.slice(0, start) + characters + this.text.slice(start);
     this.fromPerCharacter(styles);
+    this.refit();
   }
 
   deleteCharacters(start: number, end: number): void {
@@ -215,6 +287,7 @@ export class FakeTextNode extends FakeLayer implements HostText {
     styles.splice(start, end - start);
     this.text = this.text.slice(0, start) + this.text.slice(end);
     this.fromPerCharacter(styles.length ? styles : [first]);
+    this.refit();
   }
 
   private styleOf(run: Run): Style {
@@ -279,6 +352,6 @@ export class FakeTextNode extends FakeLayer implements HostText {
 }
 
 countCalls(FakeTextNode, '', [
-  'characters.set', 'fontName.set', 'fontSize.set', 'fills.set', 'lineHeight.set', 'letterSpacing.set', 'getRangeAllFontNames', 'getStyledTextSegments', 'setRangeFontSize',
+  'textAutoResize.set', 'characters.set', 'fontName.set', 'fontSize.set', 'fills.set', 'lineHeight.set', 'letterSpacing.set', 'getRangeAllFontNames', 'getStyledTextSegments', 'setRangeFontSize',
   'setRangeFontName', 'setRangeFills', 'setRangeHyperlink', 'setRangeTextDecoration', 'insertCharacters', 'deleteCharacters',
 ]);

@@ -13,6 +13,8 @@ export interface FakeWorld {
   readonly availableFonts: Set<string>;
   /** Fonts a plugin has loaded with loadFontAsync. */
   readonly loadedFonts: Set<string>;
+  /** The running plugin's manifest id: private plugin data belongs to it. */
+  pluginId: string;
   newId(): string;
   /** Receives every node a clone creates, so the page can hold it. */
   adopt(node: unknown): void;
@@ -29,10 +31,20 @@ export function unloadedFontError(action: string, font: FontName): Error {
   );
 }
 
-/** Figma keeps about 100 kB per plugin-data entry; a larger value throws. */
+/**
+ * One plugin-data entry, counted as its owner (the plugin id, or the shared namespace), key and
+ * value in UTF-8 bytes, may hold 100 kB; the fake reads kB as 1000 bytes, the stricter reading.
+ */
 export const pluginDataLimit = 100_000;
 
-export function checkPluginDataSize(key: string, value: string): void {
-  const bytes = new TextEncoder().encode(value).length;
-  if (bytes > pluginDataLimit) throw new Error(`in setPluginData: the value for "${key}" is ${bytes} bytes; the limit is ${pluginDataLimit}.`);
+const utf8 = new TextEncoder();
+
+export function checkPluginDataSize(action: 'setPluginData' | 'setSharedPluginData', owner: string, key: string, value: string): void {
+  const bytes = utf8.encode(owner + key + value).length;
+  if (bytes > pluginDataLimit) throw new Error(`in ${action}: This pluginData entry exceeds 100 kB per entry limit.`);
+}
+
+/** A shared plugin data namespace must be at least 3 alphanumeric characters. */
+export function checkNamespace(action: string, namespace: string): void {
+  if (!/^[A-Za-z0-9]{3,}$/.test(namespace)) throw new Error(`in ${action}: The namespace must be at least 3 alphanumeric characters, got "${namespace}"`);
 }

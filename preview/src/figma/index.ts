@@ -1,5 +1,5 @@
 export { FakeFigma, FakeUi, FakeClientStorage, FakeViewport, type UiBridge } from './fake-figma';
-export { FakeSceneNode, FakeLayer, FakeFrameNode, FakeGroupNode, FakeShapeNode, FakeSectionNode, FakePageNode, FakeDocumentNode, constrainAxis } from './fake-nodes';
+export { FakeSceneNode, FakeLayer, FakeFrameNode, FakeComponentNode, FakeInstanceNode, FakeGroupNode, FakeShapeNode, FakeSectionNode, FakePageNode, FakeDocumentNode, constrainAxis } from './fake-nodes';
 export { FakeTextNode } from './fake-text';
 export { fakeExport, pngSize } from './fake-export';
 export { mixed, pluginDataLimit } from './fake-world';

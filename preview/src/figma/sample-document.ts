@@ -50,7 +50,7 @@ export function addSampleCampaign(figma: FakeFigma): FakeFrameNode {
   headline.write('Spring sale: save 30% on every plan', { fontName: { family: 'Inter', style: 'Bold' }, fontSize: 64, fills: [solid('#FFFFFF')] }, [
     { start: 18, end: 21, fills: [solid('#3DDC97')], hyperlink: { type: 'URL', value: 'https://example.com/spring' } },
   ]);
-  headline.textAutoResize = 'NONE';
+  headline.autoResize('NONE');
   const body = figma.add('TEXT', '#body', { x: 80, y: 740, width: 500, height: 96 }, copy);
   body.write('Close the books in days, not weeks, with Ledgerline.', { fontSize: 28, fills: [solid('#FFFFFF')] });
   const legal = figma.add('TEXT', 'Legal line', { x: 80, y: 1010, width: 500, height: 24 }, copy);

@@ -12,6 +12,7 @@ import {
 } from '../apps-script';
 import { sampleDocument } from './sample-document';
 import { sampleSpreadsheet } from './sample-spreadsheet';
+import { refusal } from './same-origin';
 import { environmentState } from './state';
 
 export type AddonName = 'sheets' | 'docs';
@@ -94,8 +95,10 @@ export async function startPreviewServer(options: { port?: number; host?: string
     const path = url.pathname;
     const apiMatch = path.match(/^\/api\/(sheets|docs)\/(\w+)$/);
     const sidebarMatch = path.match(/^\/addons\/(sheets|docs)\/Sidebar\.html$/);
+    const refused = refusal(request.method, request.headers, (server.address() as AddressInfo).port, apiMatch !== null);
     let work: Promise<void>;
-    if (apiMatch) work = api(apiMatch[1] as AddonName, apiMatch[2]!, request, response);
+    if (refused) work = Promise.resolve(send(response, 403, JSON.stringify({ error: `Refused: ${refused}.` })));
+    else if (apiMatch) work = api(apiMatch[1] as AddonName, apiMatch[2]!, request, response);
     else if (sidebarMatch) {
       // The shim stands in for google.script.run; it must run before the sidebar's own script.
       const shim = `<script src="/gas-shim.js" data-addon="${sidebarMatch[1]}"></script>`;

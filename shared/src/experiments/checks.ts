@@ -14,6 +14,8 @@ export function checkCount(path: string, value: number, what: string, min = 0): 
   if (!Number.isFinite(value)) return [{ path, message: `${what} must be a number, got ${value}` }];
   if (value < 0) return [{ path, message: `${what} cannot be negative, got ${value}` }];
   if (!Number.isInteger(value)) return [{ path, message: `${what} must be a whole number, got ${value}` }];
+  // Above 2^53 a double cannot hold every whole number, so the count would be silently rounded.
+  if (!Number.isSafeInteger(value)) return [{ path, message: `${what} must be at most ${Number.MAX_SAFE_INTEGER} to be counted exactly, got ${value}` }];
   if (value < min) return [{ path, message: `${what} must be at least ${min}, got ${value}` }];
   return [];
 }

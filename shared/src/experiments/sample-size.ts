@@ -44,9 +44,11 @@ export function sampleSizePerArm(input: SampleSizeInput): Parsed<SampleSize> {
   if (issues.length === 0 && p2 === p1) issues.push({ path: 'mde', message: 'the MDE must not be zero' });
   if (issues.length > 0) return { ok: false, issues };
   const pBar = (p1 + p2) / 2;
-  const zAlpha = normalQuantile(1 - alpha / 2);
+  // From the lower tail: 1 − α/2 rounds to 1 for tiny α (1e-300), where the quantile would be Infinity.
+  const zAlpha = -normalQuantile(alpha / 2);
   const zBeta = normalQuantile(power);
   const root = zAlpha * Math.sqrt(2 * pBar * (1 - pBar)) + zBeta * Math.sqrt(p1 * (1 - p1) + p2 * (1 - p2));
   const perVariant = Math.ceil((root * root) / ((p2 - p1) * (p2 - p1)));
+  if (!Number.isSafeInteger(perVariant)) return { ok: false, issues: [{ path: 'mde', message: `the sample needed is beyond ${Number.MAX_SAFE_INTEGER} visitors per arm; use a larger MDE, alpha or smaller power` }] };
   return { ok: true, value: { perVariant, p1, p2, alpha, power } };
 }

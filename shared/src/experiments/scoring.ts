@@ -42,9 +42,12 @@ export function normalizeWeights(weights: ScoreWeights): Parsed<ScoreWeights> {
     .filter((name) => !(Number.isFinite(weights[name]) && weights[name] >= 0))
     .map((name) => ({ path: `weights.${name}`, message: `the ${name} weight must be a number of at least 0, got ${weights[name]}` }));
   if (issues.length > 0) return { ok: false, issues };
-  const total = weightNames.reduce((sum, name) => sum + weights[name], 0);
-  if (total <= 0) return { ok: false, issues: [{ path: 'weights', message: 'at least one weight must be above 0' }] };
-  return { ok: true, value: { impact: weights.impact / total, feasibility: weights.feasibility / total, readiness: weights.readiness / total, risk: weights.risk / total } };
+  // Divided by the largest first, so weights near the largest double (1e308) do not sum to Infinity.
+  const largest = Math.max(...weightNames.map((name) => weights[name]));
+  if (largest <= 0) return { ok: false, issues: [{ path: 'weights', message: 'at least one weight must be above 0' }] };
+  const scaled = (name: keyof ScoreWeights) => weights[name] / largest;
+  const total = weightNames.reduce((sum, name) => sum + scaled(name), 0);
+  return { ok: true, value: { impact: scaled('impact') / total, feasibility: scaled('feasibility') / total, readiness: scaled('readiness') / total, risk: scaled('risk') / total } };
 }
 
 /** Parses "impact=0.4,feasibility=0.25,…"; names not given keep their defaults. */

@@ -50,3 +50,23 @@ export function* sendWithRetry(request: HttpRequest, policy: RetryPolicy = defau
     yield* pause(Math.min(asked ?? backoff, policy.maxDelayMs));
   }
 }
+
+/**
+ * A retry policy that fits in the time left: its waits add up to at most a quarter of it, and
+ * with under a minute left there is no retry at all, so a model call does not sleep through the
+ * end of an Apps Script execution.
+ */
+export function retryPolicyWithin(remainingMs: number, policy: RetryPolicy = defaultRetryPolicy): RetryPolicy {
+  const budget = Math.max(0, remainingMs) / 4;
+  if (remainingMs < 60_000 || budget < policy.baseDelayMs) return { ...policy, retries: 0 };
+  let retries = 0;
+  let waited = 0;
+  while (retries < policy.retries) {
+    const next = Math.min(policy.baseDelayMs * 2 ** retries, policy.maxDelayMs);
+    if (waited + next > budget) break;
+    waited += next;
+    retries++;
+  }
+  // A server's Retry-After can ask for longer than the backoff; no one wait may exceed its share.
+  return { retries, baseDelayMs: policy.baseDelayMs, maxDelayMs: Math.min(policy.maxDelayMs, Math.floor(budget / Math.max(1, retries))) };
+}

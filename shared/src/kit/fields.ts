@@ -44,7 +44,7 @@ export const oneOf = <const T extends readonly string[]>(values: T) => z.enum(va
 /** Some of `values`, all of them when left out. */
 export const someOf = <const T extends readonly string[]>(values: T) => z._default(z.array(oneOf(values)), [...values]);
 
-/** A regular expression that compiles and cannot backtrack catastrophically; the message names the problem. */
+/** A regular expression that compiles and runs on the linear-time matcher; the message names the problem. */
 export const pattern = () =>
   text('a regular expression').check(
     z.superRefine((value, ctx) => {

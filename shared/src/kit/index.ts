@@ -7,4 +7,4 @@ export * from './disclosure';
 export * from './rules';
 export * from './terms';
 export * from './voice';
-export { backtrackingRisk, checkPattern, patternFlags } from './regex-safety';
+export { checkPattern, patternFlags } from './regex-safety';

@@ -107,13 +107,25 @@ function kitNames(kit: BrandKit): string[] {
 
 /** Product names with exact capitals (through the matcher) and headings or whole texts in one case style. */
 export function compileCapitalization(rule: RuleOf<'capitalization'>, kit: BrandKit): CompiledRule {
-  const exceptions = new Set([...rule.exceptions.flatMap((e) => e.split(/\s+/)), ...kitNames(kit)]);
+  const exceptionsOf = (r: RuleOf<'capitalization'>) => new Set([...r.exceptions.flatMap((e) => e.split(/\s+/)), ...kitNames(kit)]);
+  const exceptions = exceptionsOf(rule);
   const flag = reporter(rule);
-  const report = (ctx: LintContext, start: number, end: number, suggestion: string) => {
+  const report = (ctx: LintContext, start: number, end: number, suggestion: string, fixable = true) => {
     const match = ctx.text.slice(start, end);
-    flag(ctx, start, end, [match], { match, suggestion }, [suggestion]);
+    flag(ctx, start, end, [match], { match, suggestion }, fixable ? [suggestion] : []);
   };
   const style = rule.style;
+  // Other case-style rules of the kit. Where one also applies to the same text and would flag this
+  // rule's fix (title case and sentence case over one headline), the fix would be undone by the next
+  // fix-all, and so on for ever: the finding is reported without a fix, for a person to settle.
+  const rivals = (kit.rules ?? []).flatMap((r) => (r !== rule && r.type === 'capitalization' && r.style && r.style !== style ? [{ rule: r, style: r.style, exceptions: exceptionsOf(r) }] : []));
+  const disputed = (ctx: LintContext, span: Span, styled: string) =>
+    rivals.some(
+      (rival) =>
+        ctx.applies(rival.rule) &&
+        targetSpans(ctx, rival.rule.scope).some((other) => other.start < span.end && span.start < other.end) &&
+        applyStyle(styled, rival.style, rival.exceptions) !== styled,
+    );
   return {
     consumers: rule.terms.length > 0
       ? [{
@@ -131,7 +143,7 @@ export function compileCapitalization(rule: RuleOf<'capitalization'>, kit: Brand
           for (const span of targetSpans(ctx, rule.scope)) {
             const written = ctx.text.slice(span.start, span.end);
             const styled = applyStyle(written, style, exceptions);
-            if (styled !== written && !ctx.skipped(rule, span.start, span.end)) report(ctx, span.start, span.end, styled);
+            if (styled !== written && !ctx.skipped(rule, span.start, span.end)) report(ctx, span.start, span.end, styled, !disputed(ctx, span, styled));
           }
         }
       : undefined,

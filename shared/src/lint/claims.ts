@@ -3,7 +3,7 @@ import { skipKinds } from '../kit';
 import { foldCase } from '../text';
 import type { CompiledRule } from './compiled';
 import { escapeRegExp, reporter } from './context';
-import { compilePattern, type Pattern } from './pattern';
+import { compilePattern, type OwnPattern } from './pattern';
 
 // Built-in claim triggers per category. Superlatives, guarantees and absolutes follow the FTC's
 // advertising-substantiation guidance and the UK CAP Code (section 3, "Misleading advertising");
@@ -25,7 +25,7 @@ const builtIn: Record<ClaimCategory, string> = {
 const builtInNeeds: Partial<Record<ClaimCategory, RegExp>> = { numbers: /\d/, percentages: /\d/, prices: /\d|free/i };
 
 /** A category's pattern, and a quick test that rules it out when the text cannot match. */
-export interface ClaimPattern extends Pattern {
+export interface ClaimPattern extends OwnPattern {
   needs?: RegExp;
 }
 

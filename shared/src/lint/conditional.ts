@@ -1,8 +1,7 @@
 import type { RuleOf } from '../kit';
-import { patternFlags } from '../kit';
 import type { CompiledRule } from './compiled';
 import { lettersOf, reporter } from './context';
-import { compilePattern, eachMatch } from './pattern';
+import { compileKitPattern, eachMatch } from './pattern';
 
 const isCapsWord = (word: string | undefined) => !!word && /^\p{Lu}{2,}$/u.test(lettersOf(word));
 
@@ -12,8 +11,8 @@ const isCapsWord = (word: string | undefined) => !!word && /^\p{Lu}{2,}$/u.test(
  * words in an all-capitals run ("SAVE NOW") are shouting, not acronyms.
  */
 export function compileConditional(rule: RuleOf<'conditional'>): CompiledRule {
-  const first = compilePattern(rule.first, patternFlags(false));
-  const second = compilePattern(rule.second, patternFlags(false));
+  const first = compileKitPattern(rule.first, false);
+  const second = compileKitPattern(rule.second, false);
   const exceptions = new Set(rule.exceptions);
   const report = reporter(rule);
   return {

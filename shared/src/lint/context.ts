@@ -1,6 +1,7 @@
 import type { Severity } from '../findings';
 import type { BrandKit, Channel, SkipKind } from '../kit';
 import { BlockMap, findSkipSpans, isAscii, markdownBlocks, SkipIndex, type Span } from '../text';
+import type { LinearMatch } from '../regex';
 import { eachMatch, type Pattern } from './pattern';
 
 /** A finding before line and column are known. */
@@ -82,7 +83,7 @@ export class LintContext {
   }
 
   /** Each non-empty match of a pattern (within `span` when given) outside the text the rule skips and within one block. */
-  matches(pattern: Pattern, rule: { skip: readonly SkipKind[] }, onMatch: (start: number, end: number, m: RegExpExecArray) => void, span?: Span): void {
+  matches(pattern: Pattern, rule: { skip: readonly SkipKind[] }, onMatch: (start: number, end: number, m: LinearMatch) => void, span?: Span): void {
     const offset = span ? span.start : 0;
     // A span of ASCII-only text is ASCII-only too.
     eachMatch(pattern, span ? this.text.slice(span.start, span.end) : this.text, this.ascii, (m) => {

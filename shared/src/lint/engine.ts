@@ -201,6 +201,13 @@ function isExempt(f: RawFinding, exempt: readonly { start: number; end: number }
   return f.end > f.start && !ownChecks.test(f.rule) && exempt.some((r) => r.start <= f.start && f.end <= r.end);
 }
 
+// A finding cut back to its first block keeps its message; a suggestion written for the whole range
+// no longer fits the cut range, so it is dropped rather than applied to the wrong text.
+function withinBlock(ctx: LintContext, f: RawFinding): RawFinding {
+  const span = ctx.blocks.clamp(f.start, f.end);
+  return span.start === f.start && span.end === f.end ? f : { ...f, ...span, suggestions: [] };
+}
+
 function channelOf(compiled: CompiledKit, kit: BrandKit, id: string): Channel | undefined {
   if (!compiled.channels.has(id)) compiled.channels.set(id, resolveChannel(kit, id));
   return compiled.channels.get(id);
@@ -218,7 +225,7 @@ export function lintText(text: string, kit: BrandKit, options: LintOptions = {})
   // A whole-text finding (a limit, a grade) is shown on the first block it covers, so it never crosses structure.
   const exempt = requiredTextRanges(text, kit, channel);
   const raw = settle(
-    ctx.findings.filter((f) => !isExempt(f, exempt)).map((f) => ({ ...f, ...ctx.blocks.clamp(f.start, f.end) })),
+    ctx.findings.filter((f) => !isExempt(f, exempt)).map((f) => withinBlock(ctx, f)),
     text,
     approved,
   );

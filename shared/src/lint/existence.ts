@@ -1,8 +1,7 @@
 import type { RuleOf } from '../kit';
-import { patternFlags } from '../kit';
 import type { CompiledRule, TermEntry } from './compiled';
 import { reporter, type LintContext } from './context';
-import { compilePattern } from './pattern';
+import { compileKitPattern } from './pattern';
 
 /** Words or patterns that must not appear: tokens go to the kit's matcher, a pattern runs as one regex. */
 export function compileExistence(rule: RuleOf<'existence'>): CompiledRule {
@@ -20,7 +19,7 @@ export function compileExistence(rule: RuleOf<'existence'>): CompiledRule {
     ...rule.tokens.map((key) => ({ key, caseSensitive: !rule.ignoreCase })),
     ...rule.exceptions.map((key) => ({ key, caseSensitive: false, shield: true })),
   ];
-  const pattern = rule.pattern === undefined ? undefined : compilePattern(rule.pattern, patternFlags(rule.ignoreCase));
+  const pattern = rule.pattern === undefined ? undefined : compileKitPattern(rule.pattern, rule.ignoreCase);
   return {
     consumers: rule.tokens.length > 0 ? [{ head: rule, entries, finish: (ctx, hits) => hits.forEach((hit) => report(ctx, hit.start, hit.end)) }] : [],
     check: pattern

@@ -59,3 +59,46 @@ export function applyFixes(text: string, findings: readonly Finding[]): string {
   }
   return out + text.slice(cursor);
 }
+
+/** What fix-all did: the fixed text, the fixes it applied, and the rules whose fixes it refused because they never settle. */
+export interface FixAllResult {
+  text: string;
+  fixed: Finding[];
+  refused: string[];
+}
+
+// A removal inside a heading and the heading's case can take turns settling (cut the hedge, then recase the line): six passes leave room for that.
+const fixAllPasses = 6;
+
+/**
+ * Applies every safe fix until the text settles, so one fix-all leaves nothing for a second to do.
+ * A fix can create work for another (a swap that makes a repeated word) and that settles in a few
+ * passes; rules that undo each other (title case and sentence case over the same headline) never do.
+ * Their fixes are refused: the rules still firing in the last two passes lose their fixes and fix-all
+ * starts again from the original text without them, until what is left settles.
+ */
+export function fixAll(text: string, lint: (text: string) => readonly Finding[]): FixAllResult {
+  const refused = new Set<string>();
+  for (;;) {
+    let current = text;
+    const fixed: Finding[] = [];
+    let settled = false;
+    // The rules firing in the last two passes: a pair undoing each other fires in turn.
+    let previous: string[] = [];
+    let last: string[] = [];
+    for (let pass = 0; pass <= fixAllPasses; pass++) {
+      const safe = lint(current).filter((f) => isSafeFix(f) && !refused.has(f.rule));
+      [previous, last] = [last, safe.map((f) => f.rule)];
+      const next = safe.length > 0 ? applyFixes(current, safe) : current;
+      if (next === current) {
+        settled = true;
+        break;
+      }
+      if (pass === fixAllPasses) break;
+      fixed.push(...safe);
+      current = next;
+    }
+    if (settled) return { text: current, fixed, refused: [...refused] };
+    for (const rule of [...previous, ...last]) refused.add(rule);
+  }
+}

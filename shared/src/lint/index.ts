@@ -1,6 +1,6 @@
 export { lintText, compileKit, unapprovedClaims, type LintOptions, type LintResult } from './engine';
 export { approvedRanges } from './claims';
-export { applyFixes, isSafeFix, planFixes, type PlannedFix } from './fixes';
+export { applyFixes, fixAll, isSafeFix, planFixes, type FixAllResult, type PlannedFix } from './fixes';
 export { brandFitScore, severityWeights } from './score';
 export { applyStyle } from './capitalization';
 export { TermMatcher } from './matcher';

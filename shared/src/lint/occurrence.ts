@@ -1,13 +1,12 @@
 import type { RuleOf } from '../kit';
-import { patternFlags } from '../kit';
 import type { Span } from '../text';
 import type { CompiledRule } from './compiled';
 import { reporter } from './context';
-import { compilePattern } from './pattern';
+import { compileKitPattern } from './pattern';
 
 /** How often a pattern may appear per text, paragraph or sentence (Vale's occurrence). */
 export function compileOccurrence(rule: RuleOf<'occurrence'>): CompiledRule {
-  const token = compilePattern(rule.token, patternFlags(rule.ignoreCase));
+  const token = compileKitPattern(rule.token, rule.ignoreCase);
   const report = reporter(rule);
   return {
     check(ctx) {

@@ -1,12 +1,25 @@
-// Kit patterns run with the `u` flag (and `i` when case is ignored). V8 runs `iu` patterns about ten
+import { compileProgram, eachLinearMatch, type LinearMatch, type Program } from '../regex';
+
+// A kit's own patterns run on the linear-time matcher (`shared/src/regex`), so no kit can hang a
+// surface. Patterns Onbrand writes itself (claim triggers, escaped literal words) run on
+// JavaScript's engine, which is faster on them.
+// Those run with the `u` flag (and `i` when case is ignored). V8 runs `iu` patterns about ten
 // times slower than `i` ones, since Unicode case folding widens every letter, \b and \w. On text made
 // only of ASCII characters the two mean the same, so each pattern gets an ASCII twin without `u` when
 // its source allows one; copy is usually ASCII, and short pieces then pay a fraction of the time.
 
-/** A kit pattern, and its twin for ASCII-only text when one means exactly the same there. */
-export interface Pattern {
+/** A pattern Onbrand wrote, and its twin for ASCII-only text when one means exactly the same there. */
+export interface OwnPattern {
   full: RegExp;
   ascii: RegExp | undefined;
+}
+
+/** A pattern Onbrand wrote, or a kit's pattern compiled for the linear matcher. */
+export type Pattern = OwnPattern | { program: Program };
+
+/** Compiles a pattern from a kit (already checked by the kit's schema) for the linear-time matcher. */
+export function compileKitPattern(source: string, ignoreCase: boolean): Pattern {
+  return { program: compileProgram(source, ignoreCase) };
 }
 
 // Unicode properties whose ASCII members are known; a case-blind match keeps them closed under case.
@@ -47,7 +60,7 @@ function asciiSource(source: string): string | undefined {
 }
 
 /** Compiles a pattern with the given `u` flags, and its ASCII twin when the source allows one. */
-export function compilePattern(source: string, flags: string): Pattern {
+export function compilePattern(source: string, flags: string): OwnPattern {
   const full = new RegExp(source, flags);
   const twin = flags.includes('u') ? asciiSource(source) : undefined;
   let ascii: RegExp | undefined;
@@ -63,7 +76,8 @@ export function compilePattern(source: string, flags: string): Pattern {
  * Every match in order, as `matchAll` gives them; `ascii` says the text is ASCII-only, so the twin
  * may run. Written as an exec loop: matchAll clones the regex on every call, which short texts feel.
  */
-export function eachMatch(pattern: Pattern, text: string, ascii: boolean, onMatch: (m: RegExpExecArray) => void): void {
+export function eachMatch(pattern: Pattern, text: string, ascii: boolean, onMatch: (m: LinearMatch) => void): void {
+  if ('program' in pattern) return eachLinearMatch(pattern.program, text, onMatch);
   const re = ascii && pattern.ascii ? pattern.ascii : pattern.full;
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {

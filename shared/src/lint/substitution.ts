@@ -1,8 +1,7 @@
 import type { RuleOf } from '../kit';
-import { patternFlags } from '../kit';
 import type { CompiledRule } from './compiled';
 import { matchCase, reporter, type LintContext } from './context';
-import { compilePattern } from './pattern';
+import { compileKitPattern } from './pattern';
 
 /** The brand's preferred words: literal keys go to the kit's matcher; regex keys run as one combined regex. */
 export function compileSubstitution(rule: RuleOf<'substitution'>): CompiledRule {
@@ -21,7 +20,7 @@ export function compileSubstitution(rule: RuleOf<'substitution'>): CompiledRule 
     return { consumers: [{ head: rule, entries, finish: (ctx, hits) => hits.forEach((hit) => report(ctx, hit.start, hit.end, hit.entry.payload as string[])) }] };
   }
   // Vale treats swap keys as patterns; each key becomes a named group so a match names its key.
-  const combined = compilePattern(swaps.map(({ key }, i) => `(?<k${i}>${key})`).join('|'), patternFlags(rule.ignoreCase));
+  const combined = compileKitPattern(swaps.map(({ key }, i) => `(?<k${i}>${key})`).join('|'), rule.ignoreCase);
   return {
     check: (ctx) =>
       ctx.matches(combined, rule, (start, end, m) => {

@@ -5,6 +5,17 @@ function utf8Bytes(codePoint: number): number {
   return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
 }
 
+/** The size of text in UTF-8 bytes, as host stores count it. */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let index = 0; index < text.length; ) {
+    const codePoint = text.codePointAt(index)!;
+    bytes += utf8Bytes(codePoint);
+    index += codePoint > 0xffff ? 2 : 1;
+  }
+  return bytes;
+}
+
 /** Splits text into pieces of at most `maxBytes` UTF-8 bytes each, in order. */
 export function splitUtf8Chunks(text: string, maxBytes: number): string[] {
   if (maxBytes < 4) throw new RangeError('maxBytes must be at least 4, the size of one character.');

@@ -1,1 +1,2 @@
 export * from './chunks';
+export * from './rotate';

@@ -13,10 +13,19 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => Date.now() };
 
+/** Apps Script's limit on one execution, less a margin to write what was finished. */
+const runLimitMs = 360_000 - 20_000;
+
 /** A deadline for this execution, from the time it started. */
 export function deadline(clock: Clock): () => boolean {
   const stopAt = clock.now() + workBudgetMs;
   return () => clock.now() >= stopAt;
+}
+
+/** How long this execution may still take before Apps Script stops it, from the time it started. */
+export function timeLeft(clock: Clock): () => number {
+  const endAt = clock.now() + runLimitMs;
+  return () => endAt - clock.now();
 }
 
 export interface Continuation {
@@ -37,6 +46,6 @@ export function readContinuation(operation: string): Continuation | null {
 /** Saves where a paused operation stopped, or forgets it (null) once the operation finished. */
 export function keepContinuation(operation: string, continuation: Continuation | null): void {
   const store = PropertiesService.getDocumentProperties();
-  if (continuation) writeStoredJson(store, key(operation), continuation);
+  if (continuation) writeStoredJson(store, key(operation), continuation, `where ${operation} paused`);
   else deleteStoredJson(store, key(operation));
 }

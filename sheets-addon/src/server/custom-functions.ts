@@ -2,9 +2,11 @@ import { cellText, isBlankCell, liftCells, pValueCells, probBeatCells, sampleSiz
 import type { BrandKit } from '@onbrand/shared/kit';
 import { lintText } from '@onbrand/shared/lint';
 import { parseKitJson } from '@onbrand/shared/kit';
+import { readStoredKit } from '@onbrand/apps-script/server';
 
-// Sheets custom functions. They are pure: no service that needs authorization, so they run for
-// anyone who opens the file, and Sheets may cache them. Each takes a cell or a range and answers
+// Sheets custom functions. They use no service that needs authorization (ONBRAND_LINT only reads
+// the file's saved kit from document properties), so they run for anyone who opens the file, and
+// Sheets may cache them. Each takes a cell or a range and answers
 // element-wise; a bad cell answers "Error: …" in its own place. The build copies each JSDoc block
 // onto a top-level stub so Sheets autocompletes the function.
 
@@ -81,14 +83,32 @@ export function ONBRAND_SCORE(impact: unknown, feasibility: unknown, risk: unkno
 // A kit is parsed once per execution, however many cells use it.
 const kits = new Map<string, { kit: BrandKit } | { error: string }>();
 
+// Sheets' limit on the text in one cell: a kit longer than this cannot be given as a cell.
+// (Plain comments here: the build copies the /** block before each exported function.)
+const cellLimit = 50_000;
+
 function kitFrom(json: string): { kit: BrandKit } | { error: string } {
   let entry = kits.get(json);
   if (!entry) {
     const parsed = parseKitJson(json);
-    entry = parsed.ok ? { kit: parsed.value } : { error: `Error: the brand kit is not valid (${parsed.issues[0]!.path}: ${parsed.issues[0]!.message})` };
+    entry = parsed.ok
+      ? { kit: parsed.value }
+      : json.length >= cellLimit
+        ? { error: `Error: the brand kit in that cell is cut off at ${cellLimit.toLocaleString('en-US')} characters, the most a Sheets cell holds. Save the kit from the sidebar (Settings › Brand kit) and leave the kit out: =ONBRAND_LINT(A2)` }
+        : { error: `Error: the brand kit is not valid (${parsed.issues[0]!.path}: ${parsed.issues[0]!.message})` };
     kits.set(json, entry);
   }
   return entry;
+}
+
+// The kit saved for this file from the sidebar, read once per execution.
+let savedKit: { kit: BrandKit } | { error: string } | undefined;
+function fileKit(): { kit: BrandKit } | { error: string } {
+  savedKit ??= (() => {
+    const stored = readStoredKit(['document']);
+    return stored ? { kit: stored.kit } : { error: 'Error: no brand kit for this file. Save one from the sidebar (Settings › Brand kit), or give it: =ONBRAND_LINT(A2, "", OnbrandKit)' };
+  })();
+  return savedKit;
 }
 
 /**
@@ -96,14 +116,13 @@ function kitFrom(json: string): { kit: BrandKit } | { error: string } {
  *
  * @param {string|Array<Array<string>>} text The copy, or a column of copy.
  * @param {string} [channel] The kit channel, e.g. "email-subject"; blank for none.
- * @param {string} [kit] The brand kit JSON, e.g. the named range OnbrandKit set up on the Settings sheet.
+ * @param {string} [kit] The brand kit JSON, e.g. the named range OnbrandKit on the Settings sheet; left out, the kit saved for this file from the sidebar.
  * @return {Array<Array<string|number>>} One row per cell: score, first finding.
  * @customfunction
  */
 export function ONBRAND_LINT(text: unknown, channel?: unknown, kit?: unknown): (string | number)[][] {
   const kitJson = cellText(Array.isArray(kit) ? kit[0]?.[0] : kit);
-  if (kitJson === '') return [['Error: give the brand kit, e.g. =ONBRAND_LINT(A2, "", OnbrandKit)', '']];
-  const loaded = kitFrom(kitJson);
+  const loaded = kitJson === '' ? fileKit() : kitFrom(kitJson);
   if ('error' in loaded) return [[loaded.error, '']];
   const options = isBlankCell(channel) ? {} : { channel: cellText(channel) };
   const cells = Array.isArray(text) ? (text as unknown[][]).flat() : [text];

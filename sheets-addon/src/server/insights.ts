@@ -1,21 +1,27 @@
 import { findInsights, narrate, plural, rowsText, type Insight } from '@onbrand/shared/experiments';
 import type { BrandKit } from '@onbrand/shared/kit';
-import { hashString, offlineModel } from '@onbrand/shared/generate';
+import { hashString, offlineModel, retryPolicyWithin } from '@onbrand/shared/generate';
 import { parseKit } from '@onbrand/shared/kit';
 import type { Report } from '../contract';
-import { deadline, keepContinuation, type Clock } from './continuation';
+import { deadline, keepContinuation, timeLeft, type Clock } from './continuation';
 import { analyzeResults, readPlans } from './experiment-data';
 import { narrateWithModel, type ModelAccess } from './model-narrative';
 import { missingColumns, needsFix, needsSetup, report } from './report';
 import { readSettings, type TrackerSettings } from './settings';
-import { appendRows, columnLetter, lookup, readTable, textColumn } from './table';
+import { appendRows, columnLetter, Formula, lookup, readTable, textColumn, type Table } from './table';
 import { auditSheet, experimentsSheet, insightsSheet, resultsSheet } from './tracker';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 // Insights are appended to the Insights sheet, one row each, keyed by a stable Id: an insight
 // already in the sheet is never written again, so notes and review marks people add stay, and a
-// run that paused for time continues with the insights it had not reached.
+// run that paused for time continues with the insights it had not reached. With a language model,
+// each finished insight is written before the model is asked for the next, under the document lock
+// only for that write: a slow model neither blocks other people's edits nor, if Apps Script stops
+// the run at its time limit, takes the insights already written with it.
+
+/** Time a model call needs to be worth starting: an answer, and a retry or two. */
+const modelCallMs = 60_000;
 
 export interface InsightDeps {
   clock: Clock;
@@ -27,6 +33,11 @@ export interface InsightDeps {
   user: string;
   /** The Settings, when the caller has read them already. */
   settings?: TrackerSettings;
+  /**
+   * Runs one write under the document lock, for a run that holds no lock while the model
+   * writes; each write then reads the Insights sheet afresh. Without it, the caller holds the lock.
+   */
+  locked?: <T>(write: () => T) => T;
 }
 
 /** A stable id for an insight: the same anomaly on the same rows keeps its id across runs. */
@@ -42,10 +53,10 @@ export function insightId(insight: Insight): string {
 const kindOrder: Insight['kind'][] = ['winner', 'srm', 'falling-segment', 'overdue'];
 
 /** A link to the insight's rows on the Results sheet: Sheets opens `#gid=…&range=…` in the same file. */
-function rowsLink(gid: number, rows: readonly number[], lastColumn: string): string {
+function rowsLink(gid: number, rows: readonly number[], lastColumn: string): Formula | string {
   if (rows.length === 0) return '';
   const label = rowsText(rows).replace(/"/g, '""');
-  return `=HYPERLINK("#gid=${gid}&range=A${Math.min(...rows)}:${lastColumn}${Math.max(...rows)}","${label}")`;
+  return new Formula(`=HYPERLINK("#gid=${gid}&range=A${Math.min(...rows)}:${lastColumn}${Math.max(...rows)}","${label}")`);
 }
 
 /** Appends rows to the Audit log, when there are any and the sheet exists. */
@@ -57,6 +68,7 @@ export function appendAudit(spreadsheet: Spreadsheet, rows: readonly Record<stri
 /** Finds the anomalies in Results, narrates the new ones and appends them to the Insights sheet. */
 export function writeInsights(spreadsheet: Spreadsheet, deps: InsightDeps): Report {
   const outOfTime = deadline(deps.clock);
+  const left = timeLeft(deps.clock);
   const settings = deps.settings ?? readSettings(spreadsheet).settings;
   const results = readTable(spreadsheet, resultsSheet);
   const insightsTable = readTable(spreadsheet, insightsSheet);
@@ -84,8 +96,16 @@ export function writeInsights(spreadsheet: Spreadsheet, deps: InsightDeps): Repo
   const decisionOf = (name: string) => analysis.groups.find((group) => group.experiment === name)?.decision.decision ?? '';
   const kit = deps.kit ?? minimalKit();
 
-  const rows: Record<string, unknown>[] = [];
-  const audit: Record<string, unknown>[] = [];
+  // Rows finished but not yet written, and how many have been written.
+  let rows: Record<string, unknown>[] = [];
+  let audit: Record<string, unknown>[] = [];
+  let written = 0;
+  const write = () => {
+    if (rows.length > 0) (deps.locked ? deps.locked(() => appendNew(spreadsheet, null, rows, audit)) : appendNew(spreadsheet, insightsTable, rows, audit));
+    written += rows.length;
+    rows = [];
+    audit = [];
+  };
   for (const { insight, id } of fresh) {
     if (outOfTime()) break;
     const narrative = narrate(insight);
@@ -93,31 +113,51 @@ export function writeInsights(spreadsheet: Spreadsheet, deps: InsightDeps): Repo
     let text = narrative.text;
     let writtenBy = `Onbrand offline (${deps.modelNote ?? offlineModel})`;
     if (deps.model) {
-      const written = narrateWithModel(narrative, { metric: lookup(experiments, 'Experiment', insight.experiment, 'Primary metric'), decision: decisionOf(insight.experiment) }, kit, deps.model);
-      if (written.ok) {
-        headline = written.headline;
-        text = written.text;
-        writtenBy = `AI draft: ${deps.model.provider} ${written.model}`;
-        audit.push({ When: new Date(deps.clock.now()).toISOString(), Who: deps.user, Action: 'generate insight', Template: `${written.templateId}@${written.templateVersion}`, Provider: deps.model.provider, Model: written.model, Detail: `${id}: ${headline}` });
+      // What is finished goes in before the model is asked for more.
+      write();
+      if (left() < modelCallMs) break;
+      const context = { metric: lookup(experiments, 'Experiment', insight.experiment, 'Primary metric'), decision: decisionOf(insight.experiment) };
+      const answer = narrateWithModel(narrative, context, kit, deps.model, retryPolicyWithin(left() - modelCallMs));
+      if (answer.ok) {
+        headline = answer.headline;
+        text = answer.text;
+        writtenBy = `AI draft: ${deps.model.provider} ${answer.model}`;
+        audit.push({ When: new Date(deps.clock.now()).toISOString(), Who: deps.user, Action: 'generate insight', Template: `${answer.templateId}@${answer.templateVersion}`, Provider: deps.model.provider, Model: answer.model, Detail: `${id}: ${headline}` });
       } else {
-        writtenBy = `Onbrand offline (${deps.model.provider} failed: ${written.why})`;
+        writtenBy = `Onbrand offline (${deps.model.provider} failed: ${answer.why})`;
       }
     }
     rows.push({ Id: id, Date: new Date(deps.clock.now()).toISOString().slice(0, 10), Kind: insight.kind, Experiment: insight.experiment, Headline: headline, Narrative: text, Rows: rowsLink(gid, insight.rows, lastColumn), 'Written by': writtenBy, Review: 'needs review' });
   }
-  appendRows(insightsTable, rows);
-  appendAudit(spreadsheet, audit);
+  write();
 
-  const paused = rows.length < fresh.length;
+  const paused = written < fresh.length;
   const known = found.length - fresh.length;
-  keepContinuation('insights', paused ? { target: insightsSheet.name, done: known + rows.length, total: found.length, savedAt: now } : null);
-  const written = `Wrote ${plural(rows.length, 'new insight')}${known ? ` (${known} already in the sheet)` : ''}`;
+  const keep = () => keepContinuation('insights', paused ? { target: insightsSheet.name, done: known + written, total: found.length, savedAt: now } : null);
+  if (deps.locked) deps.locked(keep);
+  else keep();
+  const wrote = `Wrote ${plural(written, 'new insight')}${known ? ` (${known} already in the sheet)` : ''}`;
   return report(
     'insights',
     paused ? 'paused' : 'done',
-    paused ? `${written}, then paused before the time limit. Run Write insights again to continue.` : found.length === 0 ? 'No anomalies found: nothing to write.' : `${written}.`,
-    { processed: rows.length, progress: { done: known + rows.length, total: found.length } },
+    paused ? `${wrote}, then paused before the time limit. Run Write insights again to continue.` : found.length === 0 ? 'No anomalies found: nothing to write.' : `${wrote}.`,
+    { processed: written, progress: { done: known + written, total: found.length } },
   );
+}
+
+/**
+ * Appends insights and their audit rows. Given no table, it reads the Insights sheet first (the
+ * caller has just taken the lock) and skips any insight another run wrote meanwhile.
+ */
+function appendNew(spreadsheet: Spreadsheet, read: Table | null, rows: readonly Record<string, unknown>[], audit: readonly Record<string, unknown>[]): void {
+  const table = read ?? readTable(spreadsheet, insightsSheet);
+  if (!table) return;
+  const present = read ? new Set<string>() : new Set(table.rows.map(textColumn(table, 'Id')));
+  const detailId = (row: Record<string, unknown>) => String(row.Detail).split(':')[0]!;
+  appendRows(table, rows.filter((row) => !present.has(String(row.Id))));
+  appendAudit(spreadsheet, audit.filter((row) => !present.has(detailId(row))));
+  // The rows now in the sheet, so a second append from the same table goes below them.
+  if (read) read.rows.push(...rows.map(() => []));
 }
 
 function minimalKit(): BrandKit {

@@ -1,4 +1,4 @@
-import type { ProviderId, SyncSleep, SyncTransport } from '@onbrand/shared/generate';
+import type { ProviderId, RetryPolicy, SyncSleep, SyncTransport } from '@onbrand/shared/generate';
 import type { BrandKit } from '@onbrand/shared/kit';
 import type { Narrative } from '@onbrand/shared/experiments';
 import { adapters, callModel, parseJson, runFlowSync } from '@onbrand/shared/generate';
@@ -29,8 +29,11 @@ function readAnswer(text: string): { headline: string; narrative: string } | nul
   return { headline: value.headline, narrative: steps.length > 0 ? `${value.narrative} Next: ${steps.join('; ')}.` : value.narrative };
 }
 
-/** Asks the model to explain one insight; the source rows are appended to whatever it writes. */
-export function narrateWithModel(narrative: Narrative, context: { metric: string; decision: string }, kit: BrandKit, access: ModelAccess): ModelNarrative {
+/**
+ * Asks the model to explain one insight; the source rows are appended to whatever it writes. The
+ * retry policy is the caller's, fitted to the time its execution has left.
+ */
+export function narrateWithModel(narrative: Narrative, context: { metric: string; decision: string }, kit: BrandKit, access: ModelAccess, policy?: RetryPolicy): ModelNarrative {
   const prompt = renderPrompt(
     experimentInsightTemplate,
     { experiment: { name: narrative.experiment, hypothesis: '', metric: context.metric || 'conversion rate', decision: context.decision || 'not decided yet', results: [narrative.text], notes: narrative.headline } },
@@ -38,7 +41,7 @@ export function narrateWithModel(narrative: Narrative, context: { metric: string
   );
   if (!prompt.ok) return { ok: false, why: prompt.error.message };
   const model = access.model || adapters[access.provider].defaultModel;
-  const answer = runFlowSync(callModel(prompt.value, { provider: access.provider, model, apiKey: access.apiKey, ...(access.baseUrl ? { baseUrl: access.baseUrl } : {}) }), access.transport, access.sleep);
+  const answer = runFlowSync(callModel(prompt.value, { provider: access.provider, model, apiKey: access.apiKey, ...(access.baseUrl ? { baseUrl: access.baseUrl } : {}) }, policy), access.transport, access.sleep);
   if (!answer.ok) return { ok: false, why: answer.message };
   const read = readAnswer(answer.text);
   if (!read) return { ok: false, why: `${adapters[access.provider].label} answered without a headline and narrative` };

@@ -39,7 +39,9 @@ const runners: Record<OperationName, (spreadsheet: Spreadsheet, clock: Clock) =>
   insights: (spreadsheet, clock) => {
     const { settings } = readSettings(spreadsheet);
     const model = modelAccess(settings);
-    return writeInsights(spreadsheet, { clock, settings, model: model.access, modelNote: model.note, kit: findKit(settings.kitJson).kit, user: currentUser() });
+    const deps = { clock, settings, model: model.access, modelNote: model.note, kit: findKit(settings.kitJson).kit, user: currentUser() };
+    // A model can take minutes: the lock is held only for each write, never while it writes.
+    return model.access ? writeInsights(spreadsheet, { ...deps, locked: withDocumentLock }) : withDocumentLock(() => writeInsights(spreadsheet, deps));
   },
   'brand-check': (spreadsheet, clock) => {
     const { settings } = readSettings(spreadsheet);
@@ -49,9 +51,13 @@ const runners: Record<OperationName, (spreadsheet: Spreadsheet, clock: Clock) =>
   },
 };
 
-/** Runs one operation on the active spreadsheet under the document lock. */
+// Operations that take the document lock themselves, only around their writes.
+const locksItsWrites: ReadonlySet<OperationName> = new Set(['insights']);
+
+/** Runs one operation on the active spreadsheet under the document lock (or its writes under it). */
 export function runOperation(name: OperationName): Report {
-  return withDocumentLock(() => runners[name](SpreadsheetApp.getActiveSpreadsheet(), systemClock));
+  const run = () => runners[name](SpreadsheetApp.getActiveSpreadsheet(), systemClock);
+  return locksItsWrites.has(name) ? run() : withDocumentLock(run);
 }
 
 /** Each operation's menu item and, for those that can run long, the toast shown as they start. */

@@ -57,7 +57,7 @@ export const settingRows: readonly SettingRow[] = [
   { key: 'model', label: 'Model', value: '', note: "Blank for the provider's default." },
   { key: 'baseUrl', label: 'Model server URL', value: '', note: 'Only for openai-compatible: the https base URL of the server, e.g. https://models.example.com/v1. Its prefix must be in urlFetchWhitelist in appsscript.json.' },
   { key: 'channel', label: 'Brand check channel', value: '', note: 'The kit channel used by Brand-check column, e.g. email-subject.' },
-  { key: 'kitJson', label: 'Brand kit (JSON)', value: '', note: 'Paste the brand kit here, or save it from the sidebar. =ONBRAND_LINT(A2, "", OnbrandKit) reads it.' },
+  { key: 'kitJson', label: 'Brand kit (JSON)', value: '', note: 'Paste the brand kit here (a cell holds up to 50,000 characters), or save it from the sidebar (any size). =ONBRAND_LINT(A2) reads the saved kit; =ONBRAND_LINT(A2, "", OnbrandKit) reads this cell.' },
 ];
 
 /** A model server's base URL: https only, and a notice when the fetch allowlist this add-on is built with lacks it. */

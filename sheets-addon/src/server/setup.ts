@@ -2,7 +2,7 @@ import { cellText, isBlankCell, plural } from '@onbrand/shared/experiments';
 import type { Report } from '../contract';
 import { report } from './report';
 import { settingRows } from './settings';
-import { columnIndex, columnLetter, isBlankRow, pointName, usedLength } from './table';
+import { columnIndex, columnLetter, ensureGrid, isBlankRow, pointName, usedLength } from './table';
 import { settingsSheet, trackerSheets, type ColumnSpec, type SheetSpec } from './tracker';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -80,6 +80,7 @@ function addMissingSettings(sheet: Sheet, header: readonly string[], fresh: bool
       if (notes >= 0) line[notes] = row.note;
       return line;
     });
+    ensureGrid(sheet, last + 1 + block.length, width);
     sheet.getRange(last + 2, 1, block.length, width).setValues(block);
   }
   // The rows as they now read, the missing ones appended after the last used row.
@@ -103,7 +104,11 @@ function setUpSheet(spreadsheet: Spreadsheet, spec: SheetSpec): SheetOutcome {
   const used = header.length;
   const missing = spec.columns.filter((column) => columnIndex(header, column.header) < 0);
   const added = missing.map((column) => column.header);
-  if (missing.length > 0) sheet.getRange(1, used + 1, 1, missing.length).setValues([added]);
+  if (missing.length > 0) {
+    // A sheet can be narrower than the columns it needs; Sheets refuses a write past its last.
+    ensureGrid(sheet, 0, used + missing.length, !created);
+    sheet.getRange(1, used + 1, 1, missing.length).setValues([added]);
+  }
   const existing = spec.columns.filter((column) => !missing.includes(column)).map((column) => ({ spec: column, position: columnIndex(header, column.header) + 1 }));
   decorate(sheet, missing.map((column, i) => ({ spec: column, position: used + 1 + i })), existing);
   if (created || sheet.getFrozenRows() === 0) sheet.setFrozenRows(1);

@@ -1,8 +1,10 @@
+import { sheetSafeValue } from '@onbrand/shared/cells';
 import { cellText, isBlankCell } from '@onbrand/shared/experiments';
 import type { SheetSpec } from './tracker';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 // One tracker sheet read in one getValues: through its named range (two calls) or, when someone
 // removed the name, through the sheet's data range (three). Writes go back in one setValues.
@@ -14,6 +16,16 @@ export interface Table {
   header: string[];
   /** Data rows from row 2, with trailing blank rows dropped. */
   rows: unknown[][];
+}
+
+/** A formula the add-on means to write; every other string goes in as text, never as a formula. */
+export class Formula {
+  constructor(readonly text: string) {}
+}
+
+/** A value as it is written to a cell: the add-on's own formulas as formulas, any text as text. */
+export function cellInput(value: unknown): unknown {
+  return value instanceof Formula ? value.text : sheetSafeValue(value);
 }
 
 /** How many items there are up to the last one that is not blank. */
@@ -77,20 +89,24 @@ export function writeColumns(spreadsheet: Spreadsheet, table: Table, headers: re
   const ours = new Map(targets.map((column, k) => [column, k]));
   const top = added ? 0 : 1;
   const height = cells.length + 1 - top;
+  // The table starts in column A; columns added after its header may reach past the sheet's last.
+  const sheet = added ? table.range.getSheet() : null;
+  if (sheet) ensureGrid(sheet, 0, to + 1);
   const formulas = ours.size < width ? table.range.offset(top, from, height, width).getFormulas() : null;
   const block = Array.from({ length: height }, (_, r) => {
     const row = top + r;
     return Array.from({ length: width }, (_, c) => {
       const column = from + c;
       const k = ours.get(column);
-      if (row === 0) return header[column] ?? '';
-      if (k !== undefined) return cells[row - 1]![k] ?? '';
-      return formulas?.[r]![c] || (table.rows[row - 1]?.[column] ?? '');
+      if (row === 0) return cellInput(header[column] ?? '');
+      if (k !== undefined) return cellInput(cells[row - 1]![k] ?? '');
+      // A person's formula is theirs to keep; their text goes back as text.
+      return formulas?.[r]![c] || cellInput(table.rows[row - 1]?.[column] ?? '');
     });
   });
   table.range.offset(top, from, height, width).setValues(block);
   // Point the name at the wider table, so the added columns are read next time.
-  if (added) pointName(spreadsheet, table.spec.rangeName, table.range.getSheet().getRange(`A:${columnLetter(header.length)}`));
+  if (sheet) pointName(spreadsheet, table.spec.rangeName, sheet.getRange(`A:${columnLetter(header.length)}`));
 }
 
 /** Appends rows (objects keyed by header) after the last data row, in one setValues. */
@@ -98,12 +114,27 @@ export function appendRows(table: Table, rows: readonly Record<string, unknown>[
   if (rows.length === 0) return;
   const block = rows.map((row) => {
     const byHeader = new Map(Object.entries(row).map(([key, value]) => [key.toLowerCase(), value]));
-    return table.header.map((name) => byHeader.get(name.toLowerCase()) ?? '');
+    return table.header.map((name) => cellInput(byHeader.get(name.toLowerCase()) ?? ''));
   });
   // Writing past the sheet's last row fails in Sheets, so the sheet grows first when it must.
   const spare = table.range.getNumRows() - (table.rows.length + 1);
   if (spare < block.length) table.range.getSheet().insertRowsAfter(table.range.getLastRow(), block.length - spare);
   table.range.offset(table.rows.length + 1, 0, block.length, table.header.length).setValues(block);
+}
+
+/**
+ * Grows a sheet to at least `rows` rows and `columns` columns (the last ones a write reaches),
+ * since Sheets refuses a range past the grid. Asks the sheet's size only when `check` says the
+ * write may reach past what was read.
+ */
+export function ensureGrid(sheet: Sheet, rows: number, columns: number, check = true): void {
+  if (!check) return;
+  const maxColumns = sheet.getMaxColumns();
+  if (columns > maxColumns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
+  if (rows > 0) {
+    const maxRows = sheet.getMaxRows();
+    if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  }
 }
 
 /** Names a range, moving the name if it already exists rather than adding a second one. */

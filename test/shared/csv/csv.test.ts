@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { parseCsv, toRecords, writeCsv } from '../../../shared/src/csv';
+import { neutralizeFormula, parseCsv, toRecords, writeCsv } from '../../../shared/src/csv';
 
 const rowsOf = (text: string) => {
   const result = parseCsv(text);
@@ -42,11 +42,18 @@ describe('CSV writing', () => {
   it('quotes only what must be quoted and ends records with CRLF', () => {
     expect(writeCsv([['plain', 'a,b', 'say "hi"', ' padded', 'multi\nline', 3, null]])).toBe('plain,"a,b","say ""hi"""," padded","multi\nline",3,\r\n');
   });
-  it('round-trips any table of strings', () => {
-    const table = fc.array(fc.array(fc.string({ unit: fc.constantFrom('a', ',', '"', '\n', '\r', ' ', 'é', 'x') }), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 5 });
+  it('round-trips any table of strings, a would-be formula coming back as text', () => {
+    const table = fc.array(fc.array(fc.string({ unit: fc.constantFrom('a', ',', '"', '\n', '\r', ' ', 'é', 'x', '=', '-', '+', '@', '\t', '1') }), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 5 });
     fc.assert(fc.property(table, (rows) => {
-      expect(rowsOf(writeCsv(rows))).toEqual(rows);
+      expect(rowsOf(writeCsv(rows))).toEqual(rows.map((row) => row.map(neutralizeFormula)));
     }));
+  });
+  it.each(['=HYPERLINK("http://x","y")', '+cmd|x', '-2+3', '@SUM(A1)', '\tTAB', '\rCR'])('writes %j so a spreadsheet reads it as text', (cell) => {
+    const [[read]] = rowsOf(writeCsv([[cell]]));
+    expect(read).toBe(`'${cell}`);
+  });
+  it('leaves plain numbers, signed or not, as numbers', () => {
+    expect(writeCsv([[-5, '+1.5', '-0.25', '3e-7', 12]])).toBe('-5,+1.5,-0.25,3e-7,12\r\n');
   });
 });
 

@@ -72,5 +72,6 @@ describe('scrubSecret', () => {
   it('hides every copy of the key', () => {
     expect(scrubSecret(`a ${apiKey} b ${apiKey}`, apiKey)).toBe('a [key hidden] b [key hidden]');
     expect(scrubSecret('nothing here', undefined)).toBe('nothing here');
+    expect(scrubSecret(`A ${apiKey.toUpperCase()} b Sk${apiKey.slice(2)}`, apiKey)).toBe('A [key hidden] b [key hidden]');
   });
 });

@@ -11,21 +11,13 @@ import {
   type VisualKit,
 } from '../../visual';
 import { UsageError, type CliIo, type Command } from '../command';
+import { readInput } from '../read-input';
 
 // `onbrand check`: the visual rules over a creative snapshot file, in the lint JSON shape with the
 // layer (`node`) in place of text offsets. Exit 0 clean, 1 with any error-level finding, 2 for bad usage,
 // a bad kit or a bad snapshot (every bad path named on stderr).
 
 const usage = 'onbrand check SNAPSHOT.json --kit KIT [--format text|json]';
-
-/** Reads a file named on the command line ('-' is standard input); a missing file is bad usage. */
-export async function readInput(io: CliIo, path: string, what: string): Promise<string> {
-  try {
-    return path === '-' ? await io.readStdin() : await io.readFile(path);
-  } catch (error) {
-    throw new UsageError(`cannot read the ${what} "${path}" (${(error as Error).message})`);
-  }
-}
 
 /** Loads a kit and its visual rules, or the issues that make it unusable, each prefixed with the file. */
 export async function loadVisualKit(io: CliIo, path: string): Promise<{ visual?: VisualKit; issues: Issue[] }> {

@@ -14,10 +14,11 @@ import {
   type ProviderId,
   type Transport,
 } from '../../generate';
-import { UsageError, type CliIo, type Command } from '../command';
+import { UsageError, type Command } from '../command';
+import { readInput } from '../read-input';
 
 const usage =
-  'onbrand draft --brief BRIEF.json --kit KIT [--provider offline|openai|anthropic|gemini|openai-compatible] [--model NAME] [--base-url URL] [--format json|markdown]';
+  'onbrand draft --brief BRIEF.json --kit KIT [--provider offline|openai|anthropic|gemini|openai-compatible] [--model NAME] [--base-url URL] [--format json|markdown] [--deadline SECONDS]';
 
 /** Where each provider's key comes from; keys are read from the environment only, never from flags. */
 export const keyVariables: Readonly<Record<Exclude<ProviderId, 'offline'>, string>> = {
@@ -29,32 +30,57 @@ export const keyVariables: Readonly<Record<Exclude<ProviderId, 'offline'>, strin
 
 // A content pack is one long answer; two minutes covers slow models without hanging a pipeline for ever.
 const defaultTimeoutMs = 120_000;
+// One request may take the whole timeout, and retries and a repair each add another; the deadline
+// bounds the whole draft, after which it falls back to the offline draft.
+const defaultDeadlineSeconds = 90;
 
-/** The transport over Node's fetch, with a timeout per request. */
-export function fetchTransport(timeoutMs: number): Transport {
-  return async (request: HttpRequest): Promise<HttpResponse> => {
-    const response = await fetch(request.url, {
-      method: request.method,
-      headers: request.headers,
-      body: request.body,
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    const headers: Record<string, string> = {};
-    response.headers.forEach((value, key) => {
-      headers[key] = value;
-    });
-    return { status: response.status, headers, body: await response.text() };
+/**
+ * A whole number of milliseconds or seconds from a flag or the environment, within [min, max], or
+ * the default when unset; anything else is bad usage naming where it came from.
+ */
+function boundedNumber(raw: string | undefined, where: string, unit: string, min: number, max: number, fallback: number): number {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!/^\s*\d+\s*$/.test(raw) || value < min || value > max) {
+    throw new UsageError(`${where} must be a whole number of ${unit} from ${min} to ${max} (got "${raw}")`);
+  }
+  return value;
+}
+
+/**
+ * Bounds a whole draft: each request gets what is left of the deadline (at most the per-request
+ * timeout), waits between retries end at the deadline, and once it has passed no request is sent,
+ * so generation falls back to the offline draft.
+ */
+export function withDeadline(transport: (request: HttpRequest, timeoutMs: number) => Promise<HttpResponse>, timeoutMs: number, deadlineMs: number, now: () => number = Date.now) {
+  const end = now() + deadlineMs;
+  const left = () => end - now();
+  return {
+    transport: (request: HttpRequest) => {
+      if (left() <= 0) return Promise.reject(new Error(`the draft's deadline of ${deadlineMs / 1000} s has passed`));
+      return transport(request, Math.min(timeoutMs, left()));
+    },
+    sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, Math.min(ms, left())))),
   };
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** The transport over Node's fetch, with a timeout per request. */
+export function fetchTransport(timeoutMs: number): Transport {
+  return (request) => fetchWithin(request, timeoutMs);
+}
 
-async function readInput(io: CliIo, path: string, what: string): Promise<string> {
-  try {
-    return path === '-' ? await io.readStdin() : await io.readFile(path);
-  } catch (error) {
-    throw new UsageError(`cannot read the ${what} "${path}" (${(error as Error).message})`);
-  }
+async function fetchWithin(request: HttpRequest, timeoutMs: number): Promise<HttpResponse> {
+  const response = await fetch(request.url, {
+    method: request.method,
+    headers: request.headers,
+    body: request.body,
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, key) => {
+    headers[key] = value;
+  });
+  return { status: response.status, headers, body: await response.text() };
 }
 
 /** The pack as the CLI prints it: the contract's keys, in the contract's order. */
@@ -145,6 +171,7 @@ export const draftCommand: Command = {
           model: { type: 'string' },
           'base-url': { type: 'string' },
           format: { type: 'string', default: 'json' },
+          deadline: { type: 'string' },
         },
         strict: true,
         allowPositionals: false,
@@ -170,14 +197,16 @@ export const draftCommand: Command = {
     const brief = parseBriefJson(briefText);
     if (!brief.ok) throw new UsageError(`the brief "${values.brief}" has problems:\n${describeIssues(brief.issues)}`);
 
-    const timeout = Number(io.env.ONBRAND_TIMEOUT_MS) || defaultTimeoutMs;
+    const timeout = boundedNumber(io.env.ONBRAND_TIMEOUT_MS, 'ONBRAND_TIMEOUT_MS', 'milliseconds', 1000, 600_000, defaultTimeoutMs);
+    const deadline = boundedNumber(values.deadline ?? io.env.ONBRAND_DEADLINE_SECONDS, values.deadline !== undefined ? '--deadline' : 'ONBRAND_DEADLINE_SECONDS', 'seconds', 1, 3600, defaultDeadlineSeconds);
+    const bounded = withDeadline(fetchWithin, timeout, deadline * 1000);
     const result = await generateContentPack(brief.value, kit.value, {
       provider,
       ...(values.model ? { model: values.model } : {}),
       ...(values['base-url'] ? { baseUrl: values['base-url'] } : {}),
       ...(apiKey ? { apiKey } : {}),
-      transport: fetchTransport(timeout),
-      sleep,
+      transport: bounded.transport,
+      sleep: bounded.sleep,
       now: new Date(),
     });
     // Flags and key were checked above, so what is left to refuse is the brief against this kit (its channels).
@@ -185,6 +214,10 @@ export const draftCommand: Command = {
     const output = values.format === 'markdown' ? packMarkdown(result.value) : `${JSON.stringify(packJson(result.value), null, 2)}\n`;
     // The core already keeps the key out of messages; this is the last guard before anything is printed.
     io.stdout(scrubSecret(output, apiKey));
+    // A pipeline reading the JSON may not look at its notices, so a fallback is said on stderr too.
+    if (provider !== 'offline' && result.value.provenance.provider === 'offline') {
+      io.stderr(scrubSecret(`onbrand draft: ${result.value.notices.find((n) => n.includes('offline')) ?? 'the model gave no usable answer; this is the offline draft.'}\n`, apiKey));
+    }
     return 0;
   },
 };

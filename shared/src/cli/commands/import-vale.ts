@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { kitSchemaVersion, parseKit } from '../../kit';
 import { UsageError, type CliIo, type Command } from '../command';
+import { readInput } from '../read-input';
 
 // Maps a Vale style (a folder of YAML rules, https://vale.sh/docs/topics/styles/) onto brand-kit
 // rules. Vale's types map one to one where the meaning survives: existence, substitution,
@@ -166,7 +167,7 @@ async function importVocabularies(dir: string, io: CliIo, report: string[]): Pro
       for (const [file, status] of [['accept.txt', 'approved'], ['reject.txt', 'banned']] as const) {
         let text: string;
         try {
-          text = await io.readFile(join(dir, base, name, file));
+          text = await readInput(io, join(dir, base, name, file), 'vocabulary');
         } catch {
           continue;
         }
@@ -219,7 +220,7 @@ export const importValeCommand: Command = {
         const where = `${style}/${file}`;
         let vale: unknown;
         try {
-          vale = parseYaml(await io.readFile(join(dir, style, file)));
+          vale = parseYaml(await readInput(io, join(dir, style, file), 'rule'));
         } catch (error) {
           report.push(`${where}: not imported: the YAML does not parse (${(error as Error).message.split('\n')[0]})`);
           continue;

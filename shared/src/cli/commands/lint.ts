@@ -4,18 +4,13 @@ import { describeIssues } from '../../issues';
 import { listChannels, parseKitJson, resolveChannel, type BrandKit } from '../../kit';
 import { lintText } from '../../lint';
 import { UsageError, type CliIo, type Command } from '../command';
+import { readInput } from '../read-input';
 
 const usage = 'onbrand lint [FILE ...|-] --kit KIT [--channel ID] [--format text|json]';
 
 /** Reads and validates a kit file; every problem is printed with the kit's path, then the command exits 2. */
 export async function loadKit(io: CliIo, path: string): Promise<BrandKit> {
-  let text: string;
-  try {
-    text = await io.readFile(path);
-  } catch (error) {
-    throw new UsageError(`cannot read the kit ${path} (${(error as Error).message})`);
-  }
-  const parsed = parseKitJson(text);
+  const parsed = parseKitJson(await readInput(io, path, 'kit'));
   if (!parsed.ok) {
     const lines = describeIssues(parsed.issues).split('\n').map((line) => `  ${line}`).join('\n');
     throw new UsageError(`the kit ${path} is not valid:\n${lines}`);
@@ -73,12 +68,12 @@ export const lintCommand: Command = {
     const unreadable: string[] = [];
     for (const path of paths) {
       try {
-        texts.push(path === '-' ? await io.readStdin() : await io.readFile(path));
+        texts.push(await readInput(io, path, 'file'));
       } catch (error) {
-        unreadable.push(`  ${path}: ${(error as Error).message}`);
+        unreadable.push((error as Error).message);
       }
     }
-    if (unreadable.length > 0) throw new UsageError(`cannot read:\n${unreadable.join('\n')}`);
+    if (unreadable.length > 0) throw new UsageError(unreadable.join('\n'));
     const results: FileResult[] = paths.map((path, i) => ({ path, ...lintText(texts[i]!, kit, { channel: values.channel }) }));
     if (format === 'json') {
       const files = results.map((r) => ({ path: r.path, score: r.score, findings: r.findings.map(findingJson) }));

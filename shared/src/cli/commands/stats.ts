@@ -44,7 +44,18 @@ function requireFlag(values: Record<string, unknown>, name: string): string {
   return value;
 }
 
+/** The fields holding a number that is not finite, which JSON would print as null. */
+function nonFinite(value: unknown, path = ''): string[] {
+  if (typeof value === 'number') return Number.isFinite(value) ? [] : [path || 'result'];
+  if (Array.isArray(value)) return value.flatMap((item, i) => nonFinite(item, `${path}[${i}]`));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, item]) => nonFinite(item, path ? `${path}.${key}` : key));
+  return [];
+}
+
 function print(io: CliIo, value: unknown): number {
+  // A number the inputs push beyond double precision is refused, never printed as null.
+  const lost = nonFinite(value);
+  if (lost.length > 0) throw new UsageError(`these inputs are beyond what can be computed in double precision (${lost.join(', ')} would not be a finite number); use values of a smaller magnitude`);
   io.stdout(JSON.stringify(value, null, 2) + '\n');
   return 0;
 }
@@ -72,6 +83,13 @@ function sampleSize(argv: string[], io: CliIo): number {
 function parseArm(text: string, path: string): Arm {
   const parts = text.split(':');
   if (parts.length !== 2) fail([{ path, message: `"${text}" is not VISITORS:CONVERSIONS` }]);
+  // A count past 2^53 is rounded as it is read, so it is refused as written.
+  parts.forEach((part, i) => {
+    if (/^\s*\d+\s*$/.test(part) && !Number.isSafeInteger(Number(part))) {
+      const what = i === 0 ? 'visitors' : 'conversions';
+      fail([{ path: `${path}.${what}`, message: `${what} must be at most ${Number.MAX_SAFE_INTEGER} to be counted exactly, got ${part.trim()}` }]);
+    }
+  });
   const [visitors, conversions] = parts.map(toNumber);
   const issues = checkArm(path, visitors, conversions);
   if (issues.length > 0) fail(issues);

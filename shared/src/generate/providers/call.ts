@@ -21,9 +21,23 @@ export type ModelAnswer =
   | { ok: true; text: string; requests: number }
   | { ok: false; kind: FailureKind; message: string; status?: number; requests: number };
 
-/** Removes the key from any text that could reach a person. */
+/**
+ * Removes the key from any text that could reach a person, in any mix of capitals: a case fix or a
+ * model that retypes the key must not let it through.
+ */
 export function scrubSecret(text: string, secret: string | undefined): string {
-  return secret && secret.length >= 4 ? text.split(secret).join('[key hidden]') : text;
+  if (!secret || secret.length < 4) return text;
+  const folded = text.toLowerCase();
+  const needle = secret.toLowerCase();
+  // Lower-casing keeps the length of the ASCII a key is made of; text where it would not is scrubbed exactly.
+  if (folded.length !== text.length || needle.length !== secret.length) return text.split(secret).join('[key hidden]');
+  let out = '';
+  let from = 0;
+  for (let at = folded.indexOf(needle); at !== -1; at = folded.indexOf(needle, from)) {
+    out += `${text.slice(from, at)}[key hidden]`;
+    from = at + needle.length;
+  }
+  return out + text.slice(from);
 }
 
 function post(adapter: ProviderAdapter, config: ModelConfig, body: object): HttpRequest {
@@ -61,7 +75,8 @@ export function* callModel(prompt: RenderedPrompt, config: ModelConfig, policy: 
   if (status < 200 || status >= 300) return failed('http', `${adapter.label} answered HTTP ${status}${serverMessage(body)}`, status);
   const json = parseJson(body);
   const reply: Reply = json.ok ? adapter.read(json.value) : { kind: 'unusable', reason: 'the response was not JSON' };
-  if (reply.kind === 'json') return { ok: true, text: reply.text, requests };
+  // The answer is scrubbed as it arrives, before any fix or cut can change how the key is written.
+  if (reply.kind === 'json') return { ok: true, text: scrubSecret(reply.text, config.apiKey), requests };
   const what = reply.kind === 'refusal' ? 'declined to write it' : 'gave no usable answer';
   return failed(reply.kind, `${adapter.label} ${what} (HTTP ${status}): ${reply.reason}`, status);
 }

@@ -1,0 +1,1 @@
+export { sheetSafeText, sheetSafeValue } from './sheet-safe-text';
