@@ -132,6 +132,7 @@ describe('onbrand import-vale', () => {
 describe('Vale options on import', () => {
   const kitOf = (vale: Record<string, unknown>) => {
     const mapped = mapValeRule('Acme', 'Rule', { level: 'warning', message: '%s', ...vale });
+    if (!('rule' in mapped)) throw new Error(mapped.skip);
     const parsed = parseKit({ schemaVersion: 1, name: 'Acme', version: '1.0.0', claims: { review: [] }, rules: [mapped.rule] });
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
     return parsed.value;
