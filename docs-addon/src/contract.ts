@@ -115,9 +115,13 @@ export const markSchema = once(() =>
   /** For a rewrite: the original text, kept in the document until the writer picks one. */
   original: z.nullable(z.string()),
   text: z.string(),
+  /** Claims the brief approved for this draft: later checks of its text and its approval honour them. */
+  approvedClaims: z.optional(z.array(z.string())),
 }),
 );
 export type Mark = z.output<ReturnType<typeof markSchema>>;
+
+const findingSummarySchema = once(() => z.object({ rule: z.string(), severity: severitySchema(), match: z.string(), message: z.string() }));
 
 export const auditEntrySchema = once(() =>
   z.object({
@@ -131,7 +135,9 @@ export const auditEntrySchema = once(() =>
   model: z.string(),
   channel: z.nullable(z.string()),
   score: z.number(),
-  findings: z.array(z.object({ rule: z.string(), severity: severitySchema(), match: z.string(), message: z.string() })),
+  findings: z.array(findingSummarySchema()),
+  /** How many error-level findings were open when the approver confirmed anyway. */
+  openErrors: z.optional(z.number()),
 }),
 );
 export type AuditEntry = z.output<ReturnType<typeof auditEntrySchema>>;
@@ -214,8 +220,14 @@ export const docsContract = defineContractOnDemand({
     output: insertedSchema(),
   }),
   approveMark: () => ({
-    input: z.object({ id: requiredText('the mark id') }),
-    output: z.object({ approved: z.nullable(auditEntrySchema()), message: z.string() }),
+    /** `confirm` approves even with error-level findings open, after the writer has seen them. */
+    input: z.object({ id: requiredText('the mark id'), confirm: z._default(z.boolean(), false) }),
+    output: z.object({
+      approved: z.nullable(auditEntrySchema()),
+      message: z.string(),
+      /** The error-level findings that stopped an unconfirmed approval. */
+      open: z.array(findingSummarySchema()),
+    }),
   }),
   getAuditLog: () => ({ input: z.object({}), output: z.object({ entries: z.array(auditEntrySchema()), csv: z.string() }) }),
   importKit: () => ({

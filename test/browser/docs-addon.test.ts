@@ -92,6 +92,19 @@ describe('the Docs add-on in the preview', () => {
     await preview.page.screenshot({ path: screenshotPath('docs-approved') });
   });
 
+  it('shows the open errors of a piece and asks before approving it', async () => {
+    const email = doc().namedRanges.find((r) => r.range.elements.some((e) => (e.element as FakeParagraph).snapshotText().startsWith('Subject:')))!;
+    (email.range.elements[1]!.element as FakeParagraph).appendText(' Add them to the whitelist.');
+    await sidebar().getByRole('button', { name: 'Approve Email' }).click();
+    const dialog = sidebar().getByRole('alertdialog', { name: 'Open findings in Email' });
+    await expect.poll(() => dialog.getByRole('listitem').allTextContents()).toContainEqual(expect.stringContaining('whitelist'));
+    expect(doc().namedRanges).toHaveLength(4);
+    await preview.page.screenshot({ path: screenshotPath('docs-approve-open-errors') });
+    await dialog.getByRole('button', { name: 'Approve anyway' }).click();
+    await expect.poll(() => sidebar().getByRole('table', { name: 'Audit log' }).getByRole('row').count()).toBe(3);
+    expect(doc().namedRanges).toHaveLength(3);
+  });
+
   it('imports a kit file, naming every bad path of a kit that fails validation', async () => {
     await sidebar().getByRole('tab', { name: 'Settings' }).click();
     const file = sidebar().getByLabel('Kit file (JSON)');
@@ -113,7 +126,7 @@ describe('the Docs add-on in the preview', () => {
     await field('Count').locator('input').fill('3');
     await sidebar().getByRole('button', { name: 'Insert at cursor' }).click();
     await expect.poll(() => sidebar().getByRole('list', { name: 'Inserted pieces' }).getByRole('listitem').allTextContents()).toEqual([expect.stringMatching(/^Subject lines: /)]);
-    expect(doc().namedRanges.length).toBe(5);
+    expect(doc().namedRanges.length).toBe(4);
     await preview.page.screenshot({ path: screenshotPath('docs-template') });
   });
 

@@ -52,6 +52,21 @@ describe('onbrand draft', () => {
     expect(Number.isNaN(Date.parse(pack.provenance.createdAt))).toBe(false);
   });
 
+  it('writes a piece for every channel the brief ticks beyond the fixed ones, or says why not', async () => {
+    const brief = JSON.parse(await readFile(briefPath, 'utf8'));
+    const files = { 'brief.json': JSON.stringify({ ...brief, channels: [...brief.channels, 'linkedin-ad-intro', 'sms'] }) };
+    const { code, stdout } = await draft(['--brief', 'brief.json', '--kit', 'examples/kits/ledgerline.json'], {}, files);
+    expect(code).toBe(0);
+    const pack = JSON.parse(stdout);
+    expect(Object.keys(pack.channels)).toEqual(['linkedin-ad-intro', 'sms']);
+    expect(pack.channels.sms).toMatch(/Reply STOP to opt out\.$/);
+    expect([...pack.channels.sms].length).toBeLessThanOrEqual(160);
+    expect(pack.pieces.map((p: { id: string }) => p.id)).toEqual(expect.arrayContaining(['channel.linkedin-ad-intro', 'channel.sms']));
+    expect(pack.notices.join(' ')).toMatch(/LinkedIn ad introductory text needs a link/);
+    const markdown = await draft(['--brief', 'brief.json', '--kit', 'examples/kits/ledgerline.json', '--format', 'markdown'], {}, files);
+    expect(markdown.stdout).toContain('## linkedin-ad-intro');
+  });
+
   it('prints the same copy on every run for the same brief and kit', async () => {
     const strip = (text: string) => text.replace(/"createdAt": "[^"]+"/, '');
     const first = await draft(['--brief', briefPath, '--kit', kitPath]);

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { CliIo } from '../../shared/src/cli/command';
-import { importValeCommand } from '../../shared/src/cli/commands/import-vale';
+import { importValeCommand, mapValeRule } from '../../shared/src/cli/commands/import-vale';
 import { main } from '../../shared/src/cli/main';
 import { parseKit, type BrandKit } from '../../shared/src/kit';
 import { lintText } from '../../shared/src/lint';
@@ -126,5 +126,26 @@ describe('onbrand import-vale', () => {
     const { code, stderr } = await importVale(args as string[]);
     expect(code).toBe(2);
     expect(stderr).toMatch(message);
+  });
+});
+
+describe('Vale options on import', () => {
+  const kitOf = (vale: Record<string, unknown>) => {
+    const mapped = mapValeRule('Acme', 'Rule', { level: 'warning', message: '%s', ...vale });
+    if (!('rule' in mapped)) throw new Error(mapped.skip);
+    const parsed = parseKit({ schemaVersion: 1, name: 'Acme', version: '1.0.0', claims: { review: [] }, rules: [mapped.rule] });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    return parsed.value;
+  };
+
+  it('capitalises a substitution’s suggestion for a match that starts with a capital (capitalize: true)', () => {
+    const kit = kitOf({ extends: 'substitution', ignorecase: true, capitalize: true, swap: { utilize: 'use' } });
+    expect(lintText('Utilize it.', kit).findings[0]!.suggestions).toEqual(['Use']);
+    expect(lintText('We utilize it.', kit).findings[0]!.suggestions).toEqual(['use']);
+  });
+
+  it('cuts an existence match when the rule’s action is remove', () => {
+    const kit = kitOf({ extends: 'existence', tokens: ['really'], action: { name: 'remove' } });
+    expect(lintText('It is really fast.', kit).findings[0]!.suggestions).toEqual(['']);
   });
 });

@@ -87,10 +87,38 @@ describe('approving AI text', () => {
   it('refuses to approve what is not waiting, changing nothing', () => {
     const { env } = drafted();
     const before = JSON.stringify(env.document.snapshot());
-    expect(approveMark('nope')).toEqual({ approved: null, message: 'That draft is no longer waiting for approval.' });
-    expect(approveMark('')).toEqual({ approved: null, message: 'Pick a draft to approve.' });
+    expect(approveMark('nope')).toEqual({ approved: null, message: 'That draft is no longer waiting for approval.', open: [] });
+    expect(approveMark('')).toEqual({ approved: null, message: 'Pick a draft to approve.', open: [] });
     expect(JSON.stringify(env.document.snapshot())).toBe(before);
     expect(auditLog().entries).toEqual([]);
+  });
+});
+
+describe('approving with error-level findings open', () => {
+  it('shows them and changes nothing until the approver confirms, then logs that they were open', () => {
+    const { env, marks } = drafted();
+    const email = marks.find((m) => m.label === 'Email')!;
+    // The writer adds a banned term (an error) before approving.
+    markedParagraphs(env, `onbrand.ai.${email.id}`)[1]!.appendText(' Add them to the whitelist.');
+    const before = JSON.stringify(env.document.snapshot());
+    const first = approveMark(email.id);
+    expect(first.approved).toBeNull();
+    expect(first.open.map((f) => f.match)).toContain('whitelist');
+    expect(first.message).toMatch(/open error/);
+    expect(JSON.stringify(env.document.snapshot())).toBe(before);
+    expect(readMarks().map((m) => m.id)).toContain(email.id);
+    const confirmed = approveMark(email.id, true);
+    expect(confirmed.approved?.openErrors).toBe(first.open.length);
+    expect(auditLog().entries.at(-1)!.openErrors).toBe(first.open.length);
+    expect(readMarks().map((m) => m.id)).not.toContain(email.id);
+  });
+
+  it('approves in one step when no error is open', () => {
+    const { marks } = drafted();
+    const subject = marks.find((m) => m.label === 'Subject lines')!;
+    const result = approveMark(subject.id);
+    expect(result.open).toEqual([]);
+    expect(result.approved?.openErrors).toBeUndefined();
   });
 });
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkDocument, selectFinding } from '../../docs-addon/src/server/check';
 import { draftFromBrief } from '../../docs-addon/src/server/draft';
 import { saveSettings } from '../../docs-addon/src/server/kit-store';
 import { readMarks } from '../../docs-addon/src/server/marks';
@@ -49,17 +50,31 @@ describe('drafting from a brief', () => {
     expect(texts(env).some((t) => t.endsWith('Drafted with AI, reviewed by the Ledgerline team.'))).toBe(true);
   });
 
-  it('inserts inside the table cell that holds the cursor', () => {
+  it('never inserts into a table: with the cursor in a cell (as "Show in document" leaves it), the pack goes after that section and says so', () => {
+    const env = installDocs([{ paragraph: 'Plan', heading: 'HEADING1' }, 'Before', '| Copy | Add to the whitelist |', 'After', { paragraph: 'Next steps', heading: 'HEADING1' }, 'Later']);
+    useExampleKit(env);
+    const doc = env.document;
+    const table = doc.body.children[2] as FakeTable;
+    const finding = checkDocument({ scope: 'document', channel: '', approvedClaims: [] }).findings.find((f) => f.match === 'whitelist')!;
+    expect(selectFinding(finding.location!).selected).toBe(true);
+    const result = draftFromBrief(brief);
+    expect(result.notices[0]).toMatch(/after the section “Plan”, as the cursor was in a table/);
+    // The table is whole and unchanged, and the pack sits between "After" and the next heading.
+    expect(table.rows.map((row) => row.cells.map((cell) => cell.snapshotParagraphs().map((p) => p.snapshotText())))).toEqual([[['Copy'], ['Add to the whitelist']]]);
+    const after = texts(env);
+    expect(after.indexOf('Article')).toBe(after.indexOf('After') + 1);
+    expect(after.slice(-2)).toEqual(['Next steps', 'Later']);
+  });
+
+  it('inserts at the end of the document when the cursor is in a table and there is no heading', () => {
     const env = installDocs(['Before', '| Copy | Notes |', 'After']);
     const doc = env.document;
     const cell = (doc.body.children[1] as FakeTable).rows[0]!.cells[1]!;
     doc.setCursor(doc.newPosition((cell.children[0] as FakeParagraph).text, 2));
     const result = draftFromBrief(brief);
-    expect(result.notices[0]).toMatch(/in the table cell at the cursor/);
-    expect(cell.snapshotParagraphs()[0]!.snapshotText()).toBe('Notes');
-    expect(cell.snapshotParagraphs()[1]!.snapshotText()).toBe('Article');
-    expect(texts(env)[0]).toBe('Before');
-    expect(doc.body.children).toHaveLength(3);
+    expect(result.notices[0]).toMatch(/at the end of the document, as the cursor was in a table/);
+    expect(cell.snapshotParagraphs().map((p) => p.snapshotText())).toEqual(['Notes']);
+    expect(texts(env).slice(0, 4)).toEqual(['Before', 'Copy', 'Notes', 'After']);
   });
 
   it('names every bad brief field and leaves the document as it was', () => {
@@ -94,11 +109,12 @@ describe('drafting from a brief', () => {
   });
 });
 
+const select = (env: ReturnType<typeof installDocs>, index: number) => {
+  const paragraph = env.document.body.children[index] as FakeParagraph;
+  env.document.setSelection(env.document.newRange().addElement(paragraph).build());
+};
+
 describe('rewriting the selection', () => {
-  const select = (env: ReturnType<typeof installDocs>, index: number) => {
-    const paragraph = env.document.body.children[index] as FakeParagraph;
-    env.document.setSelection(env.document.newRange().addElement(paragraph).build());
-  };
 
   it('puts the rewrite under the original and keeps both until the writer picks one', () => {
     const env = installDocs(['Intro.', 'Put vendors on the whitelist.', 'End.']);
@@ -127,5 +143,48 @@ describe('rewriting the selection', () => {
     const before = JSON.stringify(env.document.snapshot());
     expect(rewriteSelection('').notices).toEqual(['Select the text to rewrite first.']);
     expect(JSON.stringify(env.document.snapshot())).toBe(before);
+  });
+});
+
+describe('drafting for the channels a brief ticks', () => {
+  it('writes a section for every ticked channel the pack has no fixed piece for, fitted to its limit', () => {
+    const env = installDocs(writer);
+    useExampleKit(env);
+    const result = draftFromBrief({ ...brief, channels: [...brief.channels, 'linkedin-ad-intro', 'in-app-banner'] });
+    expect(result.marks.map((m) => m.label)).toEqual(['Article', 'Email', 'Subject lines', 'Social post', 'Ad headline', 'LinkedIn ad introductory text', 'In-app banner']);
+    const after = texts(env);
+    const linkedin = after[after.indexOf('LinkedIn ad introductory text [linkedin-ad-intro]') + 1]!;
+    expect([...linkedin].length).toBeLessThanOrEqual(150);
+    // The kit requires the disclosure label on LinkedIn intros.
+    expect(texts(env).slice(after.indexOf('LinkedIn ad introductory text [linkedin-ad-intro]')).join('\n')).toContain('Drafted with AI, reviewed by the Ledgerline team.');
+    const banner = after[after.indexOf('In-app banner [in-app-banner]') + 1]!;
+    expect([...banner].length).toBeLessThanOrEqual(90);
+    // The kit requires the brand name in banners, and a link in LinkedIn intros, which the brief lacks: the writer is told.
+    expect(banner).toContain('Ledgerline');
+    expect(result.notices.join(' ')).toMatch(/LinkedIn ad introductory text needs a link/);
+  });
+});
+
+describe('rewriting offline', () => {
+  it('cuts the kit’s hedges, applies its case and fits the channel, so a search ad headline is usable', () => {
+    const env = installDocs(['Intro.', 'Our really simple app closes the books for you', 'End.']);
+    useExampleKit(env);
+    select(env, 1);
+    const result = rewriteSelection('search-ad-headline');
+    expect(result.inserted).toBe(true);
+    const rewrite = texts(env)[2]!;
+    expect(rewrite.toLowerCase()).not.toContain('really');
+    expect([...rewrite].length).toBeLessThanOrEqual(30);
+    expect(rewrite).toMatch(/^Our Simple App/);
+  });
+
+  it('says so when it could not change anything', () => {
+    const env = installDocs(['Intro.', 'Book a demo today.', 'End.']);
+    useExampleKit(env);
+    select(env, 1);
+    const result = rewriteSelection('');
+    expect(result.inserted).toBe(false);
+    expect(result.notices.join(' ')).toMatch(/could not change anything/);
+    expect(texts(env)).toEqual(['Intro.', 'Book a demo today.', 'End.']);
   });
 });

@@ -3,6 +3,8 @@
 // paragraphs below it against that channel, until the next heading of the same or a higher level.
 // Only lines that could be headings (short, without closing punctuation) are asked for their
 // heading level, and only after the first tag, so an untagged document costs no extra reads.
+// A tagged section also ends at an empty paragraph or where it meets a table: a piece for a short
+// channel (an ad headline) never takes in the writer's text or table rows that follow it.
 
 const tagPattern = /\[([a-z0-9][a-z0-9-]*)\]\s*$/i;
 // Levels as DocumentApp names them; a plain paragraph is below every heading.
@@ -40,19 +42,23 @@ export function headingLevel(name: string): number {
 }
 
 /**
- * Splits lines into channel sections. `headingLevels` holds the level of each candidate line;
- * a tag for a channel the kit does not know is reported and ignored.
+ * Splits lines into channel sections. `headingLevels` holds the level of each candidate line, and
+ * `tables` the table each line sits in (none for body text): a tagged section also ends where it
+ * would run into or out of a table, so a short channel never takes in the next table's rows.
+ * A tag for a channel the kit does not know is reported and ignored.
  */
 export function channelSections(
   lines: readonly string[],
   headingLevels: ReadonlyMap<number, number>,
   defaultChannel: string | null,
   knownChannels: readonly string[],
+  tables: ReadonlyMap<number, number> = new Map(),
 ): { sections: ChannelSection[]; notices: string[] } {
   const sections: ChannelSection[] = [];
   const notices: string[] = [];
   let current: ChannelSection = { from: 0, to: 0, channel: defaultChannel, heading: '' };
   let level = plain + 1;
+  let table: number | undefined;
   const close = (at: number) => {
     current.to = at;
     if (current.to > current.from) sections.push(current);
@@ -68,7 +74,8 @@ export function channelSections(
       sections.push({ from: i, to: i + 1, channel: defaultChannel, heading: line.trim() });
       current = { from: i + 1, to: i + 1, channel: tag, heading: line.trim() };
       level = lineLevel;
-    } else if (current.channel !== defaultChannel && lineLevel <= level && lineLevel < plain) {
+      table = tables.get(i);
+    } else if (current.channel !== defaultChannel && ((lineLevel <= level && lineLevel < plain) || tables.get(i) !== table || (!line.trim() && lines.slice(current.from, i).some((l) => l.trim())))) {
       close(i);
       current = { from: i, to: i, channel: defaultChannel, heading: line.trim() };
       level = plain + 1;

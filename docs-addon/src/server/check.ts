@@ -1,10 +1,12 @@
 import type { LintResult } from '@onbrand/shared/lint';
-import { brandFitScore, isSafeFix, lintText } from '@onbrand/shared/lint';
+import { approvedRanges, brandFitScore, isSafeFix, lintText } from '@onbrand/shared/lint';
 import { listChannels } from '@onbrand/shared/kit';
+import { lineBlocks } from '@onbrand/shared/text';
 import type { CheckResult, DocFinding, Span } from '../contract';
 import { channelSections, headingCandidates, headingLevel } from './channel-sections';
-import { activeDocument, gatherDocument, gatherSelection, paragraphFinder } from './document-port';
+import { activeDocument, gatherDocument, gatherSelection, paragraphFinder, tableLines } from './document-port';
 import { loadKit } from './kit-store';
+import { markedParagraphs, readMarks } from './marks';
 import { OffsetMap, type MappedParagraph } from './offset-map';
 
 type Finding = LintResult['findings'][number];
@@ -19,20 +21,27 @@ function contextOf(paragraph: MappedParagraph, start: number, end: number): stri
   return `${from > 0 ? '…' : ''}${paragraph.text.slice(from, to)}${to < paragraph.text.length ? '…' : ''}`;
 }
 
-/** Reads heading levels of the body's possible channel headings (none when nothing is tagged). */
-function readHeadingLevels(doc: GoogleAppsScript.Document.Document, lines: readonly string[]): Map<number, number> {
+/** The structure channel sections need: heading levels of possible channel headings, and which lines sit in tables (none read when nothing is tagged). */
+function readStructure(doc: GoogleAppsScript.Document.Document, lines: readonly string[]): { levels: Map<number, number>; tables: Map<number, number> } {
   const levels = new Map<number, number>();
   const candidates = headingCandidates(lines);
-  if (!candidates.length) return levels;
+  if (!candidates.length) return { levels, tables: new Map() };
   const find = paragraphFinder(doc);
   for (const index of candidates) levels.set(index, headingLevel(String(find('body', index)?.getHeading() ?? 'NORMAL')));
-  return levels;
+  return { levels, tables: tableLines(doc.getBody(), lines.length) };
 }
 
 /** Lints the mapped paragraphs section by section (each part against its channel) and maps findings back. */
 export function checkParagraphs(
   paragraphs: readonly MappedParagraph[],
-  options: { channel: string | null; approvedClaims: readonly string[]; headingLevels?: ReadonlyMap<number, number> },
+  options: {
+    channel: string | null;
+    approvedClaims: readonly string[];
+    headingLevels?: ReadonlyMap<number, number>;
+    tables?: ReadonlyMap<number, number>;
+    /** Claims approved for particular paragraphs (by index in `paragraphs`): a draft's brief approved them. */
+    paragraphClaims?: ReadonlyMap<number, readonly string[]>;
+  },
 ): { findings: DocFinding[]; score: number; sections: CheckResult['sections']; notices: string[] } {
   const { kit } = loadKit();
   const map = new OffsetMap(paragraphs);
@@ -48,8 +57,9 @@ export function checkParagraphs(
     let to = from;
     while (to < paragraphs.length && paragraphs[to]!.section === paragraphs[from]!.section) to++;
     const lines = paragraphs.slice(from, to).map((p) => p.text);
-    const levels = (from === 0 && paragraphs[0]!.section === 'body' && options.headingLevels) || new Map<number, number>();
-    const split = channelSections(lines, levels, channel, known);
+    const body = from === 0 && paragraphs[0]!.section === 'body';
+    const levels = (body && options.headingLevels) || new Map<number, number>();
+    const split = channelSections(lines, levels, channel, known, (body && options.tables) || undefined);
     notices.push(...split.notices);
     for (const section of split.sections) {
       const start = map.starts[from + section.from]!;
@@ -58,8 +68,13 @@ export function checkParagraphs(
       const text = map.flat.slice(start, end);
       if (section.channel !== channel) reported.push({ heading: section.heading, channel: section.channel });
       if (!text.trim()) continue;
-      const result = lintText(text, kit, { channel: section.channel ?? undefined, approvedClaims: options.approvedClaims });
-      for (const finding of result.findings) all.push({ finding: { ...finding, start: finding.start + start, end: finding.end + start }, channel: section.channel });
+      // Each paragraph, list item and table cell is a block: no sentence or limit runs from one into the next.
+      const blocks = lineBlocks(lines.slice(section.from, section.to));
+      const result = lintText(text, kit, { channel: section.channel ?? undefined, approvedClaims: options.approvedClaims, blocks });
+      for (const finding of result.findings) {
+        const flat = { ...finding, start: finding.start + start, end: finding.end + start };
+        if (!approvedForParagraph(map, flat, options.paragraphClaims)) all.push({ finding: flat, channel: section.channel });
+      }
     }
     from = to;
   }
@@ -85,13 +100,40 @@ export function checkParagraphs(
   return { findings, score: brandFitScore(map.flat, all.map((a) => a.finding)), sections: reported, notices };
 }
 
+// A claim finding inside a drafted paragraph whose brief approved that claim.
+function approvedForParagraph(map: OffsetMap, finding: Finding, claims: ReadonlyMap<number, readonly string[]> | undefined): boolean {
+  if (!claims?.size || !finding.rule.startsWith('claims.')) return false;
+  const index = map.indexAt(finding.start);
+  const approved = claims.get(index);
+  if (!approved) return false;
+  const base = map.starts[index]!;
+  return approvedRanges(map.paragraphs[index]!.text, approved).some((r) => r.start + base <= finding.start && finding.end <= r.end + base);
+}
+
+/**
+ * The claims each drafted paragraph's brief approved, found by reading the marks that carry any
+ * and finding their paragraphs' texts, in order, among the checked body paragraphs.
+ */
+function draftClaims(doc: GoogleAppsScript.Document.Document, paragraphs: readonly MappedParagraph[]): Map<number, readonly string[]> {
+  const out = new Map<number, readonly string[]>();
+  for (const mark of readMarks()) {
+    if (!mark.approvedClaims?.length) continue;
+    const marked = markedParagraphs(doc, mark.rangeId).map((p) => p.getText());
+    if (!marked.length) continue;
+    const at = paragraphs.findIndex((p, i) => p.section === 'body' && marked.every((text, j) => paragraphs[i + j]?.text === text));
+    if (at < 0) continue;
+    for (let j = 0; j < marked.length; j++) out.set(at + j, [...(out.get(at + j) ?? []), ...mark.approvedClaims]);
+  }
+  return out;
+}
+
 /** Checks the whole document (body, header, footer, footnotes) or the selection. */
 export function checkDocument(input: { scope: 'document' | 'selection'; channel: string; approvedClaims: string[] }): CheckResult {
   const doc = activeDocument();
   const empty = (notice: string): CheckResult => ({ scope: input.scope, findings: [], score: 100, paragraphs: 0, sections: [], notices: [notice] });
   let paragraphs: MappedParagraph[];
   const notices: string[] = [];
-  let levels: Map<number, number> | undefined;
+  let structure: ReturnType<typeof readStructure> | undefined;
   if (input.scope === 'selection') {
     const selected = gatherSelection(doc);
     if (!selected) return empty('Select the text to check first, or check the whole document.');
@@ -101,9 +143,15 @@ export function checkDocument(input: { scope: 'document' | 'selection'; channel:
   } else {
     paragraphs = gatherDocument(doc);
     if (!paragraphs.some((p) => p.text.trim())) return empty('The document is empty: there is nothing to check yet.');
-    levels = readHeadingLevels(doc, paragraphs.filter((p) => p.section === 'body').map((p) => p.text));
+    structure = readStructure(doc, paragraphs.filter((p) => p.section === 'body').map((p) => p.text));
   }
-  const result = checkParagraphs(paragraphs, { channel: input.channel || null, approvedClaims: input.approvedClaims, headingLevels: levels });
+  const result = checkParagraphs(paragraphs, {
+    channel: input.channel || null,
+    approvedClaims: input.approvedClaims,
+    headingLevels: structure?.levels,
+    tables: structure?.tables,
+    paragraphClaims: draftClaims(doc, paragraphs),
+  });
   return { scope: input.scope, findings: result.findings, score: result.score, paragraphs: paragraphs.length, sections: result.sections, notices: [...notices, ...result.notices] };
 }
 

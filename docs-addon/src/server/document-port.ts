@@ -1,5 +1,6 @@
 import { RpcFailure } from '@onbrand/shared/rpc';
 import type { DocumentSummary } from '../contract';
+import { headingLevel } from './channel-sections';
 import type { MappedParagraph } from './offset-map';
 
 // The document is reached only through this port: reads gather plain text in a handful of calls,
@@ -43,6 +44,26 @@ export function gatherDocument(doc: Doc): MappedParagraph[] {
   const footer = doc.getFooter();
   if (footer) addLines(out, 'footer', footer.getText().split('\n'));
   doc.getFootnotes().forEach((footnote, index) => addLines(out, `footnote.${index}`, footnote.getFootnoteContents().getText().split('\n')));
+  return out;
+}
+
+/**
+ * Which of the body's paragraph lines sit in which table (by the table's order), from one getTables()
+ * and two reads per table: a table's text has one line per cell paragraph, as the body's has, and
+ * the paragraphs before it are the body children before it plus the earlier tables' lines. When the
+ * counts do not add up to the body's, no table is reported rather than a wrong one.
+ */
+export function tableLines(body: GoogleAppsScript.Document.Body, lineCount: number): Map<number, number> {
+  const out = new Map<number, number>();
+  let tableLinesBefore = 0;
+  const tables = body.getTables();
+  for (const [t, table] of tables.entries()) {
+    const count = table.getText().split('\n').length;
+    const first = body.getChildIndex(table) - t + tableLinesBefore;
+    if (first + count > lineCount) return new Map();
+    for (let i = 0; i < count; i++) out.set(first + i, t);
+    tableLinesBefore += count;
+  }
   return out;
 }
 
@@ -195,22 +216,65 @@ export function replaceKeepingFormat(text: Text, current: string, start: number,
   }
 }
 
-/** Where new paragraphs go: after the paragraph holding the cursor (or the selection's end), else at the end of the body. */
-export function insertionPoint(doc: Doc): { container: Container; index: number; where: string } {
+/** Where new paragraphs go, and how to tell the writer. */
+export interface InsertionPoint {
+  container: Container;
+  index: number;
+  where: string;
+}
+
+function headingOf(element: Element): number {
+  const type = element.getType();
+  return type === T().PARAGRAPH ? headingLevel(String((element as Paragraph).getHeading())) : 7;
+}
+
+// The body child after the section holding child `at`: the next heading at the section heading's level or higher.
+function afterSection(body: Container, at: number): { index: number; heading: string } {
+  let level = 7;
+  let heading = '';
+  for (let i = at; i >= 0 && level === 7; i--) {
+    const child = body.getChild(i);
+    level = headingOf(child);
+    if (level < 7) heading = (child as Paragraph).getText();
+  }
+  const count = body.getNumChildren();
+  for (let i = at + 1; i < count; i++) if (headingOf(body.getChild(i)) <= level && level < 7) return { index: i, heading };
+  return { index: count, heading };
+}
+
+/**
+ * Where new paragraphs go. After the paragraph holding the cursor (or the selection's end) when the
+ * writer put it in body text; when it is in a table (where "Show in document" can leave it), a
+ * header, a footer or a footnote, after the body section holding it, or at the end of the
+ * document. A block never goes inside a table, so a table is never split.
+ */
+export function insertionPoint(doc: Doc): InsertionPoint {
   const cursor = doc.getCursor();
   let element: Element | null = cursor ? cursor.getElement() : null;
   if (!element) {
     const items = doc.getSelection()?.getRangeElements() ?? [];
     element = items.length ? items[items.length - 1]!.getElement() : null;
   }
-  const paragraph = paragraphOf(element);
-  if (paragraph) {
-    const container = paragraph.getParent() as unknown as Container;
-    const inCell = container.getType() === T().TABLE_CELL;
-    return { container, index: container.getChildIndex(paragraph) + 1, where: inCell ? 'in the table cell at the cursor' : 'after the cursor' };
-  }
   const body = doc.getBody();
-  return { container: body, index: body.getNumChildren(), where: 'at the end of the document' };
+  const end = () => ({ container: body, index: body.getNumChildren(), where: 'at the end of the document' });
+  const paragraph = paragraphOf(element);
+  if (!paragraph) return end();
+  const parent = paragraph.getParent() as unknown as Container;
+  if (parent.getType() === T().BODY_SECTION) return { container: body, index: body.getChildIndex(paragraph) + 1, where: 'after the paragraph at the cursor' };
+  // The body child that holds the paragraph (a table), if the paragraph is in the body at all.
+  let node: Element = paragraph;
+  for (let up = node.getParent() as Element | null; up && up.getType() !== T().BODY_SECTION; up = up.getParent() as Element | null) node = up;
+  if (!node.getParent() || node.getParent()!.getType() !== T().BODY_SECTION) return { ...end(), where: 'at the end of the document, as the cursor was outside the body text' };
+  const after = afterSection(body, body.getChildIndex(node));
+  const section = after.heading ? `after the section “${after.heading}”` : after.index === body.getNumChildren() ? 'at the end of the document' : 'before the first heading';
+  return { container: body, index: after.index, where: `${section}, as the cursor was in a table` };
+}
+
+/** Whether the block at `index` is writer's text that a tagged piece inserted before it would run into. */
+export function continuesText(container: Container, index: number): boolean {
+  if (index >= container.getNumChildren()) return false;
+  const next = container.getChild(index);
+  return isParagraphLike(next.getType()) && headingOf(next) === 7 && (next as Paragraph).getText().trim() !== '';
 }
 
 /** A paragraph to insert: its text, and a heading level or list style. */

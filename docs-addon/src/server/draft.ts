@@ -1,8 +1,9 @@
 import { withDocumentLock } from '@onbrand/apps-script/server';
 import type { ContentPack, Piece, Provenance } from '@onbrand/shared/generate';
-import { generateContentPackSync } from '@onbrand/shared/generate';
+import { channelPieces, generateContentPackSync, parseBrief } from '@onbrand/shared/generate';
+import { resolveChannel, type BrandKit } from '@onbrand/shared/kit';
 import type { Inserted } from '../contract';
-import { activeDocument, insertBlocks, insertionPoint, type Container, type NewBlock } from './document-port';
+import { activeDocument, continuesText, insertBlocks, insertionPoint, type Container, type NewBlock } from './document-port';
 import { generateOptions, loadKit } from './kit-store';
 import { markParagraphs, preview, publicMarks, saveMarks, type StoredMark } from './marks';
 
@@ -17,9 +18,9 @@ export interface Part {
   pieces: Judged[];
 }
 
-/** An answer that inserted nothing, with the issues and a notice saying so. */
-export function notInserted(issues: Inserted['issues'], notice: string): Inserted {
-  return { inserted: false, marks: [], issues, notices: [notice] };
+/** An answer that inserted nothing, with the issues and a notice saying so (after any that explain why). */
+export function notInserted(issues: Inserted['issues'], notice: string, why: readonly string[] = []): Inserted {
+  return { inserted: false, marks: [], issues, notices: [...why, notice] };
 }
 
 // Generated bodies are plain text with light markdown: "## " subheadings and "- " list lines.
@@ -49,8 +50,8 @@ function channelPart(label: string, piece: Piece): Part {
   return headedPart(label, channel ?? null, paragraphsOf(piece.text), [piece], channel ? `${label} [${channel}]` : label);
 }
 
-/** The pack as headed sections: article, email, subject lines, social post, ad headline. */
-export function packParts(pack: ContentPack): Part[] {
+/** The pack as headed sections: article, email, subject lines, social post, ad headline, then one per further channel the brief ticked. */
+export function packParts(pack: ContentPack, kit: BrandKit): Part[] {
   const { article, email } = pack;
   const piece = (id: string) => pack.pieces.find((p) => p.id === id)!;
   const pieces = (prefix: string) => pack.pieces.filter((p) => p.id === prefix || p.id.startsWith(`${prefix}.`));
@@ -60,6 +61,7 @@ export function packParts(pack: ContentPack): Part[] {
     headedPart('Subject lines', 'email-subject', listed(pack.subjectLines), pieces('subjectLines')),
     channelPart('Social post', piece('social')),
     channelPart('Ad headline', piece('adHeadline')),
+    ...channelPieces(pack).map((p) => channelPart(resolveChannel(kit, p.channel!)?.name ?? p.channel!, p)),
   ];
 }
 
@@ -74,6 +76,7 @@ export function insertMarked(
   provenance: Provenance,
   kind: StoredMark['kind'],
   original?: { range: GoogleAppsScript.Document.Range; text: string },
+  approvedClaims: readonly string[] = [],
 ): StoredMark[] {
   const made = insertBlocks(point, parts.flatMap((part) => part.blocks));
   let at = 0;
@@ -94,6 +97,7 @@ export function insertMarked(
       disclosure: part.pieces.find((p) => p.disclosure)?.disclosure ?? null,
       original: original ? preview(original.text) : null,
       text: preview(part.blocks.map((b) => b.text).join('\n')),
+      ...(approvedClaims.length ? { approvedClaims: [...approvedClaims] } : {}),
     };
     return markParagraphs(doc, paragraphs, mark, original?.range);
   });
@@ -102,11 +106,13 @@ export function insertMarked(
 }
 
 /** Inserts parts at the cursor (after the writer's paragraph, never over it), marked for review. */
-export function insertParts(parts: readonly Part[], provenance: Provenance, kind: StoredMark['kind'], notices: string[]): Inserted {
+export function insertParts(parts: readonly Part[], provenance: Provenance, kind: StoredMark['kind'], notices: string[], approvedClaims: readonly string[] = []): Inserted {
   return withDocumentLock(() => {
     const doc = activeDocument();
     const point = insertionPoint(doc);
-    const marks = insertMarked(doc, point, parts, provenance, kind);
+    // An empty paragraph after the pack keeps the writer's next paragraph out of its last channel section.
+    if (continuesText(point.container, point.index)) point.container.insertParagraph(point.index, '');
+    const marks = insertMarked(doc, point, parts, provenance, kind, undefined, approvedClaims);
     return { inserted: true, marks: publicMarks(marks), issues: [], notices: [`Inserted ${parts.length} section${parts.length === 1 ? '' : 's'} ${point.where}, marked for review.`, ...notices] };
   });
 }
@@ -117,5 +123,8 @@ export function draftFromBrief(brief: unknown): Inserted {
   const { options, notices } = generateOptions();
   const pack = generateContentPackSync(brief, kit, options);
   if (!pack.ok) return notInserted(pack.issues, 'The brief needs a few fixes before drafting; nothing was inserted.');
-  return insertParts(packParts(pack.value), pack.value.provenance, 'draft', [...notices, ...pack.value.notices]);
+  // The brief's approved claims stay with the draft, so later checks and the approval honour them.
+  const parsed = parseBrief(brief);
+  const approved = parsed.ok ? (parsed.value.approvedClaims ?? []) : [];
+  return insertParts(packParts(pack.value, kit), pack.value.provenance, 'draft', [...notices, ...pack.value.notices], approved);
 }

@@ -20,7 +20,7 @@ const endpoints = exposeEndpoints(docsContract, {
   rewriteSelection: (input) => rewriteSelection(input.channel),
   chooseRewrite: (input) => chooseRewrite(input.id, input.keep),
   runTemplate: (input) => runTemplate(input.templateId, input.vars),
-  approveMark: (input) => approveMark(input.id),
+  approveMark: (input) => approveMark(input.id, input.confirm),
   getAuditLog: auditLog,
   importKit: (input) => importKit(input.json, input.scope),
   saveSettings,

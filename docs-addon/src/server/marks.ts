@@ -85,7 +85,8 @@ function removeRange(doc: Doc, rangeId: string): void {
   doc.getNamedRangeById(rangeId)?.remove();
 }
 
-function markedParagraphs(doc: Doc, rangeId: string | null): Paragraph[] {
+/** The paragraphs a mark's named range holds (none when the range is gone). */
+export function markedParagraphs(doc: Doc, rangeId: string | null): Paragraph[] {
   const named = rangeId ? doc.getNamedRangeById(rangeId) : null;
   if (!named) return [];
   return named
@@ -104,29 +105,40 @@ function whoIsApproving(): string {
   return key ? `user key ${key}` : 'unknown user';
 }
 
+type Approval = { approved: AuditEntry | null; message: string; open: AuditEntry['findings'] };
+const summary = (f: { rule: string; severity: AuditEntry['findings'][number]['severity']; match: string; message: string }) => ({ rule: f.rule, severity: f.severity, match: f.match, message: f.message });
+
 /**
  * Approves one mark: clears the highlight and the named range, keeps (or restores) the channel's
- * disclosure, and writes an audit entry with the text's findings at this moment.
+ * disclosure, and writes an audit entry with the text's findings at this moment. With error-level
+ * findings open, nothing changes until the approver has seen them and confirms; the entry then
+ * records how many were open.
  */
-export function approveMark(id: string): { approved: AuditEntry | null; message: string } {
-  if (!id) return { approved: null, message: 'Pick a draft to approve.' };
+export function approveMark(id: string, confirm = false): Approval {
+  const refuse = (message: string): Approval => ({ approved: null, message, open: [] });
+  if (!id) return refuse('Pick a draft to approve.');
   return withDocumentLock(() => {
     const marks = readMarks();
     const mark = marks.find((m) => m.id === id);
-    if (!mark) return { approved: null, message: 'That draft is no longer waiting for approval.' };
-    if (mark.originalRangeId) return { approved: null, message: 'Keep the rewrite or the original first, then approve.' };
+    if (!mark) return refuse('That draft is no longer waiting for approval.');
+    if (mark.originalRangeId) return refuse('Keep the rewrite or the original first, then approve.');
     const doc = activeDocument();
     const paragraphs = markedParagraphs(doc, mark.rangeId);
-    if (mark.disclosure && paragraphs.length && !paragraphs.some((p) => p.getText().includes(mark.disclosure!))) {
-      // The kit requires the label on this channel; it goes back in rather than shipping without it.
-      paragraphs[paragraphs.length - 1]!.appendText(` ${mark.disclosure}`);
-    }
-    const text = paragraphs.map((p) => p.getText()).join('\n');
-    highlight(paragraphs, clear);
-    removeRange(doc, mark.rangeId);
+    // The kit requires the label on this channel; it goes back in rather than shipping without it.
+    const restoreLabel = !!mark.disclosure && paragraphs.length > 0 && !paragraphs.some((p) => p.getText().includes(mark.disclosure!));
+    const texts = paragraphs.map((p) => p.getText());
+    if (restoreLabel) texts[texts.length - 1] += ` ${mark.disclosure}`;
+    const text = texts.join('\n');
     const { kit } = loadKit();
     const { label, template, templateVersion, provider, model, channel } = mark;
-    const lint = lintText(text, kit, { channel: channel ?? undefined, aiGenerated: true });
+    const lint = lintText(text, kit, { channel: channel ?? undefined, aiGenerated: true, approvedClaims: mark.approvedClaims ?? [] });
+    const errors = lint.findings.filter((f) => f.severity === 'error').map(summary);
+    if (errors.length && !confirm) {
+      return { approved: null, message: `“${label}” has ${errors.length} open error${errors.length === 1 ? '' : 's'}. Look at ${errors.length === 1 ? 'it' : 'them'}, then approve anyway or fix first.`, open: errors };
+    }
+    if (restoreLabel) paragraphs[paragraphs.length - 1]!.appendText(` ${mark.disclosure}`);
+    highlight(paragraphs, clear);
+    removeRange(doc, mark.rangeId);
     const entry: AuditEntry = {
       markId: id,
       label,
@@ -138,12 +150,14 @@ export function approveMark(id: string): { approved: AuditEntry | null; message:
       model,
       channel,
       score: lint.score,
-      findings: lint.findings.map((f) => ({ rule: f.rule, severity: f.severity, match: f.match, message: f.message })),
+      findings: lint.findings.map(summary),
+      ...(errors.length ? { openErrors: errors.length } : {}),
     };
     const moved = appendAudit(doc, entry);
     writeMarks(marks.filter((m) => m.id !== id));
     const archived = moved ? ` The ${moved} oldest audit entries moved to the “${archiveHeading}” section at the end of the document; the CSV still has them all.` : '';
-    return { approved: entry, message: `Approved “${label}”.${archived}` };
+    const opened = errors.length ? ` with ${errors.length} open error${errors.length === 1 ? '' : 's'}, as recorded in the audit log` : '';
+    return { approved: entry, message: `Approved “${label}”${opened}.${archived}`, open: [] };
   });
 }
 

@@ -27,7 +27,7 @@ export function rewriteSelection(channel: string): Inserted {
   const result = rewriteToBrandSync(original, findings, kit, { ...options, ...target });
   if (!result.ok) return notInserted(result.issues, 'The rewrite could not start; nothing changed.');
   const rewrite = result.value;
-  if (rewrite.text === original) return nothing('The selection already follows the brand rules the rewrite can fix; nothing changed.');
+  if (rewrite.text === original) return notInserted([], 'Nothing changed.', [...notices, ...rewrite.notices]);
   return withDocumentLock(() => {
     const selection = doc.getSelection()!;
     const items = selection.getRangeElements();

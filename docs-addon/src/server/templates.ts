@@ -44,7 +44,7 @@ function offlineParts(template: PromptTemplate, vars: Vars, kit: BrandKit, optio
   }
   const pack = generateContentPackSync(briefOf(vars.brief), kit, options);
   if (!pack.ok) return pack;
-  if (template.id === 'content-pack') return { parts: packParts(pack.value), provenance: pack.value.provenance, notices: pack.value.notices };
+  if (template.id === 'content-pack') return { parts: packParts(pack.value, kit), provenance: pack.value.provenance, notices: pack.value.notices };
   const pieces = pack.value.pieces.filter((p) => p.id.startsWith('subjectLines.'));
   const notices = vars.count && vars.count !== pieces.length ? [`Offline drafts give ${pieces.length} subject lines, not ${vars.count}; a model gives any number.`] : [];
   const provenance = { ...pack.value.provenance, template: template.id, templateVersion: template.version };

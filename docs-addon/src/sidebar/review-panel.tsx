@@ -1,6 +1,6 @@
 import { ErrorNote, useRemote } from '@onbrand/apps-script/sidebar';
 import { useState } from 'preact/hooks';
-import type { Mark } from '../contract';
+import type { AuditEntry, Mark } from '../contract';
 import { useAction } from './parts';
 import { call } from './rpc';
 
@@ -15,12 +15,20 @@ function download(csv: string) {
 export function ReviewPanel(props: { marks: readonly Mark[]; onChange: () => void }) {
   const audit = useRemote(() => call('getAuditLog', {}));
   const [message, setMessage] = useState('');
+  // Error-level findings an approval stopped at, shown for the approver to confirm or go and fix.
+  const [open, setOpen] = useState<{ id: string; findings: AuditEntry['findings'] } | null>(null);
   const { busy, error, run } = useAction();
   const act = (work: () => Promise<{ message: string }>) =>
     run(async () => {
       setMessage((await work()).message);
       props.onChange();
       await audit.refresh();
+    });
+  const approve = (id: string, confirm: boolean) =>
+    act(async () => {
+      const answer = await call('approveMark', { id, confirm });
+      setOpen(answer.open.length ? { id, findings: answer.open } : null);
+      return answer;
     });
 
   return (
@@ -60,9 +68,29 @@ export function ReviewPanel(props: { marks: readonly Mark[]; onChange: () => voi
             ) : (
               <>
                 <pre>{mark.text}</pre>
-                <button class="button primary" disabled={busy} onClick={() => act(() => call('approveMark', { id: mark.id }))} aria-label={`Approve ${mark.label}`}>
-                  Approve
-                </button>
+                {open?.id === mark.id ? (
+                  <div role="alertdialog" aria-label={`Open findings in ${mark.label}`}>
+                    <ul class="findings" aria-label="Open errors">
+                      {open.findings.map((f, i) => (
+                        <li key={i}>
+                          <strong>{f.match || '(missing)'}</strong>: {f.message}
+                        </li>
+                      ))}
+                    </ul>
+                    <div class="row">
+                      <button class="button primary" disabled={busy} onClick={() => approve(mark.id, true)}>
+                        Approve anyway
+                      </button>
+                      <button class="button" disabled={busy} onClick={() => setOpen(null)}>
+                        Not yet
+                      </button>
+                    </div>
+                  </div>
+                ) : (
+                  <button class="button primary" disabled={busy} onClick={() => approve(mark.id, false)} aria-label={`Approve ${mark.label}`}>
+                    Approve
+                  </button>
+                )}
               </>
             )}
           </article>

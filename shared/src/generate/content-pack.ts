@@ -6,9 +6,9 @@ import { contentPackTemplate, type RenderedPrompt } from '../prompts';
 import { askWithRepair, promptFor, readJsonAnswer, type RepairRequest } from './ask';
 import { parseBrief, type Brief } from './brief';
 import { drafted, isoTime, offlineModel, type GenerateOptions, type GenerateSyncOptions } from './model-config';
-import { offlineCopy } from './offline';
-import { channelLimit, disclosureFor, makeProvenance, packCopySchema, type ContentPack, type PackCopy, type Piece, type Provenance } from './pack';
-import { blockingProblems, copyLimit, judgeFor, polishPiece, type Judge, type Room } from './pieces';
+import { offlineChannelCopy, offlineCopy } from './offline';
+import { channelLimit, makeProvenance, packCopySchema, type ContentPack, type PackCopy, type Piece, type Provenance } from './pack';
+import { blockingProblems, copyLimit, judgeFor, polishPiece, type Judge } from './pieces';
 import type { ModelConfig } from './providers';
 import type { RetryPolicy } from './retry';
 import { draftSeed, seededRandom } from './seed';
@@ -28,6 +28,8 @@ interface Context {
   seed: string;
   createdAt: string;
   channels: { social: string; ad: string };
+  /** Channels the brief ticks that no fixed piece covers: each gets a piece of its own. */
+  extra: string[];
 }
 
 // A brief may target other kit channels: an X post for the social piece, a paid-social headline for the ad.
@@ -50,6 +52,8 @@ function contextFor(brief: Brief, kit: BrandKit, now: Date | string): Context {
     { id: 'social', channel: social },
     { id: 'adHeadline', channel: ad },
   ];
+  const covered = new Set(slots.map((slot) => slot.channel));
+  const extra = [...new Set((brief.channels ?? []).filter((id) => !covered.has(id)))];
   return {
     brief,
     kit,
@@ -58,7 +62,35 @@ function contextFor(brief: Brief, kit: BrandKit, now: Date | string): Context {
     seed: draftSeed({ brief }, kit, contentPackTemplate),
     createdAt: isoTime(now),
     channels: { social, ad },
+    extra,
   };
+}
+
+/** The id of the piece written for a channel the brief ticks beyond the fixed pieces. */
+export const channelPieceId = (channel: string) => `channel.${channel}`;
+
+/** The pieces written for the brief's further channels, in the brief's order. */
+export function channelPieces(pack: Pick<ContentPack, 'pieces'>): Piece[] {
+  return pack.pieces.filter((piece) => piece.id.startsWith('channel.'));
+}
+
+// Copy for each further channel, from the brief (the model's answer has fixed fields); a channel
+// with no room for any copy gets a reason instead of a piece.
+function extraCopy(ctx: Context): { slots: Slot[]; texts: string[]; reasons: string[] } {
+  const random = seededRandom(ctx.seed);
+  const out = { slots: [] as Slot[], texts: [] as string[], reasons: [] as string[] };
+  for (const channel of ctx.extra) {
+    const { text, missing } = offlineChannelCopy(ctx.brief, ctx.kit, random, channel);
+    const name = resolveChannel(ctx.kit, channel)?.name ?? channel;
+    if (missing.includes('link')) out.reasons.push(`${name} needs a link, which the brief does not give: add one before use.`);
+    if (text === undefined) {
+      out.reasons.push(`No ${name} piece: even the call to action does not fit its ${channelLimit(ctx.kit, channel).maxGraphemes} characters once the kit's required wording is in.`);
+      continue;
+    }
+    out.slots.push({ id: channelPieceId(channel), channel });
+    out.texts.push(text);
+  }
+  return out;
 }
 
 // The title and outline are linted as Markdown headings, so heading rules and their fixes match the body's.
@@ -96,17 +128,17 @@ interface Settled {
 
 /** Applies safe fixes, limits and disclosure to every piece and lints the result. */
 function settle(draft: PackCopy, ctx: Context, origin: Provenance, offline: boolean): Settled {
-  const texts = pieceTexts(draft);
+  const extra = extraCopy(ctx);
+  const texts = [...pieceTexts(draft), ...extra.texts];
+  const slots = [...ctx.slots, ...extra.slots];
   const pieces: Piece[] = [];
   const fixed: Finding[] = [];
   const problems: string[] = [];
   const overLength: string[] = [];
-  const notes = new Set<string>();
+  const notes = new Set<string>(extra.reasons);
   const judged: Judge = { ...ctx.judge, memo: new Map() };
-  ctx.slots.forEach((slot, i) => {
+  slots.forEach((slot, i) => {
     const room = slot.channel ? copyLimit(ctx.kit, slot.channel) : undefined;
-    const cramped = slot.channel && room ? crampedByLabel(ctx.kit, slot.channel, room) : undefined;
-    if (cramped) notes.add(cramped);
     const { piece, fixed: applied, tooLong } = polishPiece(slot.id, slot.channel, texts[i]!, room, judged, origin, offline);
     fixed.push(...applied);
     if (tooLong) overLength.push(tooLong);
@@ -115,13 +147,6 @@ function settle(draft: PackCopy, ctx: Context, origin: Provenance, offline: bool
     problems.push(...blockingProblems(slot.id, piece.findings));
   });
   return { copy: copyOf(texts), pieces, fixed, problems, overLength, notes: [...notes] };
-}
-
-// A label that takes more than half a channel's room leaves copy too short to say much; a person should know.
-function crampedByLabel(kit: BrandKit, channel: string, room: Room): string | undefined {
-  const full = channelLimit(kit, channel).maxGraphemes;
-  if (!disclosureFor(kit, channel) || room.max * 2 >= full) return undefined;
-  return `The disclosure label leaves ${Math.max(room.max, 0)} of ${full} characters for ${channel} copy; a shorter label in the kit would leave more.`;
 }
 
 function pack(settled: Settled, origin: Provenance, notices: string[]): ContentPack {
@@ -175,7 +200,10 @@ function* modelPack(ctx: Context, config: ModelConfig, policy: RetryPolicy): Flo
     return { result: settled, problems: settled.problems, soft: settled.overLength };
   });
   if (!asked.ok) return offlinePack(ctx, [`${asked.why}. This pack is the offline draft instead.`]);
-  return pack(asked.result, origin, asked.notices);
+  // The model's answer has fixed fields, so further channels are written from the brief, as offline.
+  const further = channelPieces(asked.result).map((piece) => piece.channel!);
+  const notices = further.length ? [...asked.notices, `The ${further.join(', ')} piece${further.length === 1 ? ' was' : 's were'} written from the brief without the model.`] : asked.notices;
+  return pack(asked.result, origin, notices);
 }
 
 function* packFlow(briefInput: unknown, kit: BrandKit, options: GenerateOptions | GenerateSyncOptions): Flow<Parsed<ContentPack>> {

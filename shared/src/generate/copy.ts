@@ -54,8 +54,12 @@ export function fitWords(text: string, max: number, maxWords = Infinity): string
   return kept.join(' ');
 }
 
-/** Joins a disclosure label to copy; a line without closing punctuation gets a separator so the two do not run together. */
-export function withLabel(copy: string, label: string): string {
+/**
+ * Joins a disclosure label to copy: on a line of its own for multi-line copy or a channel that
+ * takes it as a separate field; else a line without closing punctuation gets a separator so the two do not run together.
+ */
+export function withLabel(copy: string, label: string, separate = false): string {
+  if (separate) return `${copy}\n${label}`;
   if (copy.includes('\n')) return `${copy}\n\n${label}`;
   return /[.!?…]$/u.test(copy) ? `${copy} ${label}` : `${copy} · ${label}`;
 }

@@ -1,5 +1,5 @@
 export { briefSchema, parseBrief, parseBriefJson, type Brief } from './brief';
-export { generateContentPack, generateContentPackSync, readPackCopy } from './content-pack';
+export { channelPieces, generateContentPack, generateContentPackSync, readPackCopy } from './content-pack';
 export {
   generateVariants,
   generateVariantsSync,

@@ -1,4 +1,4 @@
-import type { BrandKit } from '../kit';
+import { resolveChannel, type BrandKit } from '../kit';
 import type { Brief } from './brief';
 import { bare, fits, fitWords, lowerFirst, sentence, upperFirst } from './copy';
 import type { PackCopy } from './pack';
@@ -147,4 +147,27 @@ export function offlineCopy(brief: Brief, kit: BrandKit, random: Random, channel
     social,
     adHeadline,
   };
+}
+
+/**
+ * Copy for a channel the pack has no fixed piece for (a LinkedIn intro, an SMS), fitted to its room,
+ * with the brand name and opt-out wording the channel (or a kit rule for it) requires, and the
+ * elements it could not supply (a link); no text when no copy fits.
+ */
+export function offlineChannelCopy(brief: Brief, kit: BrandKit, random: Random, channel: string): { text?: string; missing: string[] } {
+  const f = factsOf(brief, kit);
+  const room = copyLimit(kit, channel);
+  const required = new Set(resolveChannel(kit, channel)?.requiredElements ?? []);
+  for (const rule of kit.rules) if (rule.type === 'required' && rule.channels?.includes(channel)) for (const element of rule.elements) required.add(element);
+  const named = (text: string) => (required.has('brand-name') && !text.includes(kit.name) ? `${kit.name}: ${text}` : text);
+  // Opt-out wording goes last, after the copy, so a cut never drops it.
+  const optOut = required.has('opt-out') ? ' Reply STOP to opt out.' : '';
+  const candidates = [
+    `${sentence(f.message)} ${sentence(f.benefits[0]!)} ${sentence(f.cta)}`,
+    `${sentence(f.message)} ${sentence(f.cta)}`,
+    sentence(f.cta),
+  ].map((text) => named(text) + optOut);
+  const fitting = candidates.filter((c) => fits(c, room.max, room.maxWords));
+  const missing = required.has('link') ? ['link'] : [];
+  return fitting.length ? { text: random.pick(fitting), missing } : { missing };
 }

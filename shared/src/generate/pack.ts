@@ -2,6 +2,7 @@ import type { Finding } from '../findings';
 import type { BrandKit } from '../kit';
 import { resolveChannel } from '../kit';
 import { once } from '../once';
+import { countGraphemes } from '../text';
 import * as z from '../zod';
 import type { ProviderId } from './providers';
 
@@ -86,6 +87,15 @@ export function channelLimit(kit: BrandKit, channel: string): Limit {
   const defined = resolveChannel(kit, channel);
   const maxGraphemes = defined?.maxGraphemes ?? fallbackLimits[channel] ?? 280;
   return defined?.maxWords ? { channel, maxGraphemes, maxWords: defined.maxWords } : { channel, maxGraphemes };
+}
+
+/**
+ * Where a channel's disclosure label goes: on the copy's line when it leaves at least half the
+ * channel's room for copy, else on a line of its own (a separate field, as ad platforms and posts
+ * allow), which the channel's length limit does not count.
+ */
+export function labelPlacement(kit: BrandKit, channel: string, label: string): 'inline' | 'separate' {
+  return countGraphemes(label) + 3 <= channelLimit(kit, channel).maxGraphemes / 2 ? 'inline' : 'separate';
 }
 
 /** The disclosure label a channel needs, if any. */

@@ -3,7 +3,7 @@ import type { BrandKit } from '../kit';
 import { applyFixes, isSafeFix, lintText, unapprovedClaims, type LintResult } from '../lint';
 import { countGraphemes } from '../text';
 import { fitWords, useKitTerms, withLabel } from './copy';
-import { channelLimit, disclosureFor, type Piece, type Provenance } from './pack';
+import { channelLimit, disclosureFor, labelPlacement, type Piece, type Provenance } from './pack';
 
 /** What the brand engine needs to judge a piece. */
 export interface Judge {
@@ -32,10 +32,11 @@ export function judge(text: string, channel: string | undefined, { kit, approved
   return result;
 }
 
-/** The room left for copy once the channel's disclosure label is appended. */
+/** The room left for copy once the channel's disclosure label is appended (all of it when the label goes on its own line). */
 export function copyLimit(kit: BrandKit, channel: string): Room {
   const limit = channelLimit(kit, channel);
-  const label = disclosureFor(kit, channel);
+  const required = disclosureFor(kit, channel);
+  const label = required && labelPlacement(kit, channel, required) === 'inline' ? required : undefined;
   // The label and its separator (' · ' at most) come out of the channel's room.
   const reserve = label ? countGraphemes(label) + 3 : 0;
   const labelWords = label ? label.split(/\s+/).length : 0;
@@ -85,9 +86,10 @@ export function polishPiece(id: string, channel: string | undefined, raw: string
     text = next;
     result = pass < 2 ? judge(text, channel, judged) : undefined;
   }
-  const disclosure = disclosureFor(judged.kit, channel);
+  // Only AI-written text carries the label; an offline rewrite of a person's text applies deterministic fixes only.
+  const disclosure = judged.aiGenerated ? disclosureFor(judged.kit, channel) : undefined;
   if (disclosure && !text.includes(disclosure)) {
-    text = withLabel(text, disclosure);
+    text = withLabel(text, disclosure, labelPlacement(judged.kit, channel!, disclosure) === 'separate');
     result = undefined;
   }
   const { findings, score } = result ?? judge(text, channel, judged);

@@ -1,7 +1,7 @@
 import type { Finding } from '../findings';
 import type { Parsed } from '../issues';
 import type { BrandKit } from '../kit';
-import { applyFixes, isSafeFix, unapprovedClaims } from '../lint';
+import { unapprovedClaims } from '../lint';
 import { once } from '../once';
 import { rewriteToBrandTemplate, type RenderedPrompt } from '../prompts';
 import * as z from '../zod';
@@ -51,10 +51,24 @@ function result(ctx: RewriteContext, text: string, fixed: Finding[], origin: Pro
   return { text, findings, score, needsReview, fixed, remaining: findings, provenance: origin, notices: out };
 }
 
+/**
+ * The offline rewrite: the kit's substitutions and term swaps, its safe fixes and a cut to the
+ * channel's room, as a pack's pieces are finished; it says so when none of them changes anything.
+ */
 function offlineRewrite(ctx: RewriteContext, notices: string[]): Rewrite {
   const origin = makeProvenance(rewriteToBrandTemplate, 'offline', offlineModel, ctx.seed, ctx.createdAt);
-  const safe = ctx.findings.filter(isSafeFix);
-  return result(ctx, safe.length ? applyFixes(ctx.text, safe) : ctx.text, safe, origin, notices);
+  const room = ctx.channel ? copyLimit(ctx.judged.kit, ctx.channel) : undefined;
+  // The kit's substitutions and term swaps arrive as safe fixes; a term with no replacement is left for a person, not cut mid-sentence.
+  const { piece, fixed, tooLong } = polishPiece('text', ctx.channel, ctx.text, room, ctx.judged, origin, false);
+  // A rewrite that would remove everything (a selection of one hedge word) keeps the text instead.
+  const text = piece.text.trim() ? piece.text : ctx.text;
+  const out = [...notices];
+  if (text === ctx.text) out.push('The offline rewrite could not change anything here: the kit has no substitution, safe fix or length cut for this text. A model (Settings) can rephrase it.');
+  else if (tooLong) out.push(`Cut to fit: ${tooLong}.`);
+  // What was fixed: the findings given that the final text no longer has, whether a swap or a fix removed them.
+  const left = judge(text, ctx.channel, ctx.judged).findings;
+  const gone = ctx.findings.filter((f) => !left.some((l) => l.rule === f.rule && l.match === f.match));
+  return result(ctx, text, text === ctx.text ? [] : [...new Set([...fixed, ...gone])], origin, out);
 }
 
 const answerSchema = once(() => z.object({ text: z.string().check(z.minLength(1)) }));

@@ -58,7 +58,8 @@ export const ruleSchema = () =>
     'type',
     [
       // Flags words or patterns that must not appear.
-      rule('existence', { tokens: optionalList(), pattern: z.optional(pattern()), ignoreCase: flag(true), exceptions: optionalList() }, ['tokens', 'pattern']),
+      // `action: "remove"` (Vale's remove action) says the fix is to cut the match, so it can be applied without a person.
+      rule('existence', { tokens: optionalList(), pattern: z.optional(pattern()), ignoreCase: flag(true), exceptions: optionalList(), action: z.optional(z.enum(['remove'], { error: 'expected "remove"' })) }, ['tokens', 'pattern']),
       // Replaces words with the brand's preferred ones; `keepCase` carries the writer's capitals over, and
       // `regex` reads the swap keys as regular expressions (as Vale does) instead of literal text.
       rule('substitution', {

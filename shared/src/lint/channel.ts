@@ -13,11 +13,14 @@ export function checkChannel(ctx: LintContext, aiGenerated: boolean): void {
   if (!channel) return;
   const report = (rule: string, severity: Severity, message: string, start: number, end = start, suggestions: string[] = []) =>
     ctx.report({ rule, severity, message, start, end, suggestions });
-  checkLimits(ctx, { start: 0, end: ctx.text.length }, channel, (start, end, detail) =>
+  // A disclosure label on a line of its own is a separate field: the copy's limit does not count it.
+  const label = ctx.kit.disclosure?.label;
+  const trimmed = ctx.text.trimEnd();
+  const copyEnd = label && trimmed.endsWith(label) && /[\r\n]\s*$/.test(trimmed.slice(0, -label.length)) ? trimmed.slice(0, -label.length).trimEnd().length : ctx.text.length;
+  checkLimits(ctx, { start: 0, end: copyEnd }, channel, (start, end, detail) =>
     report('channel.length', detail.min !== undefined ? 'warning' : channel.severity, limitMessage(channel.name, detail), start, end),
   );
   reportMissing(ctx, channel.requiredElements, (element, at) => report('channel.required', 'error', `${channel.name} needs ${describeElement(element)}.`, at));
-  const label = ctx.kit.disclosure?.label;
   if (aiGenerated && channel.disclosureRequired && label) {
     reportMissing(ctx, ['disclosure'], (_element, at) =>
       report('disclosure.missing', 'error', `AI-written copy on ${channel.name} must carry “${label}”.`, at, at, [`${/[\r\n]/.test(ctx.text) ? '\n\n' : ' '}${label}`]),

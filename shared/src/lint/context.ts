@@ -1,6 +1,6 @@
 import type { Severity } from '../findings';
 import type { BrandKit, Channel, SkipKind } from '../kit';
-import { findSkipSpans, isAscii, lineSpans, paragraphSpans, sentenceSpans, SkipIndex, type Span } from '../text';
+import { BlockMap, findSkipSpans, isAscii, markdownBlocks, SkipIndex, type Span } from '../text';
 import type { LinearMatch } from '../regex';
 import { eachMatch, type Pattern } from './pattern';
 
@@ -23,7 +23,7 @@ export interface RuleHead {
   skip: readonly SkipKind[];
 }
 
-/** Where a rule counts or looks: the whole text, or each paragraph, sentence or line (blank lines left out). */
+/** Where a rule counts or looks: the whole text, or each paragraph, sentence or line (blank lines left out), never across a block. */
 export type Scope = 'text' | 'paragraph' | 'sentence' | 'line';
 
 /** What every rule check sees: the text, the kit, the channel and lazily computed views of the text. */
@@ -32,6 +32,7 @@ export class LintContext {
   private skipIndex?: SkipIndex;
   private asciiOnly?: boolean;
   private readonly spanLists: Partial<Record<Scope, Span[]>> = {};
+  private blockMap?: BlockMap;
 
   constructor(
     readonly text: string,
@@ -39,7 +40,14 @@ export class LintContext {
     readonly channel: Channel | undefined,
     /** Heading ranges the host knows, if any. */
     readonly headings?: readonly Span[],
+    /** Block ranges the host knows (paragraphs, list items, cells); without them the text is read as Markdown. */
+    private readonly blockSpans?: readonly Span[],
   ) {}
+
+  /** The text's blocks: headings, list items, table cells and paragraphs, which nothing is measured across. */
+  get blocks(): BlockMap {
+    return (this.blockMap ??= new BlockMap(this.text, this.blockSpans ?? markdownBlocks(this.text)));
+  }
 
   get skips(): SkipIndex {
     return (this.skipIndex ??= new SkipIndex(findSkipSpans(this.text)));
@@ -54,9 +62,9 @@ export class LintContext {
   scopeSpans(scope: Scope): Span[] {
     const { text } = this;
     return (this.spanLists[scope] ??=
-      scope === 'sentence' ? sentenceSpans(text)
-      : scope === 'paragraph' ? paragraphSpans(text)
-      : scope === 'line' ? lineSpans(text)
+      scope === 'sentence' ? this.blocks.sentences()
+      : scope === 'paragraph' ? this.blocks.paragraphs()
+      : scope === 'line' ? this.blocks.lines()
       : text.length > 0 ? [{ start: 0, end: text.length }] : []);
   }
 
@@ -74,14 +82,14 @@ export class LintContext {
     this.findings.push(finding);
   }
 
-  /** Each non-empty match of a pattern (within `span` when given) outside the text the rule skips. */
+  /** Each non-empty match of a pattern (within `span` when given) outside the text the rule skips and within one block. */
   matches(pattern: Pattern, rule: { skip: readonly SkipKind[] }, onMatch: (start: number, end: number, m: LinearMatch) => void, span?: Span): void {
     const offset = span ? span.start : 0;
     // A span of ASCII-only text is ASCII-only too.
     eachMatch(pattern, span ? this.text.slice(span.start, span.end) : this.text, this.ascii, (m) => {
       const start = offset + m.index;
       const end = start + m[0].length;
-      if (end > start && !this.skipped(rule, start, end)) onMatch(start, end, m);
+      if (end > start && !this.skipped(rule, start, end) && !this.blocks.crosses(start, end)) onMatch(start, end, m);
     });
   }
 }

@@ -14,7 +14,7 @@ import { TermMatcher } from './matcher';
 import { compileOccurrence } from './occurrence';
 import { compileReadability } from './readability';
 import { compileRepetition } from './repetition';
-import { compileRequired } from './required';
+import { compileRequired, isNamedElement } from './required';
 import { scoreForWords } from './score';
 import { compileSubstitution } from './substitution';
 import { compileTerms } from './terms';
@@ -32,6 +32,12 @@ export interface LintOptions {
    * it, Markdown headings ("# Title") are the headings.
    */
   headings?: readonly { start: number; end: number }[];
+  /**
+   * Where the blocks are (paragraphs, headings, list items, table cells), for hosts that know their
+   * structure; without it the text is read as Markdown. No sentence, paragraph, line, limit or match
+   * crosses a block.
+   */
+  blocks?: readonly { start: number; end: number }[];
 }
 
 export interface LintResult {
@@ -148,7 +154,7 @@ function runTerms(ctx: LintContext, compiled: CompiledKit): number {
     for (const { entry, consumer } of compiled.keyEntries[key]!) {
       if (!active[consumer]) continue;
       if (entry.caseSensitive && text.slice(start, end) !== entry.key) continue;
-      if (ctx.skipped(compiled.consumers[consumer]!.head, start, end)) continue;
+      if (ctx.skipped(compiled.consumers[consumer]!.head, start, end) || ctx.blocks.crosses(start, end)) continue;
       buckets[consumer]!.push({ start, end, entry });
     }
   });
@@ -181,6 +187,27 @@ function settle(raw: RawFinding[], text: string, approved: readonly string[]): R
   return out;
 }
 
+// Text the kit itself requires (the disclosure label, literal required elements) is exempt from the
+// kit's other rules: "AI" in the label is not an acronym to spell out. Checks of the required text
+// itself (disclosure.*, channel.*, required.*) still apply, and a missing-element finding (empty) is never exempt.
+function requiredTextRanges(text: string, kit: BrandKit, channel: Channel | undefined): { start: number; end: number }[] {
+  const literals = [kit.disclosure?.label ?? '', ...(channel?.requiredElements ?? []).filter((e) => !isNamedElement(e))].filter((t) => t.trim());
+  return literals.length ? approvedRanges(text, literals) : [];
+}
+
+const ownChecks = /^(?:disclosure|channel|required)\./;
+
+function isExempt(f: RawFinding, exempt: readonly { start: number; end: number }[]): boolean {
+  return f.end > f.start && !ownChecks.test(f.rule) && exempt.some((r) => r.start <= f.start && f.end <= r.end);
+}
+
+// A finding cut back to its first block keeps its message; a suggestion written for the whole range
+// no longer fits the cut range, so it is dropped rather than applied to the wrong text.
+function withinBlock(ctx: LintContext, f: RawFinding): RawFinding {
+  const span = ctx.blocks.clamp(f.start, f.end);
+  return span.start === f.start && span.end === f.end ? f : { ...f, ...span, suggestions: [] };
+}
+
 function channelOf(compiled: CompiledKit, kit: BrandKit, id: string): Channel | undefined {
   if (!compiled.channels.has(id)) compiled.channels.set(id, resolveChannel(kit, id));
   return compiled.channels.get(id);
@@ -190,12 +217,18 @@ function channelOf(compiled: CompiledKit, kit: BrandKit, id: string): Channel | 
 export function lintText(text: string, kit: BrandKit, options: LintOptions = {}): LintResult {
   const compiled = compileKit(kit);
   const channel = options.channel ? channelOf(compiled, kit, options.channel) : undefined;
-  const ctx = new LintContext(text, kit, channel, options.headings);
+  const ctx = new LintContext(text, kit, channel, options.headings, options.blocks);
   const scannedWords = compiled.matcher.keyLengths.length > 0 ? runTerms(ctx, compiled) : -1;
   for (const { rule, check } of compiled.checks) if (ctx.applies(rule)) check(ctx);
   checkChannel(ctx, options.aiGenerated === true);
   const approved = [...(kit.claims?.approved ?? []), ...(options.approvedClaims ?? [])];
-  const raw = settle(ctx.findings, text, approved);
+  // A whole-text finding (a limit, a grade) is shown on the first block it covers, so it never crosses structure.
+  const exempt = requiredTextRanges(text, kit, channel);
+  const raw = settle(
+    ctx.findings.filter((f) => !isExempt(f, exempt)).map((f) => withinBlock(ctx, f)),
+    text,
+    approved,
+  );
   const lines = raw.length > 0 ? new LineMap(text) : undefined;
   const findings: Finding[] = raw.map((f) => ({
     rule: f.rule,

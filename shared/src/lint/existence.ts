@@ -9,7 +9,11 @@ export function compileExistence(rule: RuleOf<'existence'>): CompiledRule {
   const flag = reporter(rule);
   const report = (ctx: LintContext, start: number, end: number) => {
     const match = ctx.text.slice(start, end);
-    flag(ctx, start, end, [match], { match });
+    if (rule.action !== 'remove') return flag(ctx, start, end, [match], { match });
+    // A removal takes one neighbouring space with it, so the fix leaves no double space.
+    const { text } = ctx;
+    const [from, to] = text[end] === ' ' ? [start, end + 1] : text[start - 1] === ' ' ? [start - 1, end] : [start, end];
+    flag(ctx, from, to, [match], { match }, ['']);
   };
   const entries: TermEntry[] = [
     ...rule.tokens.map((key) => ({ key, caseSensitive: !rule.ignoreCase })),

@@ -1,7 +1,8 @@
 import type { Finding } from '../findings';
 
-// Rules whose fixes are deterministic: the kit states the one right answer.
-const safePrefixes = ['substitution.', 'capitalization.', 'repetition.'];
+// Rules whose fixes are deterministic: the kit states the one right answer (an existence rule only
+// carries a suggestion when the kit says to remove the match).
+const safePrefixes = ['substitution.', 'capitalization.', 'repetition.', 'existence.'];
 const safeTermRules = new Set(['terms.banned', 'terms.misspelling', 'terms.case']);
 
 /** Whether the finding's fix can be applied without a person: a single deterministic suggestion. */
@@ -66,7 +67,8 @@ export interface FixAllResult {
   refused: string[];
 }
 
-const fixAllPasses = 4;
+// A removal inside a heading and the heading's case can take turns settling (cut the hedge, then recase the line): six passes leave room for that.
+const fixAllPasses = 6;
 
 /**
  * Applies every safe fix until the text settles, so one fix-all leaves nothing for a second to do.

@@ -1,4 +1,5 @@
 export { lintText, compileKit, unapprovedClaims, type LintOptions, type LintResult } from './engine';
+export { approvedRanges } from './claims';
 export { applyFixes, fixAll, isSafeFix, planFixes, type FixAllResult, type PlannedFix } from './fixes';
 export { brandFitScore, severityWeights } from './score';
 export { applyStyle } from './capitalization';

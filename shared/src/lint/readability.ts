@@ -12,7 +12,9 @@ export function compileReadability(rule: RuleOf<'readability'>): CompiledRule {
         const within = ctx.text.slice(span.start, span.end);
         // The plain count first: most spans of short copy are under the minimum and need no syllables.
         if (countWords(within) < rule.minWords) continue;
-        const grade = fleschKincaidGrade(readingStats(within));
+        // Sentences end at every block, so a heading never runs into the paragraph below it.
+        const sentences = ctx.scopeSpans('sentence').filter((s) => s.start >= span.start && s.end <= span.end).length;
+        const grade = fleschKincaidGrade(readingStats(within, sentences));
         if (grade <= rule.maxGrade) continue;
         const shown = grade.toFixed(1);
         report(ctx, span.start, span.end, [shown], { grade: shown, max: String(rule.maxGrade) });

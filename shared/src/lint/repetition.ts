@@ -20,7 +20,7 @@ export function compileRepetition(rule: RuleOf<'repetition'>): CompiledRule {
         if (!same(before.text, word.text)) continue;
         const gap = ctx.text.slice(before.end, word.start);
         if (!gap || /\S/.test(gap)) continue;
-        if (exceptions.has(word.text.toLowerCase()) || ctx.skipped(rule, before.start, word.end)) continue;
+        if (exceptions.has(word.text.toLowerCase()) || ctx.skipped(rule, before.start, word.end) || ctx.blocks.crosses(before.start, word.end)) continue;
         report(ctx, before.end, word.end, [word.text], { match: word.text }, ['']);
       }
     },

@@ -28,6 +28,9 @@ export function hasElement(text: string, element: string, kit: BrandKit): boolea
   return literal === '' || foldCase(text).includes(foldCase(literal));
 }
 
+/** Whether an element is one of the named kinds (`cta`, `link`…) rather than literal text. */
+export const isNamedElement = (element: string) => Object.prototype.hasOwnProperty.call(elementNames, element);
+
 /** How a finding names a missing element. */
 export function describeElement(element: string): string {
   return elementNames[element] ?? `“${element}”`;

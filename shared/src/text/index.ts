@@ -5,3 +5,4 @@ export * from './skip-spans';
 export * from './sentences';
 export * from './readability';
 export * from './case-fold';
+export * from './blocks';

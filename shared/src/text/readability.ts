@@ -8,11 +8,11 @@ export interface ReadingStats {
   syllables: number;
 }
 
-/** Words, sentences and syllables in a text. */
-export function readingStats(text: string): ReadingStats {
+/** Words, sentences and syllables in a text; a caller that knows the text's structure passes its sentence count. */
+export function readingStats(text: string, sentenceCount = sentenceSpans(text).length): ReadingStats {
   const words = wordSpans(text);
   const syllables = words.reduce((sum, word) => sum + countSyllables(word.text), 0);
-  return { words: words.length, sentences: Math.max(1, sentenceSpans(text).length), syllables };
+  return { words: words.length, sentences: Math.max(1, sentenceCount), syllables };
 }
 
 /** Flesch–Kincaid grade = 0.39·(words/sentences) + 11.8·(syllables/words) − 15.59 (Kincaid et al., 1975). */

@@ -41,8 +41,10 @@ function overLimits(pack: ContentPack, kit: BrandKit): string[] {
   return pack.pieces.flatMap((piece) => {
     const channel = piece.channel ? resolveChannel(kit, piece.channel) : undefined;
     if (!channel) return [];
-    const words = piece.text.split(/\s+/).filter(Boolean).length;
-    const over = (channel.maxGraphemes !== undefined && countGraphemes(piece.text) > channel.maxGraphemes) || (channel.maxWords !== undefined && words > channel.maxWords);
+    // A disclosure label on a line of its own is a separate field, outside the copy's limit.
+    const text = piece.disclosure && piece.text.endsWith(`\n${piece.disclosure}`) ? piece.text.slice(0, -piece.disclosure.length - 1) : piece.text;
+    const words = text.split(/\s+/).filter(Boolean).length;
+    const over = (channel.maxGraphemes !== undefined && countGraphemes(text) > channel.maxGraphemes) || (channel.maxWords !== undefined && words > channel.maxWords);
     return over ? [`${piece.id}: ${piece.text}`] : [];
   });
 }

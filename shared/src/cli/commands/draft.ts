@@ -3,6 +3,7 @@ import { describeIssues } from '../../issues';
 import { parseKitJson } from '../../kit';
 import {
   adapters,
+  channelPieces,
   generateContentPack,
   parseBriefJson,
   providerIds,
@@ -90,6 +91,8 @@ export function packJson(pack: ContentPack): unknown {
     subjectLines: pack.subjectLines,
     social: pack.social,
     adHeadline: pack.adHeadline,
+    // Copy for the brief's further channels, by channel id, when it ticks any.
+    ...(channelPieces(pack).length ? { channels: Object.fromEntries(channelPieces(pack).map((piece) => [piece.channel!, piece.text])) } : {}),
     pieces: pack.pieces.map((piece) => ({
       id: piece.id,
       ...(piece.channel ? { channel: piece.channel } : {}),
@@ -141,6 +144,7 @@ export function packMarkdown(pack: ContentPack): string {
     '',
     pack.adHeadline,
     '',
+    ...channelPieces(pack).flatMap((piece) => [`## ${piece.channel}`, '', piece.text, '']),
     '## Review',
     '',
     ...pack.pieces.map((piece) => `- ${piece.id}: score ${piece.score}${piece.needsReview ? ', needs review' : ''}`),

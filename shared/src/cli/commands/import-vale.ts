@@ -35,22 +35,26 @@ function existence(vale: Json, head: Json, ignoreCase: boolean): Mapped {
   const tokens = strings(vale.tokens);
   const raw = strings(vale.raw);
   const exceptions = strings(vale.exceptions);
-  if (raw.length === 0 && tokens.every(isLiteral)) return { rule: { ...head, type: 'existence', tokens, ignoreCase, exceptions } };
+  // Vale's `action: { name: remove }`: the fix is to cut the match.
+  const action = (vale.action as Json | undefined)?.name === 'remove' ? { action: 'remove' } : {};
+  if (raw.length === 0 && tokens.every(isLiteral)) return { rule: { ...head, type: 'existence', tokens, ignoreCase, exceptions, ...action } };
   const parts = [];
   if (tokens.length > 0) parts.push(bounded(tokens.join('|'), vale.nonword === true));
   if (raw.length > 0) parts.push(raw.join(''));
   const { pattern, ignoreCase: inline } = stripInlineFlags(parts.join('|'));
-  return { rule: { ...head, type: 'existence', pattern, ignoreCase: ignoreCase || inline, exceptions } };
+  return { rule: { ...head, type: 'existence', pattern, ignoreCase: ignoreCase || inline, exceptions, ...action } };
 }
 
 function substitution(vale: Json, head: Json, ignoreCase: boolean): Mapped {
   const swap = (vale.swap ?? {}) as Record<string, unknown>;
   const keys = Object.keys(swap);
   const values = Object.fromEntries(keys.map((key) => [key, String(swap[key])]));
-  if (keys.every(isLiteral)) return { rule: { ...head, type: 'substitution', swap: values, ignoreCase } };
+  // Vale's `capitalize: true` capitalises the suggestion for a match that starts with a capital.
+  const keepCase = vale.capitalize === true ? { keepCase: true } : {};
+  if (keys.every(isLiteral)) return { rule: { ...head, type: 'substitution', swap: values, ignoreCase, ...keepCase } };
   const wrapped = Object.fromEntries(keys.map((key) => [bounded(stripInlineFlags(key).pattern, vale.nonword === true), values[key]!]));
   const inline = keys.some((key) => stripInlineFlags(key).ignoreCase);
-  return { rule: { ...head, type: 'substitution', swap: wrapped, ignoreCase: ignoreCase || inline, regex: true } };
+  return { rule: { ...head, type: 'substitution', swap: wrapped, ignoreCase: ignoreCase || inline, regex: true, ...keepCase } };
 }
 
 const scopeOf = (scope: unknown) => (scope === 'sentence' ? 'sentence' : scope === 'paragraph' ? 'paragraph' : 'text');
