@@ -20,3 +20,10 @@ export function pText(p: number): string {
 export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
+
+/** The periods a run pools: "week 1", "week 1 to week 4 (4 periods)", or "" when none is named. */
+export function periodSpan(periods: readonly string[]): string {
+  const named = periods.filter(Boolean);
+  if (named.length <= 1) return named[0] ?? '';
+  return `${named[0]} to ${named[named.length - 1]} (${plural(named.length, 'period')})`;
+}

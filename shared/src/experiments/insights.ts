@@ -1,3 +1,4 @@
+import { comparePeriods } from './periods';
 import type { ResultGroup, ResultRow, ResultsAnalysis, ExperimentPlan } from './results-table';
 
 // Anomalies worth a sentence, found in an analyzed Results sheet. Thresholds (all overridable):
@@ -51,21 +52,6 @@ function srmAlarms(groups: readonly ResultGroup[]): Insight[] {
     kind: 'srm', experiment: group.experiment, period: group.period, segment: group.segment, pValue: group.srm.pValue,
     visitors: Object.fromEntries([group.control, ...group.variants].map((row) => [row.arm, row.visitors])), rows: group.rowNumbers,
   }));
-}
-
-/** Natural order for period labels: numbers by value, text with its digit runs by value. */
-export function comparePeriods(a: string, b: string): number {
-  const numA = Number(a);
-  const numB = Number(b);
-  if (a !== '' && b !== '' && Number.isFinite(numA) && Number.isFinite(numB)) return numA - numB;
-  const partsA = a.match(/\d+|\D+/g) ?? [];
-  const partsB = b.match(/\d+|\D+/g) ?? [];
-  for (let i = 0; i < Math.min(partsA.length, partsB.length); i++) {
-    const [x, y] = [partsA[i], partsB[i]];
-    const diff = /^\d/.test(x) && /^\d/.test(y) ? Number(x) - Number(y) : x < y ? -1 : x > y ? 1 : 0;
-    if (diff !== 0) return diff;
-  }
-  return partsA.length - partsB.length;
 }
 
 function fallingSegments(rows: readonly ResultRow[], falls: number): Insight[] {

@@ -85,5 +85,6 @@ export function analyzeResults(results: Table, plans: Plans): { ok: true; value:
   const byAlpha = (a: { experiment: string }, b: { experiment: string }) => alphas.indexOf(alphaOf(a.experiment)) - alphas.indexOf(alphaOf(b.experiment));
   analysis.rows.sort(byAlpha);
   analysis.groups.sort(byAlpha);
+  analysis.runs.sort(byAlpha);
   return { ok: true, value: { analysis, alphaOf } };
 }

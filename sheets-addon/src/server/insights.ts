@@ -93,7 +93,7 @@ export function writeInsights(spreadsheet: Spreadsheet, deps: InsightDeps): Repo
   const fresh = found.map((insight) => ({ insight, id: insightId(insight) })).filter(({ id }) => !existing.has(id));
   const gid = fresh.length > 0 ? results.range.getSheet().getSheetId() : 0;
   const lastColumn = columnLetter(Math.max(1, results.header.length));
-  const decisionOf = (name: string) => analysis.groups.find((group) => group.experiment === name)?.decision.decision ?? '';
+  const decisionOf = (name: string) => analysis.runs.find((run) => run.experiment === name)?.decision.decision ?? '';
   const kit = deps.kit ?? minimalKit();
 
   // Rows finished but not yet written, and how many have been written.
