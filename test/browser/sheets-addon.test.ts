@@ -48,7 +48,7 @@ describe('the Sheets add-on in the preview', () => {
     await expect.poll(() => report.textContent()).toMatch(/Wrote \d+ new insights/);
     const insights = sidebar.getByRole('list', { name: 'Insights' }).getByRole('listitem');
     await expect.poll(() => insights.count()).toBeGreaterThan(3);
-    const srm = insights.filter({ hasText: 'traffic split does not match the plan' });
+    const srm = insights.filter({ hasText: 'Churn audiences: the traffic split for all visitors does not match the plan' });
     await srm.locator('summary').click();
     await expect.poll(() => srm.textContent()).toContain('(Source: rows 10 and 11.)');
     await page.screenshot({ path: screenshotPath('sheets-tracker-insights') });

@@ -27,3 +27,10 @@ export function periodSpan(periods: readonly string[]): string {
   if (named.length <= 1) return named[0] ?? '';
   return `${named[0]} to ${named[named.length - 1]} (${plural(named.length, 'period')})`;
 }
+
+/** A count as people read it, with thousands separators: 9100 → "9,100". */
+export function count(value: number): string {
+  const [whole, fraction] = Math.abs(value).toString().split('.');
+  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${value < 0 ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
+}

@@ -30,6 +30,8 @@ export interface ExperimentPlan {
   endDate?: string;
   /** True once a decision is recorded. */
   decided?: boolean;
+  /** The primary metric, as the plan names it ("click rate"). */
+  metric?: string;
 }
 
 export interface ResultsOptions {
