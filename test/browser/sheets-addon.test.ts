@@ -64,10 +64,10 @@ describe('the Sheets add-on in the preview', () => {
     // The arms over the whole run: 2,518 of 48,000 for B.
     const rows = card.getByRole('table', { name: 'Arms of Subject lines' }).getByRole('row');
     await expect.poll(() => rows.count()).toBe(3);
-    await expect.poll(() => rows.nth(2).textContent()).toMatch(/^B5\.25%\+22\.0%< 0\.001100\.0%$/);
+    await expect.poll(() => rows.nth(2).textContent()).toMatch(/^B5\.25%\+22\.0%< 0\.001> 99\.9%$/);
     // Beside it, week by week.
     const trend = card.getByRole('table', { name: 'Week by week' }).getByRole('row');
-    await expect.poll(() => trend.allTextContents()).toEqual(['PeriodB liftB P(beat)', 'week 1+21.9%100.0%', 'week 2+22.0%100.0%', 'week 3+22.0%100.0%', 'week 4+22.1%100.0%']);
+    await expect.poll(() => trend.allTextContents()).toEqual(['PeriodB liftB P(beat)', 'week 1+21.9%> 99.9%', 'week 2+22.0%> 99.9%', 'week 3+22.0%> 99.9%', 'week 4+22.1%> 99.9%']);
     await card.screenshot({ path: screenshotPath('sheets-stats-trend') });
     await sidebar.getByRole('button', { name: 'Add to learning log' }).click();
     await expect.poll(() => card.getByRole('status').textContent()).toMatch(/^Added Subject lines to the Learning log/);

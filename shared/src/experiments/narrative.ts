@@ -1,4 +1,4 @@
-import { count, percent, periodSpan, plural, pText, signedPercent } from './format';
+import { count, percent, periodSpan, plural, probability, pText, signedPercent } from './format';
 import type { Insight } from './insights';
 
 // Plain-language narratives written offline and deterministically: the same insight always reads
@@ -41,7 +41,7 @@ function body(insight: Insight): { headline: string; text: string } {
       const interval = insight.ciLow !== null && insight.ciHigh !== null ? `, plausibly between ${signedPercent(insight.ciLow)} and ${signedPercent(insight.ciHigh)}` : '';
       return {
         headline: `${experiment}: ${variant} beats control on ${metric} by ${signedPercent(insight.lift)} for ${who}`,
-        text: `In ${experiment}${over(insight.periods)}, ${variant}'s ${metric} for ${who} is ${percent(insight.lift)} higher than control's${interval} (${pText(insight.pValueAdjusted)} after Holm's correction for every variant; ${percent(insight.probabilityToBeatControl)} probability that ${variant} is truly better). Check the guardrail metrics, then consider scaling ${variant}.`,
+        text: `In ${experiment}${over(insight.periods)}, ${variant}'s ${metric} for ${who} is ${percent(insight.lift)} higher than control's${interval} (${pText(insight.pValueAdjusted)} after Holm's correction for every variant; ${probability(insight.probabilityToBeatControl)} probability that ${variant} is truly better). Check the guardrail metrics, then consider scaling ${variant}.`,
       };
     }
     case 'falling-segment': {

@@ -11,7 +11,10 @@ const number = (value: unknown) => {
   return read.ok ? read.value : null;
 };
 
-/** Counts by stage, the use cases by score (as last scored) and each experiment's latest decision. */
+/**
+ * Counts by stage, the use cases by score (as last scored) and the decision of each experiment run
+ * (experiment × segment), as Analyze experiments wrote it and counts it in its status.
+ */
 export function readPortfolio(spreadsheet: Spreadsheet): Portfolio {
   const useCases = readTable(spreadsheet, useCasesSheet);
   const scoring = readTable(spreadsheet, scoringSheet);
@@ -40,8 +43,8 @@ export function readPortfolio(spreadsheet: Spreadsheet): Portfolio {
   bubbles.sort((a, b) => a.rank - b.rank);
   const latest = new Map<string, string>();
   if (results && columnIndex(results.header, 'Experiment') >= 0) {
-    const [experiment, decision] = [textColumn(results, 'Experiment'), textColumn(results, 'Decision')];
-    for (const row of results.rows) if (decision(row)) latest.set(experiment(row), decision(row));
+    const [experiment, segment, decision] = [textColumn(results, 'Experiment'), textColumn(results, 'Segment'), textColumn(results, 'Decision')];
+    for (const row of results.rows) if (decision(row)) latest.set(JSON.stringify([experiment(row), segment(row)]), decision(row));
   }
   return {
     ready: Boolean(useCases && scoring && results),

@@ -1,6 +1,5 @@
-import { periodSpan } from '@onbrand/shared/experiments';
+import { count, percent, periodSpan, probability, pValue, signedPercent } from '@onbrand/shared/experiments';
 import type { StatsCard } from '../contract';
-import { count, percent, pValue, signedPercent } from './format';
 
 type Card = NonNullable<StatsCard['card']>;
 
@@ -22,7 +21,7 @@ function Trend(props: { card: Card }) {
             <tr key={period.period}>
               <th scope="row">{period.period || '—'}</th>
               {variants.map((arm) => <td key={arm}>{signedPercent(of(arm)?.lift ?? null)}</td>)}
-              {variants.map((arm) => <td key={arm}>{percent(of(arm)?.probabilityToBeatControl ?? null)}</td>)}
+              {variants.map((arm) => <td key={arm}>{probability(of(arm)?.probabilityToBeatControl ?? null)}</td>)}
             </tr>
           );
         })}
@@ -68,7 +67,7 @@ export function StatsCardView(props: { stats: StatsCard | null; onPick: (experim
                   <td>{percent(arm.rate, 2)}</td>
                   <td title={arm.ciLow === null ? '' : `95% interval ${signedPercent(arm.ciLow)} to ${signedPercent(arm.ciHigh)}`}>{signedPercent(arm.lift)}</td>
                   <td>{pValue(arm.pValueAdjusted)}</td>
-                  <td>{percent(arm.probabilityToBeatControl)}</td>
+                  <td>{probability(arm.probabilityToBeatControl)}</td>
                 </tr>
               ))}
             </tbody>

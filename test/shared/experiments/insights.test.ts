@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { analyzeResultsTable } from '../../../shared/src/experiments/results-table';
 import { findInsights } from '../../../shared/src/experiments/insights';
 import { comparePeriods } from '../../../shared/src/experiments/periods';
-import { narrate, rowsText } from '../../../shared/src/experiments/narrative';
+import { rowsText } from '../../../shared/src/experiments/narrative';
 
 const now = '2026-11-23T12:00:00Z';
 

@@ -24,7 +24,7 @@ describe('narratives', () => {
     expect(stories([...subjectLines, ...churn])).toEqual([
       [
         'Subject lines: B beats control on click rate by +22.0% for all visitors',
-        "In Subject lines over week 1 to week 4 (4 periods), B's click rate for all visitors is 22.0% higher than control's, plausibly between +15.3% and +29.1% (p < 0.001 after Holm's correction for every variant; 100.0% probability that B is truly better). Check the guardrail metrics, then consider scaling B. (Source: rows 2, 3, 4, 5, 6, 7, 8 and 9.)",
+        "In Subject lines over week 1 to week 4 (4 periods), B's click rate for all visitors is 22.0% higher than control's, plausibly between +15.3% and +29.1% (p < 0.001 after Holm's correction for every variant; > 99.9% probability that B is truly better). Check the guardrail metrics, then consider scaling B. (Source: rows 2, 3, 4, 5, 6, 7, 8 and 9.)",
       ],
       [
         'Churn audiences: the traffic split for the mobile segment does not match the plan, so its retention cannot be trusted',
