@@ -51,6 +51,11 @@ describe('every figure, formatted once', () => {
     const counted = Object.fromEntries([...status.matchAll(/(\d+) (scale|iterate|stop|keep-running)/g)].map(([, n, decision]) => [decision, Number(n)]));
     const portfolio = t.call('getPortfolio');
     expect(Object.fromEntries(portfolio.decisions.map((d: { decision: string; count: number }) => [d.decision, d.count]))).toEqual(counted);
+    // The experiment still collecting its sample makes its use case (recorded as designed) running.
+    const stage = (name: string) => portfolio.stages.find((s: { stage: string }) => s.stage === name).count;
+    expect(stage('running')).toBe(counted['keep-running']);
+    expect(stage('designed')).toBe(0);
+    expect(portfolio.bubbles.find((b: { name: string }) => b.name === 'Weekly insight digest')?.stage ?? 'running').toBe('running');
 
     // Subject lines' B beats control with a probability just short of 1.
     const card = t.call('getStatsCard', { experiment: 'Subject lines' }).card;
