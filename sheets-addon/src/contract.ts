@@ -53,7 +53,8 @@ export type Portfolio = z.output<ReturnType<typeof portfolioSchema>>;
 const armSchema = once(() =>
   z.object({
     arm: z.string(),
-    row: z.number(),
+    /** The arm's sheet rows, one per period. */
+    rows: z.array(z.number()),
     visitors: z.number(),
     conversions: z.number(),
     rate: z.number(),
@@ -72,10 +73,14 @@ export const statsCardSchema = once(() =>
     card: z.nullable(
       z.object({
         experiment: z.string(),
-        period: z.string(),
+        /** The periods pooled into the arms' figures, in period order. */
+        periods: z.array(z.string()),
         segment: z.string(),
         alpha: z.number(),
+        /** Every period pooled per arm. */
         arms: z.array(armSchema()),
+        /** Each period on its own, in period order: each variant's lift and chance to beat control. */
+        trend: z.array(z.object({ period: z.string(), arms: z.array(z.object({ arm: z.string(), rate: z.number(), lift: z.nullable(z.number()), probabilityToBeatControl: z.nullable(z.number()) })) })),
         srm: z.object({ pValue: z.number(), mismatch: z.boolean() }),
         peeking: z.nullable(z.object({ progress: z.number(), message: z.string() })),
         decision: z.string(),

@@ -38,16 +38,17 @@ describe('the Sheets add-on in the preview', () => {
     await expect.poll(() => sidebar.getByRole('img', { name: /^Subject-line generator: impact 4, feasibility 5, score 81\.3, rank 1/ }).count()).toBe(1);
 
     await sidebar.getByRole('button', { name: 'Analyze experiments' }).click();
-    await expect.poll(() => report.textContent()).toMatch(/Analyzed 12 result rows in 6 comparisons/);
+    await expect.poll(() => report.textContent()).toMatch(/Analyzed 12 result rows in 3 experiment runs \(1 scale, 1 iterate, 1 keep-running\)/);
     const results = sheets.sheets.find((sheet) => sheet.snapshotName() === 'Results')!.snapshot();
     expect(results[0]).toContain('P(beat control)');
+    expect(results[0]).toContain('Lift to date');
     expect(results.slice(1).every((row) => row[row.length - 1] === 'OK')).toBe(true);
 
     await sidebar.getByRole('button', { name: 'Write insights' }).click();
     await expect.poll(() => report.textContent()).toMatch(/Wrote \d+ new insights/);
     const insights = sidebar.getByRole('list', { name: 'Insights' }).getByRole('listitem');
     await expect.poll(() => insights.count()).toBeGreaterThan(3);
-    const srm = insights.filter({ hasText: 'traffic split does not match the plan' });
+    const srm = insights.filter({ hasText: 'Churn audiences: the traffic split for all visitors does not match the plan' });
     await srm.locator('summary').click();
     await expect.poll(() => srm.textContent()).toContain('(Source: rows 10 and 11.)');
     await page.screenshot({ path: screenshotPath('sheets-tracker-insights') });
@@ -58,11 +59,16 @@ describe('the Sheets add-on in the preview', () => {
     const sidebar = page.getByRole('tabpanel', { name: 'Sheets add-on' }).frameLocator('iframe[title="Onbrand sidebar"]');
     await sidebar.getByRole('combobox', { name: 'Experiment' }).selectOption('Subject lines');
     const card = sidebar.getByTestId('stats-card');
-    await expect.poll(() => card.textContent()).toContain('week 4');
+    await expect.poll(() => card.textContent()).toContain('All of week 1 to week 4 (4 periods) · all');
     await expect.poll(() => sidebar.getByTestId('decision').textContent()).toBe('scale');
-    const rows = card.getByRole('row');
+    // The arms over the whole run: 2,518 of 48,000 for B.
+    const rows = card.getByRole('table', { name: 'Arms of Subject lines' }).getByRole('row');
     await expect.poll(() => rows.count()).toBe(3);
-    await expect.poll(() => rows.nth(2).textContent()).toMatch(/^B4\.88%\+22\.\d%< 0\.001100\.0%$/);
+    await expect.poll(() => rows.nth(2).textContent()).toMatch(/^B5\.25%\+22\.0%< 0\.001> 99\.9%$/);
+    // Beside it, week by week.
+    const trend = card.getByRole('table', { name: 'Week by week' }).getByRole('row');
+    await expect.poll(() => trend.allTextContents()).toEqual(['PeriodB liftB P(beat)', 'week 1+21.9%> 99.9%', 'week 2+22.0%> 99.9%', 'week 3+22.0%> 99.9%', 'week 4+22.1%> 99.9%']);
+    await card.screenshot({ path: screenshotPath('sheets-stats-trend') });
     await sidebar.getByRole('button', { name: 'Add to learning log' }).click();
     await expect.poll(() => card.getByRole('status').textContent()).toMatch(/^Added Subject lines to the Learning log/);
     const log = preview.server.environments.sheets.spreadsheet.sheets.find((sheet) => sheet.snapshotName() === 'Learning log')!.snapshot();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeResultsTable, durationDays, resultColumns, sampleSizePerArm } from '../../shared/src/experiments';
+import { analyzeResultsTable, durationDays, resultColumns, sampleSizePerArm, twoProportionTest } from '../../shared/src/experiments';
 import { openTracker } from './harness';
 
 const results = [
@@ -99,5 +99,62 @@ describe('analyzing experiments', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'busy' } });
     expect(result.error.message).toMatch(/Another Onbrand action is still running/);
     expect(t.sheet('Results').snapshot()).toEqual(before);
+  });
+
+  // Four weeks where B is ahead every week but never clearly in any one week: pooled, it is.
+  const weekly = [
+    ['Experiment', 'Arm', 'Period', 'Segment', 'Visitors', 'Conversions'],
+    ...['week 1', 'week 2', 'week 3', 'week 4'].flatMap((week, i) => [
+      ['Steady', 'control', week, 'all', 2000, 100 + i],
+      ['Steady', 'B', week, 'all', 2000, 118 + i],
+    ]),
+  ];
+
+  it('judges an experiment on its whole run, all weeks pooled per arm, and keeps each week as the trend', () => {
+    const t = openTracker({ Results: weekly.map((row) => [...row]) });
+    t.call('setupTracker');
+    const report = t.call('analyzeExperiments');
+    // One decision for the run, not one per week.
+    expect(report.message).toMatch(/in 1 experiment run \(1 scale\)/);
+    const rows = t.records('Results');
+    const pooled = twoProportionTest({ visitors: 8000, conversions: 406 }, { visitors: 8000, conversions: 478 });
+    const week4 = twoProportionTest({ visitors: 2000, conversions: 103 }, { visitors: 2000, conversions: 121 });
+    expect(week4.pValue).toBeGreaterThan(0.05);
+    expect(pooled.pValue).toBeLessThan(0.05);
+    // Each row keeps its own week's figures…
+    expect(rows[7]!.Lift).toBeCloseTo(week4.lift!, 12);
+    expect(rows[7]!['p-value']).toBeCloseTo(week4.pValue, 12);
+    // …beside its arm's figures over the whole run, and the run's decision on every row.
+    for (const row of rows.filter((r) => r.Arm === 'B')) {
+      expect(row['Lift to date']).toBeCloseTo(pooled.lift!, 12);
+      expect(row['Holm p to date']).toBeCloseTo(pooled.pValue, 12);
+    }
+    expect(rows.every((row) => row.Decision === 'scale')).toBe(true);
+    expect(String(rows[0]!.Reasons)).toMatch(/^B shows a lift of \+17\.7%/);
+    expect(rows.filter((row) => row.Arm === 'control').every((row) => row['Lift to date'] === '')).toBe(true);
+
+    const card = t.call('getStatsCard', { experiment: 'Steady' }).card;
+    expect(card).toMatchObject({ periods: ['week 1', 'week 2', 'week 3', 'week 4'], decision: 'scale' });
+    expect(card.arms.map((arm: { arm: string; visitors: number; conversions: number; rows: number[] }) => [arm.arm, arm.visitors, arm.conversions, arm.rows])).toEqual([
+      ['control', 8000, 406, [2, 4, 6, 8]],
+      ['B', 8000, 478, [3, 5, 7, 9]],
+    ]);
+    expect(card.arms[1].pValue).toBeCloseTo(pooled.pValue, 12);
+    expect(card.trend.map((period: { period: string; arms: { lift: number | null }[] }) => [period.period, period.arms[1]!.lift])).toEqual(
+      [0, 1, 2, 3].map((i) => [`week ${i + 1}`, twoProportionTest({ visitors: 2000, conversions: 100 + i }, { visitors: 2000, conversions: 118 + i }).lift]),
+    );
+  });
+
+  it('orders the trend by period and pools rows typed out of order, per segment', () => {
+    const shuffled = [weekly[0]!, ...weekly.slice(1).reverse(), ['Steady', 'control', 'week 1', 'mobile', 500, 20], ['Steady', 'B', 'week 1', 'mobile', 500, 30]];
+    const t = openTracker({ Results: shuffled.map((row) => [...row]) });
+    t.call('setupTracker');
+    t.call('analyzeExperiments');
+    const card = t.call('getStatsCard', { experiment: 'Steady' }).card;
+    expect(card.segment).toBe('all');
+    expect(card.trend.map((period: { period: string }) => period.period)).toEqual(['week 1', 'week 2', 'week 3', 'week 4']);
+    expect(card.arms[0]).toMatchObject({ visitors: 8000, conversions: 406 });
+    t.env.spreadsheet.select(t.sheet('Results').rangeAt(10, 1, 1, 1));
+    expect(t.call('getStatsCard').card).toMatchObject({ segment: 'mobile', periods: ['week 1'], arms: [{ visitors: 500 }, { visitors: 500 }] });
   });
 });

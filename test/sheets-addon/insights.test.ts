@@ -51,6 +51,45 @@ describe('writing insights', () => {
     expect(insights.snapshot()).toEqual(before);
   });
 
+  it('writes one insight per finding, naming its experiment, metric and segment', () => {
+    const t = sample();
+    t.call('writeInsights');
+    const rows = t.records('Insights');
+    // Four weeks of the same winner are one finding over the whole run.
+    const winners = rows.filter((row) => row.Kind === 'winner');
+    expect(winners.map((row) => row.Headline)).toEqual(['Subject lines: B beats control on click rate by +22.0% for all visitors']);
+    expect(String(winners[0]!.Narrative)).toMatch(/^In Subject lines over week 1 to week 4 \(4 periods\), B's click rate for all visitors is 22\.0% higher than control's/);
+    expect(new Set(rows.map((row) => row.Id)).size).toBe(rows.length);
+    for (const row of rows) expect(String(row.Headline)).toMatch(new RegExp(`^${row.Experiment}: .*(click rate|retention|reply rate)`));
+    expect(rows.map((row) => row.Headline)).toContain("Subject lines: control's click rate for all visitors fell for 3 periods in a row");
+  });
+
+  it('updates a finding in place when a new week moves its figures, sending an approved one back to review', () => {
+    const t = sample();
+    t.call('writeInsights');
+    const insights = t.sheet('Insights');
+    const before = t.records('Insights');
+    const winnerAt = before.findIndex((row) => row.Kind === 'winner');
+    const review = insights.snapshot()[0]!.indexOf('Review') + 1;
+    insights.write(winnerAt + 2, review, [['approved']]);
+    const results = t.sheet('Results');
+    const next = results.snapshot().filter((row) => row[0] !== '').length + 1;
+    results.write(next, 1, [['Subject lines', 'control', 'week 5', 'all', 12000, 468], ['Subject lines', 'B', 'week 5', 'all', 12000, 580]]);
+    const report = t.call('writeInsights');
+    expect(report.message).toMatch(/^Updated 3 insights whose figures moved on \(\d+ already in the sheet\)\.$/);
+    const after = t.records('Insights');
+    expect(after.map((row) => row.Id)).toEqual(before.map((row) => row.Id));
+    const winner = after[winnerAt]!;
+    expect(String(winner.Narrative)).toMatch(/over week 1 to week 5 \(5 periods\)/);
+    expect(winner.Rows).toBe('rows 2, 3, 4, 5, 6, 7, 8, 9, 14 and 15');
+    expect(insights.formulaAt(winnerAt + 2, insights.snapshot()[0]!.indexOf('Rows') + 1)).toMatch(/^=HYPERLINK\("#gid=\d+&range=A2:[A-Z]+15","rows 2, 3/);
+    expect(winner.Review).toBe('needs review');
+    // A finding that did not move keeps its row, link and review as they were.
+    const srmAt = after.findIndex((row) => row.Kind === 'srm');
+    expect(after[srmAt]).toEqual(before[srmAt]);
+    expect(insights.formulaAt(srmAt + 2, insights.snapshot()[0]!.indexOf('Rows') + 1)).toMatch(/^=HYPERLINK/);
+  });
+
   it('pauses before the time limit, saves where it was, and resumes to the same result', () => {
     const whole = sample();
     whole.call('writeInsights');
@@ -97,7 +136,7 @@ describe('writing insights', () => {
     t.call('writeInsights');
     const rows = t.records('Insights');
     expect(rows[0]).toMatchObject({ Headline: 'Model headline', 'Written by': 'AI draft: openai gpt-test', Review: 'needs review' });
-    expect(String(rows[0]!.Narrative)).toMatch(/^The model explains it\. Next: Check guardrails\. \(Source: rows \d+ and \d+\.\)$/);
+    expect(String(rows[0]!.Narrative)).toMatch(/^The model explains it\. Next: Check guardrails\. \(Source: rows \d+(, \d+)* and \d+\.\)$/);
     const audit = t.records('Audit log');
     expect(audit).toHaveLength(rows.length);
     expect(audit[0]).toMatchObject({ Who: 'maya@example.com', Action: 'generate insight', Template: 'experiment-insight@1.0.0', Provider: 'openai', Model: 'gpt-test' });

@@ -43,12 +43,12 @@ describe('setting up the tracker', () => {
     // Colours follow the cells' values once data arrives.
     useCases.write(2, 1, [['Idea', '', '', '', '', '', '', 'decided']]);
     expect(useCases.conditionalStyle(2, 8)?.background).toBe('#ceead6');
-    results.write(2, 15, [[true, 'scale', '', 'conversions (9) exceed visitors (3)']]);
-    expect(results.conditionalStyle(2, 15)?.background).toBe('#fad2cf');
-    expect(results.conditionalStyle(2, 16)?.background).toBe('#ceead6');
-    expect(results.conditionalStyle(2, 18)?.background).toBe('#feefc3');
-    results.write(3, 18, [['OK']]);
-    expect(results.conditionalStyle(3, 18)).toBeNull();
+    results.write(2, 18, [[true, 'scale', '', 'conversions (9) exceed visitors (3)']]);
+    expect(results.conditionalStyle(2, 18)?.background).toBe('#fad2cf');
+    expect(results.conditionalStyle(2, 19)?.background).toBe('#ceead6');
+    expect(results.conditionalStyle(2, 21)?.background).toBe('#feefc3');
+    results.write(3, 21, [['OK']]);
+    expect(results.conditionalStyle(3, 21)).toBeNull();
   });
 
   it('keeps user data, column order and extra columns, appending only the missing headers', () => {

@@ -22,9 +22,9 @@ describe('the sidebar endpoints', () => {
     t.env.spreadsheet.select(results.rangeAt(11, 3, 1, 1));
     const card = t.call('getStatsCard').card;
     expect(card).toMatchObject({ experiment: 'Churn audiences', srm: { mismatch: true }, decision: 'iterate' });
-    expect(card.arms.map((arm: { arm: string; row: number }) => [arm.arm, arm.row])).toEqual([['control', 10], ['B', 11]]);
+    expect(card.arms.map((arm: { arm: string; rows: number[] }) => [arm.arm, arm.rows])).toEqual([['control', [10]], ['B', [11]]]);
     const asked = t.call('getStatsCard', { experiment: 'Subject lines' });
-    expect(asked.card).toMatchObject({ experiment: 'Subject lines', period: 'week 4', alpha: 0.05, decision: 'scale' });
+    expect(asked.card).toMatchObject({ experiment: 'Subject lines', periods: ['week 1', 'week 2', 'week 3', 'week 4'], alpha: 0.05, decision: 'scale' });
     expect(asked.experiments).toEqual(['Subject lines', 'Churn audiences', 'Insight digest']);
     expect(asked.card.arms[1].pValueAdjusted).toBeLessThan(0.05);
   });
@@ -131,7 +131,7 @@ describe('the learning log', () => {
     expect(result).toMatchObject({ logged: true });
     const [row] = t.records('Learning log');
     expect(row).toMatchObject({ 'Use case': 'Subject-line generator', Experiment: 'Subject lines', Decision: 'scale', Learning: '', Status: 'emerging', Owner: 'maya@example.com' });
-    expect(String(row!.Evidence)).toMatch(/^week 4, all: B shows a lift of \+22/);
+    expect(String(row!.Evidence)).toMatch(/^week 1 to week 4 \(4 periods\), all: B shows a lift of \+22/);
   });
 
   it('says when there is nothing to log', () => {

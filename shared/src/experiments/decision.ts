@@ -1,4 +1,4 @@
-import { pText, percent, signedPercent } from './format';
+import { pText, probability, signedPercent } from './format';
 import type { PeekingCheck } from './peeking';
 
 // The decision rule, applied in this order (α is the caller's, 0.05 by default):
@@ -44,7 +44,7 @@ export interface Decision {
 function evidence(v: VariantEvidence): string {
   const interval = v.ciLow !== null && v.ciHigh !== null ? ` (interval ${signedPercent(v.ciLow)} to ${signedPercent(v.ciHigh)})` : '';
   const lift = v.lift === null ? 'an undefined lift' : `a lift of ${signedPercent(v.lift)}`;
-  return `${v.arm} shows ${lift}${interval}, ${pText(v.pValueAdjusted)} after Holm's correction, ${percent(v.probabilityToBeatControl)} chance to beat control.`;
+  return `${v.arm} shows ${lift}${interval}, ${pText(v.pValueAdjusted)} after Holm's correction, ${probability(v.probabilityToBeatControl)} chance to beat control.`;
 }
 
 /** The variant's lift has the given sign and its adjusted p-value clears α. */

@@ -20,6 +20,7 @@ export * from './duration';
 export * from './cells';
 export * from './sheet-table';
 export * from './ab-test';
+export * from './periods';
 export * from './results-table';
 export * from './use-case-table';
 export * from './insights';

@@ -1,8 +1,9 @@
-import { percent, pText, signedPercent } from './format';
+import { count, percent, periodSpan, plural, probability, pText, signedPercent } from './format';
 import type { Insight } from './insights';
 
 // Plain-language narratives written offline and deterministically: the same insight always reads
-// the same, so a sheet can be re-run without churn. Each names the sheet rows it rests on.
+// the same, so a sheet can be re-run without churn. Every headline names the experiment, the
+// metric and the segment; every text ends with the sheet rows it rests on.
 
 export interface Narrative {
   kind: Insight['kind'];
@@ -19,35 +20,50 @@ export function rowsText(rows: readonly number[]): string {
   return `rows ${rows.slice(0, -1).join(', ')} and ${rows[rows.length - 1]}`;
 }
 
-function where(period: string, segment: string): string {
-  return [period && ` in ${period}`, segment && ` for ${segment}`].filter(Boolean).join('');
+/** Who a finding is about: "all visitors" for a blank or "all" segment, else "the mobile segment". */
+export function segmentText(segment: string): string {
+  return segment === '' || segment.toLowerCase() === 'all' ? 'all visitors' : `the ${segment} segment`;
+}
+
+/** " over week 1 to week 4 (4 periods)", " in week 1", or nothing when no period is named. */
+function over(periods: readonly string[]): string {
+  const span = periodSpan(periods);
+  if (span === '') return '';
+  return periods.filter(Boolean).length > 1 ? ` over ${span}` : ` in ${span}`;
 }
 
 function body(insight: Insight): { headline: string; text: string } {
+  const who = segmentText(insight.segment);
+  const { experiment, metric } = insight;
   switch (insight.kind) {
     case 'winner': {
+      const { variant } = insight;
       const interval = insight.ciLow !== null && insight.ciHigh !== null ? `, plausibly between ${signedPercent(insight.ciLow)} and ${signedPercent(insight.ciHigh)}` : '';
       return {
-        headline: `${insight.variant} beats control by ${signedPercent(insight.lift)}`,
-        text: `In ${insight.experiment}${where(insight.period, insight.segment)}, ${insight.variant} converts ${signedPercent(insight.lift)} better than control${interval} (${pText(insight.pValueAdjusted)} after correcting for every variant; ${percent(insight.probabilityToBeatControl)} chance it is truly better). Check the guardrail metrics, then consider scaling it.`,
+        headline: `${experiment}: ${variant} beats control on ${metric} by ${signedPercent(insight.lift)} for ${who}`,
+        text: `In ${experiment}${over(insight.periods)}, ${variant}'s ${metric} for ${who} is ${percent(insight.lift)} higher than control's${interval} (${pText(insight.pValueAdjusted)} after Holm's correction for every variant; ${probability(insight.probabilityToBeatControl)} probability that ${variant} is truly better). Check the guardrail metrics, then consider scaling ${variant}.`,
       };
     }
-    case 'falling-segment':
+    case 'falling-segment': {
+      const falls = plural(insight.periods.length - 1, 'period');
+      const [first, last] = [0, insight.periods.length - 1];
       return {
-        headline: `${insight.segment || 'All visitors'} keeps falling on ${insight.arm}`,
-        text: `In ${insight.experiment}, the ${insight.arm} rate${insight.segment ? ` for ${insight.segment}` : ''} fell ${insight.periods.length - 1} periods in a row, from ${percent(insight.rates[0], 2)} in ${insight.periods[0]} to ${percent(insight.rates[insight.rates.length - 1], 2)} in ${insight.periods[insight.periods.length - 1]}. Look for fatigue, a seasonal dip or a tracking change.`,
+        headline: `${experiment}: ${insight.arm}'s ${metric} for ${who} fell for ${falls} in a row`,
+        text: `In ${experiment}, ${insight.arm}'s ${metric} for ${who} fell for ${falls} in a row, from ${percent(insight.rates[first]!, 2)} in ${insight.periods[first]} to ${percent(insight.rates[last]!, 2)} in ${insight.periods[last]}. Look for fatigue, a seasonal dip or a tracking change.`,
       };
+    }
     case 'srm': {
-      const split = Object.entries(insight.visitors).map(([arm, n]) => `${arm} ${n}`).join(', ');
+      const split = Object.entries(insight.visitors).map(([arm, n]) => `${arm} ${count(n)}`).join(', ');
+      const among = who === 'all visitors' ? '' : ` in ${who}`;
       return {
-        headline: `${insight.experiment}: traffic split does not match the plan`,
-        text: `The visitors${where(insight.period, insight.segment)} (${split}) are too uneven to be chance (${pText(insight.pValue)}). Until the assignment or tracking is fixed, the results of ${insight.experiment} cannot be trusted.`,
+        headline: `${experiment}: the traffic split for ${who} does not match the plan, so its ${metric} cannot be trusted`,
+        text: `In ${experiment}${over(insight.periods)}, the visitors${among} (${split}) are split too unevenly to be chance (${pText(insight.pValue)}). Until the assignment or tracking is fixed, no result of ${experiment} can be trusted, ${metric} included.`,
       };
     }
     case 'overdue':
       return {
-        headline: `${insight.experiment} is waiting for a decision`,
-        text: `${insight.experiment} was planned to end on ${insight.endDate}, ${insight.daysOverdue} days ago, and no decision is recorded. Decide to scale, iterate or stop, and log what was learned.`,
+        headline: `${experiment}: a decision on ${metric} is overdue`,
+        text: `${experiment} was planned to end on ${insight.endDate}, ${plural(insight.daysOverdue, 'day')} ago, and no decision is recorded. Decide on its ${metric} for ${who} whether to scale, iterate or stop, and log what was learned.`,
       };
   }
 }
@@ -55,5 +71,6 @@ function body(insight: Insight): { headline: string; text: string } {
 /** The narrative for one insight, ending with the rows it comes from. */
 export function narrate(insight: Insight): Narrative {
   const { headline, text } = body(insight);
-  return { kind: insight.kind, experiment: insight.experiment, headline, text: `${text} (Source: ${rowsText(insight.rows)}.)`, rows: insight.rows };
+  const source = insight.rows.length > 0 ? rowsText(insight.rows) : 'no Results rows yet';
+  return { kind: insight.kind, experiment: insight.experiment, headline, text: `${text} (Source: ${source}.)`, rows: insight.rows };
 }

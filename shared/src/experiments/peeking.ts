@@ -2,6 +2,8 @@
 // positive rate well past α (Armitage, McPherson & Rowe 1969; Johari et al. 2017, "Peeking at A/B
 // tests"). The warning fires whenever any arm is still short of the planned visitors per arm.
 
+import { count } from './format';
+
 export interface PeekingCheck {
   /** Share of the planned sample reached by the smallest arm, 0 to 1 (capped). */
   progress: number;
@@ -16,7 +18,7 @@ export function checkPeeking(visitorsPerArm: readonly number[], plannedPerArm: n
   const peeking = plannedPerArm > 0 && smallest < plannedPerArm;
   const percent = Math.floor(progress * 100);
   const message = peeking
-    ? `Only ${percent}% of the planned ${plannedPerArm} visitors per arm so far: a result read now can be a false alarm.`
+    ? `Only ${percent}% of the planned ${count(plannedPerArm)} visitors per arm so far: a result read now can be a false alarm.`
     : 'The planned sample has been reached.';
   return { progress, peeking, message };
 }

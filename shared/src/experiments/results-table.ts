@@ -2,6 +2,7 @@ import { analyzeAb, type VariantResult } from './ab-test';
 import { cellText, isBlankCell, readCountCell, readNumberCell, type CellRead } from './cells';
 import { decide, type Decision } from './decision';
 import { checkPeeking, type PeekingCheck } from './peeking';
+import { comparePeriods } from './periods';
 import { readRows, statusCells, type RowStatus } from './sheet-table';
 import type { SrmResult } from './srm';
 
@@ -11,6 +12,10 @@ import type { SrmResult } from './srm';
 // told), or else the group's first arm. A bad row (text in a number cell, a blank, a negative
 // number, conversions above visitors, a repeated arm) gets its reason in Status and is left out;
 // the others are still computed. Nothing here throws on a cell's content.
+// An experiment is judged on its whole run: every period pooled per arm within each segment (a
+// week alone is too thin and too noisy to decide on). The periods one by one are its trend. The
+// pooled figures assume the split stayed the same from period to period; the SRM test on the
+// pooled visitors catches a split that did not.
 
 export interface ExperimentPlan {
   /** The significance level the experiment was designed with; the table's α when absent. */
@@ -25,6 +30,8 @@ export interface ExperimentPlan {
   endDate?: string;
   /** True once a decision is recorded. */
   decided?: boolean;
+  /** The primary metric, as the plan names it ("click rate"). */
+  metric?: string;
 }
 
 export interface ResultsOptions {
@@ -65,6 +72,14 @@ export interface ResultGroup {
   rowNumbers: number[];
 }
 
+/** One experiment × segment over every period so far, all periods pooled per arm. */
+export interface ExperimentRun extends ResultGroup {
+  /** The periods pooled, in period order ("" for rows without one). */
+  periods: string[];
+  /** The same comparison period by period, in period order: the trend beside the pooled result. */
+  trend: ResultGroup[];
+}
+
 export type ResultCell = string | number | boolean;
 
 export interface ResultsAnalysis {
@@ -73,10 +88,14 @@ export interface ResultsAnalysis {
   /** One row of cells per input row, in `resultColumns` order, ready for one setValues. */
   cells: ResultCell[][];
   rows: ResultRow[];
+  /** Each experiment × period × segment on its own. */
   groups: ResultGroup[];
+  /** Each experiment × segment over its whole run: what decisions are made on. */
+  runs: ExperimentRun[];
 }
 
-export const resultColumns = ['Rate', 'Lift', 'CI low', 'CI high', 'p-value', 'Holm p', 'P(beat control)', 'SRM', 'Decision', 'Reasons', 'Status'] as const;
+/** The row's own period first, then its arm over the whole run, then the run's decision. */
+export const resultColumns = ['Rate', 'Lift', 'CI low', 'CI high', 'p-value', 'Holm p', 'P(beat control)', 'Lift to date', 'Holm p to date', 'P(beat) to date', 'SRM', 'Decision', 'Reasons', 'Status'] as const;
 
 /** Reads one result row, or the reasons it cannot be used. */
 export function readResultRow(cells: readonly unknown[], rowNumber: number): CellRead<ResultRow> {
@@ -127,13 +146,37 @@ function analyzeGroup(members: ResultRow[], options: ResultsOptions): ResultGrou
   return { experiment: control.experiment, period: control.period, segment: control.segment, alpha, control, variants, srm: ab.srm, peeking, decision, rowNumbers: members.map((row) => row.rowNumber) };
 }
 
-/** Each row's computed cells by sheet row number, control first; an undefined lift or interval is blank. */
-function groupCells(group: ResultGroup, cells: Map<number, ResultCell[]>): void {
-  const shared: ResultCell[] = [group.srm.mismatch, group.decision.decision, group.decision.reasons.join(' ')];
+/** The rows of one experiment × segment, pooled per arm in the order arms first appear. */
+function poolRun(members: readonly ResultRow[]): ResultRow[] {
+  const arms = new Map<string, ResultRow>();
+  for (const row of members) {
+    const key = row.arm.toLowerCase();
+    const sum = arms.get(key);
+    // The pooled row stands at the arm's latest row; revenue is pooled only when every period has it.
+    arms.set(key, sum
+      ? { ...sum, rowNumber: row.rowNumber, visitors: sum.visitors + row.visitors, conversions: sum.conversions + row.conversions, revenue: sum.revenue !== null && row.revenue !== null ? sum.revenue + row.revenue : null }
+      : { ...row, period: '' });
+  }
+  return [...arms.values()];
+}
+
+function analyzeRun(members: ResultRow[], periodGroups: ResultGroup[], options: ResultsOptions): ExperimentRun {
+  const trend = [...periodGroups].sort((a, b) => comparePeriods(a.period, b.period));
+  return { ...analyzeGroup(poolRun(members), options), rowNumbers: members.map((row) => row.rowNumber), periods: trend.map((group) => group.period), trend };
+}
+
+/**
+ * Each row's computed cells by sheet row number, control first: its period's figures, its arm's
+ * figures over the run, then the run's SRM flag and decision. An undefined lift or interval is blank.
+ */
+function groupCells(group: ResultGroup, run: ExperimentRun, cells: Map<number, ResultCell[]>): void {
+  const shared: ResultCell[] = [group.srm.mismatch, run.decision.decision, run.decision.reasons.join(' ')];
   const control = group.control;
-  cells.set(control.rowNumber, [control.conversions / control.visitors, '', '', '', '', '', '', ...shared]);
+  cells.set(control.rowNumber, [control.conversions / control.visitors, '', '', '', '', '', '', '', '', '', ...shared]);
   for (const v of group.variants) {
-    cells.set(v.rowNumber, [v.rate, v.lift ?? '', v.ciLow ?? '', v.ciHigh ?? '', v.pValue, v.pValueAdjusted, v.probabilityToBeatControl, ...shared]);
+    const pooled = run.variants.find((arm) => arm.arm.toLowerCase() === v.arm.toLowerCase());
+    const toDate = pooled ? [pooled.lift ?? '', pooled.pValueAdjusted, pooled.probabilityToBeatControl] : ['', '', ''];
+    cells.set(v.rowNumber, [v.rate, v.lift ?? '', v.ciLow ?? '', v.ciHigh ?? '', v.pValue, v.pValueAdjusted, v.probabilityToBeatControl, ...toDate, ...shared]);
   }
 }
 
@@ -153,7 +196,10 @@ export function analyzeResultsTable(rows: readonly (readonly unknown[])[], optio
     return read;
   });
   const analyzed = [...groups.values()].map((members) => analyzeGroup(members, options));
+  const runKey = (row: { experiment: string; segment: string }) => JSON.stringify([row.experiment, row.segment]);
+  const runKeys = [...new Set(analyzed.map(runKey))];
+  const runs = runKeys.map((key) => analyzeRun(valid.filter((row) => runKey(row) === key), analyzed.filter((group) => runKey(group) === key), options));
   const computed = new Map<number, ResultCell[]>();
-  for (const group of analyzed) groupCells(group, computed);
-  return { ...statusCells(rows.length, firstRow, resultColumns.length - 1, reasons, computed), rows: valid, groups: analyzed };
+  for (const group of analyzed) groupCells(group, runs[runKeys.indexOf(runKey(group))]!, computed);
+  return { ...statusCells(rows.length, firstRow, resultColumns.length - 1, reasons, computed), rows: valid, groups: analyzed, runs };
 }

@@ -9,7 +9,8 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /**
  * Computes the Experiments sheet's sample per arm and days, then every Results row's rate, lift,
- * interval, p-values, probability to beat control, SRM flag and decision. Two reads, two writes.
+ * interval, p-values and probability to beat control for its period, its arm's figures over the
+ * whole run, and the run's decision. Two reads, two writes.
  * The control arm is the one named "control", else each group's first arm.
  */
 export function analyzeExperiments(spreadsheet: Spreadsheet): Report {
@@ -21,11 +22,12 @@ export function analyzeExperiments(spreadsheet: Spreadsheet): Report {
   if (!analyzed.ok) return needsFix('analyze', missingColumns(resultsSheet.name, analyzed.issues), analyzed.issues);
   const { design } = plans;
   if (experiments && design.ok) writeColumns(spreadsheet, experiments, designColumns, design.value.cells);
-  const { groups, statuses, cells, rows } = analyzed.value.analysis;
+  const { runs, statuses, cells, rows } = analyzed.value.analysis;
   writeColumns(spreadsheet, results, resultColumns, cells);
   const flagged = countFlagged(statuses) + (design.ok ? countFlagged(design.value.statuses) : 0);
-  const summary = [...tally(groups.map((group) => group.decision.decision))].map(([decision, n]) => `${n} ${decision}`).join(', ');
-  return report('analyze', 'done', `Analyzed ${plural(rows.length, 'result row')} in ${plural(groups.length, 'comparison')}${summary ? ` (${summary})` : ''}.${rowsToFix(flagged)}`, {
+  // One decision per experiment × segment, made on its whole run.
+  const summary = [...tally(runs.map((run) => run.decision.decision))].map(([decision, n]) => `${n} ${decision}`).join(', ');
+  return report('analyze', 'done', `Analyzed ${plural(rows.length, 'result row')} in ${plural(runs.length, 'experiment run')}${summary ? ` (${summary})` : ''}.${rowsToFix(flagged)}`, {
     processed: rows.length,
     flagged,
     issues: design.ok ? [] : under(experimentsSheet.name, design.issues),

@@ -30,13 +30,13 @@ function isoDate(value: unknown): string | undefined {
   return /^\d{4}-\d{2}-\d{2}/.test(text) ? text.slice(0, 10) : undefined;
 }
 
-/** Plans by experiment name (planned sample, MDE, end date, decided, α) and the design columns. */
+/** Plans by experiment name (planned sample, MDE, end date, decided, α, metric) and the design columns. */
 export function readPlans(experiments: Table | null): Plans {
   const plans: Record<string, ExperimentPlan> = {};
   if (!experiments) return { plans, design: { ok: true, value: { statuses: [], cells: [] } } };
   const design = designTable(experiments.header, experiments.rows);
   // An absent column reads as blank: row[-1] is undefined.
-  const [name, mde, alpha, end, decision] = ['Experiment', 'MDE', 'Alpha', 'End date', 'Decision'].map((header) => columnIndex(experiments.header, header)) as [number, number, number, number, number];
+  const [name, mde, alpha, end, decision, metric] = ['Experiment', 'MDE', 'Alpha', 'End date', 'Decision', 'Primary metric'].map((header) => columnIndex(experiments.header, header)) as [number, number, number, number, number, number];
   experiments.rows.forEach((row, index) => {
     const experiment = cellText(row[name]);
     if (experiment === '') return;
@@ -49,6 +49,7 @@ export function readPlans(experiments: Table | null): Plans {
       mde: mdeRead.ok ? mdeRead.value : undefined,
       endDate: isoDate(row[end]),
       decided: !isBlankCell(row[decision]),
+      metric: cellText(row[metric]) || undefined,
     };
   });
   return { plans, design };
@@ -85,5 +86,6 @@ export function analyzeResults(results: Table, plans: Plans): { ok: true; value:
   const byAlpha = (a: { experiment: string }, b: { experiment: string }) => alphas.indexOf(alphaOf(a.experiment)) - alphas.indexOf(alphaOf(b.experiment));
   analysis.rows.sort(byAlpha);
   analysis.groups.sort(byAlpha);
+  analysis.runs.sort(byAlpha);
   return { ok: true, value: { analysis, alphaOf } };
 }

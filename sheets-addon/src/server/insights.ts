@@ -1,4 +1,4 @@
-import { findInsights, narrate, plural, rowsText, type Insight } from '@onbrand/shared/experiments';
+import { findInsights, insightKey, narrate, plural, rowsText, type Insight } from '@onbrand/shared/experiments';
 import type { BrandKit } from '@onbrand/shared/kit';
 import { hashString, offlineModel, retryPolicyWithin } from '@onbrand/shared/generate';
 import { parseKit } from '@onbrand/shared/kit';
@@ -8,14 +8,16 @@ import { analyzeResults, readPlans } from './experiment-data';
 import { narrateWithModel, type ModelAccess } from './model-narrative';
 import { missingColumns, needsFix, needsSetup, report } from './report';
 import { readSettings, type TrackerSettings } from './settings';
-import { appendRows, columnLetter, Formula, lookup, readTable, textColumn, type Table } from './table';
+import { appendRows, columnIndex, columnLetter, Formula, lookup, readTable, textColumn, writeColumns, type Table } from './table';
 import { auditSheet, experimentsSheet, insightsSheet, resultsSheet } from './tracker';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-// Insights are appended to the Insights sheet, one row each, keyed by a stable Id: an insight
-// already in the sheet is never written again, so notes and review marks people add stay, and a
-// run that paused for time continues with the insights it had not reached. With a language model,
+// Insights go to the Insights sheet, one row per finding, keyed by a stable Id (its kind,
+// experiment, metric, segment and arm): a finding already in the sheet is updated in place when its
+// figures or rows moved on, and left alone otherwise, so it never repeats and the notes and review
+// marks people add stay; an approved insight whose figures changed goes back to review. A run that
+// paused for time continues with the insights it had not reached. With a language model,
 // each finished insight is written before the model is asked for the next, under the document lock
 // only for that write: a slow model neither blocks other people's edits nor, if Apps Script stops
 // the run at its time limit, takes the insights already written with it.
@@ -40,14 +42,9 @@ export interface InsightDeps {
   locked?: <T>(write: () => T) => T;
 }
 
-/** A stable id for an insight: the same anomaly on the same rows keeps its id across runs. */
+/** A stable id for an insight: the same finding keeps its id across runs while its figures move on. */
 export function insightId(insight: Insight): string {
-  const key =
-    insight.kind === 'winner' ? [insight.period, insight.segment, insight.variant]
-    : insight.kind === 'srm' ? [insight.period, insight.segment]
-    : insight.kind === 'falling-segment' ? [insight.arm, insight.segment, insight.periods[0]]
-    : [insight.endDate];
-  return `${insight.kind}-${hashString(JSON.stringify([insight.experiment, ...key])).slice(0, 8)}`;
+  return `${insight.kind}-${hashString(insightKey(insight)).slice(0, 8)}`;
 }
 
 const kindOrder: Insight['kind'][] = ['winner', 'srm', 'falling-segment', 'overdue'];
@@ -89,17 +86,25 @@ export function writeInsights(spreadsheet: Spreadsheet, deps: InsightDeps): Repo
   const alphaRank = (insight: Insight) => alphas.indexOf(alphaOf(insight.experiment));
   found.sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || alphaRank(a) - alphaRank(b));
 
-  const existing = new Set(insightsTable.rows.map(textColumn(insightsTable, 'Id')));
-  const fresh = found.map((insight) => ({ insight, id: insightId(insight) })).filter(({ id }) => !existing.has(id));
+  // A finding in the sheet is written again only when its rows, or its offline narrative, changed.
+  const [idOf, rowsOf, narrativeOf, writerOf] = ['Id', 'Rows', 'Narrative', 'Written by'].map((name) => textColumn(insightsTable, name));
+  const existing = new Map(insightsTable.rows.map((row) => [idOf!(row), row]));
+  const unchanged = (insight: Insight, row: readonly unknown[]) =>
+    rowsOf!(row) === rowsText(insight.rows) && (!writerOf!(row).startsWith('Onbrand offline') || narrativeOf!(row) === narrate(insight).text);
+  const fresh = found.map((insight) => ({ insight, id: insightId(insight) })).filter(({ insight, id }) => {
+    const row = existing.get(id);
+    return !row || !unchanged(insight, row);
+  });
   const gid = fresh.length > 0 ? results.range.getSheet().getSheetId() : 0;
   const lastColumn = columnLetter(Math.max(1, results.header.length));
-  const decisionOf = (name: string) => analysis.groups.find((group) => group.experiment === name)?.decision.decision ?? '';
+  const decisionOf = (name: string) => analysis.runs.find((run) => run.experiment === name)?.decision.decision ?? '';
   const kit = deps.kit ?? minimalKit();
 
   // Rows finished but not yet written, and how many have been written.
   let rows: Record<string, unknown>[] = [];
   let audit: Record<string, unknown>[] = [];
   let written = 0;
+  let updated = 0;
   const write = () => {
     if (rows.length > 0) (deps.locked ? deps.locked(() => appendNew(spreadsheet, null, rows, audit)) : appendNew(spreadsheet, insightsTable, rows, audit));
     written += rows.length;
@@ -127,6 +132,7 @@ export function writeInsights(spreadsheet: Spreadsheet, deps: InsightDeps): Repo
         writtenBy = `Onbrand offline (${deps.model.provider} failed: ${answer.why})`;
       }
     }
+    if (existing.has(id)) updated++;
     rows.push({ Id: id, Date: new Date(deps.clock.now()).toISOString().slice(0, 10), Kind: insight.kind, Experiment: insight.experiment, Headline: headline, Narrative: text, Rows: rowsLink(gid, insight.rows, lastColumn), 'Written by': writtenBy, Review: 'needs review' });
   }
   write();
@@ -136,7 +142,9 @@ export function writeInsights(spreadsheet: Spreadsheet, deps: InsightDeps): Repo
   const keep = () => keepContinuation('insights', paused ? { target: insightsSheet.name, done: known + written, total: found.length, savedAt: now } : null);
   if (deps.locked) deps.locked(keep);
   else keep();
-  const wrote = `Wrote ${plural(written, 'new insight')}${known ? ` (${known} already in the sheet)` : ''}`;
+  const news = written - updated;
+  const changes = [news > 0 || updated === 0 ? `Wrote ${plural(news, 'new insight')}` : '', updated > 0 ? `${news > 0 ? 'updated' : 'Updated'} ${plural(updated, 'insight')} whose figures moved on` : ''];
+  const wrote = `${changes.filter(Boolean).join(' and ')}${known ? ` (${known} already in the sheet)` : ''}`;
   return report(
     'insights',
     paused ? 'paused' : 'done',
@@ -146,18 +154,51 @@ export function writeInsights(spreadsheet: Spreadsheet, deps: InsightDeps): Repo
 }
 
 /**
- * Appends insights and their audit rows. Given no table, it reads the Insights sheet first (the
- * caller has just taken the lock) and skips any insight another run wrote meanwhile.
+ * Appends new insights, updates those already in the sheet (by Id) in place, and appends their
+ * audit rows. Given no table, it reads the Insights sheet first (the caller has just taken the
+ * lock), so an insight another run wrote meanwhile is updated rather than repeated.
  */
 function appendNew(spreadsheet: Spreadsheet, read: Table | null, rows: readonly Record<string, unknown>[], audit: readonly Record<string, unknown>[]): void {
   const table = read ?? readTable(spreadsheet, insightsSheet);
   if (!table) return;
-  const present = read ? new Set<string>() : new Set(table.rows.map(textColumn(table, 'Id')));
-  const detailId = (row: Record<string, unknown>) => String(row.Detail).split(':')[0]!;
-  appendRows(table, rows.filter((row) => !present.has(String(row.Id))));
-  appendAudit(spreadsheet, audit.filter((row) => !present.has(detailId(row))));
+  const ids = table.rows.map(textColumn(table, 'Id'));
+  const updates = new Map<number, Record<string, unknown>>();
+  const added: Record<string, unknown>[] = [];
+  for (const row of rows) {
+    const at = ids.indexOf(String(row.Id));
+    if (at >= 0) updates.set(at, row);
+    else added.push(row);
+  }
+  if (updates.size > 0) updateRows(spreadsheet, table, updates);
+  appendRows(table, added);
+  appendAudit(spreadsheet, audit);
   // The rows now in the sheet, so a second append from the same table goes below them.
-  if (read) read.rows.push(...rows.map(() => []));
+  const idAt = columnIndex(table.header, 'Id');
+  if (read) read.rows.push(...added.map((row) => table.header.map((_, column) => (column === idAt ? row.Id : ''))));
+}
+
+/** The columns an update rewrites: what the finding says and where it rests, never the Id or Kind. */
+const updatedColumns = ['Date', 'Headline', 'Narrative', 'Rows', 'Written by', 'Review'];
+
+/**
+ * Rewrites the updated insights' own columns in one setValues; every other row is written back as
+ * read, its Rows link as the formula it is. An approved insight goes back to review; a dismissed
+ * one stays dismissed.
+ */
+function updateRows(spreadsheet: Spreadsheet, table: Table, updates: ReadonlyMap<number, Record<string, unknown>>): void {
+  const at = updatedColumns.map((name) => columnIndex(table.header, name));
+  const linkAt = at[updatedColumns.indexOf('Rows')]!;
+  const links = linkAt >= 0 ? table.range.offset(1, linkAt, table.rows.length, 1).getFormulas() : [];
+  const reviewOf = textColumn(table, 'Review');
+  const cells = table.rows.map((row, index) => {
+    const update = updates.get(index);
+    return updatedColumns.map((name, k) => {
+      if (update) return name === 'Review' && reviewOf(row) === 'dismissed' ? 'dismissed' : update[name];
+      const link = name === 'Rows' ? links[index]?.[0] : '';
+      return link ? new Formula(link) : row[at[k]!];
+    });
+  });
+  writeColumns(spreadsheet, table, updatedColumns, cells);
 }
 
 function minimalKit(): BrandKit {

@@ -1,3 +1,4 @@
+import { periodSpan } from '@onbrand/shared/experiments';
 import { readStatsCard } from './stats-card';
 import { appendRows, lookup, readTable } from './table';
 import { experimentsSheet, learningSheet, recordedDecisions } from './tracker';
@@ -15,7 +16,7 @@ export function logLearning(spreadsheet: Spreadsheet, experiment: string, who: s
   if (!card) return { logged: false, message: 'There is no analyzed experiment to log yet.' };
   const useCase = lookup(readTable(spreadsheet, experimentsSheet), 'Experiment', card.experiment, 'Use case');
   const decision = (recordedDecisions as readonly string[]).includes(card.decision) ? card.decision : '';
-  const where = [card.period, card.segment].filter(Boolean).join(', ');
+  const where = [periodSpan(card.periods), card.segment].filter(Boolean).join(', ');
   appendRows(log, [{ Date: now.toISOString().slice(0, 10), 'Use case': useCase, Experiment: card.experiment, Decision: decision, Evidence: `${where ? `${where}: ` : ''}${card.reasons.join(' ')}`, Learning: '', Status: 'emerging', Owner: who }]);
   return { logged: true, message: `Added ${card.experiment} to the Learning log as emerging: write what was learned in its Learning cell.` };
 }

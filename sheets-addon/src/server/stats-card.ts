@@ -1,4 +1,4 @@
-import type { ResultGroup } from '@onbrand/shared/experiments';
+import type { ExperimentRun, ResultGroup } from '@onbrand/shared/experiments';
 import type { StatsCard } from '../contract';
 import { analyzeResults, readPlans } from './experiment-data';
 import { issueMessages } from './report';
@@ -7,23 +7,37 @@ import { experimentsSheet, resultsSheet } from './tracker';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-// The contract's schema keeps only the card's own fields, so a group's parts go in whole.
-function card(group: ResultGroup, plannedPerArm: number | undefined): NonNullable<StatsCard['card']> {
-  const { control, decision } = group;
+/** Control first, then the variants, each with its rate. */
+function armsOf(group: ResultGroup) {
+  const { control } = group;
   const none = { lift: null, ciLow: null, ciHigh: null, pValue: null, pValueAdjusted: null, probabilityToBeatControl: null };
+  return [{ ...control, ...none, rate: control.conversions / control.visitors }, ...group.variants];
+}
+
+// The contract's schema keeps only the card's own fields, so a run's parts go in whole.
+function card(run: ExperimentRun, plannedPerArm: number | undefined): NonNullable<StatsCard['card']> {
+  const rowsOf = (arm: string) => run.trend.flatMap((group) => [group.control, ...group.variants].filter((row) => row.arm.toLowerCase() === arm.toLowerCase()).map((row) => row.rowNumber));
   return {
-    ...group,
-    arms: [{ ...control, ...none, row: control.rowNumber, rate: control.conversions / control.visitors }, ...group.variants.map((variant) => ({ ...variant, row: variant.rowNumber }))],
-    peeking: group.peeking ?? null,
-    decision: decision.decision,
-    reasons: decision.reasons,
+    ...run,
+    arms: armsOf(run).map((arm) => ({ ...arm, rows: rowsOf(arm.arm) })),
+    trend: run.trend.map((group) => ({ period: group.period, arms: armsOf(group) })),
+    peeking: run.peeking ?? null,
+    decision: run.decision.decision,
+    reasons: run.decision.reasons,
     plannedPerArm: plannedPerArm ?? null,
   };
 }
 
+/** An experiment's run over all visitors (segment blank or "all") when it has one, else its first. */
+function runOf(runs: readonly ExperimentRun[], experiment: string): ExperimentRun | undefined {
+  const own = runs.filter((run) => run.experiment === experiment);
+  return own.find((run) => ['', 'all'].includes(run.segment.toLowerCase())) ?? own[0];
+}
+
 /**
- * The stats card for the experiment asked for, else the one on the selected row of Results or
- * Experiments (on Results, that row's period and segment), else the first. Computed afresh.
+ * The stats card for the experiment asked for, else the one on the selected row of Results (that
+ * row's segment) or Experiments, else the last. Every period is pooled per arm; the periods one
+ * by one are its trend. Computed afresh.
  */
 export function readStatsCard(spreadsheet: Spreadsheet, experiment?: string): StatsCard {
   const results = readTable(spreadsheet, resultsSheet);
@@ -32,24 +46,23 @@ export function readStatsCard(spreadsheet: Spreadsheet, experiment?: string): St
   const plans = readPlans(experimentsTable);
   const analyzed = analyzeResults(results, plans);
   if (!analyzed.ok) return { experiments: [], card: null, hint: issueMessages(analyzed.issues) };
-  const { groups } = analyzed.value.analysis;
-  const names = [...new Set(groups.map((group) => group.experiment))];
-  if (groups.length === 0) return { experiments: [], card: null, hint: 'No result rows can be analyzed yet: add visitors and conversions per arm on the Results sheet.' };
+  const { runs } = analyzed.value.analysis;
+  const names = [...new Set(runs.map((run) => run.experiment))];
+  if (runs.length === 0) return { experiments: [], card: null, hint: 'No result rows can be analyzed yet: add visitors and conversions per arm on the Results sheet.' };
 
-  const last = (name: string) => groups.filter((group) => group.experiment === name).pop();
-  let chosen: ResultGroup | undefined;
-  if (experiment) chosen = last(experiment);
+  let chosen: ExperimentRun | undefined;
+  if (experiment) chosen = runOf(runs, experiment);
   else {
     const selection = spreadsheet.getActiveRange();
     const sheet = selection?.getSheet().getName();
     const row = selection?.getRow() ?? 0;
-    if (sheet === resultsSheet.name) chosen = groups.find((group) => group.rowNumbers.includes(row));
+    if (sheet === resultsSheet.name) chosen = runs.find((run) => run.rowNumbers.includes(row));
     if (!chosen && (sheet === resultsSheet.name || sheet === experimentsSheet.name)) {
       const table = sheet === resultsSheet.name ? results : experimentsTable;
-      chosen = last(table ? textColumn(table, 'Experiment')(table.rows[row - 2] ?? []) : '');
+      chosen = runOf(runs, table ? textColumn(table, 'Experiment')(table.rows[row - 2] ?? []) : '');
     }
   }
   const hint = experiment || chosen ? '' : 'Select a row on the Results or Experiments sheet, or pick an experiment.';
-  chosen ??= groups[groups.length - 1]!;
+  chosen ??= runs[runs.length - 1]!;
   return { experiments: names, card: card(chosen, plans.plans[chosen.experiment]?.plannedPerArm), hint };
 }

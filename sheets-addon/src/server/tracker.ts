@@ -1,4 +1,4 @@
-import { stages } from '@onbrand/shared/experiments';
+import { sheetFormats, stages } from '@onbrand/shared/experiments';
 
 // The tracker's sheets: what Set up creates and what every operation reads. Columns are found by
 // header name, case-insensitively, so people may reorder them or add their own; each sheet is also
@@ -55,7 +55,7 @@ const useCase: ColumnSpec = { header: 'Use case', width: 160 };
 const decision: ColumnSpec = { header: 'Decision', dropdown: recordedDecisions, colours: decisionColours };
 
 const percent = '0.0%';
-const count = '#,##0';
+const count = sheetFormats.count;
 const date = 'yyyy-mm-dd';
 
 /** A sheet's spec; a column given by its header alone has no format, dropdown, colour or width. */
@@ -120,13 +120,16 @@ export const resultsSheet = sheet('Results', 'OnbrandResults', [
   { header: 'Visitors', format: count },
   { header: 'Conversions', format: count },
   { header: 'Revenue', format: '#,##0.00' },
-  { header: 'Rate', format: '0.00%' },
-  { header: 'Lift', format: percent },
-  { header: 'CI low', format: percent },
-  { header: 'CI high', format: percent },
-  { header: 'p-value', format: '0.0000' },
-  { header: 'Holm p', format: '0.0000' },
-  { header: 'P(beat control)', format: percent },
+  { header: 'Rate', format: sheetFormats.rate },
+  { header: 'Lift', format: sheetFormats.lift },
+  { header: 'CI low', format: sheetFormats.lift },
+  { header: 'CI high', format: sheetFormats.lift },
+  { header: 'p-value', format: sheetFormats.pValue },
+  { header: 'Holm p', format: sheetFormats.pValue },
+  { header: 'P(beat control)', format: sheetFormats.probability },
+  { header: 'Lift to date', format: sheetFormats.lift },
+  { header: 'Holm p to date', format: sheetFormats.pValue },
+  { header: 'P(beat) to date', format: sheetFormats.probability },
   { header: 'SRM', colours: [{ formula: (c) => `=$${c}2=TRUE`, background: red, color: '#8c1d18' }] },
   { header: 'Decision', colours: decisionColours },
   { header: 'Reasons', width: 320 },

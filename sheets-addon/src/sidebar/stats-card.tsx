@@ -1,7 +1,36 @@
+import { count, percent, periodSpan, probability, pValue, signedPercent } from '@onbrand/shared/experiments';
 import type { StatsCard } from '../contract';
-import { count, percent, pValue, signedPercent } from './format';
 
-/** The chosen experiment's arms, intervals, p-values, SRM, peeking and decision. */
+type Card = NonNullable<StatsCard['card']>;
+
+/** Each period on its own, beside the pooled figures: every variant's lift and chance to beat control. */
+function Trend(props: { card: Card }) {
+  const { trend } = props.card;
+  if (trend.length < 2) return null;
+  const variants = props.card.arms.slice(1).map((arm) => arm.arm);
+  return (
+    <table class="stats" data-testid="trend">
+      <caption class="caption">Week by week</caption>
+      <thead>
+        <tr><th scope="col">Period</th>{variants.map((arm) => <th key={arm} scope="col">{arm} lift</th>)}{variants.map((arm) => <th key={arm} scope="col">{arm} P(beat)</th>)}</tr>
+      </thead>
+      <tbody>
+        {trend.map((period) => {
+          const of = (arm: string) => period.arms.find((candidate) => candidate.arm === arm);
+          return (
+            <tr key={period.period}>
+              <th scope="row">{period.period || '—'}</th>
+              {variants.map((arm) => <td key={arm}>{signedPercent(of(arm)?.lift ?? null)}</td>)}
+              {variants.map((arm) => <td key={arm}>{probability(of(arm)?.probabilityToBeatControl ?? null)}</td>)}
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+/** The chosen experiment's whole run (arms, intervals, p-values, SRM, peeking, decision) and its trend. */
 export function StatsCardView(props: { stats: StatsCard | null; onPick: (experiment: string) => void; onLog: (experiment: string) => void; logged: string | null }) {
   const stats = props.stats;
   if (!stats) return null;
@@ -23,7 +52,7 @@ export function StatsCardView(props: { stats: StatsCard | null; onPick: (experim
       {card && (
         <div data-testid="stats-card">
           <p class="muted">
-            {[card.period, card.segment].filter(Boolean).join(' · ')} · α = {card.alpha}
+            {[card.periods.length > 1 ? `All of ${periodSpan(card.periods)}` : periodSpan(card.periods), card.segment].filter(Boolean).join(' · ')} · α = {card.alpha}
             {card.plannedPerArm ? ` · plan ${count(card.plannedPerArm)} per arm` : ''}
           </p>
           <table class="stats">
@@ -34,11 +63,11 @@ export function StatsCardView(props: { stats: StatsCard | null; onPick: (experim
             <tbody>
               {card.arms.map((arm) => (
                 <tr key={arm.arm}>
-                  <th scope="row" title={`${count(arm.conversions)} of ${count(arm.visitors)} (row ${arm.row})`}>{arm.arm}</th>
+                  <th scope="row" title={`${count(arm.conversions)} of ${count(arm.visitors)} (${arm.rows.length === 1 ? 'row' : 'rows'} ${arm.rows.join(', ')})`}>{arm.arm}</th>
                   <td>{percent(arm.rate, 2)}</td>
                   <td title={arm.ciLow === null ? '' : `95% interval ${signedPercent(arm.ciLow)} to ${signedPercent(arm.ciHigh)}`}>{signedPercent(arm.lift)}</td>
                   <td>{pValue(arm.pValueAdjusted)}</td>
-                  <td>{percent(arm.probabilityToBeatControl)}</td>
+                  <td>{probability(arm.probabilityToBeatControl)}</td>
                 </tr>
               ))}
             </tbody>
@@ -46,6 +75,7 @@ export function StatsCardView(props: { stats: StatsCard | null; onPick: (experim
           {card.arms.slice(1).map((arm) => arm.ciLow !== null && (
             <p key={arm.arm} class="muted">{arm.arm}: lift interval {signedPercent(arm.ciLow)} to {signedPercent(arm.ciHigh)}</p>
           ))}
+          <Trend card={card} />
           {card.srm.mismatch && <p class="warning" role="note">Sample ratio mismatch (p {pValue(card.srm.pValue)}): the split does not match the plan.</p>}
           {card.peeking && card.peeking.progress < 1 && <p class="warning" role="note">{card.peeking.message}</p>}
           <p>
