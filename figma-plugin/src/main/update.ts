@@ -327,6 +327,8 @@ export async function updateVersions(env: PluginEnv, scope: 'selection' | 'all')
           const snapshot = readSnapshot(master, env.host.mixed);
           masters.set(record.masterId, { snapshot, roles: readRoleOverrides(snapshot, master), hash: masterHash(snapshot), ctx: { fonts, masterText: masterTextRuns(snapshot, master), skipped: new Set(), missing: new Set(), preloaded: false } });
         } else masters.set(record.masterId, null);
+        // Reading a master is a stretch of its own; yield before the version's work starts another.
+        await batch.pause(versions.length);
       }
       const master = masters.get(record.masterId);
       if (!master) orphans.set(record.masterName, (orphans.get(record.masterName) ?? 0) + 1);
@@ -337,6 +339,7 @@ export async function updateVersions(env: PluginEnv, scope: 'selection' | 'all')
           if (next) {
             writeRecord(node, next);
             versions.push(summarize(node.id, node.name, next, false));
+            await batch.pause(versions.length);
           }
         } catch (error) {
           // Figma refuses some edits (a layer inside an instance cannot be removed); the rest go on.
