@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../../shared/src/cli/command';
 import { commands } from '../../shared/src/cli/commands';
-import { main } from '../../shared/src/cli/main';
 import { parseKitJson } from '../../shared/src/kit';
 import { fixAll, lintText } from '../../shared/src/lint';
+import { runCli } from '../fixtures/stats/run-cli';
 
 // Every fault the CLI meets must end in a clear message: exit 0, 1 or 2, no stack trace on either
 // stream, and each run done within `bound` ms, far above what any input here needs, so only a hang
@@ -18,21 +17,9 @@ const exampleKit = readFileSync(new URL('../../examples/kits/ledgerline.json', i
 const snapshot = readFileSync(new URL('../../examples/snapshots/ledgerline-master.json', import.meta.url), 'utf8');
 
 async function cli(argv: string[], files: Record<string, string>, stdin = '') {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (text) => void (stdout += text),
-    stderr: (text) => void (stderr += text),
-    readFile: async (path) => {
-      if (!(path in files)) throw new Error('no such file');
-      return files[path]!;
-    },
-    readStdin: async () => stdin,
-    env: {},
-  };
   const started = performance.now();
-  const code = await main(argv, io, commands);
-  return { code, stdout, stderr, ms: performance.now() - started };
+  const result = await runCli(argv, commands, files, stdin);
+  return { ...result, ms: performance.now() - started };
 }
 
 function expectClean(result: { code: number; stdout: string; stderr: string; ms: number }) {
