@@ -144,4 +144,48 @@ describe('the Docs add-on in the preview', () => {
     await rewrite.getByRole('button', { name: 'Keep rewrite' }).click();
     await expect.poll(() => bodyTexts().filter((t) => t.endsWith('spend limits per team'))).toEqual(['Use spend limits per team']);
   });
+
+  it('loads a brief from a Markdown file into the form, and leaves the typed brief alone when a file is bad', async () => {
+    await sidebar().getByRole('tab', { name: 'Draft' }).click();
+    const field = (label: string) => sidebar().getByLabel(label, { exact: true });
+    const file = field('Brief file (JSON or Markdown)');
+    await field('Campaign').fill('Typed campaign');
+    const bad = '# Autumn push\nProduct: Ledgerline Cards\nBudget: 10k\n';
+    await file.setInputFiles({ name: 'bad.md', mimeType: 'text/markdown', buffer: Buffer.from(bad) });
+    await expect.poll(() => sidebar().getByRole('alert', { name: 'Problems' }).textContent()).toContain('line 3: unknown field “Budget”');
+    await expect.poll(() => sidebar().getByRole('status').textContent()).toBe('bad.md was not loaded; your brief is unchanged.');
+    expect(await field('Campaign').inputValue()).toBe('Typed campaign');
+    await preview.page.screenshot({ path: screenshotPath('docs-brief-file-error') });
+
+    const good = [
+      '# Autumn push',
+      'Product: Ledgerline Cards',
+      'Audience: controllers at mid-size companies',
+      'Call to action: Start a trial',
+      'Channels: linkedin-ad-intro, billboard',
+      '',
+      '## Key message',
+      'Month-end close without the spreadsheet chase',
+      '',
+      '## Benefits',
+      '- Receipts match themselves',
+      '- Limits per team',
+    ].join('\n');
+    await file.setInputFiles({ name: 'autumn.md', mimeType: 'text/markdown', buffer: Buffer.from(good) });
+    await expect.poll(() => field('Campaign').inputValue()).toBe('Autumn push');
+    expect(await field('Product').inputValue()).toBe('Ledgerline Cards');
+    expect(await field('Audience').inputValue()).toBe('controllers at mid-size companies');
+    expect(await field('Key message').inputValue()).toBe('Month-end close without the spreadsheet chase');
+    expect(await field('Call to action').inputValue()).toBe('Start a trial');
+    expect(await field('Benefits (one a line)').inputValue()).toBe('Receipts match themselves\nLimits per team');
+    const ticked = sidebar().locator('fieldset.checks label').filter({ has: sidebar().locator('input:checked') });
+    expect(await ticked.allTextContents()).toEqual([expect.stringMatching(/linkedin/i)]);
+    expect(await sidebar().getByRole('alert', { name: 'Problems' }).count()).toBe(0);
+    await expect.poll(() => sidebar().getByRole('status').textContent()).toBe('Loaded autumn.md; check the fields, then draft. Not in the kit, so not ticked: billboard.');
+    // The loaded brief stays editable before drafting.
+    await field('Call to action').fill('Book a demo');
+    expect(await field('Call to action').inputValue()).toBe('Book a demo');
+    await sidebar().getByRole('heading', { name: 'Draft from a brief' }).scrollIntoViewIfNeeded();
+    await preview.page.screenshot({ path: screenshotPath('docs-brief-file-loaded') });
+  });
 });

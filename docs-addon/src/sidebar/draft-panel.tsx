@@ -1,4 +1,5 @@
 import { ErrorNote } from '@onbrand/apps-script/sidebar';
+import { parseBriefFile, type Brief } from '@onbrand/shared/generate';
 import { useState } from 'preact/hooks';
 import type { Inserted, KitSummary } from '../contract';
 import { ChannelSelect, Field, Notes, lines, useAction } from './parts';
@@ -41,8 +42,32 @@ export function DraftPanel(props: { kit: KitSummary | null; onChange: () => void
   const [channels, setChannels] = useState<string[]>([]);
   const [result, setResult] = useState<Inserted | null>(null);
   const [rewriteChannel, setRewriteChannel] = useState('');
+  const [fileIssues, setFileIssues] = useState<{ path: string; message: string }[]>([]);
+  const [fileNote, setFileNote] = useState('');
   const { busy, error, run } = useAction();
   const set = (name: string) => (e: Event) => setValues({ ...values, [name]: (e.target as HTMLInputElement).value });
+
+  // The file is read here in the sidebar and only fills the form; a bad file leaves what was typed alone.
+  const fill = (brief: Brief) => {
+    const known = new Set(props.kit?.channels.map((c) => c.id));
+    const wanted = brief.channels ?? [];
+    setValues({
+      ...Object.fromEntries(textFields.map(([name]) => [name, brief[name] ?? ''])),
+      benefits: brief.benefits.join('\n'),
+      approvedClaims: (brief.approvedClaims ?? []).join('\n'),
+    });
+    setChannels(wanted.filter((id) => known.has(id)));
+    const unknown = wanted.filter((id) => !known.has(id));
+    return unknown.length ? ` Not in the kit, so not ticked: ${unknown.join(', ')}.` : '';
+  };
+  const fromFile = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    if (!file) return;
+    const parsed = parseBriefFile(file.name, await file.text());
+    input.value = '';
+    setFileIssues(parsed.ok ? [] : parsed.issues);
+    setFileNote(parsed.ok ? `Loaded ${file.name}; check the fields, then draft.${fill(parsed.value)}` : `${file.name} was not loaded; your brief is unchanged.`);
+  };
 
   const draft = () =>
     run(async () => {
@@ -63,6 +88,15 @@ export function DraftPanel(props: { kit: KitSummary | null; onChange: () => void
       <section class="card" aria-labelledby="draft-title">
         <h2 id="draft-title">Draft from a brief</h2>
         <p class="muted">The draft goes in at the cursor as headed sections, marked for review. Nothing you wrote is replaced.</p>
+        <Field label="Brief file (JSON or Markdown)">
+          <input type="file" accept=".json,.md,.markdown,application/json,text/markdown" onChange={(e) => void fromFile(e.currentTarget)} />
+        </Field>
+        {fileNote && (
+          <p class="muted" role="status">
+            {fileNote}
+          </p>
+        )}
+        <Notes issues={fileIssues} />
         {textFields.map(([name, label]) => (
           <Field key={name} label={label}>
             <input name={name} value={values[name] ?? ''} onInput={set(name)} />
