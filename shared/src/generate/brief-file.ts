@@ -29,7 +29,9 @@ const fieldFor = (label: string): Field | undefined => fieldNames[label.toLowerC
  * Reads a brief from a file the writer picked: `.json` is checked against the brief schema; `.md` is read as
  * `# Campaign`, `Key: value` lines and `## Field` sections (bullets become list items). Never throws.
  */
-export function parseBriefFile(name: string, text: string): Parsed<Brief> {
+export function parseBriefFile(name: string, source: string): Parsed<Brief> {
+  // Editors on Windows often save a byte-order mark, which neither JSON.parse nor a heading expects.
+  const text = source.replace(/^\uFEFF/, '');
   const extension = /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase();
   if (extension === 'json') return parseBriefJson(text);
   if (extension === 'md' || extension === 'markdown') return parseBriefMarkdown(text);

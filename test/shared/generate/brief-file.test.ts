@@ -66,6 +66,13 @@ describe('parseBriefFile', () => {
     expect(issues).toContainEqual({ path: 'benefits[1]', message: 'must not be empty (line 7)' });
   });
 
+  it('reads a file saved with a byte-order mark and Windows line ends', () => {
+    const out = parseBriefFile('launch.md', `\uFEFF${markdown.replace(/\n/g, '\r\n')}`);
+    expect(out.ok && out.value.campaign).toBe('Ledgerline Cards launch');
+    const json = parseBriefFile('b.json', `\uFEFF${JSON.stringify(brief)}`);
+    expect(json.ok).toBe(true);
+  });
+
   it('refuses a file that is neither JSON nor Markdown, by name', () => {
     const out = parseBriefFile('brief.docx', 'PK');
     expect(!out.ok && out.issues).toEqual([{ path: '(file)', message: '“brief.docx” is not a brief file; choose a .json or .md file' }]);
