@@ -67,6 +67,17 @@ describe('onbrand draft', () => {
     expect(markdown.stdout).toContain('## linkedin-ad-intro');
   });
 
+  it('leaves a banned term from the brief out of every piece and says what it left out', async () => {
+    const brief = JSON.parse(await readFile(briefPath, 'utf8'));
+    const files = { 'brief.json': JSON.stringify({ ...brief, keyMessage: 'Create synergy between teams, and close the books in days' }) };
+    const { code, stdout } = await draft(['--brief', 'brief.json', '--kit', kitPath], {}, files);
+    expect(code).toBe(0);
+    const pack = JSON.parse(stdout);
+    expect(pack.pieces.map((p: { text: string }) => p.text).join('\n')).not.toMatch(/synergy/i);
+    expect(pack.pieces.flatMap((p: { findings: { rule: string }[] }) => p.findings).filter((f: { rule: string }) => f.rule === 'terms.banned')).toEqual([]);
+    expect(pack.notices.join(' ')).toContain('Left out “Create synergy between teams” from the brief\'s key message');
+  });
+
   it('prints the same copy on every run for the same brief and kit', async () => {
     const strip = (text: string) => text.replace(/"createdAt": "[^"]+"/, '');
     const first = await draft(['--brief', briefPath, '--kit', kitPath]);

@@ -163,7 +163,7 @@ function pack(settled: Settled, origin: Provenance, notices: string[]): ContentP
 function offlinePack(ctx: Context, notices: string[]): ContentPack {
   const origin = provenance(ctx, 'offline', offlineModel);
   const draft = offlineCopy(ctx.brief, ctx.kit, seededRandom(ctx.seed), ctx.channels);
-  return pack(settle(draft, ctx, origin, true), origin, notices);
+  return pack(settle(draft.copy, ctx, origin, true), origin, [...notices, ...draft.notices]);
 }
 
 function packPrompt(ctx: Context, repair: RepairRequest | null): RenderedPrompt {

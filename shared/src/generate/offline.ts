@@ -1,5 +1,6 @@
 import { resolveChannel, type BrandKit } from '../kit';
 import type { Brief } from './brief';
+import { cleanBriefLine } from './brief-terms';
 import { bare, fits, fitWords, lowerFirst, sentence, upperFirst } from './copy';
 import type { PackCopy } from './pack';
 import { copyLimit } from './pieces';
@@ -18,18 +19,32 @@ interface Facts {
   cta: string;
   offer: string;
   keep: string[];
+  /** What changed from the brief's own words, and why. */
+  notices: string[];
 }
 
 function factsOf(brief: Brief, kit: BrandKit): Facts {
   const keep = [brief.product, ...kit.terms.filter((t) => t.status === 'approved').map((t) => t.term)];
+  const notices: string[] = [];
+  const clean = (line: string, field: string) => {
+    const out = cleanBriefLine(line, kit, brief.approvedClaims ?? [], field);
+    notices.push(...out.notices);
+    return out.text;
+  };
+  const product = bare(brief.product);
+  const audience = clean(brief.audience, 'audience') || 'everyone';
+  // With its clause gone, a line the draft cannot do without says what the brief still says safely.
+  const message = clean(brief.keyMessage, 'key message') || `${upperFirst(product)}, built for ${audience}`;
+  const benefits = brief.benefits.map((benefit, i) => clean(benefit, `proof point ${i + 1}`)).filter(Boolean);
   return {
-    product: bare(brief.product),
-    audience: bare(brief.audience),
-    message: bare(brief.keyMessage),
-    benefits: brief.benefits.map(bare).filter(Boolean),
-    cta: bare(brief.cta),
-    offer: bare(brief.offer ?? ''),
+    product,
+    audience,
+    message,
+    benefits: benefits.length ? benefits : [`${upperFirst(product)} is built for ${audience}`],
+    cta: clean(brief.cta, 'call to action') || `Find out more about ${product}`,
+    offer: clean(brief.offer ?? '', 'offer'),
     keep,
+    notices,
   };
 }
 
@@ -118,8 +133,8 @@ function email(f: Facts, random: Random, subject: string, kit: BrandKit): PackCo
   return { subject, preheader, body };
 }
 
-/** The offline draft of every piece, before brand fixes and limits are applied. */
-export function offlineCopy(brief: Brief, kit: BrandKit, random: Random, channels: { social: string; ad: string }): PackCopy {
+/** The offline draft of every piece, before brand fixes and limits are applied, and what it left out of the brief. */
+export function offlineCopy(brief: Brief, kit: BrandKit, random: Random, channels: { social: string; ad: string }): { copy: PackCopy; notices: string[] } {
   const f = factsOf(brief, kit);
   const subjectRoom = copyLimit(kit, 'email-subject');
   const lines = subjectLines(f, random, subjectRoom);
@@ -140,13 +155,8 @@ export function offlineCopy(brief: Brief, kit: BrandKit, random: Random, channel
     [f.message, /[,;:—–]/.test(f.message.slice(clause.length, clause.length + 1)) ? clause : '', `${f.product}: ${f.benefits[0]}`, upperFirst(f.benefits[0]!), upperFirst(f.product)].find(
       (c) => c && fits(c, adRoom.max, adRoom.maxWords),
     ) ?? clause;
-  return {
-    article: article(f, random),
-    email: email(f, random, lines[0]!, kit),
-    subjectLines: lines,
-    social,
-    adHeadline,
-  };
+  const copy = { article: article(f, random), email: email(f, random, lines[0]!, kit), subjectLines: lines, social, adHeadline };
+  return { copy, notices: f.notices };
 }
 
 /**
