@@ -8,3 +8,4 @@ export * from './rules';
 export * from './terms';
 export * from './voice';
 export { checkPattern, patternFlags } from './regex-safety';
+export * from './governance';

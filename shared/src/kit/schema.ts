@@ -6,6 +6,7 @@ import { channelOverrideSchema, channelPresets, listChannels } from './channels'
 import { claimsSchema, defaultClaims } from './claims';
 import { disclosureSchema } from './disclosure';
 import { filled } from './fields';
+import { defaultGovernance, governanceSchema } from './governance';
 import { checkPattern } from './regex-safety';
 import { ruleSchema, type Rule } from './rules';
 import { termSchema } from './terms';
@@ -31,6 +32,7 @@ const kitShape = () =>
     claims: z._default(claimsSchema(), defaultClaims),
     disclosure: z.optional(disclosureSchema()),
     visual: z.optional(visualKitSchema()),
+    governance: z._default(governanceSchema(), defaultGovernance),
   });
 
 type KitShape = z.output<ReturnType<typeof kitShape>>;

@@ -1,0 +1,2 @@
+export * from './approvers';
+export * from './audit-record';
