@@ -252,13 +252,13 @@ export function arrange(input: ArrangeInput): Arranged {
   // The copy: one row for strips, else a column.
   const align = alignmentOf(items);
   const clear = input.clearShare;
-  const ctx: MeasureCtx = { ceiling: Infinity, input, cls, notes, drop, overflow, hidden };
+  const ctx: MeasureCtx = { ceiling: Infinity, headlineScale: Infinity, input, cls, notes, drop, overflow, hidden };
   const column: Item[] = [...foreground];
   if (inlineHero && hero) {
     const at = column.findIndex((item) => hasRole(item, 'headline', roles));
     column.splice(at < 0 ? 0 : at + 1, 0, hero);
   }
-  ordered(column, roles);
+  ordered(column, roles, master);
   if (strip) layoutRow(column, region, ctx, out, clear);
   else layoutColumn(column, region, ctx, out, align, clear, inlineHero ? hero : undefined);
 
@@ -320,16 +320,39 @@ function hasRole(item: Item, role: LayoutRole, roles: ReadonlyMap<string, Layout
 }
 
 // Logo first, legal last, the rest in the master's reading order (the picture stays after the headline).
-function ordered(items: Item[], roles: ReadonlyMap<string, LayoutRole>): void {
+function ordered(items: Item[], roles: ReadonlyMap<string, LayoutRole>, master: CreativeSnapshot): void {
   const rank = (item: Item) => (hasRole(item, 'logo', roles) && item.kind !== 'stack' ? 0 : item.role === 'legal' ? 2 : 1);
   const position = new Map(items.map((item, index) => [item, index]));
-  const reading = new Map(items.map((item) => [item, item.kind === 'image' ? -1 : item.y]));
+  const reading = readingOrder(items, master);
   items.sort((a, b) => {
     const r = rank(a) - rank(b);
     if (r) return r;
     if (a.kind === 'image' || b.kind === 'image') return position.get(a)! - position.get(b)!;
     return reading.get(a)! - reading.get(b)!;
   });
+}
+
+/**
+ * The order a reader takes the master's items in: rows from the top, each read left to right. An item
+ * joins the row above when it shares at least half the shorter height with it, as the items of a
+ * horizontal auto-layout row do; this is the order the layout audit checks (readsBefore).
+ */
+function readingOrder(items: readonly Item[], master: CreativeSnapshot): Map<Item, number> {
+  const boxes = items.map((item) => ({ item, rect: absRect(master, item.id) ?? { x: 0, y: item.y, width: 0, height: 0 } }));
+  boxes.sort((a, b) => a.rect.y - b.rect.y);
+  const rows: { top: number; bottom: number; boxes: typeof boxes }[] = [];
+  for (const box of boxes) {
+    const { y, height } = box.rect;
+    const row = rows[rows.length - 1];
+    const shared = row ? Math.min(row.bottom, y + height) - Math.max(row.top, y) : 0;
+    if (row && height > 0 && shared >= 0.5 * Math.min(row.bottom - row.top, height)) {
+      row.boxes.push(box);
+      row.top = Math.min(row.top, y);
+      row.bottom = Math.max(row.bottom, y + height);
+    } else rows.push({ top: y, bottom: y + height, boxes: [box] });
+  }
+  const order = rows.flatMap((row) => row.boxes.sort((a, b) => a.rect.x - b.rect.x));
+  return new Map(order.map((box, index) => [box.item, index]));
 }
 
 function alignmentOf(items: readonly Item[]): 'left' | 'center' {
@@ -356,6 +379,8 @@ function heroMode(master: CreativeSnapshot, rect: Rect | undefined, items: reado
 interface MeasureCtx {
   /** No text but the headline may be larger than this (the headline stays the largest). */
   ceiling: number;
+  /** How much the headline grew or shrank from the master: the call to action and badges grow no more, so they stay below it as in the master. */
+  headlineScale: number;
   input: ArrangeInput;
   cls: AspectClass;
   notes: string[];
@@ -398,10 +423,14 @@ function sizeText(item: Extract<Item, { kind: 'text' }>, width: number, t: numbe
   const { node, role } = item;
   const floor = ctx.input.floor;
   const correction = ctx.input.corrections.get(node.id) ?? 1;
-  const autoWidth = node.textAutoResize === 'WIDTH_AND_HEIGHT';
-  const cap = autoWidth ? 1 : lineCap(role, ctx.cls, relaxed);
   let size = Math.max(node.fontSize * t, floor, role === 'headline' ? headlineFloor : 0);
   if (role !== 'headline' && role !== 'cta') size = Math.max(floor, Math.min(size, ctx.ceiling));
+  if (role === 'cta') size = Math.max(floor, Math.min(size, node.fontSize * ctx.headlineScale));
+  // A one-line headline or body from a row wraps in a column at its size, as a designer would set it,
+  // rather than shrinking to keep one line.
+  let autoWidth = node.textAutoResize === 'WIDTH_AND_HEIGHT';
+  if (autoWidth && (role === 'headline' || role === 'body') && ctx.cls !== 'strip' && textHeight(node, size, undefined, correction).width > width) autoWidth = false;
+  const cap = autoWidth ? 1 : lineCap(role, ctx.cls, relaxed);
   let m = textHeight(node, size, autoWidth ? undefined : width, correction);
   const fits = () => (autoWidth ? m.width <= width : m.lines <= cap && m.wordsFit);
   while (!fits() && size > floor) {
@@ -409,7 +438,7 @@ function sizeText(item: Extract<Item, { kind: 'text' }>, width: number, t: numbe
     m = textHeight(node, size, autoWidth ? undefined : width, correction);
   }
   let over = !fits();
-  let mode = node.textAutoResize;
+  let mode = autoWidth ? node.textAutoResize : node.textAutoResize === 'WIDTH_AND_HEIGHT' ? 'HEIGHT' : node.textAutoResize;
   if (autoWidth && over) {
     // One line will not fit: let it wrap at the column's width.
     mode = 'HEIGHT';
@@ -425,6 +454,18 @@ function sizeText(item: Extract<Item, { kind: 'text' }>, width: number, t: numbe
     over,
     place: (x, y, out) => out.set(node.id, { rect: { x, y, width: boxWidth, height }, node: sizedText(node, size, { width: boxWidth, height }, mode) }),
   };
+}
+
+const largestFont = (node: TextNode) => Math.max(node.fontSize, ...(node.segments ?? []).map((run) => run.fontSize ?? 0));
+
+/** How much a placed item's text grew from the master (0 when it sets none). */
+function scaleOf(sized: Sized): number {
+  const out = new Map<string, Placed>();
+  sized.place(0, 0, out);
+  const node = out.get(sized.item.id)?.node;
+  const before = textsOf(sized.item.node).map(largestFont);
+  const after = node ? textsOf(node).map(largestFont) : [];
+  return before.length && after.length ? Math.max(...after) / Math.max(...before) : 0;
 }
 
 /** The one text inside a button or badge: its size sets the unit's scale. */
@@ -462,6 +503,8 @@ function sizeUnit(item: Item, width: number, maxHeight: number, t: number, ctx: 
   const text = unitText(node);
   const least = text ? floor / Math.min(text.fontSize, ...(text.segments ?? []).map((run) => run.fontSize ?? Infinity)) : 0;
   k = Math.max(t, least);
+  // A button or badge grows no more than the headline did, so its label stays below the headline as in the master.
+  if (text) k = Math.max(least, Math.min(k, ctx.headlineScale));
   if (node.width * k > width || node.height * k > maxHeight) k = Math.max(least, Math.min(width / node.width, maxHeight / node.height));
   let scaled = scaleNode(node, k);
   // A button too wide for its column gives up side padding before its label gets any smaller.
@@ -547,10 +590,14 @@ function sizeStack(item: Extract<Item, { kind: 'stack' }>, width: number, t: num
   return sized;
 }
 
+/** The share of a column a logo may take while it is legible; it takes more only to stay legible. */
+const logoColumnShare = 0.5;
+
 function sizeItem(item: Item, width: number, maxHeight: number, t: number, ctx: MeasureCtx, headlineFloor: number, relaxed: boolean): Sized {
   if (item.kind === 'text') return sizeText(item, width, t, ctx, headlineFloor, relaxed);
   if (item.kind === 'stack') return sizeStack(item, width, t, ctx, headlineFloor, relaxed);
   if (item.kind === 'image') return { item, width, height: 0, over: false, place: () => {} };
+  if (item.role === 'logo') return sizeUnit(item, width * logoColumnShare, maxHeight, t, ctx, width);
   return sizeUnit(item, width, maxHeight, t, ctx);
 }
 
@@ -610,7 +657,7 @@ function layoutColumn(all: Item[], region: Rect, ctx: MeasureCtx, out: Map<strin
   const measure = (t: number) => {
     const items = live(all, ctx.hidden).filter((item) => item.kind !== 'image');
     const hf = headlineFloor(items, t, input.floor);
-    ctx.ceiling = headlineCeiling(items, region.width, t, ctx, hf, relaxed);
+    setHeadlineSize(ctx, headlineSizeAt(items, region.width, t, ctx, hf, relaxed));
     const sized = items.map((item) => sizeItem(item, region.width, region.height * 0.3, t, ctx, hf, relaxed));
     const gaps = sized.map((entry, index) => (index === 0 ? 0 : gapBefore(entry, sized[index - 1]!, gap, clear)));
     const total = sized.reduce((sum, entry) => sum + entry.height, 0) + gaps.reduce((a, b) => a + b, 0) + (hero && !ctx.hidden.has(hero.id) ? minImage + gap : 0);
@@ -675,17 +722,32 @@ function layoutColumn(all: Item[], region: Rect, ctx: MeasureCtx, out: Map<strin
   });
 }
 
-/** The size the headline takes at this scale (it may shrink to keep its lines), less a step: the ceiling for other text. */
-function headlineCeiling(items: readonly Item[], width: number, t: number, ctx: MeasureCtx, hf: number, relaxed: boolean): number {
+/** The size the headline takes at this scale (it may shrink to keep its lines); Infinity without a headline. */
+function headlineSizeAt(items: readonly Item[], width: number, t: number, ctx: MeasureCtx, hf: number, relaxed: boolean): HeadlineSize | undefined {
   for (const item of items) {
-    if (item.kind === 'text' && item.role === 'headline') return sizedFont(sizeText(item, width, t, { ...ctx, ceiling: Infinity }, hf, relaxed)) / 1.15;
+    if (item.kind === 'text' && item.role === 'headline') {
+      const size = sizedFont(sizeText(item, width, t, { ...ctx, ceiling: Infinity, headlineScale: Infinity }, hf, relaxed));
+      return { size, scale: size / item.node.fontSize };
+    }
     if (item.kind === 'stack') {
       const inner = width - (item.node.paddingLeft + item.node.paddingRight) * t;
-      const found = headlineCeiling(item.children, inner, t, ctx, hf, relaxed);
-      if (found < Infinity) return found;
+      const found = headlineSizeAt(item.children, inner, t, ctx, hf, relaxed);
+      if (found) return found;
     }
   }
-  return Infinity;
+  return undefined;
+}
+
+interface HeadlineSize {
+  size: number;
+  /** The size ÷ the master's size. */
+  scale: number;
+}
+
+/** Other text stays a step below the headline; the call to action's label at most level with it. */
+function setHeadlineSize(ctx: MeasureCtx, headline: HeadlineSize | undefined): void {
+  ctx.headlineScale = headline?.scale ?? Infinity;
+  ctx.ceiling = headline ? headline.size / 1.15 : Infinity;
 }
 
 function sizedFont(sized: Sized): number {
@@ -750,13 +812,22 @@ function layoutRow(all: Item[], region: Rect, ctx: MeasureCtx, out: Map<string, 
   const logoSized = logo ? sizeUnit(logo, region.width * 0.26, logoMax, (logoMax / logo.node.height) * 0.75, ctx, region.width * 0.4, input.height < 60) : undefined;
   let relaxed = false;
   const measure = (t: number) => {
-    const ctaSized = cta ? sizeItem(cta, region.width * 0.36, H * 0.8, Math.min(t, (H * 0.55) / Math.max(1, cta.node.height)), ctx, 0, false) : undefined;
     const logoGap = logoSized ? Math.max(clear * Math.min(logoSized.width, logoSized.height), 8, region.width * 0.025) : 0;
-    const ctaGap = ctaSized ? Math.max(8, region.width * 0.025) : 0;
-    const width = region.width - (logoSized?.width ?? 0) - logoGap - (ctaSized?.width ?? 0) - ctaGap;
     const texts = middle();
     const hf = headlineFloor(texts, t, input.floor);
-    ctx.ceiling = headlineCeiling(texts, Math.max(20, width), t, ctx, hf, relaxed);
+    // The button and the headline share the row: size the button, then the headline in what is left; when the
+    // button's label came out larger than the headline, size it again no larger (the headline only gains room).
+    setHeadlineSize(ctx, undefined);
+    let ctaSized: Sized | undefined;
+    let ctaGap = 0;
+    let width = region.width;
+    for (let pass = 0; pass < 2; pass++) {
+      ctaSized = cta ? sizeItem(cta, region.width * 0.36, H * 0.8, Math.min(t, (H * 0.55) / Math.max(1, cta.node.height)), ctx, 0, false) : undefined;
+      ctaGap = ctaSized ? Math.max(8, region.width * 0.025) : 0;
+      width = region.width - (logoSized?.width ?? 0) - logoGap - (ctaSized?.width ?? 0) - ctaGap;
+      setHeadlineSize(ctx, headlineSizeAt(texts, Math.max(20, width), t, ctx, hf, relaxed));
+      if (!ctaSized || scaleOf(ctaSized) <= ctx.headlineScale + 0.001) break;
+    }
     const sized = texts.map((item) => sizeItem(item, Math.max(20, width), H, t, ctx, hf, relaxed));
     const gap = Math.max(2, H * 0.06);
     const total = sized.reduce((sum, entry) => sum + entry.height, 0) + gap * Math.max(0, sized.length - 1);
