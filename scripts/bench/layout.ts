@@ -3,8 +3,9 @@
 // in total and per version (mean and worst), and the visual check per version, as medians of 5 runs.
 // The worst version is what the plugin's 50 ms yield budget is measured against.
 // Then the layout's quality: every master in examples/snapshots/masters/index.json (the example and
-// masters of different structure) × the twelve presets, each with its kit: how many versions are flagged, and the layout audit's findings left on
-// versions that are not flagged (the target is none, and at most one version in ten flagged).
+// masters of different structure) × the twelve presets, each with its kit: how many versions are
+// flagged, and the layout audit's findings (reading order and hierarchy included) left on versions
+// that are not flagged (the target is none, and at most one version in ten flagged).
 import { readFileSync } from 'node:fs';
 import { planResize, resizeOptionsFromKit, sizePresets, type ResizePlan } from '../../shared/src/layout';
 import { checkCreative, parseSnapshot, parseVisualKit, placeNodes, visualKitSchema, type CreativeSnapshot } from '../../shared/src/visual';
