@@ -252,7 +252,7 @@ export function arrange(input: ArrangeInput): Arranged {
   // The copy: one row for strips, else a column.
   const align = alignmentOf(items);
   const clear = input.clearShare;
-  const ctx: MeasureCtx = { ceiling: Infinity, headlineScale: Infinity, input, cls, notes, drop, overflow, hidden };
+  const ctx: MeasureCtx = { ceiling: Infinity, input, cls, notes, drop, overflow, hidden };
   const column: Item[] = [...foreground];
   if (inlineHero && hero) {
     const at = column.findIndex((item) => hasRole(item, 'headline', roles));
@@ -377,10 +377,8 @@ function heroMode(master: CreativeSnapshot, rect: Rect | undefined, items: reado
 }
 
 interface MeasureCtx {
-  /** No text but the headline may be larger than this (the headline stays the largest). */
+  /** No text but the headline may be larger than this (the headline stays the largest), the labels of buttons and badges included. */
   ceiling: number;
-  /** How much the headline grew or shrank from the master: the call to action and badges grow no more, so they stay below it as in the master. */
-  headlineScale: number;
   input: ArrangeInput;
   cls: AspectClass;
   notes: string[];
@@ -424,8 +422,7 @@ function sizeText(item: Extract<Item, { kind: 'text' }>, width: number, t: numbe
   const floor = ctx.input.floor;
   const correction = ctx.input.corrections.get(node.id) ?? 1;
   let size = Math.max(node.fontSize * t, floor, role === 'headline' ? headlineFloor : 0);
-  if (role !== 'headline' && role !== 'cta') size = Math.max(floor, Math.min(size, ctx.ceiling));
-  if (role === 'cta') size = Math.max(floor, Math.min(size, node.fontSize * ctx.headlineScale));
+  if (role !== 'headline') size = Math.max(floor, Math.min(size, ctx.ceiling));
   // A one-line headline or body from a row wraps in a column at its size, as a designer would set it,
   // rather than shrinking to keep one line.
   let autoWidth = node.textAutoResize === 'WIDTH_AND_HEIGHT';
@@ -458,21 +455,19 @@ function sizeText(item: Extract<Item, { kind: 'text' }>, width: number, t: numbe
 
 const largestFont = (node: TextNode) => Math.max(node.fontSize, ...(node.segments ?? []).map((run) => run.fontSize ?? 0));
 
-/** How much a placed item's text grew from the master (0 when it sets none). */
-function scaleOf(sized: Sized): number {
+/** The largest text a placed item sets, in pixels (0 when it sets none). */
+function loudestText(sized: Sized): number {
   const out = new Map<string, Placed>();
   sized.place(0, 0, out);
   const node = out.get(sized.item.id)?.node;
-  const before = textsOf(sized.item.node).map(largestFont);
-  const after = node ? textsOf(node).map(largestFont) : [];
-  return before.length && after.length ? Math.max(...after) / Math.max(...before) : 0;
+  return node ? Math.max(0, ...textsOf(node).map(largestFont)) : 0;
 }
 
 /** The one text inside a button or badge: its size sets the unit's scale. */
 const unitText = (node: SnapshotNode) => textsOf(node).sort((a, b) => a.fontSize - b.fontSize)[0];
 
 /** A logo, button or badge scaled as one piece: by `t`, at least so its text meets the floor, at most `width` wide. */
-function sizeUnit(item: Item, width: number, maxHeight: number, t: number, ctx: MeasureCtx, hardWidth = width, preferMark = false): Sized {
+function sizeUnit(item: Item, width: number, maxHeight: number, t: number, ctx: MeasureCtx, hardWidth = width, preferMark = false, prefer: Preferred = {}): Sized {
   const { node: whole, role } = item;
   // A layer with no area has nothing to scale; it stays as it is.
   if (!(whole.width > 0 && whole.height > 0)) return unitSized(item, whole, false);
@@ -484,7 +479,7 @@ function sizeUnit(item: Item, width: number, maxHeight: number, t: number, ctx: 
   if (role === 'logo') {
     const short = Math.min(node.width, node.height);
     // A hair over the minimum, so rounding never lands below it.
-    const wanted = Math.max(logoMin + 0.05, Math.min(node.height * t, maxHeight));
+    const wanted = Math.max(logoMin + 0.05, Math.min(node.height * t, maxHeight, prefer.height ?? Infinity));
     k = Math.min(wanted / node.height, width / node.width, maxHeight / node.height);
     // Legibility first: the logo may take more of the row than it would like, up to `hardWidth`.
     const legible = (logoMin + 0.05) / short;
@@ -503,8 +498,11 @@ function sizeUnit(item: Item, width: number, maxHeight: number, t: number, ctx: 
   const text = unitText(node);
   const least = text ? floor / Math.min(text.fontSize, ...(text.segments ?? []).map((run) => run.fontSize ?? Infinity)) : 0;
   k = Math.max(t, least);
-  // A button or badge grows no more than the headline did, so its label stays below the headline as in the master.
-  if (text) k = Math.max(least, Math.min(k, ctx.headlineScale));
+  // A button's or badge's label stays a step below the headline, as other text does.
+  const loudest = Math.max(0, ...textsOf(node).map(largestFont));
+  if (loudest > 0) k = Math.max(least, Math.min(k, ctx.ceiling / loudest));
+  // A button keeps to part of a column, as a designer sets one, unless its label needs more to stay legible.
+  k = Math.max(least, Math.min(k, (prefer.width ?? Infinity) / node.width, (prefer.height ?? Infinity) / node.height));
   if (node.width * k > width || node.height * k > maxHeight) k = Math.max(least, Math.min(width / node.width, maxHeight / node.height));
   let scaled = scaleNode(node, k);
   // A button too wide for its column gives up side padding before its label gets any smaller.
@@ -590,14 +588,26 @@ function sizeStack(item: Extract<Item, { kind: 'stack' }>, width: number, t: num
   return sized;
 }
 
-/** The share of a column a logo may take while it is legible; it takes more only to stay legible. */
-const logoColumnShare = 0.5;
+/** The most a unit would like to take; it takes more only to stay legible. */
+interface Preferred {
+  width?: number;
+  height?: number;
+}
+
+/** The share of a column a logo or a button takes at most, unless it needs more to stay legible. */
+const unitColumnShare = 0.5;
+/** The tallest a logo and a button are set, as shares of the frame's short side (legibility wins). */
+const logoHeightShare = 0.1;
+const buttonHeightShare = 0.14;
 
 function sizeItem(item: Item, width: number, maxHeight: number, t: number, ctx: MeasureCtx, headlineFloor: number, relaxed: boolean): Sized {
   if (item.kind === 'text') return sizeText(item, width, t, ctx, headlineFloor, relaxed);
   if (item.kind === 'stack') return sizeStack(item, width, t, ctx, headlineFloor, relaxed);
   if (item.kind === 'image') return { item, width, height: 0, over: false, place: () => {} };
-  if (item.role === 'logo') return sizeUnit(item, width * logoColumnShare, maxHeight, t, ctx, width);
+  const short = Math.min(ctx.input.width, ctx.input.height);
+  if (item.role === 'logo') return sizeUnit(item, width * unitColumnShare, maxHeight, t, ctx, width, false, { height: short * logoHeightShare });
+  // In a column only: a strip's row sizes its button to the row.
+  if (item.role === 'cta' && ctx.cls !== 'strip') return sizeUnit(item, width, maxHeight, t, ctx, width, false, { width: width * unitColumnShare, height: short * buttonHeightShare });
   return sizeUnit(item, width, maxHeight, t, ctx);
 }
 
@@ -723,11 +733,10 @@ function layoutColumn(all: Item[], region: Rect, ctx: MeasureCtx, out: Map<strin
 }
 
 /** The size the headline takes at this scale (it may shrink to keep its lines); Infinity without a headline. */
-function headlineSizeAt(items: readonly Item[], width: number, t: number, ctx: MeasureCtx, hf: number, relaxed: boolean): HeadlineSize | undefined {
+function headlineSizeAt(items: readonly Item[], width: number, t: number, ctx: MeasureCtx, hf: number, relaxed: boolean): number | undefined {
   for (const item of items) {
     if (item.kind === 'text' && item.role === 'headline') {
-      const size = sizedFont(sizeText(item, width, t, { ...ctx, ceiling: Infinity, headlineScale: Infinity }, hf, relaxed));
-      return { size, scale: size / item.node.fontSize };
+      return sizedFont(sizeText(item, width, t, { ...ctx, ceiling: Infinity }, hf, relaxed));
     }
     if (item.kind === 'stack') {
       const inner = width - (item.node.paddingLeft + item.node.paddingRight) * t;
@@ -738,16 +747,9 @@ function headlineSizeAt(items: readonly Item[], width: number, t: number, ctx: M
   return undefined;
 }
 
-interface HeadlineSize {
-  size: number;
-  /** The size ÷ the master's size. */
-  scale: number;
-}
-
-/** Other text stays a step below the headline; the call to action's label at most level with it. */
-function setHeadlineSize(ctx: MeasureCtx, headline: HeadlineSize | undefined): void {
-  ctx.headlineScale = headline?.scale ?? Infinity;
-  ctx.ceiling = headline ? headline.size / 1.15 : Infinity;
+/** Other text, the labels of buttons and badges included, stays a step below the headline. */
+function setHeadlineSize(ctx: MeasureCtx, size: number | undefined): void {
+  ctx.ceiling = size === undefined ? Infinity : size / 1.15;
 }
 
 function sizedFont(sized: Sized): number {
@@ -816,7 +818,7 @@ function layoutRow(all: Item[], region: Rect, ctx: MeasureCtx, out: Map<string, 
     const texts = middle();
     const hf = headlineFloor(texts, t, input.floor);
     // The button and the headline share the row: size the button, then the headline in what is left; when the
-    // button's label came out larger than the headline, size it again no larger (the headline only gains room).
+    // button's label came out above the ceiling the headline sets, size it again below it (the headline only gains room).
     setHeadlineSize(ctx, undefined);
     let ctaSized: Sized | undefined;
     let ctaGap = 0;
@@ -826,7 +828,7 @@ function layoutRow(all: Item[], region: Rect, ctx: MeasureCtx, out: Map<string, 
       ctaGap = ctaSized ? Math.max(8, region.width * 0.025) : 0;
       width = region.width - (logoSized?.width ?? 0) - logoGap - (ctaSized?.width ?? 0) - ctaGap;
       setHeadlineSize(ctx, headlineSizeAt(texts, Math.max(20, width), t, ctx, hf, relaxed));
-      if (!ctaSized || scaleOf(ctaSized) <= ctx.headlineScale + 0.001) break;
+      if (!ctaSized || loudestText(ctaSized) <= ctx.ceiling + 0.01) break;
     }
     const sized = texts.map((item) => sizeItem(item, Math.max(20, width), H, t, ctx, hf, relaxed));
     const gap = Math.max(2, H * 0.06);
