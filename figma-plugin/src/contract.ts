@@ -75,7 +75,8 @@ export type VersionSummary = z.output<typeof versionSummarySchema>;
 export const fixSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('fill'), nodeId: z.string(), paintIndex: z.int(), hex: z.string() }),
   z.object({ kind: z.literal('textRangeFill'), nodeId: z.string(), start: z.int(), end: z.int(), hex: z.string() }),
-  z.object({ kind: z.literal('fontSize'), nodeId: z.string(), size: z.number() }),
+  // Without a range, raises every run below `size`; with one (an undo), sets that range to `size` exactly.
+  z.object({ kind: z.literal('fontSize'), nodeId: z.string(), size: z.number(), start: z.optional(z.int()), end: z.optional(z.int()) }),
   z.object({ kind: z.literal('text'), nodeId: z.string(), start: z.int(), end: z.int(), match: z.string(), replacement: z.string() }),
 ]);
 export type PluginFix = z.output<typeof fixSchema>;

@@ -2,9 +2,10 @@
 // generated 60-layer master with auto layout, groups, images and a logo. Reports the planning time
 // in total and per version (mean and worst), and the visual check per version, as medians of 5 runs.
 // The worst version is what the plugin's 50 ms yield budget is measured against.
-// Then the layout's quality: nine masters of different structure (examples/snapshots) × the twelve
-// presets, each with its kit: how many versions are flagged, and the layout audit's findings left on
-// versions that are not flagged (the target is none, and at most one version in ten flagged).
+// Then the layout's quality: every master in examples/snapshots/masters/index.json (the example and
+// masters of different structure) × the twelve presets, each with its kit: how many versions are
+// flagged, and the layout audit's findings (reading order and hierarchy included) left on versions
+// that are not flagged (the target is none, and at most one version in ten flagged).
 import { readFileSync } from 'node:fs';
 import { planResize, resizeOptionsFromKit, sizePresets, type ResizePlan } from '../../shared/src/layout';
 import { checkCreative, parseSnapshot, parseVisualKit, placeNodes, visualKitSchema, type CreativeSnapshot } from '../../shared/src/visual';
@@ -15,7 +16,7 @@ const qualityMasters = (JSON.parse(readFileSync('examples/snapshots/masters/inde
   (entry) => [entry.snapshot, entry.kit] as const,
 );
 
-/** Flags and audit findings over the nine masters × twelve presets. */
+/** Flags and audit findings over the listed masters × twelve presets. */
 function layoutQuality(): Record<string, number> {
   let versions = 0;
   let flagged = 0;

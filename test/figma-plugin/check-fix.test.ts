@@ -111,6 +111,30 @@ describe('auto-fix', () => {
     expect(again.frames[0].findings.filter((finding: { fix?: unknown }) => finding.fix)).toEqual([]);
   });
 
+  it('undoes a fix-all as a whole step, lowering the font sizes it raised run by run', async () => {
+    const { figma, master } = await sampleFile();
+    const legal = layer(master, 'Legal line');
+    // Two runs below the minimum, at different sizes: each goes back to its own size.
+    await figma.loadFontAsync(legal.fontName as FontName);
+    legal.setRangeFontSize(0, 4, 8);
+    const sizes = () => legal.getStyledTextSegments(['fontSize']).map((run) => [run.start, run.end, run.fontSize]);
+    const colour = () => legal.getStyledTextSegments(['fills']).map((run) => (run.fills as SolidPaint[]).map((paint) => [paint.color.r, paint.color.g, paint.color.b].map((c) => Math.round(c * 255))));
+    const colours = colour();
+    const before = sizes();
+    expect(new Set(before.map((run) => run[2])).size).toBeGreaterThan(1);
+    figma.currentPage.selectAsUser([master]);
+    const out = await ok(figma, 'checkBrand', { scope: 'selection' });
+    const fixes = out.frames[0].findings.flatMap((finding: { fix?: unknown }) => (finding.fix ? [finding.fix] : []));
+    const applied = await ok(figma, 'applyFixes', { fixes });
+    expect(legal.fontSize).toBe(12);
+    const steps = figma.undoSteps;
+    const undone = await ok(figma, 'applyFixes', { fixes: applied.undo });
+    expect(undone.skipped).toEqual([]);
+    expect(figma.undoSteps - steps).toBe(1);
+    expect(sizes()).toEqual(before);
+    expect(colour()).toEqual(colours);
+  });
+
   it('replaces a banned word keeping its style, and refuses when the words changed since the check', async () => {
     const { figma, versions } = await withVersions();
     const out = await ok(figma, 'checkBrand', { scope: 'versions' });

@@ -16,8 +16,8 @@ interface Applied {
   problem: string | null;
   /** What changed, for the summary. */
   change?: string;
-  /** The fix that puts it back, where one exists. */
-  inverse?: PluginFix;
+  /** The fixes that put it back, where they exist. */
+  inverse?: PluginFix[];
 }
 
 async function applyOne(fix: PluginFix, node: HostLayer, fonts: FontLoader): Promise<Applied> {
@@ -30,18 +30,36 @@ async function applyOne(fix: PluginFix, node: HostLayer, fonts: FontLoader): Pro
     fills[fix.paintIndex] = solid(fix.hex, old);
     layer.fills = fills;
     const was = rgbToHex(old.color);
-    return { problem: null, change: `"${node.name}": ${was} → ${fix.hex}`, inverse: { ...fix, hex: was } };
+    return { problem: null, change: `"${node.name}": ${was} → ${fix.hex}`, inverse: [{ ...fix, hex: was }] };
   }
   if (!isText(node)) return { problem: `"${node.name}" is no longer a text layer` };
   await fonts.ready(node);
   if (fix.kind === 'textRangeFill') {
     if (fix.end > node.characters.length) return { problem: `the text of "${node.name}" changed since the check` };
+    // Each run's own colour is kept for the undo (runs painted otherwise than one solid colour have none to go back to).
+    const inverse: PluginFix[] = [];
+    for (const run of node.getStyledTextSegments(['fills'], fix.start, fix.end)) {
+      const paints = run.fills as readonly Paint[];
+      if (paints.length === 1 && paints[0]!.type === 'SOLID') inverse.push({ ...fix, start: run.start, end: run.end, hex: rgbToHex(paints[0]!.color) });
+    }
     node.setRangeFills(fix.start, fix.end, [solid(fix.hex, undefined)]);
-    return { problem: null, change: `"${node.name}": "${node.characters.slice(fix.start, fix.end)}" in ${fix.hex}` };
+    return { problem: null, change: `"${node.name}": "${node.characters.slice(fix.start, fix.end)}" in ${fix.hex}`, inverse };
   }
   if (fix.kind === 'fontSize') {
-    for (const run of node.getStyledTextSegments(['fontSize'])) if ((run.fontSize ?? 0) < fix.size) node.setRangeFontSize(run.start, run.end, fix.size);
-    return { problem: null, change: `"${node.name}": raised to ${fix.size} px` };
+    if (fix.start !== undefined && fix.end !== undefined) {
+      // An undo: the range goes back to the size it had, lower or higher.
+      if (fix.end > node.characters.length) return { problem: `the text of "${node.name}" changed since the check` };
+      node.setRangeFontSize(fix.start, fix.end, fix.size);
+      return { problem: null, change: `"${node.name}": set back to ${fix.size} px` };
+    }
+    // Each raised run remembers its size, so the undo lowers exactly what was raised.
+    const inverse: PluginFix[] = [];
+    for (const run of node.getStyledTextSegments(['fontSize']))
+      if ((run.fontSize ?? 0) < fix.size) {
+        if (run.fontSize !== undefined) inverse.push({ kind: 'fontSize', nodeId: fix.nodeId, size: run.fontSize, start: run.start, end: run.end });
+        node.setRangeFontSize(run.start, run.end, fix.size);
+      }
+    return { problem: null, change: `"${node.name}": raised to ${fix.size} px`, inverse };
   }
   // Before writing, the words must still be the ones the check saw, so a later edit is never clobbered.
   if (node.characters.slice(fix.start, fix.end) !== fix.match) return { problem: `the text of "${node.name}" changed since the check` };
@@ -51,7 +69,7 @@ async function applyOne(fix: PluginFix, node: HostLayer, fonts: FontLoader): Pro
   return {
     problem: null,
     change: `"${node.name}": “${fix.match}” → “${fix.replacement}”`,
-    inverse: { ...fix, end: fix.start + fix.replacement.length, match: fix.replacement, replacement: fix.match },
+    inverse: [{ ...fix, end: fix.start + fix.replacement.length, match: fix.replacement, replacement: fix.match }],
   };
 }
 
@@ -68,7 +86,7 @@ export async function applyFixes(env: PluginEnv, fixes: readonly PluginFix[]): P
   // A fix in a version is the plugin's change, not a person's: a later update still reaches it.
   const writes = new PluginWrites(env.host.mixed);
   // Text fixes in one layer go last to first, so earlier offsets stay true.
-  const ordered = [...fixes].sort((a, b) => ('start' in b ? b.start : 0) - ('start' in a ? a.start : 0));
+  const ordered = [...fixes].sort((a, b) => (('start' in b ? b.start : 0) ?? 0) - (('start' in a ? a.start : 0) ?? 0));
   for (const fix of ordered) {
     const node = await env.host.getNodeByIdAsync(fix.nodeId);
     if (!node || node.removed || !('x' in node)) {
@@ -87,7 +105,7 @@ export async function applyFixes(env: PluginEnv, fixes: readonly PluginFix[]): P
       applied++;
       if (change) changes.push(change);
       // Undone last first, so text offsets stay true.
-      if (inverse) undo.unshift(inverse);
+      if (inverse) undo.unshift(...inverse);
     }
   }
   writes.save();

@@ -258,7 +258,7 @@ export function arrange(input: ArrangeInput): Arranged {
     const at = column.findIndex((item) => hasRole(item, 'headline', roles));
     column.splice(at < 0 ? 0 : at + 1, 0, hero);
   }
-  ordered(column, roles);
+  ordered(column, roles, master);
   if (strip) layoutRow(column, region, ctx, out, clear);
   else layoutColumn(column, region, ctx, out, align, clear, inlineHero ? hero : undefined);
 
@@ -320,16 +320,39 @@ function hasRole(item: Item, role: LayoutRole, roles: ReadonlyMap<string, Layout
 }
 
 // Logo first, legal last, the rest in the master's reading order (the picture stays after the headline).
-function ordered(items: Item[], roles: ReadonlyMap<string, LayoutRole>): void {
+function ordered(items: Item[], roles: ReadonlyMap<string, LayoutRole>, master: CreativeSnapshot): void {
   const rank = (item: Item) => (hasRole(item, 'logo', roles) && item.kind !== 'stack' ? 0 : item.role === 'legal' ? 2 : 1);
   const position = new Map(items.map((item, index) => [item, index]));
-  const reading = new Map(items.map((item) => [item, item.kind === 'image' ? -1 : item.y]));
+  const reading = readingOrder(items, master);
   items.sort((a, b) => {
     const r = rank(a) - rank(b);
     if (r) return r;
     if (a.kind === 'image' || b.kind === 'image') return position.get(a)! - position.get(b)!;
     return reading.get(a)! - reading.get(b)!;
   });
+}
+
+/**
+ * The order a reader takes the master's items in: rows from the top, each read left to right. An item
+ * joins the row above when it shares at least half the shorter height with it, as the items of a
+ * horizontal auto-layout row do; this is the order the layout audit checks (readsBefore).
+ */
+function readingOrder(items: readonly Item[], master: CreativeSnapshot): Map<Item, number> {
+  const boxes = items.map((item) => ({ item, rect: absRect(master, item.id) ?? { x: 0, y: item.y, width: 0, height: 0 } }));
+  boxes.sort((a, b) => a.rect.y - b.rect.y);
+  const rows: { top: number; bottom: number; boxes: typeof boxes }[] = [];
+  for (const box of boxes) {
+    const { y, height } = box.rect;
+    const row = rows[rows.length - 1];
+    const shared = row ? Math.min(row.bottom, y + height) - Math.max(row.top, y) : 0;
+    if (row && height > 0 && shared >= 0.5 * Math.min(row.bottom - row.top, height)) {
+      row.boxes.push(box);
+      row.top = Math.min(row.top, y);
+      row.bottom = Math.max(row.bottom, y + height);
+    } else rows.push({ top: y, bottom: y + height, boxes: [box] });
+  }
+  const order = rows.flatMap((row) => row.boxes.sort((a, b) => a.rect.x - b.rect.x));
+  return new Map(order.map((box, index) => [box.item, index]));
 }
 
 function alignmentOf(items: readonly Item[]): 'left' | 'center' {
@@ -354,7 +377,7 @@ function heroMode(master: CreativeSnapshot, rect: Rect | undefined, items: reado
 }
 
 interface MeasureCtx {
-  /** No text but the headline may be larger than this (the headline stays the largest). */
+  /** No text but the headline may be larger than this (the headline stays the largest), the labels of buttons and badges included. */
   ceiling: number;
   input: ArrangeInput;
   cls: AspectClass;
@@ -398,10 +421,13 @@ function sizeText(item: Extract<Item, { kind: 'text' }>, width: number, t: numbe
   const { node, role } = item;
   const floor = ctx.input.floor;
   const correction = ctx.input.corrections.get(node.id) ?? 1;
-  const autoWidth = node.textAutoResize === 'WIDTH_AND_HEIGHT';
-  const cap = autoWidth ? 1 : lineCap(role, ctx.cls, relaxed);
   let size = Math.max(node.fontSize * t, floor, role === 'headline' ? headlineFloor : 0);
-  if (role !== 'headline' && role !== 'cta') size = Math.max(floor, Math.min(size, ctx.ceiling));
+  if (role !== 'headline') size = Math.max(floor, Math.min(size, ctx.ceiling));
+  // A one-line headline or body from a row wraps in a column at its size, as a designer would set it,
+  // rather than shrinking to keep one line.
+  let autoWidth = node.textAutoResize === 'WIDTH_AND_HEIGHT';
+  if (autoWidth && (role === 'headline' || role === 'body') && ctx.cls !== 'strip' && textHeight(node, size, undefined, correction).width > width) autoWidth = false;
+  const cap = autoWidth ? 1 : lineCap(role, ctx.cls, relaxed);
   let m = textHeight(node, size, autoWidth ? undefined : width, correction);
   const fits = () => (autoWidth ? m.width <= width : m.lines <= cap && m.wordsFit);
   while (!fits() && size > floor) {
@@ -409,7 +435,7 @@ function sizeText(item: Extract<Item, { kind: 'text' }>, width: number, t: numbe
     m = textHeight(node, size, autoWidth ? undefined : width, correction);
   }
   let over = !fits();
-  let mode = node.textAutoResize;
+  let mode = autoWidth ? node.textAutoResize : node.textAutoResize === 'WIDTH_AND_HEIGHT' ? 'HEIGHT' : node.textAutoResize;
   if (autoWidth && over) {
     // One line will not fit: let it wrap at the column's width.
     mode = 'HEIGHT';
@@ -427,11 +453,21 @@ function sizeText(item: Extract<Item, { kind: 'text' }>, width: number, t: numbe
   };
 }
 
+const largestFont = (node: TextNode) => Math.max(node.fontSize, ...(node.segments ?? []).map((run) => run.fontSize ?? 0));
+
+/** The largest text a placed item sets, in pixels (0 when it sets none). */
+function loudestText(sized: Sized): number {
+  const out = new Map<string, Placed>();
+  sized.place(0, 0, out);
+  const node = out.get(sized.item.id)?.node;
+  return node ? Math.max(0, ...textsOf(node).map(largestFont)) : 0;
+}
+
 /** The one text inside a button or badge: its size sets the unit's scale. */
 const unitText = (node: SnapshotNode) => textsOf(node).sort((a, b) => a.fontSize - b.fontSize)[0];
 
 /** A logo, button or badge scaled as one piece: by `t`, at least so its text meets the floor, at most `width` wide. */
-function sizeUnit(item: Item, width: number, maxHeight: number, t: number, ctx: MeasureCtx, hardWidth = width, preferMark = false): Sized {
+function sizeUnit(item: Item, width: number, maxHeight: number, t: number, ctx: MeasureCtx, hardWidth = width, preferMark = false, prefer: Preferred = {}): Sized {
   const { node: whole, role } = item;
   // A layer with no area has nothing to scale; it stays as it is.
   if (!(whole.width > 0 && whole.height > 0)) return unitSized(item, whole, false);
@@ -443,7 +479,7 @@ function sizeUnit(item: Item, width: number, maxHeight: number, t: number, ctx: 
   if (role === 'logo') {
     const short = Math.min(node.width, node.height);
     // A hair over the minimum, so rounding never lands below it.
-    const wanted = Math.max(logoMin + 0.05, Math.min(node.height * t, maxHeight));
+    const wanted = Math.max(logoMin + 0.05, Math.min(node.height * t, maxHeight, prefer.height ?? Infinity));
     k = Math.min(wanted / node.height, width / node.width, maxHeight / node.height);
     // Legibility first: the logo may take more of the row than it would like, up to `hardWidth`.
     const legible = (logoMin + 0.05) / short;
@@ -462,6 +498,11 @@ function sizeUnit(item: Item, width: number, maxHeight: number, t: number, ctx: 
   const text = unitText(node);
   const least = text ? floor / Math.min(text.fontSize, ...(text.segments ?? []).map((run) => run.fontSize ?? Infinity)) : 0;
   k = Math.max(t, least);
+  // A button's or badge's label stays a step below the headline, as other text does.
+  const loudest = Math.max(0, ...textsOf(node).map(largestFont));
+  if (loudest > 0) k = Math.max(least, Math.min(k, ctx.ceiling / loudest));
+  // A button keeps to part of a column, as a designer sets one, unless its label needs more to stay legible.
+  k = Math.max(least, Math.min(k, (prefer.width ?? Infinity) / node.width, (prefer.height ?? Infinity) / node.height));
   if (node.width * k > width || node.height * k > maxHeight) k = Math.max(least, Math.min(width / node.width, maxHeight / node.height));
   let scaled = scaleNode(node, k);
   // A button too wide for its column gives up side padding before its label gets any smaller.
@@ -547,10 +588,26 @@ function sizeStack(item: Extract<Item, { kind: 'stack' }>, width: number, t: num
   return sized;
 }
 
+/** The most a unit would like to take; it takes more only to stay legible. */
+interface Preferred {
+  width?: number;
+  height?: number;
+}
+
+/** The share of a column a logo or a button takes at most, unless it needs more to stay legible. */
+const unitColumnShare = 0.5;
+/** The tallest a logo and a button are set, as shares of the frame's short side (legibility wins). */
+const logoHeightShare = 0.1;
+const buttonHeightShare = 0.14;
+
 function sizeItem(item: Item, width: number, maxHeight: number, t: number, ctx: MeasureCtx, headlineFloor: number, relaxed: boolean): Sized {
   if (item.kind === 'text') return sizeText(item, width, t, ctx, headlineFloor, relaxed);
   if (item.kind === 'stack') return sizeStack(item, width, t, ctx, headlineFloor, relaxed);
   if (item.kind === 'image') return { item, width, height: 0, over: false, place: () => {} };
+  const short = Math.min(ctx.input.width, ctx.input.height);
+  if (item.role === 'logo') return sizeUnit(item, width * unitColumnShare, maxHeight, t, ctx, width, false, { height: short * logoHeightShare });
+  // In a column only: a strip's row sizes its button to the row.
+  if (item.role === 'cta' && ctx.cls !== 'strip') return sizeUnit(item, width, maxHeight, t, ctx, width, false, { width: width * unitColumnShare, height: short * buttonHeightShare });
   return sizeUnit(item, width, maxHeight, t, ctx);
 }
 
@@ -610,7 +667,7 @@ function layoutColumn(all: Item[], region: Rect, ctx: MeasureCtx, out: Map<strin
   const measure = (t: number) => {
     const items = live(all, ctx.hidden).filter((item) => item.kind !== 'image');
     const hf = headlineFloor(items, t, input.floor);
-    ctx.ceiling = headlineCeiling(items, region.width, t, ctx, hf, relaxed);
+    setHeadlineSize(ctx, headlineSizeAt(items, region.width, t, ctx, hf, relaxed));
     const sized = items.map((item) => sizeItem(item, region.width, region.height * 0.3, t, ctx, hf, relaxed));
     const gaps = sized.map((entry, index) => (index === 0 ? 0 : gapBefore(entry, sized[index - 1]!, gap, clear)));
     const total = sized.reduce((sum, entry) => sum + entry.height, 0) + gaps.reduce((a, b) => a + b, 0) + (hero && !ctx.hidden.has(hero.id) ? minImage + gap : 0);
@@ -675,17 +732,24 @@ function layoutColumn(all: Item[], region: Rect, ctx: MeasureCtx, out: Map<strin
   });
 }
 
-/** The size the headline takes at this scale (it may shrink to keep its lines), less a step: the ceiling for other text. */
-function headlineCeiling(items: readonly Item[], width: number, t: number, ctx: MeasureCtx, hf: number, relaxed: boolean): number {
+/** The size the headline takes at this scale (it may shrink to keep its lines); Infinity without a headline. */
+function headlineSizeAt(items: readonly Item[], width: number, t: number, ctx: MeasureCtx, hf: number, relaxed: boolean): number | undefined {
   for (const item of items) {
-    if (item.kind === 'text' && item.role === 'headline') return sizedFont(sizeText(item, width, t, { ...ctx, ceiling: Infinity }, hf, relaxed)) / 1.15;
+    if (item.kind === 'text' && item.role === 'headline') {
+      return sizedFont(sizeText(item, width, t, { ...ctx, ceiling: Infinity }, hf, relaxed));
+    }
     if (item.kind === 'stack') {
       const inner = width - (item.node.paddingLeft + item.node.paddingRight) * t;
-      const found = headlineCeiling(item.children, inner, t, ctx, hf, relaxed);
-      if (found < Infinity) return found;
+      const found = headlineSizeAt(item.children, inner, t, ctx, hf, relaxed);
+      if (found) return found;
     }
   }
-  return Infinity;
+  return undefined;
+}
+
+/** Other text, the labels of buttons and badges included, stays a step below the headline. */
+function setHeadlineSize(ctx: MeasureCtx, size: number | undefined): void {
+  ctx.ceiling = size === undefined ? Infinity : size / 1.15;
 }
 
 function sizedFont(sized: Sized): number {
@@ -750,13 +814,22 @@ function layoutRow(all: Item[], region: Rect, ctx: MeasureCtx, out: Map<string, 
   const logoSized = logo ? sizeUnit(logo, region.width * 0.26, logoMax, (logoMax / logo.node.height) * 0.75, ctx, region.width * 0.4, input.height < 60) : undefined;
   let relaxed = false;
   const measure = (t: number) => {
-    const ctaSized = cta ? sizeItem(cta, region.width * 0.36, H * 0.8, Math.min(t, (H * 0.55) / Math.max(1, cta.node.height)), ctx, 0, false) : undefined;
     const logoGap = logoSized ? Math.max(clear * Math.min(logoSized.width, logoSized.height), 8, region.width * 0.025) : 0;
-    const ctaGap = ctaSized ? Math.max(8, region.width * 0.025) : 0;
-    const width = region.width - (logoSized?.width ?? 0) - logoGap - (ctaSized?.width ?? 0) - ctaGap;
     const texts = middle();
     const hf = headlineFloor(texts, t, input.floor);
-    ctx.ceiling = headlineCeiling(texts, Math.max(20, width), t, ctx, hf, relaxed);
+    // The button and the headline share the row: size the button, then the headline in what is left; when the
+    // button's label came out above the ceiling the headline sets, size it again below it (the headline only gains room).
+    setHeadlineSize(ctx, undefined);
+    let ctaSized: Sized | undefined;
+    let ctaGap = 0;
+    let width = region.width;
+    for (let pass = 0; pass < 2; pass++) {
+      ctaSized = cta ? sizeItem(cta, region.width * 0.36, H * 0.8, Math.min(t, (H * 0.55) / Math.max(1, cta.node.height)), ctx, 0, false) : undefined;
+      ctaGap = ctaSized ? Math.max(8, region.width * 0.025) : 0;
+      width = region.width - (logoSized?.width ?? 0) - logoGap - (ctaSized?.width ?? 0) - ctaGap;
+      setHeadlineSize(ctx, headlineSizeAt(texts, Math.max(20, width), t, ctx, hf, relaxed));
+      if (!ctaSized || loudestText(ctaSized) <= ctx.ceiling + 0.01) break;
+    }
     const sized = texts.map((item) => sizeItem(item, Math.max(20, width), H, t, ctx, hf, relaxed));
     const gap = Math.max(2, H * 0.06);
     const total = sized.reduce((sum, entry) => sum + entry.height, 0) + gap * Math.max(0, sized.length - 1);

@@ -7,11 +7,11 @@ import { measureText } from './text-measure';
 // CLI, the plugin and the bench. A unit is what a designer moves as one piece: a text, the logo,
 // the call to action, or a filled panel that is not a backdrop (under half the frame).
 
-export type AuditKind = 'overlap' | 'outside-frame' | 'small-text' | 'tiny-logo' | 'missing' | 'text-overflow';
+export type AuditKind = 'overlap' | 'outside-frame' | 'small-text' | 'tiny-logo' | 'missing' | 'text-overflow' | 'reading-order' | 'hierarchy';
 
 export interface AuditFinding {
   kind: AuditKind;
-  /** The layers concerned: one, or two for an overlap. */
+  /** The layers concerned: one, or two for an overlap, a swapped reading order or a broken hierarchy. */
   nodeIds: string[];
   nodeName: string;
   message: string;
@@ -43,11 +43,19 @@ export function logoMinimum(width: number, height: number): number {
 
 const solidFilled = (node: SnapshotNode) => node.fills.some((paint) => paint.type === 'SOLID' && paint.visible && paint.opacity > 0.5);
 
-function unitsOf(root: CreativeSnapshot, roles: ReadonlyMap<string, LayoutRole>): { units: Unit[]; texts: { node: TextNode; rect: Rect; inLogo: boolean }[] } {
+interface PlacedText {
+  node: TextNode;
+  rect: Rect;
+  inLogo: boolean;
+  /** The text is the headline, or part of a layer that is. */
+  inHeadline: boolean;
+}
+
+function unitsOf(root: CreativeSnapshot, roles: ReadonlyMap<string, LayoutRole>): { units: Unit[]; texts: PlacedText[] } {
   const units: Unit[] = [];
-  const texts: { node: TextNode; rect: Rect; inLogo: boolean }[] = [];
+  const texts: PlacedText[] = [];
   const frameArea = root.width * root.height;
-  const walk = (node: SnapshotNode, ox: number, oy: number, inUnit: boolean, inLogo: boolean) => {
+  const walk = (node: SnapshotNode, ox: number, oy: number, inUnit: boolean, inLogo: boolean, inHeadline: boolean) => {
     if (!node.visible) return;
     const rect = { x: ox + node.x, y: oy + node.y, width: node.width, height: node.height };
     const role = roles.get(node.id);
@@ -60,10 +68,11 @@ function unitsOf(root: CreativeSnapshot, roles: ReadonlyMap<string, LayoutRole>)
     }
     if (unit) units.push({ id: node.id, node, rect, kind: unit });
     const logo = inLogo || unit === 'logo';
-    if (node.type === 'text' && node.characters.trim()) texts.push({ node, rect, inLogo: logo });
-    if (node.type === 'frame' || node.type === 'group') for (const child of node.children) walk(child, rect.x, rect.y, inUnit || unit !== undefined, logo);
+    const headline = inHeadline || role === 'headline';
+    if (node.type === 'text' && node.characters.trim()) texts.push({ node, rect, inLogo: logo, inHeadline: headline });
+    if (node.type === 'frame' || node.type === 'group') for (const child of node.children) walk(child, rect.x, rect.y, inUnit || unit !== undefined, logo, headline);
   };
-  for (const child of root.children) walk(child, 0, 0, false, false);
+  for (const child of root.children) walk(child, 0, 0, false, false, false);
   return { units, texts };
 }
 
@@ -76,6 +85,22 @@ function overrun(node: TextNode, correction = 1): number {
   const m = measureText(node.characters, { fontSize: node.fontSize, fontStyle: node.fontStyle, letterSpacing: node.letterSpacing, lineHeight: node.lineHeight }, node.width + 0.5);
   return (m.height * correction) / node.height;
 }
+
+/**
+ * True when a reader takes `a` before `b`: `a` sits wholly above `b` (and `b` is not wholly to its
+ * left, where a row's first item beside a column reads first), or the two share a row (they overlap
+ * by at least half the shorter one's height) and `a` sits wholly to the left. Units that overlap, or
+ * stand diagonally with the lower one to the left, have no order of their own.
+ */
+export function readsBefore(a: Rect, b: Rect, slack = 2): boolean {
+  const leftOf = (p: Rect, q: Rect) => p.x + p.width <= q.x + slack;
+  if (a.y + a.height <= b.y + slack) return !leftOf(b, a);
+  const shared = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  return shared >= 0.5 * Math.min(a.height, b.height) && leftOf(a, b);
+}
+
+/** The largest size a text is set at, styled runs included. */
+const largestSize = (node: TextNode) => Math.max(node.fontSize, ...(node.segments ?? []).map((run) => run.fontSize ?? 0));
 
 const where = (rect: Rect) => `${Math.round(rect.x)}, ${Math.round(rect.y)}, ${Math.round(rect.width)}×${Math.round(rect.height)}`;
 const named = (node: SnapshotNode) => (node.name ? `"${node.name}"` : `layer ${node.id}`);
@@ -127,6 +152,42 @@ export function auditLayout(version: CreativeSnapshot, master: CreativeSnapshot,
     if (over > allowed && over * node.height - node.height > 1)
       findings.push({ kind: 'text-overflow', nodeIds: [node.id], nodeName: node.name, message: `${named(node)} needs more room than its ${Math.round(rect.width)}×${Math.round(rect.height)} box at ${size}; the copy would be cut off or spill.` });
   }
+
+  // Reading order: two units the master reads one after the other keep that order in the version's own flow.
+  for (let i = 0; i < mine.units.length; i++)
+    for (let j = i + 1; j < mine.units.length; j++) {
+      const a = mine.units[i]!;
+      const b = mine.units[j]!;
+      const ma = masterUnits.get(a.id);
+      const mb = masterUnits.get(b.id);
+      if (!ma || !mb) continue;
+      const [first, second] = readsBefore(ma.rect, mb.rect) ? [a, b] : readsBefore(mb.rect, ma.rect) ? [b, a] : [];
+      if (!first || !second || !readsBefore(second.rect, first.rect)) continue;
+      findings.push({
+        kind: 'reading-order',
+        nodeIds: [first.id, second.id],
+        nodeName: first.node.name,
+        message: `${named(second.node)} comes before ${named(first.node)} at ${size}; the master reads ${named(first.node)} first.`,
+      });
+    }
+
+  // Hierarchy: the headline stays the largest text (the logo's wordmark aside) wherever it was in the master.
+  const headlineSize = (texts: readonly PlacedText[]) => Math.max(0, ...texts.filter((entry) => entry.inHeadline).map((entry) => largestSize(entry.node)));
+  const headNow = headlineSize(mine.texts);
+  const headBefore = headlineSize(theirs.texts);
+  const masterEntries = new Map(theirs.texts.map((entry) => [entry.node.id, entry]));
+  if (headNow > 0 && headBefore > 0)
+    for (const { node, inLogo, inHeadline } of mine.texts) {
+      const before = masterEntries.get(node.id);
+      if (inLogo || inHeadline || !before || largestSize(before.node) > headBefore + 0.01) continue;
+      if (largestSize(node) <= headNow + 0.01) continue;
+      findings.push({
+        kind: 'hierarchy',
+        nodeIds: [node.id],
+        nodeName: node.name,
+        message: `${named(node)} is ${Math.round(largestSize(node) * 10) / 10} px at ${size}, larger than the ${Math.round(headNow * 10) / 10} px headline; the headline should stay the largest text.`,
+      });
+    }
 
   const shown = visibleIds(version);
   const wasShown = visibleIds(master);

@@ -118,14 +118,21 @@ export function inferRoles(root: CreativeSnapshot, options: RoleOptions = {}): M
   const namesLogo = (node: SnapshotNode): boolean =>
     (overrides[node.id] ?? roleFromName(node.name, pattern)) === 'logo' || ((node.type === 'frame' || node.type === 'group') && node.children.some(namesLogo));
   let taggedLogo = root.children.some(namesLogo);
+  // A text role named on a layer that wraps one text (a headline component instance, say) belongs to that text.
+  const passedDown = new Map<string, LayoutRole>();
 
   const visit = (node: SnapshotNode, ox: number, oy: number, depth: number) => {
     if (!node.visible) return;
     const rect = { x: ox + node.x, y: oy + node.y, width: node.width, height: node.height };
     const entry = { node, rect, depth, order: seen.length };
     seen.push(entry);
-    const named = overrides[node.id] ?? roleFromName(node.name, pattern);
+    let named = overrides[node.id] ?? roleFromName(node.name, pattern) ?? passedDown.get(node.id);
     const container = node.type === 'frame' || node.type === 'group';
+    const inner = container ? textsIn(node).filter((text) => text.visible && text.characters.trim()) : [];
+    if (named && textRoles.has(named) && container && inner.length === 1 && !isPainted(node) && !overrides[node.id]) {
+      passedDown.set(inner[0]!.id, named);
+      named = 'group';
+    }
     if (named && (named !== 'group' || container)) {
       // A word like "photo" on a frame full of copy names the frame, not a role: keep looking inside.
       const onlyName = !overrides[node.id] && !node.name.includes('#') && container && textsIn(node).length > 0 && !unitRoles.has(named);

@@ -1,4 +1,4 @@
-// The masters the resize engine is judged on: the Ledgerline example and eight of different structure,
+// The masters the resize engine is judged on: the Ledgerline example and nine of different structure,
 // each with the kit it is made for.
 import { readFileSync } from 'node:fs';
 import { parseKitJson } from '../../../shared/src/kit';
