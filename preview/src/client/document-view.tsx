@@ -1,5 +1,7 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { DocCaret, DocEdit, DocPoint } from '../server/docs-editing';
 import type { DrawnBlock, DrawnRun } from '../server/docs-state';
-import type { DocumentViewState } from '../server/state';
+import type { DocumentViewState, EnvironmentState } from '../server/state';
 
 function Run(props: { run: DrawnRun }) {
   const { run } = props;
@@ -29,6 +31,11 @@ const css = `
 .doc-footnotes { font-size: 12px; color: #5f6368; border-top: 1px solid #dadce0; padding-top: 6px; }
 .doc-ai { box-shadow: inset 3px 0 0 #f9ab00; padding-left: 6px; }
 .doc-page a { color: #1a73e8; }
+.doc-body { outline: none; white-space: pre-wrap; caret-color: #1a73e8; }
+.doc-body:focus-visible { box-shadow: 0 0 0 2px #c6dafc; border-radius: 2px; }
+/* While the person is in the page the browser draws the selection; otherwise (in the sidebar) the page shows it, as Docs does. */
+.doc-body:focus .doc-selected { background: transparent !important; outline: 0; }
+.doc-glyph, .doc-page sup, .doc-image { user-select: none; }
 `;
 
 const tags: Record<string, 'h1' | 'h2' | 'h3' | 'h4'> = { TITLE: 'h1', HEADING1: 'h1', HEADING2: 'h2', HEADING3: 'h3', HEADING4: 'h4' };
@@ -56,12 +63,29 @@ function Blocks(props: { blocks: DrawnBlock[] }) {
         const Tag = block.list ? 'div' : (tags[block.heading] ?? 'p');
         const listStyle = block.list ? { paddingLeft: `${18 + block.list.level * 18}px` } : undefined;
         return (
-          <Tag key={index} class={`${block.list ? `doc-list ${block.list.glyph === 'NUMBER' ? 'numbered' : 'bullet'}` : ''}${block.marked ? ' doc-ai' : ''}`} style={listStyle} data-ai={block.marked || undefined}>
-            {block.list && <span class="doc-glyph">{block.list.glyph === 'NUMBER' ? '1.' : '•'} </span>}
-            {block.runs.length ? block.runs.map((run, i) => <Run key={i} run={run} />) : '\u00a0'}
-            {block.images > 0 && <span class="doc-image" role="img" aria-label="Image">🖼</span>}
+          <Tag
+            key={index}
+            class={`${block.list ? `doc-list ${block.list.glyph === 'NUMBER' ? 'numbered' : 'bullet'}` : ''}${block.marked ? ' doc-ai' : ''}`}
+            style={listStyle}
+            data-ai={block.marked || undefined}
+            data-path={block.path?.join('.')}
+          >
+            {block.list && (
+              <span class="doc-glyph" contentEditable={false}>
+                {block.list.glyph === 'NUMBER' ? '1.' : '•'}{' '}
+              </span>
+            )}
+            {/* The paragraph's characters, and nothing else, so a DOM offset in here is a Docs offset. */}
+            <span class="doc-text">{block.runs.length ? block.runs.map((run, i) => <Run key={i} run={run} />) : <br />}</span>
+            {block.images > 0 && (
+              <span class="doc-image" role="img" aria-label="Image" contentEditable={false}>
+                🖼
+              </span>
+            )}
             {block.footnotes.map((n) => (
-              <sup key={n}>{n}</sup>
+              <sup key={n} contentEditable={false}>
+                {n}
+              </sup>
             ))}
           </Tag>
         );
@@ -70,9 +94,176 @@ function Blocks(props: { blocks: DrawnBlock[] }) {
   );
 }
 
-/** The document as a page: header, body (headings, lists, tables, styled runs, the selection, AI marks), footnotes and footer. */
-export function DocumentPage(props: { state: DocumentViewState }) {
+// ——— Between the page's DOM and the document's points (paragraph path + UTF-16 offset).
+
+function pointFromDom(editor: HTMLElement, node: Node, offset: number): DocPoint | null {
+  const element = node instanceof Element ? node : node.parentElement;
+  const paragraph = element?.closest<HTMLElement>('[data-path]');
+  if (paragraph && editor.contains(paragraph)) {
+    const path = paragraph.dataset.path!.split('.').map(Number);
+    const text = paragraph.querySelector<HTMLElement>(':scope > .doc-text')!;
+    const length = text.textContent?.length ?? 0;
+    if (!text.contains(node)) {
+      // On the glyph (before the text) or a footnote mark or image (after it).
+      const glyph = element?.closest('.doc-glyph');
+      const atStart = glyph !== null && glyph !== undefined ? true : node === paragraph && offset === 0;
+      return { path, offset: atStart ? 0 : length };
+    }
+    const range = document.createRange();
+    range.setStart(text, 0);
+    range.setEnd(node, offset);
+    return { path, offset: range.toString().length };
+  }
+  // Between blocks (a table's edge, the editor itself): the next paragraph's start, or the last one's end.
+  const probe = document.createRange();
+  probe.setStart(node, offset);
+  const paragraphs = [...editor.querySelectorAll<HTMLElement>('[data-path]')];
+  const next = paragraphs.find((p) => probe.comparePoint(p, 0) === 1);
+  if (next) return { path: next.dataset.path!.split('.').map(Number), offset: 0 };
+  const last = paragraphs[paragraphs.length - 1];
+  return last ? { path: last.dataset.path!.split('.').map(Number), offset: last.querySelector(':scope > .doc-text')?.textContent?.length ?? 0 } : null;
+}
+
+function domFromPoint(editor: HTMLElement, point: DocPoint): [Node, number] | null {
+  const text = editor.querySelector(`[data-path="${point.path.join('.')}"] > .doc-text`);
+  if (!text) return null;
+  const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
+  let left = point.offset;
+  let last: Text | null = null;
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    if (left <= node.length) return [node, left];
+    left -= node.length;
+    last = node;
+  }
+  return last ? [last, last.length] : [text, 0];
+}
+
+function caretFromDom(editor: HTMLElement): DocCaret | null {
+  const selection = window.getSelection();
+  if (!selection || selection.rangeCount === 0 || !selection.anchorNode || !selection.focusNode) return null;
+  if (!editor.contains(selection.anchorNode) || !editor.contains(selection.focusNode)) return null;
+  const anchor = pointFromDom(editor, selection.anchorNode, selection.anchorOffset);
+  const focus = pointFromDom(editor, selection.focusNode, selection.focusOffset);
+  return anchor && focus ? { anchor, focus } : null;
+}
+
+function showCaret(editor: HTMLElement, caret: DocCaret): void {
+  const anchor = domFromPoint(editor, caret.anchor);
+  const focus = domFromPoint(editor, caret.focus);
+  if (anchor && focus) window.getSelection()?.setBaseAndExtent(anchor[0], anchor[1], focus[0], focus[1]);
+}
+
+const sameCaret = (a: DocCaret | null, b: DocCaret | null) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * The body as an editable region. Every change the browser would make is cancelled and sent to the
+ * fake document instead (one at a time, in order), which then draws the page again: so the page is
+ * always the document, and Docs' rules for Enter, Backspace and tables hold.
+ */
+function useDocumentEditing(editor: { current: HTMLElement | null }, caret: DocCaret | null, onState: (state: EnvironmentState) => void, onError: (message: string | null) => void) {
+  const queue = useRef(Promise.resolve());
+  const pending = useRef(0);
+  const latest = useRef<EnvironmentState | null>(null);
+  // The caret the fake document holds, so a selection change the page itself made is not sent back.
+  const known = useRef<DocCaret | null>(caret);
+  const selectQueued = useRef<DocCaret | null>(null);
+
+  const send = (edit: DocEdit | (() => DocEdit | null)) => {
+    pending.current++;
+    queue.current = queue.current.then(async () => {
+      try {
+        const body = typeof edit === 'function' ? edit() : edit;
+        if (!body) return;
+        const response = await fetch('/api/docs/edit', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+        const result = (await response.json()) as { ok: boolean; error?: string; state?: EnvironmentState };
+        if (!result.ok) return onError(result.error ?? 'The edit failed.');
+        onError(null);
+        if (result.state?.kind === 'docs') known.current = result.state.caret;
+        if (body.kind !== 'select') latest.current = result.state ?? null;
+      } catch (failure) {
+        onError(`The edit did not reach the document: ${(failure as Error).message}`);
+      } finally {
+        pending.current--;
+        // Draw once the queue is empty, so a burst of keys is not drawn (and the caret moved) half-way.
+        if (pending.current === 0 && latest.current) {
+          onState(latest.current);
+          latest.current = null;
+        }
+      }
+    });
+  };
+  /** The caret to apply an edit at: the page's, when the page is up to date; otherwise the document's own. */
+  const at = () => (pending.current === 0 && editor.current ? (caretFromDom(editor.current) ?? undefined) : undefined);
+
+  useEffect(() => {
+    const host = editor.current!;
+    const onSelection = () => {
+      if (pending.current > 0 || document.activeElement !== host) return;
+      const now = caretFromDom(host);
+      if (!now || sameCaret(now, known.current)) return;
+      // Coalesce a drag's many changes into the latest one.
+      if (selectQueued.current) return void (selectQueued.current = now);
+      selectQueued.current = now;
+      send(() => {
+        const caret = selectQueued.current;
+        selectQueued.current = null;
+        return caret && !sameCaret(caret, known.current) ? { kind: 'select', caret } : null;
+      });
+    };
+    const onBeforeInput = (event: InputEvent) => {
+      event.preventDefault();
+      const caret = at();
+      const withCaret = caret ? { caret } : {};
+      const type = event.inputType;
+      if (type === 'insertText' || type === 'insertReplacementText' || type === 'insertFromPaste' || type === 'insertFromDrop') {
+        const text = event.data ?? event.dataTransfer?.getData('text/plain') ?? '';
+        if (text) send({ kind: 'insert', text, ...withCaret });
+      } else if (type === 'insertParagraph' || type === 'insertLineBreak') send({ kind: 'split', ...withCaret });
+      else if (type.startsWith('delete')) {
+        // Word and line deletes: the browser names the span it would remove.
+        const target = event.getTargetRanges()[0];
+        const wide = !/^delete(Content(Backward|Forward)|ByCut|ByDrag)$/.test(type) && target && !target.collapsed;
+        if (wide) {
+          const anchor = pointFromDom(host, target.startContainer, target.startOffset);
+          const focus = pointFromDom(host, target.endContainer, target.endOffset);
+          if (anchor && focus) return send({ kind: 'delete', direction: 'backward', caret: { anchor, focus } });
+        }
+        send({ kind: 'delete', direction: /Forward/.test(type) ? 'forward' : 'backward', ...withCaret });
+      }
+      // Anything else (formatting, undo) is not part of the preview's document page.
+    };
+    // Paste is taken as plain text, whatever the clipboard holds.
+    const onPaste = (event: ClipboardEvent) => {
+      event.preventDefault();
+      const text = event.clipboardData?.getData('text/plain') ?? '';
+      if (text) send({ kind: 'insert', text, ...(at() ? { caret: at()! } : {}) });
+    };
+    document.addEventListener('selectionchange', onSelection);
+    host.addEventListener('beforeinput', onBeforeInput);
+    host.addEventListener('paste', onPaste);
+    return () => {
+      document.removeEventListener('selectionchange', onSelection);
+      host.removeEventListener('beforeinput', onBeforeInput);
+      host.removeEventListener('paste', onPaste);
+    };
+  }, []);
+
+  // After the page is drawn again, put the caret back where the document has it (only while the person is in the page).
+  useLayoutEffect(() => {
+    known.current = caret;
+    const host = editor.current;
+    if (host && caret && pending.current === 0 && document.activeElement === host && !sameCaret(caretFromDom(host), caret)) showCaret(host, caret);
+  });
+}
+
+/** The document as a page: header, an editable body (headings, lists, tables, styled runs, the selection, AI marks), footnotes and footer. */
+export function DocumentPage(props: { state: DocumentViewState; onState: (state: EnvironmentState) => void }) {
   const { state } = props;
+  const editor = useRef<HTMLDivElement>(null);
+  const [error, setError] = useState<string | null>(null);
+  // Text an input method composed is already in the DOM; redraw the body from the document afterwards.
+  const [generation, setGeneration] = useState(0);
+  useDocumentEditing(editor, state.caret, props.onState, setError);
   return (
     <article class="doc-page" aria-label="Document">
       <style>{css}</style>
@@ -81,8 +272,29 @@ export function DocumentPage(props: { state: DocumentViewState }) {
           <Blocks blocks={state.header} />
         </header>
       )}
-      <div aria-label="Body">
-        <Blocks blocks={state.body} />
+      {error && (
+        <p class="preview-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div
+        ref={editor}
+        class="doc-body"
+        role="textbox"
+        aria-multiline="true"
+        aria-label="Document body"
+        contentEditable
+        spellcheck={false}
+        onCompositionEnd={(event) => {
+          const text = (event as CompositionEvent).data;
+          setGeneration((n) => n + 1);
+          if (text) void fetch('/api/docs/edit', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'insert', text }) }).then(async (r) => {
+            const result = (await r.json()) as { ok: boolean; state?: EnvironmentState };
+            if (result.state) props.onState(result.state);
+          });
+        }}
+      >
+        <Blocks key={generation} blocks={state.body} />
       </div>
       {state.footnotes.length > 0 && (
         <ol class="doc-footnotes" aria-label="Footnotes">

@@ -277,7 +277,9 @@ export function FigmaWorkspace() {
     window.addEventListener('message', onMessage);
     runPlugin(figma).catch((failure: unknown) => setError(`The plugin failed to start: ${(failure as Error).message}`));
     const keys = (event: KeyboardEvent) => {
-      const typing = event.target instanceof HTMLElement && /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName);
+      // Space pans only over the canvas: never while typing, nor on another surface of the preview.
+      const typing = event.target instanceof HTMLElement && (/^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName) || event.target.isContentEditable);
+      if (canvas.current?.offsetParent === null) return;
       if (event.code === 'Space' && !typing) {
         space.current = event.type === 'keydown';
         setPanning(space.current);
