@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { addSampleCampaign, FakeFigma, FakeTextNode, type FakeSceneNode, type FakeSectionNode } from '../figma';
 import { PluginWindow } from './plugin-window';
+import { onThemeChange } from './theme';
 
 declare global {
   interface Window {
@@ -275,6 +276,7 @@ export function FigmaWorkspace() {
       if (window_.isFrom(event.source) && data && typeof data === 'object' && 'pluginMessage' in data) figma.ui.deliver(data.pluginMessage);
     };
     window.addEventListener('message', onMessage);
+    const stopTheme = onThemeChange((theme) => window_.setTheme(theme));
     runPlugin(figma).catch((failure: unknown) => setError(`The plugin failed to start: ${(failure as Error).message}`));
     const keys = (event: KeyboardEvent) => {
       // Space pans only over the canvas: never while typing, nor on another surface of the preview.
@@ -303,6 +305,7 @@ export function FigmaWorkspace() {
     requestAnimationFrame(zoomToFit);
     return () => {
       window.removeEventListener('message', onMessage);
+      stopTheme();
       window.removeEventListener('keydown', keys);
       window.removeEventListener('keyup', keys);
       area.removeEventListener('wheel', wheel);
