@@ -90,15 +90,20 @@ describe('the document page', () => {
     await server.reset();
     await page.goto(`${server.url}#docs`);
     await openSidebar('Docs add-on');
+    // The writer adds a sentence at the end of a paragraph, then selects it with the mouse.
+    await textbox().getByText('Close the books in days, not weeks.', { exact: true }).click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Add vendors to the whitelist in one click.');
+    const paragraph = 'Close the books in days, not weeks. Add vendors to the whitelist in one click.';
+    const sentence = 'Add vendors to the whitelist in one click.';
+    await expect.poll(() => bodyTexts()[1]).toBe(paragraph);
     const before = bodyTexts();
-    const paragraph = 'Ledgerline gives finance teams one place to approve spend, match receipts and reconcile cards. Setup is very quick.';
-    const sentence = 'Setup is very quick.';
-    const box = await boxOf('Setup is ', 0, 'Setup is '.length);
-    const end = await boxOf(' quick.', 0, ' quick.'.length);
+    const box = await boxOf(sentence, 0, 1);
+    const end = await boxOf(sentence, sentence.length - 1, sentence.length);
     await page.mouse.move(box.left + 1, box.top);
     await page.mouse.down();
-    await page.mouse.move(end.right - 4, end.bottom, { steps: 8 });
-    await page.mouse.move(end.right + 2, end.bottom, { steps: 2 });
+    await page.mouse.move(end.left, end.bottom, { steps: 8 });
+    await page.mouse.move(end.right + 3, end.bottom, { steps: 2 });
     await page.mouse.up();
 
     // The add-on sees what the person selected: part of one Text, from "Setup" to the full stop.
@@ -174,5 +179,113 @@ describe('the document page', () => {
     await page.keyboard.type(' Today.');
     await expect.poll(() => bodyTexts().at(-1)).toBe('Call to action: Start your free trial. Today.');
     expect((document.body.children[0] as FakeParagraph).snapshotText()).toBe('Inserted by the add-on.');
+  });
+});
+
+/** Text in a frame whose contrast with what lies behind it is under WCAG AA (4.5:1, or 3:1 for large text). */
+function lowContrast(skip: string): string[] {
+  const channel = (value: number) => {
+    const c = value / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  const parse = (css: string) => (css.match(/[\d.]+/g) ?? []).map(Number);
+  const luminance = ([r, g, b]: number[]) => 0.2126 * channel(r!) + 0.7152 * channel(g!) + 0.0722 * channel(b!);
+  const backgroundOf = (element: Element | null): number[] => {
+    for (let node = element; node; node = node.parentElement) {
+      const [r, g, b, a = 1] = parse(getComputedStyle(node).backgroundColor);
+      if (a > 0.5) return [r!, g!, b!];
+    }
+    return [255, 255, 255];
+  };
+  const failures: string[] = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const element = node.parentElement!;
+    if (!node.textContent!.trim() || (skip && element.closest(skip))) continue;
+    const box = element.getBoundingClientRect();
+    const style = getComputedStyle(element);
+    if (!box.width || !box.height || style.visibility === 'hidden' || element.closest('[hidden]') || (element as HTMLButtonElement).disabled) continue;
+    const [fore, back] = [luminance(parse(style.color)), luminance(backgroundOf(element))];
+    const ratio = (Math.max(fore, back) + 0.05) / (Math.min(fore, back) + 0.05);
+    const size = parseFloat(style.fontSize);
+    const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
+    if (ratio < (large ? 3 : 4.5)) failures.push(`${node.textContent!.trim().slice(0, 40)} (${ratio.toFixed(2)}:1, ${style.color} on rgb(${backgroundOf(element).join(', ')}))`);
+  }
+  return failures;
+}
+
+describe('light and dark', () => {
+  it('follows the system until the person chooses, remembers the choice, and themes the Figma plugin as Figma does', async () => {
+    const { page, server } = preview;
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto(`${server.url}#figma`);
+    const plugin = page.frameLocator('iframe[title="Onbrand plugin"]');
+    await plugin.getByRole('button', { name: 'Use selection' }).waitFor();
+    const theme = () => page.locator('html').getAttribute('data-theme');
+    expect(await theme()).toBe('dark');
+    expect(await plugin.locator('html').getAttribute('class')).toBe('figma-dark');
+    const toggle = page.getByRole('button', { name: 'Dark theme' });
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+
+    // Switching to light switches the running plugin too, in place.
+    await toggle.click();
+    expect(await theme()).toBe('light');
+    expect(await plugin.locator('html').getAttribute('class')).toBe('figma-light');
+    expect(await plugin.locator('body').evaluate((body) => getComputedStyle(body).backgroundColor)).toBe('rgb(255, 255, 255)');
+    expect(await page.locator('.layers').evaluate((element) => getComputedStyle(element).backgroundColor)).toBe('rgb(255, 255, 255)');
+    await page.reload();
+    await plugin.getByRole('button', { name: 'Use selection' }).waitFor();
+    expect(await theme()).toBe('light');
+    expect(await plugin.locator('html').getAttribute('class')).toBe('figma-light');
+
+    // Back to dark: the chrome around Google's editors goes dark; the page and the sidebar stay light, as in Google's UI.
+    await toggle.click();
+    expect(await theme()).toBe('dark');
+    await openSidebar('Docs add-on');
+    expect(await docsPanel().locator('.file-view').evaluate((element) => getComputedStyle(element).backgroundColor)).toBe('rgb(32, 33, 36)');
+    expect(await docsPanel().locator('.doc-page').evaluate((element) => getComputedStyle(element).backgroundColor)).toBe('rgb(255, 255, 255)');
+    expect(await sidebar().locator('body').evaluate((body) => getComputedStyle(body).backgroundColor)).not.toMatch(/^rgb\((?:[0-9]|[1-9][0-9]), /);
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+
+  it('keeps every text of the chrome and the plugin at WCAG AA contrast in dark and light', async () => {
+    const { page, server } = preview;
+    for (const theme of ['dark', 'light']) {
+      await page.goto(`${server.url}?theme=${theme}#figma`);
+      const plugin = page.frameLocator('iframe[title="Onbrand plugin"]');
+      await plugin.getByRole('button', { name: 'Use selection' }).waitFor();
+      await page.getByRole('button', { name: 'Show the first steps for this surface' }).click();
+      // The canvas holds the person's designs, whose colours are theirs.
+      expect(await page.evaluate(lowContrast, '.canvas-origin')).toEqual([]);
+      expect(await page.frame({ url: /srcdoc/ })!.evaluate(lowContrast, '')).toEqual([]);
+      await page.getByRole('button', { name: 'Got it' }).click();
+      await openSidebar('Docs add-on');
+      expect(await page.evaluate(lowContrast, '.canvas-origin, [role="tabpanel"][hidden]')).toEqual([]);
+    }
+  });
+
+  it('saves a picture of each surface in light and dark', async () => {
+    const { page, server } = preview;
+    await server.reset();
+    for (const theme of ['light', 'dark']) {
+      await page.goto(`${server.url}?theme=${theme}#figma`);
+      const plugin = page.frameLocator('iframe[title="Onbrand plugin"]');
+      await plugin.getByRole('button', { name: 'Use selection' }).waitFor();
+      await page.click('[data-layer-name="Spring Sale — Master"]');
+      await plugin.getByRole('button', { name: 'Use selection' }).click();
+      await page.screenshot({ path: join(imagesDir, `preview-figma-${theme}.png`) });
+      await openSidebar('Sheets add-on');
+      await page.screenshot({ path: join(imagesDir, `preview-sheets-${theme}.png`) });
+      await openSidebar('Docs add-on');
+      await sidebar().getByRole('button', { name: 'Check', exact: true }).click();
+      await expect.poll(() => sidebar().getByTestId('score').textContent(), { timeout: 10_000 }).toMatch(/^\d+$/);
+      await textbox().getByText('Close the books in days, not weeks.', { exact: true }).click();
+      await page.keyboard.press('End');
+      await page.keyboard.down('Shift');
+      for (let i = 0; i < 'not weeks.'.length; i++) await page.keyboard.press('ArrowLeft');
+      await page.keyboard.up('Shift');
+      await expect.poll(() => doc().getSelection()?.getRangeElements().length).toBe(1);
+      await page.screenshot({ path: join(imagesDir, `preview-docs-${theme}.png`) });
+    }
   });
 });
