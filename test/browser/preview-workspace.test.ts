@@ -62,7 +62,7 @@ async function openSidebar(name: 'Docs add-on' | 'Sheets add-on') {
 
 describe('the first-run guide', () => {
   it('greets a first visit on each surface, stays dismissed, and comes back from the help button', async () => {
-    const { page, server } = preview;
+    const { page } = preview;
     await load(`#figma`);
     for (const [tab, title] of [
       ['Figma plugin', 'First steps in the Figma plugin'],
@@ -224,7 +224,7 @@ function lowContrast(skip: string): string[] {
 
 describe('light and dark', () => {
   it('follows the system until the person chooses, remembers the choice, and themes the Figma plugin as Figma does', async () => {
-    const { page, server } = preview;
+    const { page } = preview;
     await page.emulateMedia({ colorScheme: 'dark' });
     await load(`#figma`);
     const plugin = page.frameLocator('iframe[title="Onbrand plugin"]');
@@ -257,7 +257,7 @@ describe('light and dark', () => {
   });
 
   it('keeps every text of the chrome and the plugin at WCAG AA contrast in dark and light', async () => {
-    const { page, server } = preview;
+    const { page } = preview;
     for (const theme of ['dark', 'light']) {
       await load(`?theme=${theme}#figma`);
       const plugin = page.frameLocator('iframe[title="Onbrand plugin"]');

@@ -160,16 +160,26 @@ const sameCaret = (a: DocCaret | null, b: DocCaret | null) => JSON.stringify(a) 
  * fake document instead (one at a time, in order), which then draws the page again: so the page is
  * always the document, and Docs' rules for Enter, Backspace and tables hold.
  */
-function useDocumentEditing(editor: { current: HTMLElement | null }, caret: DocCaret | null, onState: (state: EnvironmentState) => void, onError: (message: string | null) => void) {
+function useDocumentEditing(
+  editor: { current: HTMLElement | null },
+  caret: DocCaret | null,
+  onState: (state: EnvironmentState) => void,
+  onError: (message: string | null) => void,
+  onComposed: () => void,
+) {
   const queue = useRef(Promise.resolve());
+  // Requests not yet answered, and among them edits: while an edit is unanswered the page is behind the document.
   const pending = useRef(0);
+  const edits = useRef(0);
   const latest = useRef<EnvironmentState | null>(null);
   // The caret the fake document holds, so a selection change the page itself made is not sent back.
   const known = useRef<DocCaret | null>(caret);
   const selectQueued = useRef<DocCaret | null>(null);
 
   const send = (edit: DocEdit | (() => DocEdit | null)) => {
+    const isEdit = typeof edit !== 'function';
     pending.current++;
+    if (isEdit) edits.current++;
     queue.current = queue.current.then(async () => {
       try {
         const body = typeof edit === 'function' ? edit() : edit;
@@ -184,6 +194,7 @@ function useDocumentEditing(editor: { current: HTMLElement | null }, caret: DocC
         onError(`The edit did not reach the document: ${(failure as Error).message}`);
       } finally {
         pending.current--;
+        if (isEdit) edits.current--;
         // Draw once the queue is empty, so a burst of keys is not drawn (and the caret moved) half-way.
         if (pending.current === 0 && latest.current) {
           onState(latest.current);
@@ -193,12 +204,12 @@ function useDocumentEditing(editor: { current: HTMLElement | null }, caret: DocC
     });
   };
   /** The caret to apply an edit at: the page's, when the page is up to date; otherwise the document's own. */
-  const at = () => (pending.current === 0 && editor.current ? (caretFromDom(editor.current) ?? undefined) : undefined);
+  const at = () => (edits.current === 0 && editor.current ? (caretFromDom(editor.current) ?? undefined) : undefined);
 
   useEffect(() => {
     const host = editor.current!;
     const onSelection = () => {
-      if (pending.current > 0 || document.activeElement !== host) return;
+      if (edits.current > 0 || document.activeElement !== host) return;
       const now = caretFromDom(host);
       if (!now || sameCaret(now, known.current)) return;
       // Coalesce a drag's many changes into the latest one.
@@ -236,12 +247,20 @@ function useDocumentEditing(editor: { current: HTMLElement | null }, caret: DocC
     const onPaste = (event: ClipboardEvent) => {
       event.preventDefault();
       const text = event.clipboardData?.getData('text/plain') ?? '';
-      if (text) send({ kind: 'insert', text, ...(at() ? { caret: at()! } : {}) });
+      const caret = at();
+      if (text) send({ kind: 'insert', text, ...(caret ? { caret } : {}) });
+    };
+    // Text an input method composed is already in the DOM: send it, then draw the body afresh from the document.
+    const onCompositionEnd = (event: CompositionEvent) => {
+      onComposed();
+      if (event.data) send({ kind: 'insert', text: event.data });
     };
     document.addEventListener('selectionchange', onSelection);
     host.addEventListener('beforeinput', onBeforeInput);
     host.addEventListener('paste', onPaste);
+    host.addEventListener('compositionend', onCompositionEnd);
     return () => {
+      host.removeEventListener('compositionend', onCompositionEnd);
       document.removeEventListener('selectionchange', onSelection);
       host.removeEventListener('beforeinput', onBeforeInput);
       host.removeEventListener('paste', onPaste);
@@ -252,7 +271,7 @@ function useDocumentEditing(editor: { current: HTMLElement | null }, caret: DocC
   useLayoutEffect(() => {
     known.current = caret;
     const host = editor.current;
-    if (host && caret && pending.current === 0 && document.activeElement === host && !sameCaret(caretFromDom(host), caret)) showCaret(host, caret);
+    if (host && caret && edits.current === 0 && document.activeElement === host && !sameCaret(caretFromDom(host), caret)) showCaret(host, caret);
   });
 }
 
@@ -263,7 +282,7 @@ export function DocumentPage(props: { state: DocumentViewState; onState: (state:
   const [error, setError] = useState<string | null>(null);
   // Text an input method composed is already in the DOM; redraw the body from the document afterwards.
   const [generation, setGeneration] = useState(0);
-  useDocumentEditing(editor, state.caret, props.onState, setError);
+  useDocumentEditing(editor, state.caret, props.onState, setError, () => setGeneration((n) => n + 1));
   return (
     <article class="doc-page" aria-label="Document">
       <style>{css}</style>
@@ -285,14 +304,6 @@ export function DocumentPage(props: { state: DocumentViewState; onState: (state:
         aria-label="Document body"
         contentEditable
         spellcheck={false}
-        onCompositionEnd={(event) => {
-          const text = (event as CompositionEvent).data;
-          setGeneration((n) => n + 1);
-          if (text) void fetch('/api/docs/edit', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'insert', text }) }).then(async (r) => {
-            const result = (await r.json()) as { ok: boolean; state?: EnvironmentState };
-            if (result.state) props.onState(result.state);
-          });
-        }}
       >
         <Blocks key={generation} blocks={state.body} />
       </div>
