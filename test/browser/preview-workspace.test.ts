@@ -54,10 +54,12 @@ async function load(path: string) {
 async function openSidebar(name: 'Docs add-on' | 'Sheets add-on') {
   const { page } = preview;
   await page.getByRole('tab', { name }).click();
-  if ((await panel(name).locator('iframe[title="Onbrand sidebar"]').count()) > 0) return;
-  await panel(name).getByRole('button', { name: 'Extensions' }).click();
-  await panel(name).getByRole('menuitem', { name: 'Open Onbrand' }).click();
-  await panel(name).locator('iframe[title="Onbrand sidebar"]').waitFor();
+  if ((await panel(name).locator('iframe[title="Onbrand sidebar"]').count()) === 0) {
+    await panel(name).getByRole('button', { name: 'Extensions' }).click();
+    await panel(name).getByRole('menuitem', { name: 'Open Onbrand' }).click();
+  }
+  // Ready once it has read the file through Code.js.
+  await panel(name).frameLocator('iframe[title="Onbrand sidebar"]').locator('dl.facts dd').first().waitFor();
 }
 
 describe('the first-run guide', () => {
