@@ -174,6 +174,28 @@ describe('the document page', () => {
     expect(bodyTexts().filter((text) => !text.startsWith('Social'))).toEqual(before.filter((text) => text !== 'Social'));
   });
 
+  it('keeps keys pressed in quick succession in order: typing, then Home, then more typing', async () => {
+    const { page, server } = preview;
+    await server.reset();
+    await load(`#docs`);
+    await textbox().getByText('Call to action: Start your free trial.').click();
+    await page.keyboard.press('End');
+    await expect.poll(() => doc().getCursor()?.getOffset()).toBe('Call to action: Start your free trial.'.length);
+    // Each edit takes 80 ms to answer, so the page is still behind the document when Home and the next keys arrive.
+    await page.route('**/api/docs/edit', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 80));
+      await route.continue();
+    });
+    await page.keyboard.type(' Now.');
+    await page.keyboard.press('Home');
+    await page.keyboard.type('» ');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => bodyTexts().at(-1)).toBe('»Call to action: Start your free trial. Now');
+    await page.unroute('**/api/docs/edit');
+  });
+
   it('keeps the caret where it was when the add-on changes the document', async () => {
     const { page, server } = preview;
     await server.reset();

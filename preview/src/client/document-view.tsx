@@ -96,32 +96,32 @@ function Blocks(props: { blocks: DrawnBlock[] }) {
 
 // ——— Between the page's DOM and the document's points (paragraph path + UTF-16 offset).
 
+const pathIn = (paragraph: HTMLElement) => paragraph.dataset.path!.split('.').map(Number);
+const textOf = (paragraph: Element) => paragraph.querySelector<HTMLElement>(':scope > .doc-text')!;
+
 function pointFromDom(editor: HTMLElement, node: Node, offset: number): DocPoint | null {
   const element = node instanceof Element ? node : node.parentElement;
   const paragraph = element?.closest<HTMLElement>('[data-path]');
   if (paragraph && editor.contains(paragraph)) {
-    const path = paragraph.dataset.path!.split('.').map(Number);
-    const text = paragraph.querySelector<HTMLElement>(':scope > .doc-text')!;
-    const length = text.textContent?.length ?? 0;
+    const text = textOf(paragraph);
     if (!text.contains(node)) {
-      // On the glyph (before the text) or a footnote mark or image (after it).
-      const glyph = element?.closest('.doc-glyph');
-      const atStart = glyph !== null && glyph !== undefined ? true : node === paragraph && offset === 0;
-      return { path, offset: atStart ? 0 : length };
+      // On the glyph (before the text), or on a footnote mark or an image (after it).
+      const atStart = Boolean(element?.closest('.doc-glyph')) || (node === paragraph && offset === 0);
+      return { path: pathIn(paragraph), offset: atStart ? 0 : (text.textContent ?? '').length };
     }
     const range = document.createRange();
     range.setStart(text, 0);
     range.setEnd(node, offset);
-    return { path, offset: range.toString().length };
+    return { path: pathIn(paragraph), offset: range.toString().length };
   }
   // Between blocks (a table's edge, the editor itself): the next paragraph's start, or the last one's end.
   const probe = document.createRange();
   probe.setStart(node, offset);
   const paragraphs = [...editor.querySelectorAll<HTMLElement>('[data-path]')];
   const next = paragraphs.find((p) => probe.comparePoint(p, 0) === 1);
-  if (next) return { path: next.dataset.path!.split('.').map(Number), offset: 0 };
+  if (next) return { path: pathIn(next), offset: 0 };
   const last = paragraphs[paragraphs.length - 1];
-  return last ? { path: last.dataset.path!.split('.').map(Number), offset: last.querySelector(':scope > .doc-text')?.textContent?.length ?? 0 } : null;
+  return last ? { path: pathIn(last), offset: (textOf(last).textContent ?? '').length } : null;
 }
 
 function domFromPoint(editor: HTMLElement, point: DocPoint): [Node, number] | null {
@@ -153,6 +153,30 @@ function showCaret(editor: HTMLElement, caret: DocCaret): void {
   if (anchor && focus) window.getSelection()?.setBaseAndExtent(anchor[0], anchor[1], focus[0], focus[1]);
 }
 
+type Move = [alter: 'move' | 'extend', direction: 'backward' | 'forward', granularity: 'character' | 'word' | 'line' | 'lineboundary' | 'documentboundary'];
+
+/** A caret key as a Selection.modify() step, so it can be replayed later. */
+function moveFor(event: KeyboardEvent): Move | null {
+  const alter = event.shiftKey ? 'extend' : 'move';
+  const word = event.ctrlKey || event.altKey;
+  switch (event.key) {
+    case 'ArrowLeft':
+      return [alter, 'backward', word ? 'word' : 'character'];
+    case 'ArrowRight':
+      return [alter, 'forward', word ? 'word' : 'character'];
+    case 'ArrowUp':
+      return [alter, 'backward', 'line'];
+    case 'ArrowDown':
+      return [alter, 'forward', 'line'];
+    case 'Home':
+      return [alter, 'backward', event.ctrlKey ? 'documentboundary' : 'lineboundary'];
+    case 'End':
+      return [alter, 'forward', event.ctrlKey ? 'documentboundary' : 'lineboundary'];
+    default:
+      return null;
+  }
+}
+
 const sameCaret = (a: DocCaret | null, b: DocCaret | null) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
@@ -172,9 +196,15 @@ function useDocumentEditing(
   const pending = useRef(0);
   const edits = useRef(0);
   const latest = useRef<EnvironmentState | null>(null);
+  // From handing the answer to Preact until it has drawn it, the page is behind too.
+  const drawing = useRef(false);
+  const behind = () => edits.current > 0 || drawing.current;
   // The caret the fake document holds, so a selection change the page itself made is not sent back.
   const known = useRef<DocCaret | null>(caret);
   const selectQueued = useRef<DocCaret | null>(null);
+  // Keys pressed while the page is behind the document: caret moves, and edits typed after them,
+  // replayed in order once the page has caught up, so a quick Home then Backspace lands where it should.
+  const held = useRef<({ move: Move } | { edit: DocEdit })[]>([]);
 
   const send = (edit: DocEdit | (() => DocEdit | null)) => {
     const isEdit = typeof edit !== 'function';
@@ -197,19 +227,32 @@ function useDocumentEditing(
         if (isEdit) edits.current--;
         // Draw once the queue is empty, so a burst of keys is not drawn (and the caret moved) half-way.
         if (pending.current === 0 && latest.current) {
+          drawing.current = true;
           onState(latest.current);
           latest.current = null;
-        }
+        } else if (!behind()) replay();
       }
     });
   };
   /** The caret to apply an edit at: the page's, when the page is up to date; otherwise the document's own. */
-  const at = () => (edits.current === 0 && editor.current ? (caretFromDom(editor.current) ?? undefined) : undefined);
+  const at = () => (!behind() && editor.current ? (caretFromDom(editor.current) ?? undefined) : undefined);
+  const replay = () => {
+    const host = editor.current;
+    if (!host || document.activeElement !== host) return void (held.current = []);
+    while (held.current.length && !behind()) {
+      const item = held.current.shift()!;
+      if ('move' in item) window.getSelection()?.modify(...item.move);
+      else {
+        const caret = at();
+        send(caret ? { ...item.edit, caret } : item.edit);
+      }
+    }
+  };
 
   useEffect(() => {
     const host = editor.current!;
     const onSelection = () => {
-      if (edits.current > 0 || document.activeElement !== host) return;
+      if (behind() || document.activeElement !== host) return;
       const now = caretFromDom(host);
       if (!now || sameCaret(now, known.current)) return;
       // Coalesce a drag's many changes into the latest one.
@@ -221,46 +264,67 @@ function useDocumentEditing(
         return caret && !sameCaret(caret, known.current) ? { kind: 'select', caret } : null;
       });
     };
-    const onBeforeInput = (event: InputEvent) => {
-      event.preventDefault();
-      const caret = at();
+    /** The edit the browser is about to make, as the document's edit; null for what the page does not take. */
+    const editFor = (event: InputEvent, caret: DocCaret | undefined): DocEdit | null => {
       const withCaret = caret ? { caret } : {};
       const type = event.inputType;
-      if (type === 'insertText' || type === 'insertReplacementText' || type === 'insertFromPaste' || type === 'insertFromDrop') {
+      // Moving text by dragging it is not part of the page: the drop lands where the selection was.
+      if (type === 'deleteByDrag' || type === 'insertFromDrop') return null;
+      if (type === 'insertText' || type === 'insertReplacementText' || type === 'insertFromPaste') {
         const text = event.data ?? event.dataTransfer?.getData('text/plain') ?? '';
-        if (text) send({ kind: 'insert', text, ...withCaret });
-      } else if (type === 'insertParagraph' || type === 'insertLineBreak') send({ kind: 'split', ...withCaret });
-      else if (type.startsWith('delete')) {
-        // Word and line deletes: the browser names the span it would remove.
-        const target = event.getTargetRanges()[0];
-        const wide = !/^delete(Content(Backward|Forward)|ByCut|ByDrag)$/.test(type) && target && !target.collapsed;
-        if (wide) {
-          const anchor = pointFromDom(host, target.startContainer, target.startOffset);
-          const focus = pointFromDom(host, target.endContainer, target.endOffset);
-          if (anchor && focus) return send({ kind: 'delete', direction: 'backward', caret: { anchor, focus } });
-        }
-        send({ kind: 'delete', direction: /Forward/.test(type) ? 'forward' : 'backward', ...withCaret });
+        return text ? { kind: 'insert', text, ...withCaret } : null;
       }
+      if (type === 'insertParagraph' || type === 'insertLineBreak') return { kind: 'split', ...withCaret };
+      if (!type.startsWith('delete')) return null;
+      // Word and line deletes: the browser names the span it would remove.
+      const target = event.getTargetRanges()[0];
+      const wide = caret && !/^delete(Content(Backward|Forward)|ByCut)$/.test(type) && target && !target.collapsed;
+      if (wide) {
+        const anchor = pointFromDom(host, target.startContainer, target.startOffset);
+        const focus = pointFromDom(host, target.endContainer, target.endOffset);
+        if (anchor && focus) return { kind: 'delete', direction: 'backward', caret: { anchor, focus } };
+      }
+      return { kind: 'delete', direction: /Forward/.test(type) ? 'forward' : 'backward', ...withCaret };
+    };
+    const onBeforeInput = (event: InputEvent) => {
+      event.preventDefault();
+      if (held.current.length) {
+        const edit = editFor(event, undefined);
+        if (edit) held.current.push({ edit });
+        return;
+      }
+      const edit = editFor(event, at());
+      if (edit) send(edit);
       // Anything else (formatting, undo) is not part of the preview's document page.
     };
     // Paste is taken as plain text, whatever the clipboard holds.
     const onPaste = (event: ClipboardEvent) => {
       event.preventDefault();
       const text = event.clipboardData?.getData('text/plain') ?? '';
+      if (!text) return;
+      if (held.current.length) return void held.current.push({ edit: { kind: 'insert', text } });
       const caret = at();
-      if (text) send({ kind: 'insert', text, ...(caret ? { caret } : {}) });
+      send({ kind: 'insert', text, ...(caret ? { caret } : {}) });
     };
     // Text an input method composed is already in the DOM: send it, then draw the body afresh from the document.
     const onCompositionEnd = (event: CompositionEvent) => {
       onComposed();
       if (event.data) send({ kind: 'insert', text: event.data });
     };
+    const onKeyDown = (event: KeyboardEvent) => {
+      const move = moveFor(event);
+      if (!move || (!behind() && !held.current.length)) return;
+      event.preventDefault();
+      held.current.push({ move });
+    };
     document.addEventListener('selectionchange', onSelection);
+    host.addEventListener('keydown', onKeyDown);
     host.addEventListener('beforeinput', onBeforeInput);
     host.addEventListener('paste', onPaste);
     host.addEventListener('compositionend', onCompositionEnd);
     return () => {
       host.removeEventListener('compositionend', onCompositionEnd);
+      host.removeEventListener('keydown', onKeyDown);
       document.removeEventListener('selectionchange', onSelection);
       host.removeEventListener('beforeinput', onBeforeInput);
       host.removeEventListener('paste', onPaste);
@@ -270,8 +334,10 @@ function useDocumentEditing(
   // After the page is drawn again, put the caret back where the document has it (only while the person is in the page).
   useLayoutEffect(() => {
     known.current = caret;
+    drawing.current = false;
     const host = editor.current;
-    if (host && caret && edits.current === 0 && document.activeElement === host && !sameCaret(caretFromDom(host), caret)) showCaret(host, caret);
+    if (host && caret && !behind() && document.activeElement === host && !sameCaret(caretFromDom(host), caret)) showCaret(host, caret);
+    if (!behind() && held.current.length) replay();
   });
 }
 
