@@ -51,6 +51,15 @@ async function load(path: string) {
   await preview.page.reload();
 }
 
+/** A fresh document, with the cursor placed by mouse and End at the end of its last paragraph. */
+async function caretAtEndOfLastParagraph() {
+  await preview.server.reset();
+  await load('#docs');
+  await textbox().getByText('Call to action: Start your free trial.').click();
+  await preview.page.keyboard.press('End');
+  await expect.poll(() => doc().getCursor()?.getOffset()).toBe('Call to action: Start your free trial.'.length);
+}
+
 async function openSidebar(name: 'Docs add-on' | 'Sheets add-on') {
   const { page } = preview;
   await page.getByRole('tab', { name }).click();
@@ -175,12 +184,8 @@ describe('the document page', () => {
   });
 
   it('keeps keys pressed in quick succession in order: typing, then Home, then more typing', async () => {
-    const { page, server } = preview;
-    await server.reset();
-    await load(`#docs`);
-    await textbox().getByText('Call to action: Start your free trial.').click();
-    await page.keyboard.press('End');
-    await expect.poll(() => doc().getCursor()?.getOffset()).toBe('Call to action: Start your free trial.'.length);
+    const { page } = preview;
+    await caretAtEndOfLastParagraph();
     // Each edit takes 80 ms to answer, so the page is still behind the document when Home and the next keys arrive.
     await page.route('**/api/docs/edit', async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 80));
@@ -192,17 +197,13 @@ describe('the document page', () => {
     await page.keyboard.press('Backspace');
     await page.keyboard.press('End');
     await page.keyboard.press('Backspace');
-    await expect.poll(() => bodyTexts().at(-1)).toBe('»Call to action: Start your free trial. Now');
+    await expect.poll(() => bodyTexts().at(-1), { timeout: 10_000 }).toBe('»Call to action: Start your free trial. Now');
     await page.unroute('**/api/docs/edit');
   });
 
   it('keeps the caret where it was when the add-on changes the document', async () => {
-    const { page, server } = preview;
-    await server.reset();
-    await load(`#docs`);
-    await textbox().getByText('Call to action: Start your free trial.').click();
-    await page.keyboard.press('End');
-    await expect.poll(() => doc().getCursor()?.getOffset()).toBe('Call to action: Start your free trial.'.length);
+    const { page } = preview;
+    await caretAtEndOfLastParagraph();
     // The add-on inserts a paragraph above; the page redraws and typing carries on at the same place.
     const document = doc();
     document.body.insertParagraph(0, 'Inserted by the add-on.');
