@@ -10,9 +10,10 @@ export const artifactsDir = join(import.meta.dirname, '../artifacts');
 
 /**
  * Starts the preview on a free port and a fresh Chromium profile. A missing Chromium is an error,
- * never a skip: CI installs it, and a browser test that did not run has not passed.
+ * never a skip: CI installs it, and a browser test that did not run has not passed. The first-run
+ * guides start dismissed, as for a returning visitor, unless `firstRun` is set.
  */
-export async function openPreview(): Promise<{ server: PreviewServer; browser: BrowserContext; page: Page; close: () => Promise<void> }> {
+export async function openPreview(options: { firstRun?: boolean } = {}): Promise<{ server: PreviewServer; browser: BrowserContext; page: Page; close: () => Promise<void> }> {
   if (!existsSync(executablePath)) throw new Error(`Chromium is missing at ${executablePath}: install it with apt-get install -y chromium.`);
   mkdirSync(artifactsDir, { recursive: true });
   const server = await startPreviewServer({ distDir });
@@ -22,6 +23,17 @@ export async function openPreview(): Promise<{ server: PreviewServer; browser: B
     viewport: { width: 1400, height: 860 },
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+  if (!options.firstRun)
+    await browser.addInitScript(() => {
+      // Once per profile, so a guide the test reopens stays open across reloads; frames without storage are left alone.
+      try {
+        if (localStorage.getItem('onbrand-preview-returning')) return;
+        localStorage.setItem('onbrand-preview-returning', 'yes');
+        for (const surface of ['figma', 'sheets', 'docs']) localStorage.setItem(`onbrand-preview-guide-dismissed-${surface}`, 'yes');
+      } catch {
+        // A sandboxed frame has no storage.
+      }
+    });
   const page = await browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));

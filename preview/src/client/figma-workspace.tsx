@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { addSampleCampaign, FakeFigma, FakeTextNode, type FakeSceneNode, type FakeSectionNode } from '../figma';
 import { PluginWindow } from './plugin-window';
+import { onThemeChange } from './theme';
 
 declare global {
   interface Window {
@@ -275,9 +276,12 @@ export function FigmaWorkspace() {
       if (window_.isFrom(event.source) && data && typeof data === 'object' && 'pluginMessage' in data) figma.ui.deliver(data.pluginMessage);
     };
     window.addEventListener('message', onMessage);
+    const stopTheme = onThemeChange((theme) => window_.setTheme(theme));
     runPlugin(figma).catch((failure: unknown) => setError(`The plugin failed to start: ${(failure as Error).message}`));
     const keys = (event: KeyboardEvent) => {
-      const typing = event.target instanceof HTMLElement && /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName);
+      // Space pans only over the canvas: never while typing, nor on another surface of the preview.
+      const typing = event.target instanceof HTMLElement && (/^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName) || event.target.isContentEditable);
+      if (canvas.current?.offsetParent === null) return;
       if (event.code === 'Space' && !typing) {
         space.current = event.type === 'keydown';
         setPanning(space.current);
@@ -301,6 +305,7 @@ export function FigmaWorkspace() {
     requestAnimationFrame(zoomToFit);
     return () => {
       window.removeEventListener('message', onMessage);
+      stopTheme();
       window.removeEventListener('keydown', keys);
       window.removeEventListener('keyup', keys);
       area.removeEventListener('wheel', wheel);

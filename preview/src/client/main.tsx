@@ -1,10 +1,13 @@
 import { render } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { sampleDocument } from '../server/sample-document';
 import { sampleSpreadsheet } from '../server/sample-spreadsheet';
 import { AddonWorkspace } from './addon-workspace';
 import { FigmaWorkspace } from './figma-workspace';
+import { FirstRunGuide, guideDismissed, rememberGuide } from './guide';
+import { chooseTheme, currentTheme, onThemeChange, startTheme } from './theme';
 import './preview.css';
+import './theme.css';
 
 const tabs = [
   { id: 'figma', label: 'Figma plugin' },
@@ -18,8 +21,16 @@ function Preview() {
   const [active, setActive] = useState<TabId>(tabs.some((tab) => tab.id === fromHash) ? (fromHash as TabId) : 'figma');
   const open = (id: TabId) => {
     setActive(id);
-    history.replaceState(null, '', `#${id}`);
+    history.replaceState(null, '', `${location.search}#${id}`);
   };
+  const [theme, setTheme] = useState(currentTheme);
+  useEffect(() => onThemeChange(setTheme), []);
+  const [hidden, setHidden] = useState(() => Object.fromEntries(tabs.map((tab) => [tab.id, guideDismissed(tab.id)])) as Record<TabId, boolean>);
+  const showGuide = (id: TabId, show: boolean) => {
+    rememberGuide(id, !show);
+    setHidden({ ...hidden, [id]: !show });
+  };
+  const guide = (id: TabId) => !hidden[id] && <FirstRunGuide surface={id} onDismiss={() => showGuide(id, false)} />;
   return (
     <div class="preview">
       <header class="preview-header">
@@ -32,19 +43,31 @@ function Preview() {
             </button>
           ))}
         </nav>
+        <div class="preview-tools">
+          <button type="button" aria-pressed={theme === 'dark'} onClick={() => chooseTheme(theme === 'dark' ? 'light' : 'dark')}>
+            Dark theme
+          </button>
+          <button type="button" aria-label="Show the first steps for this surface" title="First steps" onClick={() => showGuide(active, true)}>
+            ?
+          </button>
+        </div>
       </header>
       {/* Every surface stays mounted so a running plugin or open sidebar keeps its state across tabs. */}
       <section role="tabpanel" aria-labelledby="tab-figma" hidden={active !== 'figma'}>
         <FigmaWorkspace />
+        {guide('figma')}
       </section>
       <section role="tabpanel" aria-labelledby="tab-sheets" hidden={active !== 'sheets'}>
         <AddonWorkspace addon="sheets" fileName={sampleSpreadsheet.name} />
+        {guide('sheets')}
       </section>
       <section role="tabpanel" aria-labelledby="tab-docs" hidden={active !== 'docs'}>
         <AddonWorkspace addon="docs" fileName={sampleDocument.name} />
+        {guide('docs')}
       </section>
     </div>
   );
 }
 
+startTheme();
 render(<Preview />, document.getElementById('app')!);

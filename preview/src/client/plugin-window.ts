@@ -1,9 +1,8 @@
 import type { UiBridge } from '../figma';
-
-type Theme = 'light' | 'dark';
+import { currentTheme, type Theme } from './theme';
 
 // A few of the variables Figma puts into a plugin's iframe with `themeColors: true`, and the
-// `figma-light` / `figma-dark` class on <html>; open the preview with ?theme=dark to see the dark UI.
+// `figma-light` / `figma-dark` class on <html>; they follow the preview's theme, as Figma's follow its own.
 const themes: Record<Theme, Record<string, string>> = {
   light: {
     'bg': '#ffffff', 'bg-secondary': '#f5f5f5', 'bg-brand': '#0d99ff', 'bg-warning': '#ffc21a', 'bg-assistive': '#9747ff',
@@ -17,14 +16,14 @@ const themes: Record<Theme, Record<string, string>> = {
   },
 };
 
-function themeFromUrl(): Theme {
-  return new URLSearchParams(location.search).get('theme') === 'dark' ? 'dark' : 'light';
+function themeRule(theme: Theme): string {
+  const variables = Object.entries(themes[theme]).map(([name, value]) => `--figma-color-${name}: ${value};`).join(' ');
+  return `:root { ${variables} color-scheme: ${theme}; }`;
 }
 
 /** Adds Figma's theme variables and class to the plugin's HTML, as Figma does. */
 export function withTheme(html: string, theme: Theme): string {
-  const variables = Object.entries(themes[theme]).map(([name, value]) => `--figma-color-${name}: ${value};`).join(' ');
-  const style = `<style>:root { ${variables} color-scheme: ${theme}; }</style>`;
+  const style = `<style id="figma-theme">${themeRule(theme)}</style>`;
   const tagged = html.replace(/<html([^>]*)>/i, `<html$1 class="figma-${theme}">`);
   return /<head>/i.test(tagged) ? tagged.replace(/<head>/i, `<head>${style}`) : `${style}${tagged}`;
 }
@@ -44,7 +43,7 @@ export class PluginWindow implements UiBridge {
   onPost: () => void = () => {};
 
   show(html: string, options: ShowUIOptions | undefined): void {
-    this.html = options?.themeColors ? withTheme(html, themeFromUrl()) : html;
+    this.html = options?.themeColors ? withTheme(html, currentTheme()) : html;
     this.options = options;
     this.loaded = false;
     this.onShow();
@@ -54,6 +53,17 @@ export class PluginWindow implements UiBridge {
     if (this.loaded && this.frame?.contentWindow) this.frame.contentWindow.postMessage({ pluginMessage: message }, '*');
     else this.queue.push(message);
     this.onPost();
+  }
+
+  /** Figma switches a running plugin's theme in place when the person switches theme. */
+  setTheme(theme: Theme): void {
+    if (!this.options?.themeColors) return;
+    const root = this.frame?.contentDocument?.documentElement;
+    if (!root) return;
+    root.classList.remove('figma-light', 'figma-dark');
+    root.classList.add(`figma-${theme}`);
+    const style = root.querySelector('#figma-theme');
+    if (style) style.textContent = themeRule(theme);
   }
 
   attach(frame: HTMLIFrameElement | null): void {

@@ -1,4 +1,5 @@
 import type { DocsEnvironment } from '../apps-script';
+import { applyEdit, caretState, parseEdit, pathOf } from './docs-editing';
 import { FakeParagraph, FakeTable, FakeText, type FakeContainer, type FakeDocument, type TextAttributes } from '../apps-script/fake-document';
 
 export interface DrawnRun {
@@ -12,7 +13,7 @@ export interface DrawnRun {
 }
 export type DrawnBlock =
   | { kind: 'table'; rows: DrawnBlock[][][] }
-  | { kind: 'paragraph'; heading: string; list: null | { glyph: string; level: number }; runs: DrawnRun[]; footnotes: number[]; images: number; marked: boolean };
+  | { kind: 'paragraph'; path: number[] | null; heading: string; list: null | { glyph: string; level: number }; runs: DrawnRun[]; footnotes: number[]; images: number; marked: boolean };
 
 // Selected [start, end) per paragraph, from the selection's range elements.
 function selectedSpans(document: FakeDocument): Map<FakeParagraph, [number, number]> {
@@ -57,6 +58,7 @@ export function documentState(environment: DocsEnvironment) {
       if (child instanceof FakeTable) return { kind: 'table', rows: child.rows.map((row) => row.cells.map((cell) => draw(cell))) };
       return {
         kind: 'paragraph',
+        path: pathOf(document, child),
         heading: child.heading,
         list: 'glyph' in child ? { glyph: String(child.glyph), level: Number((child as { nesting?: number }).nesting ?? 0) } : null,
         runs: drawRuns(child, selected.get(child)),
@@ -73,5 +75,11 @@ export function documentState(environment: DocsEnvironment) {
     footer: document.footer ? draw(document.footer) : null,
     footnotes: footnotes.map((footnote) => footnote.contents.snapshotText()),
     namedRanges: document.namedRanges.map((named) => named.name),
+    caret: caretState(document),
   };
+}
+
+/** Applies an edit the person made on the document page (see docs-editing.ts). */
+export function editDocument(environment: DocsEnvironment, edit: unknown): void {
+  applyEdit(environment.document, parseEdit(edit));
 }

@@ -10,6 +10,7 @@ import {
   type DocsEnvironment,
   type SheetsEnvironment,
 } from '../apps-script';
+import { editDocument } from './docs-state';
 import { sampleDocument } from './sample-document';
 import { sampleSpreadsheet } from './sample-spreadsheet';
 import { refusal } from './same-origin';
@@ -77,6 +78,15 @@ export async function startPreviewServer(options: { port?: number; host?: string
   async function api(addon: AddonName, action: string, request: IncomingMessage, response: ServerResponse) {
     const environment = loaded.environments[addon];
     if (action === 'state') return send(response, 200, JSON.stringify(environmentState(environment)));
+    // The person's own typing and caret on the document page.
+    if (action === 'edit' && environment.kind === 'docs' && request.method === 'POST') {
+      try {
+        editDocument(environment, await readBody(request));
+        return send(response, 200, JSON.stringify({ ok: true, state: environmentState(environment) }));
+      } catch (error) {
+        return send(response, 200, JSON.stringify({ ok: false, error: (error as Error).message }));
+      }
+    }
     if (action === 'run' && request.method === 'POST') {
       const body = (await readBody(request)) as { name?: string; args?: unknown[]; authMode?: 'NONE' | 'FULL' };
       try {
