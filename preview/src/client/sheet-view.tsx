@@ -205,7 +205,12 @@ export function SheetGrid(props: { state: SpreadsheetViewState; onState: (state:
     const step = arrows[event.key];
     if (step) {
       event.preventDefault();
-      const focus = { row: active.row + step[0], column: active.column + step[1] };
+      // Ctrl/⌘ with an arrow jumps to the edge of the data, as in Sheets.
+      const jump = event.ctrlKey || event.metaKey;
+      const edge = { row: step[0] > 0 ? Math.max(sheet.cells.length, 1) : 1, column: step[1] > 0 ? Math.max(sheet.cells[active.row - 1]?.length ?? 1, 1) : 1 };
+      const focus = jump
+        ? { row: step[0] ? edge.row : active.row, column: step[1] ? edge.column : active.column }
+        : { row: active.row + step[0], column: active.column + step[1] };
       if (event.shiftKey) select({ anchor: selection.anchor, focus });
       else moveTo(focus.row, focus.column);
     } else if (event.key === 'Tab') {
