@@ -100,6 +100,10 @@ describe('the Sheets add-on in the preview', () => {
     await panel.getByRole('tab', { name: 'Brand check' }).click();
     await expect.poll(() => panel.getByRole('grid', { name: 'Sheet Brand check' }).textContent()).toContain('Email subjects!A3');
 
+    // Opening the Brand check tab made it the active sheet, as in Sheets; the person goes back to the subject lines.
+    await panel.getByRole('tab', { name: 'Email subjects' }).click();
+    await panel.getByRole('grid', { name: 'Sheet Email subjects' }).locator('#cell-2-1').click();
+    await expect.poll(() => spreadsheet.selection()?.getA1Notation()).toBe('A2');
     const sidebar = panel.frameLocator('iframe[title="Onbrand sidebar"]');
     await sidebar.getByRole('button', { name: 'Brand-check selected column' }).click();
     await expect.poll(() => sidebar.getByTestId('report').textContent()).toMatch(/Checked 4 cells in Subject line/);
