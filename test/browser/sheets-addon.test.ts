@@ -27,7 +27,7 @@ describe('the Sheets add-on in the preview', () => {
     const sheets = server.environments.sheets.spreadsheet;
     expect(sheets.sheets.map((sheet) => sheet.snapshotName())).toEqual(['Use cases', 'Scoring', 'Experiments', 'Results', 'Email subjects', 'Settings', 'Learning log', 'Audit log', 'Metrics', 'Insights']);
     // The grid draws the new state: frozen header, dropdown markers on Stage.
-    await expect.poll(() => panel.getByRole('table', { name: 'Sheet Use cases' }).locator('td').filter({ hasText: '▾' }).count()).toBeGreaterThan(0);
+    await expect.poll(() => panel.getByRole('grid', { name: 'Sheet Use cases' }).getByRole('gridcell').filter({ hasText: '▾' }).count()).toBeGreaterThan(0);
 
     // From the keyboard: focus the button and press Enter.
     await sidebar.getByRole('button', { name: 'Score use cases' }).focus();
@@ -98,8 +98,12 @@ describe('the Sheets add-on in the preview', () => {
     expect(String(results()[4]![3])).toMatch(/master account/);
     expect(results()[1]![2]).toBeGreaterThan(results()[4]![2] as number);
     await panel.getByRole('tab', { name: 'Brand check' }).click();
-    await expect.poll(() => panel.getByRole('table', { name: 'Sheet Brand check' }).textContent()).toContain('Email subjects!A3');
+    await expect.poll(() => panel.getByRole('grid', { name: 'Sheet Brand check' }).textContent()).toContain('Email subjects!A3');
 
+    // Opening the Brand check tab made it the active sheet, as in Sheets; the person goes back to the subject lines.
+    await panel.getByRole('tab', { name: 'Email subjects' }).click();
+    await panel.getByRole('grid', { name: 'Sheet Email subjects' }).locator('#cell-2-1').click();
+    await expect.poll(() => spreadsheet.selection()?.getA1Notation()).toBe('A2');
     const sidebar = panel.frameLocator('iframe[title="Onbrand sidebar"]');
     await sidebar.getByRole('button', { name: 'Brand-check selected column' }).click();
     await expect.poll(() => sidebar.getByTestId('report').textContent()).toMatch(/Checked 4 cells in Subject line/);

@@ -734,6 +734,14 @@ export class FakeSheet
     return this.formulas.get(`${row},${column}`) ?? '';
   }
 
+  /** Every cell holding a formula, in no particular order; for the preview's calculation, not counted. */
+  formulaCells(): { row: number; column: number; formula: string }[] {
+    return [...this.formulas].map(([key, formula]) => {
+      const [row, column] = key.split(',').map(Number) as [number, number];
+      return { row, column, formula };
+    });
+  }
+
   formatAt(row: number, column: number): string {
     for (let i = this.formats.length - 1; i >= 0; i--) if (inside(this.formats[i]!.box, row, column)) return this.formats[i]!.value;
     return '';

@@ -84,7 +84,7 @@ export function AddonWorkspace(props: { addon: Addon; fileName: string }) {
         </p>
       )}
       <div class="addon-body">
-        <div class="file-view">{state?.kind === 'sheets' ? <SheetGrid state={state} /> : state?.kind === 'docs' ? <DocumentPage state={state} onState={setState} /> : null}</div>
+        <div class="file-view">{state?.kind === 'sheets' ? <SheetGrid state={state} onState={setState} /> : state?.kind === 'docs' ? <DocumentPage state={state} onState={setState} /> : null}</div>
         {state?.sidebar && !sidebarClosed && (
           <aside class="addon-sidebar" aria-label={`${state.sidebar.title} sidebar`}>
             <header>

@@ -14,6 +14,8 @@ import { editDocument } from './docs-state';
 import { sampleDocument } from './sample-document';
 import { sampleSpreadsheet } from './sample-spreadsheet';
 import { refusal } from './same-origin';
+import { editCells, selectCells } from './sheet-editing';
+import { calculatorFor } from './sheet-formulas';
 import { environmentState } from './state';
 
 export type AddonName = 'sheets' | 'docs';
@@ -51,10 +53,10 @@ async function loadEnvironments(distDir: string) {
   const code = async (addon: string) => readFile(join(distDir, addon, 'Code.js'), 'utf8');
   const sheets = createSheetsEnvironment({ ...sampleSpreadsheet, files: await files('sheets-addon') });
   const docs = createDocsEnvironment({ ...sampleDocument, files: await files('docs-addon') });
-  return {
-    environments: { sheets, docs },
-    scripts: { sheets: loadAppsScript(await code('sheets-addon'), sheets.services), docs: loadAppsScript(await code('docs-addon'), docs.services) },
-  };
+  const scripts = { sheets: loadAppsScript(await code('sheets-addon'), sheets.services), docs: loadAppsScript(await code('docs-addon'), docs.services) };
+  // Formulas typed in the grid call the built Code.js as Sheets calls a custom function.
+  calculatorFor(sheets.spreadsheet, (name, args) => scripts.sheets.run(name, args, { customFunction: true }))!.recalculate();
+  return { environments: { sheets, docs }, scripts };
 }
 
 /**
@@ -93,6 +95,23 @@ export async function startPreviewServer(options: { port?: number; host?: string
         const args = cloneForScriptRun(body.args ?? [], 'arguments') as unknown[];
         const value = cloneForScriptRun(loaded.scripts[addon].run(String(body.name), args, { authMode: body.authMode }));
         return send(response, 200, JSON.stringify({ ok: true, value: value ?? null }));
+      } catch (error) {
+        return send(response, 200, JSON.stringify({ ok: false, error: (error as Error).message }));
+      } finally {
+        // What the script wrote may be read by formulas in the sheet, as Sheets recalculates after a script.
+        if (environment.kind === 'sheets') calculatorFor(environment.spreadsheet)?.recalculate();
+      }
+    }
+    // A person typing, pasting, clearing or selecting in the grid.
+    if ((action === 'edit' || action === 'select') && request.method === 'POST' && environment.kind === 'sheets') {
+      const body = await readBody(request);
+      try {
+        if (action === 'select') {
+          selectCells(environment.spreadsheet, body);
+          return send(response, 200, JSON.stringify({ ok: true }));
+        }
+        editCells(environment.spreadsheet, body);
+        return send(response, 200, JSON.stringify({ ok: true, state: environmentState(environment) }));
       } catch (error) {
         return send(response, 200, JSON.stringify({ ok: false, error: (error as Error).message }));
       }
