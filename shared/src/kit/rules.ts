@@ -1,6 +1,6 @@
 import * as z from '../zod';
 import { claimCategories } from './claims';
-import { choice, count, flag, lengthLimits, oneOf, optionalList, pattern, severity, someOf, stringList, text } from './fields';
+import { bool, choice, count, flag, lengthLimits, oneOf, optionalList, pattern, severity, someOf, stringList, text } from './fields';
 
 /** Kinds of text the engine leaves alone unless a rule lists fewer of them in `skip`. */
 export const skipKinds = ['urls', 'emails', 'quotes', 'code'] as const;
@@ -68,9 +68,10 @@ export const ruleSchema = () =>
         swap: z.record(z.string(), z.union([z.string(), stringList()], { error: 'expected a replacement or a list of replacements' })),
         ignoreCase: flag(true),
         keepCase: flag(false),
-        capitalize: flag(false),
+        // Optional rather than defaulted, so kits without them keep the fingerprint their drafts are seeded from.
+        capitalize: z.optional(bool()),
         regex: flag(false),
-        exceptions: optionalList(),
+        exceptions: z.optional(stringList()),
       }),
       // Product names written exactly so, and headings (or whole texts) in one case style.
       rule(
@@ -103,7 +104,7 @@ export const ruleSchema = () =>
       ),
       // The same word twice in a row ("the the"). With `token` (Vale's tokens), two matches of the pattern in a
       // row on one line count instead of two words; `alpha` counts only repeats made of letters alone.
-      rule('repetition', { ignoreCase: flag(true), exceptions: optionalList(), token: z.optional(pattern()), alpha: flag(false) }),
+      rule('repetition', { ignoreCase: flag(true), exceptions: optionalList(), token: z.optional(pattern()), alpha: z.optional(bool()) }),
       // Either form, not both, in one text (Vale's consistency).
       rule('consistency', { either: z.record(z.string(), z.string({ error: 'expected the other form as text' })), ignoreCase: flag(true) }),
       // A term matched by `first` needs a definition matched by `second` before it (an acronym and its expansion).

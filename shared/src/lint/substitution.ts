@@ -33,7 +33,7 @@ const usesGroups = (replacement: string) => /\$(?:\d|\{\d+\})/.test(replacement)
 /** The brand's preferred words: literal keys go to the kit's matcher; regex keys run as one combined regex. */
 export function compileSubstitution(rule: RuleOf<'substitution'>): CompiledRule {
   const swaps = Object.entries(rule.swap).map(([key, value]) => ({ key, replacements: typeof value === 'string' ? [value] : value }));
-  const exceptions = new Set(rule.exceptions.map((e) => e.toLowerCase()));
+  const exceptions = new Set((rule.exceptions ?? []).map((e) => e.toLowerCase()));
   const flag = reporter(rule);
   const recase = (match: string, r: string) => (rule.capitalize ? capitalizeFirst(match, r) : rule.keepCase ? matchCase(match, r) : r);
   const report = (ctx: LintContext, start: number, end: number, replacements: readonly string[]) => {
