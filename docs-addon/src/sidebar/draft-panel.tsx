@@ -76,8 +76,11 @@ export function DraftPanel(props: { kit: KitSummary | null; onChange: () => void
   };
   const fromTable = () =>
     run(async () => {
-      const { rows } = await call('readBriefTable', {});
-      load('the brief table', parseBriefTable(rows));
+      const { rows, problem } = await call('readBriefTable', {});
+      if (problem) {
+        setFileIssues([]);
+        setFileNote(`${problem} Your brief is unchanged.`);
+      } else load('the brief table', parseBriefTable(rows));
     });
 
   const draft = () =>
