@@ -10,6 +10,8 @@ import { defineContractOnDemand, requiredText } from '@onbrand/shared/rpc';
 
 export const documentSummarySchema = once(() =>
   z.object({
+  /** The document's id, so the sidebar keeps its state per document. */
+  id: z.string(),
   title: z.string(),
   paragraphCount: z.number(),
   wordCount: z.number(),
@@ -211,6 +213,8 @@ export const docsContract = defineContractOnDemand({
   }),
   draftFromBrief: () => ({ input: z.object({ brief: briefInputSchema() }), output: insertedSchema() }),
   rewriteSelection: () => ({ input: z.object({ channel: z._default(z.string(), '') }), output: insertedSchema() }),
+  /** The cells of the table at the cursor, for the sidebar to read as a brief; `problem` says why there are none. */
+  readBriefTable: () => ({ input: z.object({}), output: z.object({ rows: z.array(z.array(z.string())), problem: z.string() }) }),
   chooseRewrite: () => ({
     input: z.object({ id: requiredText('the rewrite mark id'), keep: z._default(z.enum(['rewrite', 'original']), 'rewrite') }),
     output: z.object({ done: z.boolean(), message: z.string() }),

@@ -22,6 +22,8 @@ afterAll(async () => {
 
 const panel = () => preview.page.getByRole('tabpanel', { name: 'Docs add-on' });
 const sidebar = () => panel().frameLocator('iframe[title="Onbrand sidebar"]');
+// Tabs once opened stay in the page, hidden; the Draft tab's own fields are looked up inside it.
+const draftTab = () => sidebar().getByRole('tabpanel', { name: 'Draft' });
 const doc = () => preview.server.environments.docs.document;
 const bodyTexts = () => doc().body.snapshotParagraphs().map((p) => p.snapshotText());
 
@@ -137,6 +139,9 @@ describe('the Docs add-on in the preview', () => {
     await sidebar().getByRole('tab', { name: 'Draft' }).click();
     await sidebar().getByRole('button', { name: 'Rewrite to brand voice' }).click();
     await expect.poll(() => bodyTexts().filter((t) => t.endsWith('spend limits per team'))).toEqual(['Utilize spend limits per team', 'Use spend limits per team']);
+    // The rewrite reports under Rewrite, not in the Draft card.
+    await expect.poll(() => sidebar().getByRole('region', { name: 'Rewrite the selection' }).getByLabel('Rewrite result').textContent()).toContain('The rewrite is below the original');
+    expect(await sidebar().getByRole('region', { name: 'Draft from a brief' }).getByText('The rewrite is below the original').count()).toBe(0);
     await sidebar().getByRole('tab', { name: /Review/ }).click();
     const rewrite = sidebar().getByRole('article', { name: 'Rewrite' });
     await expect.poll(() => rewrite.locator('pre').allTextContents()).toEqual(['Utilize spend limits per team', 'Use spend limits per team']);
@@ -147,7 +152,7 @@ describe('the Docs add-on in the preview', () => {
 
   it('loads a brief from a Markdown file into the form, and leaves the typed brief alone when a file is bad', async () => {
     await sidebar().getByRole('tab', { name: 'Draft' }).click();
-    const field = (label: string) => sidebar().getByLabel(label, { exact: true });
+    const field = (label: string) => draftTab().getByLabel(label, { exact: true });
     const file = field('Brief file (JSON or Markdown)');
     await field('Campaign').fill('Typed campaign');
     const bad = '# Autumn push\nProduct: Ledgerline Cards\nBudget: 10k\n';
@@ -187,5 +192,52 @@ describe('the Docs add-on in the preview', () => {
     expect(await field('Call to action').inputValue()).toBe('Book a demo');
     await sidebar().getByRole('heading', { name: 'Draft from a brief' }).scrollIntoViewIfNeeded();
     await preview.page.screenshot({ path: screenshotPath('docs-brief-file-loaded') });
+  });
+
+  it('keeps the typed brief and the check results when the writer switches tabs and back', async () => {
+    await sidebar().getByRole('tab', { name: 'Check' }).click();
+    await sidebar().getByRole('button', { name: 'Check', exact: true }).click();
+    await expect.poll(() => sidebar().getByTestId('score').textContent(), { timeout: 10_000 }).toMatch(/^\d+$/);
+    const score = await sidebar().getByTestId('score').textContent();
+    await sidebar().getByRole('tab', { name: 'Draft' }).click();
+    const field = (label: string) => draftTab().getByLabel(label, { exact: true });
+    await field('Campaign').fill('Spring close');
+    await field('Benefits (one a line)').fill('Fewer receipts to chase\nLimits per team');
+    for (const name of ['Templates', /Review/, 'Settings', 'Check'] as const) await sidebar().getByRole('tab', { name }).click();
+    // The check results are still there, unchanged.
+    expect(await sidebar().getByTestId('score').textContent()).toBe(score);
+    await sidebar().getByRole('tab', { name: 'Draft' }).click();
+    expect(await field('Campaign').inputValue()).toBe('Spring close');
+    expect(await field('Benefits (one a line)').inputValue()).toBe('Fewer receipts to chase\nLimits per team');
+  });
+
+  it('loads a brief from a table at the cursor, and leaves the typed brief alone when a row is bad', async () => {
+    const document = doc();
+    const field = (label: string) => draftTab().getByLabel(label, { exact: true });
+    await sidebar().getByRole('tab', { name: 'Draft' }).click();
+    await field('Campaign').fill('Typed campaign');
+    const bad = document.body.appendTable([['Product', 'Ledgerline Cards'], ['Budget', '10k']]);
+    document.setCursor(document.newPosition(bad.rows[0]!.cells[1]!.children[0]!, 0));
+    await sidebar().getByRole('button', { name: 'Load brief from table' }).click();
+    await expect.poll(() => sidebar().getByRole('alert', { name: 'Problems' }).textContent()).toContain('row 2: unknown field “Budget”');
+    await expect.poll(() => sidebar().getByRole('status').textContent()).toBe('the brief table was not loaded; your brief is unchanged.');
+    expect(await field('Campaign').inputValue()).toBe('Typed campaign');
+
+    const good = document.body.appendTable([
+      ['Field', 'Value'],
+      ['Campaign', 'Table launch'],
+      ['Product', 'Ledgerline Cards'],
+      ['Audience', 'controllers'],
+      ['Key message', 'Close the month calmly'],
+      ['Benefits', 'Receipts match themselves\nLimits per team'],
+      ['Call to action', 'Book a demo'],
+    ]);
+    document.setCursor(document.newPosition(good.rows[3]!.cells[0]!.children[0]!, 0));
+    await sidebar().getByRole('button', { name: 'Load brief from table' }).click();
+    await expect.poll(() => field('Campaign').inputValue()).toBe('Table launch');
+    expect(await field('Key message').inputValue()).toBe('Close the month calmly');
+    expect(await field('Benefits (one a line)').inputValue()).toBe('Receipts match themselves\nLimits per team');
+    await expect.poll(() => sidebar().getByRole('status').textContent()).toBe('Loaded the brief table; check the fields, then draft.');
+    await preview.page.screenshot({ path: screenshotPath('docs-brief-table-loaded') });
   });
 });

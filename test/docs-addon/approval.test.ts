@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../shared/src/csv';
 import { readStoredJson, writeStoredJson } from '../../apps-script/src/server/stored-json';
 import { draftFromBrief } from '../../docs-addon/src/server/draft';
-import { approveMark, auditLog, readMarks } from '../../docs-addon/src/server/marks';
+import { approveMark, auditLog, publicMarks, readMarks } from '../../docs-addon/src/server/marks';
 import type { FakeParagraph } from '../../preview/src/apps-script/fake-document';
 import { installDocs, useExampleKit } from './install';
 
@@ -32,6 +32,23 @@ describe('approving AI text', () => {
     expect(paragraphs.every((p) => p.text.attrs.every((a) => a.BACKGROUND_COLOR === null))).toBe(true);
     expect(env.document.namedRanges.map((r) => r.name)).not.toContain(`onbrand.ai.${email.id}`);
     expect(readMarks().map((m) => m.id)).not.toContain(email.id);
+  });
+
+  it('shows on the review card the findings count and brand fit the audit log then records, for every piece', () => {
+    const { env, marks } = drafted();
+    // The writer edits one piece after drafting: the card follows the text, as approval will.
+    const article = marks.find((m) => m.label === 'Article')!;
+    markedParagraphs(env, `onbrand.ai.${article.id}`).at(-1)!.text.chars += ' We really utilize the whitelist.';
+    const cards = publicMarks();
+    expect(cards.length).toBeGreaterThan(3);
+    for (const card of cards) {
+      const entry = approveMark(card.id, true).approved!;
+      expect({ label: card.label, findings: entry.findings.length, score: entry.score }).toEqual({ label: card.label, findings: card.findings, score: card.score });
+    }
+    // The cards the draft answered with are figured the same way.
+    const social = marks.find((m) => m.label === 'Social post')!;
+    expect(auditLog().entries.find((e) => e.markId === social.id)).toMatchObject({ score: social.score, findings: expect.any(Array) });
+    expect(auditLog().entries.find((e) => e.markId === social.id)!.findings).toHaveLength(social.findings);
   });
 
   it('writes who, when, template and version, provider, model and the findings at approval', () => {

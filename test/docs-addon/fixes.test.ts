@@ -21,6 +21,12 @@ describe('fixing in place', () => {
     expect(runs[0]!.attributes.BOLD).toBeNull();
   });
 
+  it('puts the right article before a fixed word, keeping the paragraph’s other fixes', () => {
+    const env = installDocs(['A whitelist, a blacklist and a whitelist.']);
+    expect(applyFixes(asFixes(findings()))).toMatchObject({ applied: 3, skipped: [] });
+    expect(texts(env)).toEqual(['An allowlist, a blocklist and an allowlist.']);
+  });
+
   it('refuses a fix whose text changed since the check, and reports it', () => {
     const env = installDocs(['Add it to the whitelist.']);
     const fixes = asFixes(findings());

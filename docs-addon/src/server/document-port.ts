@@ -19,7 +19,7 @@ export function readDocumentSummary(document: Doc): DocumentSummary {
   const text = document.getBody().getText();
   const paragraphs = text.split('\n').filter((line) => line.trim() !== '');
   const wordCount = paragraphs.reduce((sum, line) => sum + line.trim().split(/\s+/).length, 0);
-  return { title: document.getName(), paragraphCount: paragraphs.length, wordCount };
+  return { id: document.getId(), title: document.getName(), paragraphCount: paragraphs.length, wordCount };
 }
 
 function addLines(out: MappedParagraph[], section: string, lines: readonly string[]): void {

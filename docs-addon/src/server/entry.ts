@@ -1,5 +1,6 @@
 import { exposeEndpoints } from '@onbrand/apps-script/server';
 import { docsContract } from '../contract';
+import { readBriefTable } from './brief-table';
 import { checkDocument, selectFinding } from './check';
 import { activeDocument, readDocumentSummary } from './document-port';
 import { draftFromBrief } from './draft';
@@ -18,6 +19,7 @@ const endpoints = exposeEndpoints(docsContract, {
   applyFixes: (input) => applyFixes(input.fixes),
   draftFromBrief: (input) => draftFromBrief(input.brief),
   rewriteSelection: (input) => rewriteSelection(input.channel),
+  readBriefTable,
   chooseRewrite: (input) => chooseRewrite(input.id, input.keep),
   runTemplate: (input) => runTemplate(input.templateId, input.vars),
   approveMark: (input) => approveMark(input.id, input.confirm),

@@ -1,4 +1,5 @@
 import { withDocumentLock } from '@onbrand/apps-script/server';
+import { withArticle } from '@onbrand/shared/text';
 import type { Fix } from '../contract';
 import { activeDocument, paragraphFinder, replaceKeepingFormat } from './document-port';
 import { sameRef } from './offset-map';
@@ -59,15 +60,19 @@ export function applyFixes(fixes: readonly Fix[]): FixOutcome {
       }
       const text = paragraph.editAsText();
       const current = text.getText();
-      for (const fix of group) {
+      group.forEach((fix, i) => {
         if (current.slice(fix.location.start, fix.location.end) !== fix.expected) {
           skip([fix], 'the text there changed since the check');
-          continue;
+          return;
         }
+        // A new word after "a" or "an" takes the article it needs, unless the fix to its left reaches the article.
+        const left = group[i + 1]?.location.end ?? 0;
+        const fixed = fix.location.start === fix.location.end ? undefined : withArticle(current, fix.location.start, fix.location.end, fix.replacement);
+        const [start, replacement] = fixed && fixed.start >= left ? [fixed.start, fixed.replacement] : [fix.location.start, fix.replacement];
         // Right to left: `current` still holds the true text to the left of every later fix.
-        replaceKeepingFormat(text, current, fix.location.start, fix.location.end, fix.replacement);
+        replaceKeepingFormat(text, current, start, fix.location.end, replacement);
         applied++;
-      }
+      });
     }
     const done = `Applied ${applied} fix${applied === 1 ? '' : 'es'}`;
     const message = skipped.length ? `${done}; skipped ${skipped.length} (${skipped.map((s) => `“${s.expected}”: ${s.reason}`).join('; ')}).` : `${done}.`;

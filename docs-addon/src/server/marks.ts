@@ -54,7 +54,28 @@ const writeMarks = (marks: readonly StoredMark[]) => writeList(marksKey, marks, 
 
 /** The marks as the sidebar shows them, without range ids. */
 export function publicMarks(marks: readonly StoredMark[] = readMarks()): Mark[] {
-  return marks.map(({ rangeId: _r, originalRangeId: _o, ...mark }) => mark);
+  if (marks.length === 0) return [];
+  const doc = activeDocument();
+  const { kit } = loadKit();
+  // The card shows the figures approval would record now, from the same assessment, so the two never disagree.
+  return marks.map(({ rangeId: _r, originalRangeId: _o, ...mark }) => {
+    const { paragraphs, lint } = assessMark(doc, { ...mark, rangeId: _r, originalRangeId: _o }, kit);
+    return paragraphs.length ? { ...mark, findings: lint.findings.length, score: lint.score } : mark;
+  });
+}
+
+/**
+ * A mark's text as it stands (with the channel's disclosure back on when it was cut) and one lint of
+ * it: the figures the review card shows and the audit entry records.
+ */
+function assessMark(doc: Doc, mark: StoredMark, kit: ReturnType<typeof loadKit>['kit']) {
+  const paragraphs = markedParagraphs(doc, mark.rangeId);
+  // The kit requires the label on this channel; it goes back in rather than shipping without it.
+  const restoreLabel = !!mark.disclosure && paragraphs.length > 0 && !paragraphs.some((p) => p.getText().includes(mark.disclosure!));
+  const texts = paragraphs.map((p) => p.getText());
+  if (restoreLabel) texts[texts.length - 1] += ` ${mark.disclosure}`;
+  const lint = lintText(texts.join('\n'), kit, { channel: mark.channel ?? undefined, aiGenerated: true, approvedClaims: mark.approvedClaims ?? [] });
+  return { paragraphs, restoreLabel, lint };
 }
 
 function newId(): string {
@@ -123,15 +144,8 @@ export function approveMark(id: string, confirm = false): Approval {
     if (!mark) return refuse('That draft is no longer waiting for approval.');
     if (mark.originalRangeId) return refuse('Keep the rewrite or the original first, then approve.');
     const doc = activeDocument();
-    const paragraphs = markedParagraphs(doc, mark.rangeId);
-    // The kit requires the label on this channel; it goes back in rather than shipping without it.
-    const restoreLabel = !!mark.disclosure && paragraphs.length > 0 && !paragraphs.some((p) => p.getText().includes(mark.disclosure!));
-    const texts = paragraphs.map((p) => p.getText());
-    if (restoreLabel) texts[texts.length - 1] += ` ${mark.disclosure}`;
-    const text = texts.join('\n');
-    const { kit } = loadKit();
+    const { paragraphs, restoreLabel, lint } = assessMark(doc, mark, loadKit().kit);
     const { label, template, templateVersion, provider, model, channel } = mark;
-    const lint = lintText(text, kit, { channel: channel ?? undefined, aiGenerated: true, approvedClaims: mark.approvedClaims ?? [] });
     const errors = lint.findings.filter((f) => f.severity === 'error').map(summary);
     if (errors.length && !confirm) {
       return { approved: null, message: `“${label}” has ${errors.length} open error${errors.length === 1 ? '' : 's'}. Look at ${errors.length === 1 ? 'it' : 'them'}, then approve anyway or fix first.`, open: errors };

@@ -15,6 +15,11 @@ export function App() {
   const summary = useRemote(() => call('getDocumentSummary', {}));
   const status = useRemote(() => call('getStatus', {}));
   const [tab, setTab] = useState<Tab>('Check');
+  const [visited, setVisited] = useState<Tab[]>(['Check']);
+  const open = (name: Tab) => {
+    setTab(name);
+    if (!visited.includes(name)) setVisited([...visited, name]);
+  };
   const kit = status.value?.kit ?? null;
   const pending = status.value?.marks.length ?? 0;
   const refreshStatus = () => void status.refresh();
@@ -43,18 +48,24 @@ export function App() {
       </section>
       <nav class="tabs" role="tablist" aria-label="Onbrand tools">
         {tabs.map((name) => (
-          <button key={name} role="tab" aria-selected={tab === name} onClick={() => setTab(name)}>
+          <button key={name} role="tab" aria-selected={tab === name} onClick={() => open(name)}>
             {name === 'Review' && pending ? `Review (${pending})` : name}
           </button>
         ))}
       </nav>
       <ErrorNote message={status.error} />
-      <div role="tabpanel" aria-label={tab}>
-        {tab === 'Check' && <CheckPanel kit={kit} />}
-        {tab === 'Draft' && <DraftPanel kit={kit} onChange={refreshStatus} />}
-        {tab === 'Templates' && status.value && <TemplatesPanel templates={status.value.templates} onChange={refreshStatus} />}
-        {tab === 'Review' && <ReviewPanel marks={status.value?.marks ?? []} onChange={refreshStatus} />}
-        {tab === 'Settings' && status.value && <SettingsPanel kit={kit} settings={status.value.settings} providers={status.value.providers} onChange={refreshStatus} />}
+      {/* A tab once opened stays mounted, hidden when another is shown, so switching never clears a typed
+          brief, check results or a rewrite. The key is the document's id: another document starts afresh. */}
+      <div key={summary.value?.id ?? ''}>
+        {tabs.filter((name) => visited.includes(name)).map((name) => (
+          <div key={name} role="tabpanel" aria-label={name} hidden={tab !== name}>
+            {name === 'Check' && <CheckPanel kit={kit} />}
+            {name === 'Draft' && <DraftPanel kit={kit} onChange={refreshStatus} />}
+            {name === 'Templates' && status.value && <TemplatesPanel templates={status.value.templates} onChange={refreshStatus} />}
+            {name === 'Review' && <ReviewPanel marks={status.value?.marks ?? []} onChange={refreshStatus} />}
+            {name === 'Settings' && status.value && <SettingsPanel kit={kit} settings={status.value.settings} providers={status.value.providers} onChange={refreshStatus} />}
+          </div>
+        ))}
       </div>
     </SidebarPage>
   );

@@ -1,5 +1,5 @@
 import { ErrorNote } from '@onbrand/apps-script/sidebar';
-import { parseBriefFile, type Brief } from '@onbrand/shared/generate';
+import { parseBriefFile, parseBriefTable, type Brief } from '@onbrand/shared/generate';
 import { useState } from 'preact/hooks';
 import type { Inserted, KitSummary } from '../contract';
 import { ChannelSelect, Field, Notes, lines, useAction } from './parts';
@@ -15,11 +15,11 @@ const textFields = [
 ] as const;
 
 /** What an insertion did: the new marked pieces, notices and problems. */
-export function InsertedReport(props: { result: Inserted | null }) {
+export function InsertedReport(props: { result: Inserted | null; label?: string }) {
   const result = props.result;
   if (!result) return null;
   return (
-    <div aria-label="Draft result">
+    <div aria-label={props.label ?? 'Draft result'}>
       <Notes notices={result.notices} issues={result.issues} />
       {result.marks.length > 0 && (
         <ul class="notices" aria-label="Inserted pieces">
@@ -41,10 +41,12 @@ export function DraftPanel(props: { kit: KitSummary | null; onChange: () => void
   const [values, setValues] = useState<Record<string, string>>({});
   const [channels, setChannels] = useState<string[]>([]);
   const [result, setResult] = useState<Inserted | null>(null);
+  const [rewritten, setRewritten] = useState<Inserted | null>(null);
   const [rewriteChannel, setRewriteChannel] = useState('');
   const [fileIssues, setFileIssues] = useState<{ path: string; message: string }[]>([]);
   const [fileNote, setFileNote] = useState('');
   const { busy, error, run } = useAction();
+  const rewriting = useAction();
   const set = (name: string) => (e: Event) => setValues({ ...values, [name]: (e.target as HTMLInputElement).value });
 
   // The file is read here in the sidebar and only fills the form; a bad file leaves what was typed alone.
@@ -60,14 +62,26 @@ export function DraftPanel(props: { kit: KitSummary | null; onChange: () => void
     const unknown = wanted.filter((id) => !known.has(id));
     return unknown.length ? ` Not in the kit, so not ticked: ${unknown.join(', ')}.` : '';
   };
+  // A file and a table in the document load the same way: the form changes only when the whole brief reads.
+  const load = (source: string, parsed: ReturnType<typeof parseBriefFile>) => {
+    setFileIssues(parsed.ok ? [] : parsed.issues);
+    setFileNote(parsed.ok ? `Loaded ${source}; check the fields, then draft.${fill(parsed.value)}` : `${source} was not loaded; your brief is unchanged.`);
+  };
   const fromFile = async (input: HTMLInputElement) => {
     const file = input.files?.[0];
     if (!file) return;
     const parsed = parseBriefFile(file.name, await file.text());
     input.value = '';
-    setFileIssues(parsed.ok ? [] : parsed.issues);
-    setFileNote(parsed.ok ? `Loaded ${file.name}; check the fields, then draft.${fill(parsed.value)}` : `${file.name} was not loaded; your brief is unchanged.`);
+    load(file.name, parsed);
   };
+  const fromTable = () =>
+    run(async () => {
+      const { rows, problem } = await call('readBriefTable', {});
+      if (problem) {
+        setFileIssues([]);
+        setFileNote(`${problem} Your brief is unchanged.`);
+      } else load('the brief table', parseBriefTable(rows));
+    });
 
   const draft = () =>
     run(async () => {
@@ -78,8 +92,8 @@ export function DraftPanel(props: { kit: KitSummary | null; onChange: () => void
       props.onChange();
     });
   const rewrite = () =>
-    run(async () => {
-      setResult(await call('rewriteSelection', { channel: rewriteChannel }));
+    rewriting.run(async () => {
+      setRewritten(await call('rewriteSelection', { channel: rewriteChannel }));
       props.onChange();
     });
 
@@ -96,6 +110,10 @@ export function DraftPanel(props: { kit: KitSummary | null; onChange: () => void
             {fileNote}
           </p>
         )}
+        <button class="button" onClick={fromTable} disabled={busy}>
+          Load brief from table
+        </button>
+        <p class="muted">Put the cursor in a two-column table (field | value: Product, Audience, Key message…).</p>
         <Notes issues={fileIssues} />
         {textFields.map(([name, label]) => (
           <Field key={name} label={label}>
@@ -131,9 +149,11 @@ export function DraftPanel(props: { kit: KitSummary | null; onChange: () => void
         <h2 id="rewrite-title">Rewrite the selection</h2>
         <p class="muted">The rewrite goes in below your text; keep one of them in Review.</p>
         <ChannelSelect kit={props.kit} value={rewriteChannel} onChange={setRewriteChannel} any="Any" />
-        <button class="button" onClick={rewrite} disabled={busy}>
-          Rewrite to brand voice
+        <button class="button" onClick={rewrite} disabled={rewriting.busy}>
+          {rewriting.busy ? 'Working…' : 'Rewrite to brand voice'}
         </button>
+        <ErrorNote message={rewriting.error} />
+        <InsertedReport result={rewritten} label="Rewrite result" />
       </section>
     </>
   );

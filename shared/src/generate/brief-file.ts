@@ -21,7 +21,18 @@ const fieldNames: Record<string, Field> = {
   channels: 'channels',
   channel: 'channels',
 };
-const knownNames = 'Campaign, Product, Audience, Key message, Benefits, Call to action, Offer, Approved claims, Channels';
+const displayNames: Partial<Record<Field, string>> = {
+  campaign: 'Campaign',
+  product: 'Product',
+  audience: 'Audience',
+  keyMessage: 'Key message',
+  benefits: 'Benefits',
+  cta: 'Call to action',
+  offer: 'Offer',
+  approvedClaims: 'Approved claims',
+  channels: 'Channels',
+};
+const knownNames = Object.values(displayNames).join(', ');
 
 const fieldFor = (label: string): Field | undefined => fieldNames[label.toLowerCase().replace(/[^a-z]/g, '')];
 
@@ -100,19 +111,71 @@ export function parseBriefMarkdown(source: string): Parsed<Brief> {
     else issues.push({ path: `line ${line}`, message: 'expected “Key: value”, a “## Field” heading or a list item under one' });
   });
   if (issues.length) return { ok: false, issues };
+  return finish(values, lineOf, (line) => `line ${line}`);
+}
 
+/** The brief from the fields read, with each schema problem pointed back at the line or row it came from. */
+function finish(values: Partial<Record<Field, string[]>>, placeOf: Partial<Record<Field, number[]>>, where: (place: number, field: Field) => string): Parsed<Brief> {
   const data: Record<string, unknown> = {};
   for (const [field, list] of Object.entries(values) as [Field, string[]][]) data[field] = listFields.has(field) ? list : list[0];
   const parsed = parseBrief(data);
   if (parsed.ok) return parsed;
-  // Point schema problems back at the file: `benefits[1]` is the second benefit's line.
+  // Point schema problems back at the source: `benefits[1]` is the second benefit's line.
   return {
     ok: false,
     issues: parsed.issues.map((issue) => {
       const [, field, item] = /^(\w+)(?:\[(\d+)\])?/.exec(issue.path) ?? [];
-      const lines = lineOf[field as Field];
-      const line = lines?.[Number(item ?? 0)];
-      return line ? { path: issue.path, message: `${issue.message} (line ${line})` } : issue;
+      const places = placeOf[field as Field];
+      const place = places?.[Number(item ?? 0)] ?? places?.[0];
+      return place ? { path: issue.path, message: `${issue.message} (${where(place, field as Field)})` } : issue;
+    }),
+  };
+}
+
+/**
+ * Reads a brief from a two-column table in a document (field | value), with the Markdown brief's field
+ * names. A cell's lines are list items for a list field (channels may also be split by commas) and run
+ * on as one text otherwise. A first row headed "Field" is skipped. Every problem names its row and field.
+ */
+export function parseBriefTable(rows: readonly (readonly string[])[]): Parsed<Brief> {
+  const issues: Issue[] = [];
+  const values: Partial<Record<Field, string[]>> = {};
+  const rowOf: Partial<Record<Field, number[]>> = {};
+  const label: Partial<Record<Field, string>> = {};
+  rows.forEach((cells, index) => {
+    const row = index + 1;
+    const name = (cells[0] ?? '').trim();
+    if (index === 0 && /^(?:field|fields|brief)$/i.test(name)) return;
+    if (cells.every((cell) => !cell.trim())) return;
+    if (cells.length !== 2) {
+      issues.push({ path: `row ${row}`, message: `expected two cells, the field and its value, found ${cells.length}` });
+      return;
+    }
+    const field = fieldFor(name);
+    if (!field) {
+      issues.push({ path: `row ${row}`, message: `unknown field “${name}”; use one of ${knownNames}` });
+      return;
+    }
+    if (values[field]) {
+      issues.push({ path: `row ${row}`, message: `${name} is given twice (first in row ${rowOf[field]![0]})` });
+      return;
+    }
+    const lines = cells[1]!.split(/\r?\n/).map((line) => line.trim().replace(/^[-*+•]\s+/, '')).filter(Boolean);
+    const items = field === 'channels' ? lines.flatMap((line) => line.split(',')).map((c) => c.trim()).filter(Boolean) : lines;
+    values[field] = listFields.has(field) ? items : [items.join(' ')];
+    rowOf[field] = items.map(() => row).concat(row);
+    label[field] = name;
+  });
+  if (rows.length === 0) issues.push({ path: 'table', message: 'the table is empty; give one row per field: Product, Audience, Key message…' });
+  if (issues.length) return { ok: false, issues };
+  const parsed = finish(values, rowOf, (row, field) => `row ${row}, ${label[field] ?? field}`);
+  if (parsed.ok) return parsed;
+  // A field no row gives is named as the row to add.
+  return {
+    ok: false,
+    issues: parsed.issues.map((issue) => {
+      const field = /^\w+/.exec(issue.path)?.[0] as Field | undefined;
+      return field && !values[field] && displayNames[field] ? { path: issue.path, message: `no row gives the ${displayNames[field]}; add a row “${displayNames[field]} | …”` } : issue;
     }),
   };
 }

@@ -1,5 +1,5 @@
 import type { BrandKit } from '../kit';
-import { countGraphemes, truncateToGraphemes } from '../text';
+import { countGraphemes, truncateToGraphemes, withArticle } from '../text';
 
 /** Drops trailing punctuation and spaces, so a phrase can be placed inside a sentence. */
 export function bare(text: string): string {
@@ -116,6 +116,20 @@ function tidy(text: string): string {
     .replace(/^ +| +$/gm, '');
 }
 
+/** Every match of a global pattern replaced, with an "a" or "an" just before each put right for what now follows it. */
+function replaceAll(text: string, pattern: RegExp, replace: (match: string) => string): string {
+  let out = '';
+  let cursor = 0;
+  for (const m of text.matchAll(pattern)) {
+    const replacement = replace(m[0]);
+    const fixed = withArticle(text, m.index, m.index + m[0].length, replacement);
+    const [start, piece] = fixed.start >= cursor ? [fixed.start, fixed.replacement] : [m.index, replacement];
+    out += text.slice(cursor, start) + piece;
+    cursor = m.index + m[0].length;
+  }
+  return out + text.slice(cursor);
+}
+
 /** Replaces the kit's banned and avoided terms and misspellings, so a draft never carries them. */
 export function useKitTerms(text: string, kit: BrandKit): string {
   const swaps = swapsFor(kit);
@@ -126,13 +140,13 @@ export function useKitTerms(text: string, kit: BrandKit): string {
     const lower = out.toLowerCase();
     for (const { pattern, lower: form, replacement } of swaps) {
       if (!lower.includes(form)) continue;
-      out = out.replace(pattern, (match) => (/^\p{Lu}/u.test(match) && !/^\p{Lu}{2}/u.test(match) ? upperFirst(replacement) : replacement));
+      out = replaceAll(out, pattern, (match) => (/^\p{Lu}/u.test(match) && !/^\p{Lu}{2}/u.test(match) ? upperFirst(replacement) : replacement));
     }
     if (out === before) return tidy(out);
   }
   for (const term of kit.terms) {
     if (term.status === 'approved') continue;
-    for (const form of [term.term, ...term.misspellings]) if (form.trim()) out = out.replace(termPattern(form, term.caseSensitive), '');
+    for (const form of [term.term, ...term.misspellings]) if (form.trim()) out = replaceAll(out, termPattern(form, term.caseSensitive), () => '');
   }
   return tidy(out);
 }

@@ -1,5 +1,5 @@
 export { briefSchema, parseBrief, parseBriefJson, type Brief } from './brief';
-export { parseBriefFile, parseBriefMarkdown } from './brief-file';
+export { parseBriefFile, parseBriefMarkdown, parseBriefTable } from './brief-file';
 export { channelPieces, generateContentPack, generateContentPackSync, readPackCopy } from './content-pack';
 export {
   generateVariants,

@@ -1,6 +1,6 @@
 import * as z from '../zod';
 import { claimCategories } from './claims';
-import { choice, count, flag, lengthLimits, oneOf, optionalList, pattern, severity, someOf, stringList, text } from './fields';
+import { bool, choice, count, flag, lengthLimits, oneOf, optionalList, pattern, severity, someOf, stringList, text } from './fields';
 
 /** Kinds of text the engine leaves alone unless a rule lists fewer of them in `skip`. */
 export const skipKinds = ['urls', 'emails', 'quotes', 'code'] as const;
@@ -60,13 +60,18 @@ export const ruleSchema = () =>
       // Flags words or patterns that must not appear.
       // `action: "remove"` (Vale's remove action) says the fix is to cut the match, so it can be applied without a person.
       rule('existence', { tokens: optionalList(), pattern: z.optional(pattern()), ignoreCase: flag(true), exceptions: optionalList(), action: z.optional(z.enum(['remove'], { error: 'expected "remove"' })) }, ['tokens', 'pattern']),
-      // Replaces words with the brand's preferred ones; `keepCase` carries the writer's capitals over, and
-      // `regex` reads the swap keys as regular expressions (as Vale does) instead of literal text.
+      // Replaces words with the brand's preferred ones; `keepCase` carries the writer's capitals over,
+      // `capitalize` (Vale's) only raises the suggestion's first letter when the match starts with a capital,
+      // and `regex` reads the swap keys as regular expressions (as Vale does) instead of literal text, with
+      // `$1` in a replacement filled from the key's first group. A match equal to an exception is left alone.
       rule('substitution', {
         swap: z.record(z.string(), z.union([z.string(), stringList()], { error: 'expected a replacement or a list of replacements' })),
         ignoreCase: flag(true),
         keepCase: flag(false),
+        // Optional rather than defaulted, so kits without them keep the fingerprint their drafts are seeded from.
+        capitalize: z.optional(bool()),
         regex: flag(false),
+        exceptions: z.optional(stringList()),
       }),
       // Product names written exactly so, and headings (or whole texts) in one case style.
       rule(
@@ -97,8 +102,9 @@ export const ruleSchema = () =>
         { scope: z._default(choice(['text', 'paragraph', 'sentence', 'line']), 'text'), ...lengthLimits(), minWords: z.optional(count(0)) },
         ['maxGraphemes', 'minGraphemes', 'maxWords', 'minWords'],
       ),
-      // The same word twice in a row ("the the").
-      rule('repetition', { ignoreCase: flag(true), exceptions: optionalList() }),
+      // The same word twice in a row ("the the"). With `token` (Vale's tokens), two matches of the pattern in a
+      // row on one line count instead of two words; `alpha` counts only repeats made of letters alone.
+      rule('repetition', { ignoreCase: flag(true), exceptions: optionalList(), token: z.optional(pattern()), alpha: z.optional(bool()) }),
       // Either form, not both, in one text (Vale's consistency).
       rule('consistency', { either: z.record(z.string(), z.string({ error: 'expected the other form as text' })), ignoreCase: flag(true) }),
       // A term matched by `first` needs a definition matched by `second` before it (an acronym and its expansion).

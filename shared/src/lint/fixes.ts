@@ -1,4 +1,5 @@
 import type { Finding } from '../findings';
+import { withArticle } from '../text';
 
 // Rules whose fixes are deterministic: the kit states the one right answer (an existence rule only
 // carries a suggestion when the kit says to remove the match).
@@ -43,7 +44,10 @@ export function planFixes(text: string, findings: readonly Finding[]): PlannedFi
       if (finding.start === lastInsert || (replacement.trim() !== '' && text.includes(replacement.trim()))) continue;
       lastInsert = finding.start;
     }
-    plan.push({ start: finding.start, end: finding.end, replacement, finding });
+    // A new word after "a" or "an" takes the article it needs ("a whitelist" → "an allowlist").
+    const fixed = finding.start === finding.end ? { start: finding.start, replacement } : withArticle(text, finding.start, finding.end, replacement);
+    const [start, chosen] = fixed.start >= cursor ? [fixed.start, fixed.replacement] : [finding.start, replacement];
+    plan.push({ start, end: finding.end, replacement: chosen, finding });
     cursor = finding.end;
   }
   return plan;

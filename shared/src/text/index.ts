@@ -6,3 +6,4 @@ export * from './sentences';
 export * from './readability';
 export * from './case-fold';
 export * from './blocks';
+export * from './articles';

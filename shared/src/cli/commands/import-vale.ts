@@ -31,47 +31,103 @@ function stripInlineFlags(pattern: string): { pattern: string; ignoreCase: boole
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
 const bounded = (body: string, nonword: boolean) => (nonword ? `(?:${body})` : `\\b(?:${body})\\b`);
 
-function existence(vale: Json, head: Json, ignoreCase: boolean): Mapped {
-  const tokens = strings(vale.tokens);
+// Vale's exceptions (and, with `vocab` left on, the accepted vocabulary) are patterns; the kit's are
+// literal words, so a pattern exception is named in the report and left out.
+function exceptionsOf(vale: Json, accepted: readonly string[], notes: string[]): string[] {
+  const listed = strings(vale.exceptions);
+  for (const e of listed.filter((e) => !isLiteral(e))) notes.push(`the exception "${e}" is a regular expression; the kit's exceptions are literal, so it was left out`);
+  const vocab = vale.vocab === false ? [] : accepted;
+  return [...new Set([...listed.filter(isLiteral), ...vocab])];
+}
+
+// Vale's actions other than the ones the kit can apply give a finding without that fix.
+function noteAction(vale: Json, kept: readonly string[], notes: string[]): void {
+  const name = (vale.action as Json | undefined)?.name;
+  if (typeof name === 'string' && !kept.includes(name)) notes.push(`the action "${name}" is not kept; findings carry the kit's own fix, if any`);
+}
+
+// Vale's `scope` picks the part of a document a rule reads; the kit's word rules read all the text.
+function noteScope(vale: Json, notes: string[]): void {
+  const scope = vale.scope;
+  const scopes = Array.isArray(scope) ? scope.map(String) : scope === undefined ? [] : [String(scope)];
+  const wide = scopes.filter((s) => s !== 'text' && s !== 'sentence' && s !== 'paragraph');
+  if (wide.length > 0) notes.push(`scope ${wide.join(', ')} is not kept; the kit checks the rule on all the text`);
+}
+
+function existence(vale: Json, head: Json, ignoreCase: boolean, accepted: readonly string[], notes: string[]): Mapped {
+  // Vale drops blank tokens before joining them.
+  const tokens = strings(vale.tokens).filter((t) => t.trim() !== '');
   const raw = strings(vale.raw);
-  const exceptions = strings(vale.exceptions);
+  const exceptions = exceptionsOf(vale, accepted, notes);
+  noteAction(vale, ['remove'], notes);
+  noteScope(vale, notes);
   // Vale's `action: { name: remove }`: the fix is to cut the match.
   const action = (vale.action as Json | undefined)?.name === 'remove' ? { action: 'remove' } : {};
   if (raw.length === 0 && tokens.every(isLiteral)) return { rule: { ...head, type: 'existence', tokens, ignoreCase, exceptions, ...action } };
-  const parts = [];
-  if (tokens.length > 0) parts.push(bounded(tokens.join('|'), vale.nonword === true));
-  if (raw.length > 0) parts.push(raw.join(''));
-  const { pattern, ignoreCase: inline } = stripInlineFlags(parts.join('|'));
+  // As Vale's makeRegexp builds it: the joined tokens in word bounds (unless nonword), and the raw
+  // parts joined into one string before them, or after them with `append: true` — one sequence, not a choice.
+  const body = tokens.length > 0 ? bounded(tokens.join('|'), vale.nonword === true) : '';
+  const joined = raw.join('');
+  const source = vale.append === true ? body + joined : joined + body;
+  const { pattern, ignoreCase: inline } = stripInlineFlags(source);
   return { rule: { ...head, type: 'existence', pattern, ignoreCase: ignoreCase || inline, exceptions, ...action } };
 }
 
-function substitution(vale: Json, head: Json, ignoreCase: boolean): Mapped {
+function substitution(vale: Json, head: Json, ignoreCase: boolean, accepted: readonly string[], notes: string[]): Mapped {
   const swap = (vale.swap ?? {}) as Record<string, unknown>;
-  const keys = Object.keys(swap);
-  const values = Object.fromEntries(keys.map((key) => [key, String(swap[key])]));
-  // Vale's `capitalize: true` capitalises the suggestion for a match that starts with a capital.
-  const keepCase = vale.capitalize === true ? { keepCase: true } : {};
-  if (keys.every(isLiteral)) return { rule: { ...head, type: 'substitution', swap: values, ignoreCase, ...keepCase } };
-  const wrapped = Object.fromEntries(keys.map((key) => [bounded(stripInlineFlags(key).pattern, vale.nonword === true), values[key]!]));
+  // Vale tries the longest key first, so "sign in to" wins over "sign in".
+  const keys = Object.keys(swap).sort((a, b) => b.length - a.length);
+  // With the replace action, Vale reads "a|b" as two suggestions.
+  const split = (vale.action as Json | undefined)?.name === 'replace';
+  const valueOf = (key: string) => {
+    const value = String(swap[key] ?? '');
+    const options = value.split('|');
+    return split && options.length > 1 ? options : value;
+  };
+  noteAction(vale, ['replace'], notes);
+  noteScope(vale, notes);
+  const exceptions = exceptionsOf(vale, accepted, notes);
+  // Vale's `capitalize: true` raises the suggestion's first letter for a match that starts with a capital.
+  const capitalize = vale.capitalize === true ? { capitalize: true } : {};
+  if (keys.every(isLiteral)) return { rule: { ...head, type: 'substitution', swap: Object.fromEntries(keys.map((key) => [key, valueOf(key)])), ignoreCase, exceptions, ...capitalize } };
+  const wrapped = Object.fromEntries(keys.map((key) => [bounded(stripInlineFlags(key).pattern, vale.nonword === true), valueOf(key)]));
   const inline = keys.some((key) => stripInlineFlags(key).ignoreCase);
-  return { rule: { ...head, type: 'substitution', swap: wrapped, ignoreCase: ignoreCase || inline, regex: true, ...keepCase } };
+  return { rule: { ...head, type: 'substitution', swap: wrapped, ignoreCase: ignoreCase || inline, regex: true, exceptions, ...capitalize } };
 }
 
 const scopeOf = (scope: unknown) => (scope === 'sentence' ? 'sentence' : scope === 'paragraph' ? 'paragraph' : 'text');
 
-function occurrence(vale: Json, head: Json, ignoreCase: boolean): Mapped {
+function occurrence(vale: Json, head: Json, ignoreCase: boolean, notes: string[]): Mapped {
   const token = String(vale.token ?? '');
   const limits: Json = {};
+  // Vale applies a limit only when it is above 0 (`o.Max > 0`, `o.Min > 0`); 0 means no limit.
+  const max = typeof vale.max === 'number' && vale.max > 0 ? vale.max : undefined;
+  const min = typeof vale.min === 'number' && vale.min > 0 ? vale.min : undefined;
+  if (max === undefined && min === undefined) return { skip: 'neither max nor min is above 0, so Vale never reports it' };
+  noteScope(vale, notes);
   // Vale counts words with a word token; the kit says that directly as a word limit.
   if (/^\\b\(?\\w\+\)?\\b$/.test(token)) {
-    if (typeof vale.max === 'number') limits.maxWords = vale.max;
-    if (typeof vale.min === 'number') limits.minWords = vale.min;
+    if (max !== undefined) limits.maxWords = max;
+    if (min !== undefined) limits.minWords = min;
     return { rule: { ...head, type: 'length', scope: scopeOf(vale.scope), ...limits } };
   }
-  if (typeof vale.max === 'number') limits.max = vale.max;
-  if (typeof vale.min === 'number') limits.min = vale.min;
+  if (max !== undefined) limits.max = max;
+  if (min !== undefined) limits.min = min;
   const { pattern, ignoreCase: inline } = stripInlineFlags(token);
   return { rule: { ...head, type: 'occurrence', token: pattern, ignoreCase: ignoreCase || inline, scope: scopeOf(vale.scope), ...limits } };
+}
+
+function repetition(vale: Json, head: Json, ignoreCase: boolean, accepted: readonly string[], notes: string[]): Mapped {
+  const tokens = strings(vale.tokens);
+  noteScope(vale, notes);
+  noteAction(vale, [], notes);
+  if (typeof vale.max === 'number' && vale.max > 0) notes.push(`max ${vale.max} is not kept; the kit reports the first repeat`);
+  const exceptions = exceptionsOf(vale, accepted, notes);
+  const alpha = vale.alpha === true ? { alpha: true } : {};
+  // Vale compares consecutive matches of its tokens joined into one group; without tokens the kit compares words.
+  if (tokens.length === 0) return { rule: { ...head, type: 'repetition', ignoreCase, exceptions, ...alpha } };
+  const { pattern, ignoreCase: inline } = stripInlineFlags(`(${tokens.join('|')})`);
+  return { rule: { ...head, type: 'repetition', ignoreCase: ignoreCase || inline, exceptions, token: pattern, ...alpha } };
 }
 
 function consistency(vale: Json, head: Json, ignoreCase: boolean, notes: string[]): Mapped {
@@ -109,7 +165,7 @@ const unmappable: Record<string, string> = {
 };
 
 /** One Vale rule as a kit rule, or the reason it cannot be one. */
-export function mapValeRule(style: string, name: string, vale: Json, notes: string[] = []): Mapped {
+export function mapValeRule(style: string, name: string, vale: Json, notes: string[] = [], accepted: readonly string[] = []): Mapped {
   const type = String(vale.extends ?? '');
   if (unmappable[type]) return { skip: unmappable[type]! };
   const message = String(vale.message ?? `${style}.${name}`).trim() || `${style}.${name}`;
@@ -122,10 +178,10 @@ export function mapValeRule(style: string, name: string, vale: Json, notes: stri
   };
   const ignoreCase = vale.ignorecase === true;
   switch (type) {
-    case 'existence': return existence(vale, head, ignoreCase);
-    case 'substitution': return substitution(vale, head, ignoreCase);
-    case 'occurrence': return occurrence(vale, head, ignoreCase);
-    case 'repetition': return { rule: { ...head, type: 'repetition', ignoreCase } };
+    case 'existence': return existence(vale, head, ignoreCase, accepted, notes);
+    case 'substitution': return substitution(vale, head, ignoreCase, accepted, notes);
+    case 'occurrence': return occurrence(vale, head, ignoreCase, notes);
+    case 'repetition': return repetition(vale, head, ignoreCase, accepted, notes);
     case 'consistency': return consistency(vale, head, ignoreCase, notes);
     case 'conditional': {
       const rule: Json = { ...head, type: 'conditional', exceptions: strings(vale.exceptions) };
@@ -218,6 +274,9 @@ export const importValeCommand: Command = {
     }
     const rules: Json[] = [];
     const report: string[] = [];
+    const terms = await importVocabularies(dir, io, report);
+    // Vale's rules take the accepted vocabulary as exceptions unless they say `vocab: false`.
+    const accepted = terms.filter((t) => t.status === 'approved').map((t) => String(t.term));
     for (const style of styles) {
       for (const file of await listDir(join(dir, style), 'yaml')) {
         const name = file.replace(/\.ya?ml$/i, '');
@@ -234,7 +293,7 @@ export const importValeCommand: Command = {
           continue;
         }
         const notes: string[] = [];
-        const mapped = mapValeRule(style, name, vale as Json, notes);
+        const mapped = mapValeRule(style, name, vale as Json, notes, accepted);
         for (const note of notes) report.push(`${where}: partly imported: ${note}`);
         if ('skip' in mapped) {
           report.push(`${where}: not imported (${String((vale as Json).extends)}): ${mapped.skip}`);
@@ -249,7 +308,6 @@ export const importValeCommand: Command = {
       }
     }
     if (styles.length === 0) throw new UsageError(`no style folders in ${dir}`);
-    const terms = await importVocabularies(dir, io, report);
     const kit = {
       schemaVersion: kitSchemaVersion,
       name: styles.join(' + '),
