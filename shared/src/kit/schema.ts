@@ -1,4 +1,5 @@
 import { once } from '../once';
+import { privacySchema } from '../privacy/policy';
 // A deep import: the visual barrel would also build the snapshot schema, which kits never use.
 import { visualKitSchema } from '../visual/kit-schema';
 import * as z from '../zod';
@@ -31,6 +32,8 @@ const kitShape = () =>
     claims: z._default(claimsSchema(), defaultClaims),
     disclosure: z.optional(disclosureSchema()),
     visual: z.optional(visualKitSchema()),
+    // What happens to personal data in text bound for a model provider (shared/src/privacy).
+    privacy: z.optional(privacySchema()),
   });
 
 type KitShape = z.output<ReturnType<typeof kitShape>>;
