@@ -19,9 +19,12 @@ export function describeHeldBack(heldBack: readonly HeldBack[]): string {
 const heldBackStart = 'Held back from ';
 const inventedStart = 'The model wrote ';
 
+// Provider labels are written to start a sentence ("The OpenAI-compatible server"); these use them inside one.
+const inSentence = (provider: string) => provider.replace(/^The /, 'the ');
+
 /** What the user is told when personal data was masked: kinds and counts, never values. */
 export function heldBackNotice(provider: string, heldBack: readonly HeldBack[]): string {
-  return `${heldBackStart}${provider}: ${describeHeldBack(heldBack)}; they are back in place in the answer.`;
+  return `${heldBackStart}${inSentence(provider)}: ${describeHeldBack(heldBack)}; they are back in place in the answer.`;
 }
 
 /** What the user is told about placeholders the model made up, which were left as written. */
@@ -32,7 +35,7 @@ export function inventedNotice(placeholders: readonly string[]): string {
 
 /** Why nothing was sent under the kit's `block` policy. */
 export function blockedMessage(provider: string, heldBack: readonly HeldBack[]): string {
-  return `Nothing was sent to ${provider}: the brand kit's privacy policy blocks personal data, and the text holds ${describeHeldBack(heldBack)}. Take them out, or ask whoever keeps the kit to set privacy.policy to "mask".`;
+  return `Nothing was sent to ${inSentence(provider)}: the brand kit's privacy policy blocks personal data, and the text holds ${describeHeldBack(heldBack)}. Take them out, or ask whoever keeps the kit to set privacy.policy to "mask".`;
 }
 
 /** Whether a notice is one of the privacy screen's. */
