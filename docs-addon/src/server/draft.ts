@@ -122,7 +122,7 @@ export function draftFromBrief(brief: unknown): Inserted {
   const { kit } = loadKit();
   const { options, notices } = generateOptions();
   const pack = generateContentPackSync(brief, kit, options);
-  if (!pack.ok) return notInserted(pack.issues, 'The brief needs a few fixes before drafting; nothing was inserted.');
+  if (!pack.ok) return notInserted(pack.issues, pack.issues.some((issue) => issue.path === 'privacy') ? 'Nothing was sent and nothing was inserted.' : 'The brief needs a few fixes before drafting; nothing was inserted.');
   // The brief's approved claims stay with the draft, so later checks and the approval honour them.
   const parsed = parseBrief(brief);
   const approved = parsed.ok ? (parsed.value.approvedClaims ?? []) : [];

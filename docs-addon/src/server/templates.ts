@@ -74,13 +74,14 @@ export function runTemplate(templateId: string, values: Record<string, unknown>)
     const made = offlineParts(template, vars, kit, using);
     return 'issues' in made ? notInserted(made.issues, 'Nothing was inserted.') : insertParts(made.parts, made.provenance, 'template', [...before, ...made.notices]);
   };
-  const model = modelConfig(options);
+  const model = modelConfig(options, kit);
   if (!model.ok) return notInserted(model.issues, 'Nothing was inserted.');
   const config = model.value;
   if (!config) {
     return offline ? insertOffline(options, notices) : notInserted([], `“${template.id}” needs a model: choose a provider and add an API key in Settings.`);
   }
   const answer = runFlowSync(callModel(rendered.value, config), options.transport, options.sleep);
+  if (!answer.ok && answer.kind === 'personal-data') return notInserted([{ path: 'privacy', message: answer.message }], 'Nothing was sent and nothing was inserted.');
   const json = answer.ok ? parseJson(answer.text) : { ok: false as const };
   if (!json.ok) {
     const why = `The model's answer could not be used (${answer.ok ? 'the model did not answer in JSON' : answer.message})`;
@@ -92,5 +93,5 @@ export function runTemplate(templateId: string, values: Record<string, unknown>)
     const lint = lintText(text, kit);
     return { id: `line.${i}`, text, findings: lint.findings, score: lint.score, needsReview: lint.findings.some((f) => f.rule.startsWith('claims.')), provenance };
   });
-  return insertParts([headedPart(template.id, null, lines.map((text) => ({ text })), pieces)], provenance, 'template', notices);
+  return insertParts([headedPart(template.id, null, lines.map((text) => ({ text })), pieces)], provenance, 'template', [...notices, ...(answer.ok ? answer.notices : [])]);
 }

@@ -85,6 +85,9 @@ export async function writeCopy(request: GenerateRequest): Promise<{ copy: CopyS
       cache.set(
         key,
         generateVariants({ kind, brief, count: request.count, maxGraphemes: max }, kit, options).then((result) => {
+          // Copy the kit's privacy policy refused to send is not written offline instead: nothing is made.
+          const blocked = !result.ok && result.issues.find((issue) => issue.path === 'privacy');
+          if (blocked) throw new Error(blocked.message);
           if (!result.ok) {
             notices.add(`The ${kind} copy could not be written: ${result.issues.map((issue) => issue.message).join('; ')}.`);
             return [];

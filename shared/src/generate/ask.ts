@@ -15,6 +15,15 @@ export interface Checked<R> {
 
 export type Asked<R> = { ok: true; result: R; notices: string[] } | { ok: false; why: string };
 
+/**
+ * Thrown when the kit's privacy policy stops a request before it is sent. A blocked request must not
+ * fall back to an offline draft as if the model had failed, so it ends the whole generation; `drafted`
+ * turns it into an issue the user sees.
+ */
+export class PersonalDataBlocked extends Error {
+  override name = 'PersonalDataBlocked';
+}
+
 export interface RepairRequest {
   problems: string[];
   previous: string;
@@ -50,7 +59,9 @@ export function* askWithRepair<S extends z.ZodMiniType, R>(
 ): Flow<Asked<R>> {
   const read = (text: string) => readJsonAnswer(answerSchema, text);
   const first = yield* callModel(prompt(null), config, policy);
+  if (!first.ok && first.kind === 'personal-data') throw new PersonalDataBlocked(first.message);
   if (!first.ok && first.kind !== 'unusable') return { ok: false, why: first.message };
+  const held = first.ok ? first.notices : [];
   let problems: string[];
   if (!first.ok) problems = [first.message];
   else {
@@ -58,12 +69,13 @@ export function* askWithRepair<S extends z.ZodMiniType, R>(
     if (!value.ok) problems = issueLines(value.issues);
     else {
       const checked = check(value.value);
-      if (!checked.problems.length && !checked.soft.length) return { ok: true, result: checked.result, notices: [] };
+      if (!checked.problems.length && !checked.soft.length) return { ok: true, result: checked.result, notices: held };
       problems = [...checked.problems, ...checked.soft];
     }
   }
   const previous = first.ok ? first.text.slice(0, previousLimit) : '';
   const second = yield* callModel(prompt({ problems, previous }), config, policy);
+  if (!second.ok && second.kind === 'personal-data') throw new PersonalDataBlocked(second.message);
   if (!second.ok) return { ok: false, why: `After a repair request, ${second.message}` };
   const value = read(second.text);
   if (!value.ok) return { ok: false, why: `The answer was still invalid after one repair request (${describeIssues(value.issues, '; ')})` };
@@ -72,7 +84,8 @@ export function* askWithRepair<S extends z.ZodMiniType, R>(
     const n = checked.problems.length;
     return { ok: false, why: `The answer still broke ${n} brand rule${n === 1 ? '' : 's'} after one repair request (${checked.problems.slice(0, 3).join('; ')})` };
   }
-  const notices = [`The first answer needed one repair request (${problems.length} problem${problems.length === 1 ? '' : 's'}).`];
+  const notices = [...new Set([...held, ...second.notices])];
+  notices.push(`The first answer needed one repair request (${problems.length} problem${problems.length === 1 ? '' : 's'}).`);
   if (checked.soft.length) notices.push(`Cut to fit the channel limits: ${checked.soft.join('; ')}.`);
   return { ok: true, result: checked.result, notices };
 }

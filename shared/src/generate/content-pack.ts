@@ -212,7 +212,7 @@ function* packFlow(briefInput: unknown, kit: BrandKit, options: GenerateOptions 
   const unknown = unknownChannels(brief.value, kit);
   if (unknown.length) return { ok: false, issues: unknown };
   const ctx = contextFor(brief.value, kit, options.now);
-  return yield* drafted(options, () => offlinePack(ctx, []), (config, policy) => modelPack(ctx, config, policy));
+  return yield* drafted(options, kit, () => offlinePack(ctx, []), (config, policy) => modelPack(ctx, config, policy));
 }
 
 /**

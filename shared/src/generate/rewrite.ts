@@ -107,7 +107,7 @@ function* rewriteFlow(text: string, findings: readonly Finding[], kit: BrandKit,
     seed: draftSeed({ text }, kit, rewriteToBrandTemplate),
     createdAt: isoTime(options.now),
   };
-  return yield* drafted(options, () => offlineRewrite(ctx, []), (config, policy) => modelRewrite(ctx, config, policy));
+  return yield* drafted(options, kit, () => offlineRewrite(ctx, []), (config, policy) => modelRewrite(ctx, config, policy));
 }
 
 /**

@@ -201,7 +201,7 @@ function* slotsFlow(request: Request, kit: BrandKit, options: GenerateOptions | 
   const ctx: SlotContext = { request, kit, judged: judgeFor(kit, request.brief.approvedClaims, true), seed: '', createdAt: isoTime(options.now) };
   // One slot records its own seed, so asking for it alone or through generateVariants gives the same provenance.
   ctx.seed = request.slots.length === 1 ? slotSeed(ctx, request.slots[0]!) : draftSeed({ request }, kit, adVariantsTemplate);
-  return yield* drafted(options, () => offlineSlots(ctx, []), (config, policy) => modelSlots(ctx, config, policy));
+  return yield* drafted(options, kit, () => offlineSlots(ctx, []), (config, policy) => modelSlots(ctx, config, policy));
 }
 
 function* parsedSlotsFlow(input: unknown, kit: BrandKit, options: GenerateOptions | GenerateSyncOptions): Flow<Parsed<SlotVariantSet>> {

@@ -1,16 +1,21 @@
 import { once } from '../once';
+import { privacySchema } from '../privacy/policy';
 // A deep import: the visual barrel would also build the snapshot schema, which kits never use.
 import { visualKitSchema } from '../visual/kit-schema';
 import * as z from '../zod';
 import { channelOverrideSchema, channelPresets, listChannels } from './channels';
 import { claimsSchema, defaultClaims } from './claims';
 import { disclosureSchema } from './disclosure';
-import { filled } from './fields';
+import { filled, oneOf } from './fields';
 import { defaultGovernance, governanceSchema } from './governance';
 import { checkPattern } from './regex-safety';
 import { ruleSchema, type Rule } from './rules';
 import { termSchema } from './terms';
 import { emptyVoice, voiceSchema } from './voice';
+
+/** Rule sets Onbrand ships that a kit switches on by name in `presets` (the rules are in shared/src/lint). */
+export const kitPresets = ['inclusive'] as const;
+export type KitPreset = (typeof kitPresets)[number];
 
 /** The kit format's version; a kit states it so older tools can refuse newer kits clearly. */
 export const kitSchemaVersion = 1;
@@ -28,11 +33,15 @@ const kitShape = () =>
     voice: z._default(voiceSchema(), emptyVoice),
     terms: listOf(termSchema(), 'terms'),
     rules: listOf(ruleSchema(), 'rules'),
+    // Shipped rule sets to lint with besides the kit's own rules; a kit rule with a preset rule's id replaces it.
+    presets: z.optional(z.array(oneOf(kitPresets), { error: 'expected a list of preset names' })),
     channels: listOf(channelOverrideSchema(), 'channels'),
     claims: z._default(claimsSchema(), defaultClaims),
     disclosure: z.optional(disclosureSchema()),
     visual: z.optional(visualKitSchema()),
     governance: z._default(governanceSchema(), defaultGovernance),
+    // What happens to personal data in text bound for a model provider (shared/src/privacy).
+    privacy: z.optional(privacySchema()),
   });
 
 type KitShape = z.output<ReturnType<typeof kitShape>>;

@@ -12,6 +12,7 @@ import { compileExistence } from './existence';
 import { compileLength } from './length';
 import { TermMatcher } from './matcher';
 import { compileOccurrence } from './occurrence';
+import { kitRules } from './presets';
 import { compileReadability } from './readability';
 import { compileRepetition } from './repetition';
 import { compileRequired, isNamedElement } from './required';
@@ -86,7 +87,7 @@ export function compileKit(kit: BrandKit): CompiledKit {
   if (cached) return cached;
   const consumers: TermConsumer[] = [compileTerms(kit)];
   const checks: CompiledKit['checks'] = [];
-  const rules: Rule[] = [...(kit.rules ?? [])];
+  const rules: Rule[] = [...kitRules(kit)];
   const implicit = implicitClaimsRule(kit);
   if (implicit) rules.push(implicit);
   for (const rule of rules) {

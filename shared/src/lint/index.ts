@@ -5,3 +5,5 @@ export { brandFitScore, severityWeights } from './score';
 export { applyStyle } from './capitalization';
 export { TermMatcher } from './matcher';
 export { formatMessage, matchCase } from './context';
+export { kitRules } from './presets';
+export { inclusiveRules } from './inclusive';

@@ -2,6 +2,7 @@ import { findInsights, insightKey, narrate, plural, rowsText, type Insight } fro
 import type { BrandKit } from '@onbrand/shared/kit';
 import { hashString, offlineModel, retryPolicyWithin } from '@onbrand/shared/generate';
 import { parseKit } from '@onbrand/shared/kit';
+import { describeHeldBack } from '@onbrand/shared/privacy';
 import type { Report } from '../contract';
 import { deadline, keepContinuation, timeLeft, type Clock } from './continuation';
 import { analyzeResults, readPlans } from './experiment-data';
@@ -105,6 +106,8 @@ export function writeInsights(spreadsheet: Spreadsheet, deps: InsightDeps): Repo
   let audit: Record<string, unknown>[] = [];
   let written = 0;
   let updated = 0;
+  // What the privacy screen held back or refused, said once in the report (kinds and counts, never values).
+  const privacy = new Set<string>();
   const write = () => {
     if (rows.length > 0) (deps.locked ? deps.locked(() => appendNew(spreadsheet, null, rows, audit)) : appendNew(spreadsheet, insightsTable, rows, audit));
     written += rows.length;
@@ -127,7 +130,12 @@ export function writeInsights(spreadsheet: Spreadsheet, deps: InsightDeps): Repo
         headline = answer.headline;
         text = answer.text;
         writtenBy = `AI draft: ${deps.model.provider} ${answer.model}`;
-        audit.push({ When: new Date(deps.clock.now()).toISOString(), Who: deps.user, Action: 'generate insight', Template: `${answer.templateId}@${answer.templateVersion}`, Provider: deps.model.provider, Model: answer.model, Detail: `${id}: ${headline}` });
+        answer.notices.forEach((notice) => privacy.add(notice));
+        const held = answer.heldBack.length > 0 ? ` (held back: ${describeHeldBack(answer.heldBack)})` : '';
+        audit.push({ When: new Date(deps.clock.now()).toISOString(), Who: deps.user, Action: 'generate insight', Template: `${answer.templateId}@${answer.templateVersion}`, Provider: deps.model.provider, Model: answer.model, Detail: `${id}: ${headline}${held}` });
+      } else if (answer.blocked) {
+        privacy.add(answer.why);
+        writtenBy = `Onbrand offline (not sent to ${deps.model.provider}: the kit's privacy policy blocks personal data)`;
       } else {
         writtenBy = `Onbrand offline (${deps.model.provider} failed: ${answer.why})`;
       }
@@ -148,7 +156,7 @@ export function writeInsights(spreadsheet: Spreadsheet, deps: InsightDeps): Repo
   return report(
     'insights',
     paused ? 'paused' : 'done',
-    paused ? `${wrote}, then paused before the time limit. Run Write insights again to continue.` : found.length === 0 ? 'No anomalies found: nothing to write.' : `${wrote}.`,
+    [paused ? `${wrote}, then paused before the time limit. Run Write insights again to continue.` : found.length === 0 ? 'No anomalies found: nothing to write.' : `${wrote}.`, ...privacy].join(' '),
     { processed: written, progress: { done: known + written, total: found.length } },
   );
 }

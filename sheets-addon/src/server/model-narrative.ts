@@ -2,6 +2,7 @@ import type { ProviderId, RetryPolicy, SyncSleep, SyncTransport } from '@onbrand
 import type { BrandKit } from '@onbrand/shared/kit';
 import type { Narrative } from '@onbrand/shared/experiments';
 import { adapters, callModel, parseJson, runFlowSync } from '@onbrand/shared/generate';
+import type { HeldBack } from '@onbrand/shared/privacy';
 import { experimentInsightTemplate, renderPrompt } from '@onbrand/shared/prompts';
 
 // A narrative rewritten by a language model through the shared experiment-insight template. The
@@ -18,7 +19,13 @@ export interface ModelAccess {
   sleep?: SyncSleep;
 }
 
-export type ModelNarrative = { ok: true; headline: string; text: string; model: string; templateId: string; templateVersion: string } | { ok: false; why: string };
+/**
+ * `heldBack` and `notices` say what personal data stayed home (kinds and counts); `blocked` when the
+ * kit's privacy policy stopped the request, so nothing was sent.
+ */
+export type ModelNarrative =
+  | { ok: true; headline: string; text: string; model: string; templateId: string; templateVersion: string; heldBack: HeldBack[]; notices: string[] }
+  | { ok: false; why: string; blocked?: true };
 
 /** The headline, the narrative and its closing next steps in a model's JSON answer; null when it lacks them. */
 function readAnswer(text: string): { headline: string; narrative: string } | null {
@@ -41,10 +48,11 @@ export function narrateWithModel(narrative: Narrative, context: { metric: string
   );
   if (!prompt.ok) return { ok: false, why: prompt.error.message };
   const model = access.model || adapters[access.provider].defaultModel;
-  const answer = runFlowSync(callModel(prompt.value, { provider: access.provider, model, apiKey: access.apiKey, ...(access.baseUrl ? { baseUrl: access.baseUrl } : {}) }, policy), access.transport, access.sleep);
-  if (!answer.ok) return { ok: false, why: answer.message };
+  const config = { provider: access.provider, model, apiKey: access.apiKey, ...(access.baseUrl ? { baseUrl: access.baseUrl } : {}), ...(kit.privacy ? { privacy: kit.privacy } : {}) };
+  const answer = runFlowSync(callModel(prompt.value, config, policy), access.transport, access.sleep);
+  if (!answer.ok) return answer.kind === 'personal-data' ? { ok: false, why: answer.message, blocked: true } : { ok: false, why: answer.message };
   const read = readAnswer(answer.text);
   if (!read) return { ok: false, why: `${adapters[access.provider].label} answered without a headline and narrative` };
   const source = narrative.text.slice(narrative.text.lastIndexOf('(Source:'));
-  return { ok: true, headline: read.headline, text: `${read.narrative} ${source}`, model, templateId: prompt.value.templateId, templateVersion: prompt.value.templateVersion };
+  return { ok: true, headline: read.headline, text: `${read.narrative} ${source}`, model, templateId: prompt.value.templateId, templateVersion: prompt.value.templateVersion, heldBack: answer.heldBack, notices: answer.notices };
 }

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { describeIssues } from '../../issues';
+import { isPrivacyNotice } from '../../privacy';
 import { parseKitJson } from '../../kit';
 import {
   adapters,
@@ -209,11 +210,16 @@ export const draftCommand: Command = {
       sleep: bounded.sleep,
       now: new Date(),
     });
+    // The kit's privacy policy refused to send personal data: nothing left the machine.
+    const blocked = !result.ok && result.issues.find((issue) => issue.path === 'privacy');
+    if (blocked) throw new UsageError(scrubSecret(blocked.message, apiKey));
     // Flags and key were checked above, so what is left to refuse is the brief against this kit (its channels).
     if (!result.ok) throw new UsageError(scrubSecret(`the brief "${values.brief}" does not fit the kit:\n${describeIssues(result.issues)}`, apiKey));
     const output = values.format === 'markdown' ? packMarkdown(result.value) : `${JSON.stringify(packJson(result.value), null, 2)}\n`;
     // The core already keeps the key out of messages; this is the last guard before anything is printed.
     io.stdout(scrubSecret(output, apiKey));
+    // What the privacy screen held back is said on stderr too, where a person running a pipeline sees it.
+    for (const notice of result.value.notices.filter(isPrivacyNotice)) io.stderr(`onbrand draft: ${notice}\n`);
     // A pipeline reading the JSON may not look at its notices, so a fallback is said on stderr too.
     if (provider !== 'offline' && result.value.provenance.provider === 'offline') {
       io.stderr(scrubSecret(`onbrand draft: ${result.value.notices.find((n) => n.includes('offline')) ?? 'the model gave no usable answer; this is the offline draft.'}\n`, apiKey));

@@ -202,6 +202,12 @@ function validate(rule: Json): string | undefined {
   return parsed.issues.map((issue) => `${issue.path.replace(/^rules\[0\]\.?/, '') || 'rule'}: ${issue.message}`).join('; ');
 }
 
+// Vale styles for inclusive language (alex; the Microsoft and Google guides' GenderBias, Accessibility
+// and similar rules): importing one switches on the kit's inclusive-language preset too, which also
+// covers the rules the kit cannot map (alex's sequence rules, a rule without `extends`).
+const inclusiveStyle = /^(?:alex|inclusiv\w*|bias\w*)$/i;
+const inclusiveRule = /gender|ableis|ablis|inclusiv|bias|accessibility|disabilit|condescending/i;
+
 async function listDir(path: string, kind: 'dirs' | 'yaml'): Promise<string[]> {
   const entries = await readdir(path, { withFileTypes: true });
   return entries
@@ -277,10 +283,12 @@ export const importValeCommand: Command = {
     const terms = await importVocabularies(dir, io, report);
     // Vale's rules take the accepted vocabulary as exceptions unless they say `vocab: false`.
     const accepted = terms.filter((t) => t.status === 'approved').map((t) => String(t.term));
+    const inclusiveFrom: string[] = [];
     for (const style of styles) {
       for (const file of await listDir(join(dir, style), 'yaml')) {
         const name = file.replace(/\.ya?ml$/i, '');
         const where = `${style}/${file}`;
+        if (inclusiveStyle.test(style) || inclusiveRule.test(name)) inclusiveFrom.push(where);
         let vale: unknown;
         try {
           vale = parseYaml(await readInput(io, join(dir, style, file), 'rule'));
@@ -315,9 +323,11 @@ export const importValeCommand: Command = {
       description: `Imported from the Vale styles ${styles.join(', ')}.`,
       terms,
       rules,
+      ...(inclusiveFrom.length > 0 ? { presets: ['inclusive'] } : {}),
       // Vale has no claims review; the imported kit leaves it off so it checks what the style checks.
       claims: { review: [] },
     };
+    if (inclusiveFrom.length > 0) report.push(`${inclusiveFrom.join(', ')}: inclusive-language rules, so the kit also switches on the inclusive preset (presets: ["inclusive"])`);
     io.stdout(JSON.stringify(kit, null, 2) + '\n');
     if (report.length > 0) io.stderr(report.map((line) => `${line}\n`).join(''));
     return 0;

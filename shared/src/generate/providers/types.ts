@@ -1,3 +1,4 @@
+import type { HeldBack, PrivacySettings } from '../../privacy';
 import type { RenderedPrompt } from '../../prompts';
 
 export const providerIds = ['offline', 'openai', 'anthropic', 'gemini', 'openai-compatible'] as const;
@@ -10,6 +11,10 @@ export interface ModelConfig {
   model: string;
   apiKey?: string;
   baseUrl?: string;
+  /** The kit's privacy section; without it personal data is masked with nothing allowed. */
+  privacy?: PrivacySettings;
+  /** Told what each request held back (kinds and counts, never values), for an audit log. */
+  onHeldBack?: (heldBack: HeldBack[], outcome: 'masked' | 'blocked') => void;
 }
 
 /** What a model said: JSON text, a refusal, or something unusable. */
