@@ -1,2 +1,6 @@
 export * from './approvers';
 export * from './audit-record';
+export * from './ignored-findings';
+export * from './problem-report';
+export * from './team-approvers';
+export * from './legacy-audit';
