@@ -4,3 +4,4 @@ export * from './ignored-findings';
 export * from './problem-report';
 export * from './team-approvers';
 export * from './legacy-audit';
+export * from './audit-schema';
