@@ -26,6 +26,24 @@ export function AuditDownloads(props: { csv: string; json: string; baseName: str
   );
 }
 
+/** What an approval, rejection or report did, and who handles a report (the kit's escalation contact). */
+export function Outcome(props: { message: string; escalation: string }) {
+  return (
+    <>
+      {props.message && (
+        <p class="muted" role="status">
+          {props.message}
+        </p>
+      )}
+      {props.escalation && (
+        <p class="notice" aria-label="Escalation">
+          {props.escalation}
+        </p>
+      )}
+    </>
+  );
+}
+
 /** What is wrong with a piece of AI output, and a note; `onSend` answers with what to show. */
 export function ReportForm(props: { subject: string; busy: boolean; onSend: (kind: string, note: string) => void; onCancel: () => void }) {
   const [kind, setKind] = useState<string>(problemKinds[0]);

@@ -1,4 +1,4 @@
-import { AuditDownloads, ErrorNote, ReasonForm, ReportForm, useRemote } from '@onbrand/apps-script/sidebar';
+import { AuditDownloads, ErrorNote, Outcome, ReasonForm, ReportForm, useRemote } from '@onbrand/apps-script/sidebar';
 import { useState } from 'preact/hooks';
 import type { FindingSummary, Mark } from '../contract';
 import { Field, useAction } from './parts';
@@ -45,16 +45,7 @@ export function ReviewPanel(props: { marks: readonly Mark[]; onChange: () => voi
       <section class="card" aria-labelledby="review-title">
         <h2 id="review-title">Awaiting approval ({props.marks.length})</h2>
         <p class="muted">AI text stays highlighted until a person approves it. Approving records who, when, the template, model and findings.</p>
-        {message && (
-          <p class="muted" role="status">
-            {message}
-          </p>
-        )}
-        {escalation && (
-          <p class="notice" aria-label="Escalation">
-            {escalation}
-          </p>
-        )}
+        <Outcome message={message} escalation={escalation} />
         <ErrorNote message={error} />
         {/* Rewrites waiting for a choice come first: the original and the rewrite both sit in the document until then. */}
         {[...props.marks].sort((a, b) => Number(b.original !== null) - Number(a.original !== null)).map((mark) => (

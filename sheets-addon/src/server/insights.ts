@@ -9,7 +9,9 @@ import { narrateWithModel, type ModelAccess } from './model-narrative';
 import { missingColumns, needsFix, needsSetup, report } from './report';
 import { readSettings, type TrackerSettings } from './settings';
 import { appendRows, columnIndex, columnLetter, Formula, lookup, readTable, textColumn, writeColumns, type Table } from './table';
-import { auditSheet, experimentsSheet, insightsSheet, resultsSheet } from './tracker';
+import { experimentsSheet, insightsSheet, resultsSheet } from './tracker';
+import { appendAudit, sheetsRecord } from './audit-trail';
+import type { AuditRecord } from '@onbrand/shared/governance';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -56,12 +58,6 @@ function rowsLink(gid: number, rows: readonly number[], lastColumn: string): For
   return new Formula(`=HYPERLINK("#gid=${gid}&range=A${Math.min(...rows)}:${lastColumn}${Math.max(...rows)}","${label}")`);
 }
 
-/** Appends rows to the Audit log, when there are any and the sheet exists. */
-export function appendAudit(spreadsheet: Spreadsheet, rows: readonly Record<string, unknown>[]): void {
-  const table = rows.length > 0 ? readTable(spreadsheet, auditSheet) : null;
-  if (table) appendRows(table, rows);
-}
-
 /** Finds the anomalies in Results, narrates the new ones and appends them to the Insights sheet. */
 export function writeInsights(spreadsheet: Spreadsheet, deps: InsightDeps): Report {
   const outOfTime = deadline(deps.clock);
@@ -102,7 +98,8 @@ export function writeInsights(spreadsheet: Spreadsheet, deps: InsightDeps): Repo
 
   // Rows finished but not yet written, and how many have been written.
   let rows: Record<string, unknown>[] = [];
-  let audit: Record<string, unknown>[] = [];
+  let audit: AuditRecord[] = [];
+  const auditContext = { who: deps.user, file: spreadsheet.getName(), kitName: deps.kit?.name ?? '', kitVersion: deps.kit?.version ?? '' };
   let written = 0;
   let updated = 0;
   const write = () => {
@@ -127,7 +124,8 @@ export function writeInsights(spreadsheet: Spreadsheet, deps: InsightDeps): Repo
         headline = answer.headline;
         text = answer.text;
         writtenBy = `AI draft: ${deps.model.provider} ${answer.model}`;
-        audit.push({ When: new Date(deps.clock.now()).toISOString(), Who: deps.user, Action: 'generate insight', Template: `${answer.templateId}@${answer.templateVersion}`, Provider: deps.model.provider, Model: answer.model, Detail: `${id}: ${headline}` });
+        const fields = { action: 'generated' as const, subject: `${id}: ${headline}`, templateId: answer.templateId, templateVersion: answer.templateVersion, provider: deps.model.provider, model: answer.model, text };
+        audit.push(sheetsRecord(fields, auditContext, new Date(deps.clock.now())));
       } else {
         writtenBy = `Onbrand offline (${deps.model.provider} failed: ${answer.why})`;
       }
@@ -158,7 +156,7 @@ export function writeInsights(spreadsheet: Spreadsheet, deps: InsightDeps): Repo
  * audit rows. Given no table, it reads the Insights sheet first (the caller has just taken the
  * lock), so an insight another run wrote meanwhile is updated rather than repeated.
  */
-function appendNew(spreadsheet: Spreadsheet, read: Table | null, rows: readonly Record<string, unknown>[], audit: readonly Record<string, unknown>[]): void {
+function appendNew(spreadsheet: Spreadsheet, read: Table | null, rows: readonly Record<string, unknown>[], audit: readonly AuditRecord[]): void {
   const table = read ?? readTable(spreadsheet, insightsSheet);
   if (!table) return;
   const ids = table.rows.map(textColumn(table, 'Id'));
