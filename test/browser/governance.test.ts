@@ -7,7 +7,7 @@ import { sampleKit } from '../../preview/src/figma/sample-document';
 import { draftCommand } from '../../shared/src/cli/commands/draft';
 import { main } from '../../shared/src/cli/main';
 import { auditColumns, readAuditCsv, type AuditRecord } from '../../shared/src/governance';
-import { openPreview, screenshotPath } from './chromium';
+import { openAddonSidebar, openPreview, screenshotPath } from './chromium';
 
 // Each surface approves, rejects and reports an AI output in the preview, refuses someone the kit
 // (or the team's settings) does not name, and exports its audit trail; the exports and the CLI's
@@ -39,12 +39,7 @@ function records(csv: string): AuditRecord[] {
 describe('governance in the Docs add-on', () => {
   it('refuses an unnamed approver, then approves, rejects and reports drafted pieces and exports the trail', async () => {
     const { page, server } = preview;
-    await page.goto(server.url);
-    await page.getByRole('tab', { name: 'Docs add-on' }).click();
-    const panel = page.getByRole('tabpanel', { name: 'Docs add-on' });
-    await panel.getByRole('button', { name: 'Extensions' }).click();
-    await panel.getByRole('menuitem', { name: 'Open Onbrand' }).click();
-    const sidebar = panel.frameLocator('iframe[title="Onbrand sidebar"]');
+    const { sidebar } = await openAddonSidebar(page, server.url, 'Docs add-on');
 
     // The team names its approver in the settings (nobody is named yet, so anyone may).
     await sidebar.getByRole('tab', { name: 'Settings' }).click();
@@ -106,12 +101,7 @@ describe('governance in the Docs add-on', () => {
 describe('governance in the Sheets add-on', () => {
   it('refuses an unnamed approver, then approves, dismisses and reports insights and exports the trail', async () => {
     const { page, server } = preview;
-    await page.goto(server.url);
-    await page.getByRole('tab', { name: 'Sheets add-on' }).click();
-    const panel = page.getByRole('tabpanel', { name: 'Sheets add-on' });
-    await panel.getByRole('button', { name: 'Extensions' }).click();
-    await panel.getByRole('menuitem', { name: 'Open Onbrand' }).click();
-    const sidebar = panel.frameLocator('iframe[title="Onbrand sidebar"]');
+    const { sidebar } = await openAddonSidebar(page, server.url, 'Sheets add-on');
     const status = sidebar.getByTestId('report');
     await sidebar.getByRole('button', { name: 'Set up tracker' }).click();
     await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/Created|complete/);
