@@ -8,5 +8,5 @@ export const auditRecordSchema = once(() => z.object(Object.fromEntries(auditCol
 
 /** A finding's text as a surface sends it to be dismissed. */
 export const ignoreInputSchema = once(() =>
-  z.object({ rule: z.string(), match: z._default(z.string(), ''), sentence: z._default(z.string(), ''), reason: z._default(z.string(), '') }),
+  z.object({ rule: z._default(z.string(), ''), match: z._default(z.string(), ''), sentence: z._default(z.string(), ''), reason: z._default(z.string(), '') }),
 );
