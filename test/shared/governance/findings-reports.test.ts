@@ -107,3 +107,13 @@ describe('older logs', () => {
     expect(record).toMatchObject({ when: '2026-01-01T00:00:00.000Z', who: 'ana@x.com', action: 'approved', subject: 'Email', templateId: 'content-pack', templateVersion: '1', detail: 'fit 90; findings: warning: m (r); channel email' });
   });
 });
+
+describe('a kit’s governance and its drafts', () => {
+  it('changes no draft: the seed ignores who approves and whom to escalate to', async () => {
+    const { draftSeed } = await import('../../../shared/src/generate/seed');
+    const kit = { name: 'X', version: '1', terms: [] };
+    const governed = { ...kit, governance: { approvers: { content: ['ana@x.com'], stageGates: [] }, allowIgnoringErrors: false, escalationContact: 'legal@x.com' } };
+    expect(draftSeed({ brief: 'b' }, governed, { version: '1' })).toBe(draftSeed({ brief: 'b' }, kit, { version: '1' }));
+    expect(draftSeed({ brief: 'b' }, { ...kit, version: '2' }, { version: '1' })).not.toBe(draftSeed({ brief: 'b' }, kit, { version: '1' }));
+  });
+});
