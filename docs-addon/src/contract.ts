@@ -1,6 +1,7 @@
 import * as z from '@onbrand/shared/zod';
 import { once } from '@onbrand/shared';
 import { defineContractOnDemand, requiredText } from '@onbrand/shared/rpc';
+import { auditRecordSchema, ignoreInputSchema } from '@onbrand/shared/governance';
 
 // Apps Script evaluates the whole bundle on every call and runs one endpoint, so schemas are built
 // on first use rather than at load: building all of them up front costs more than the call itself.
@@ -49,6 +50,8 @@ export const docFindingSchema = once(() =>
   channel: z.nullable(z.string()),
   /** The paragraph's text around the match, so the sidebar can show it in context. */
   context: z.string(),
+  /** The sentence holding the match: a dismissal holds for this sentence only. */
+  sentence: z.string(),
 }),
 );
 export type DocFinding = z.output<ReturnType<typeof docFindingSchema>>;
@@ -123,26 +126,12 @@ export const markSchema = once(() =>
 );
 export type Mark = z.output<ReturnType<typeof markSchema>>;
 
+/** Who may approve AI text here: the kit's list when it names anyone, else the team's (from settings). */
+const approversSchema = once(() => z.object({ approvers: z.array(z.string()), kitNames: z.boolean() }));
+
 const findingSummarySchema = once(() => z.object({ rule: z.string(), severity: severitySchema(), match: z.string(), message: z.string() }));
 
-export const auditEntrySchema = once(() =>
-  z.object({
-  markId: z.string(),
-  label: z.string(),
-  approvedBy: z.string(),
-  approvedAt: z.string(),
-  template: z.string(),
-  templateVersion: z.string(),
-  provider: z.string(),
-  model: z.string(),
-  channel: z.nullable(z.string()),
-  score: z.number(),
-  findings: z.array(findingSummarySchema()),
-  /** How many error-level findings were open when the approver confirmed anyway. */
-  openErrors: z.optional(z.number()),
-}),
-);
-export type AuditEntry = z.output<ReturnType<typeof auditEntrySchema>>;
+export type FindingSummary = z.output<ReturnType<typeof findingSummarySchema>>;
 
 export const templateFieldSchema = once(() =>
   z.object({
@@ -227,13 +216,29 @@ export const docsContract = defineContractOnDemand({
     /** `confirm` approves even with error-level findings open, after the writer has seen them. */
     input: z.object({ id: requiredText('the mark id'), confirm: z._default(z.boolean(), false) }),
     output: z.object({
-      approved: z.nullable(auditEntrySchema()),
+      approved: z.nullable(auditRecordSchema()),
       message: z.string(),
       /** The error-level findings that stopped an unconfirmed approval. */
       open: z.array(findingSummarySchema()),
     }),
   }),
-  getAuditLog: () => ({ input: z.object({}), output: z.object({ entries: z.array(auditEntrySchema()), csv: z.string() }) }),
+  rejectMark: () => ({
+    input: z.object({ id: requiredText('the mark id'), reason: z._default(z.string(), '') }),
+    output: z.object({ done: z.boolean(), message: z.string() }),
+  }),
+  reportMark: () => ({
+    input: z.object({ id: requiredText('the mark id'), kind: z._default(z.string(), ''), note: z._default(z.string(), '') }),
+    output: z.object({ reported: z.boolean(), message: z.string(), escalation: z.string() }),
+  }),
+  /** Dismisses one finding, for its sentence only; the check it came from is run again to find it. */
+  ignoreFinding: () => ({
+    input: z.extend(ignoreInputSchema(), { scope: z._default(z.enum(['document', 'selection']), 'document'), channel: z._default(z.string(), '') }),
+    output: z.object({ ignored: z.boolean(), message: z.string() }),
+  }),
+  /** The recent records for the sidebar; the whole trail (the document's archive too) as CSV and JSON. */
+  getAuditLog: () => ({ input: z.object({}), output: z.object({ records: z.array(auditRecordSchema()), csv: z.string(), json: z.string() }) }),
+  getApprovers: () => ({ input: z.object({}), output: approversSchema() }),
+  saveApprovers: () => ({ input: z.object({ content: z._default(z.string(), '') }), output: z.extend(approversSchema(), { message: z.string(), problems: z.array(z.string()) }) }),
   importKit: () => ({
     input: z.object({ json: z._default(z.string(), ''), scope: z._default(z.enum(['document', 'user']), 'document') }),
     output: z.object({ ok: z.boolean(), issues: z.array(issueSchema()), kit: kitSummarySchema() }),

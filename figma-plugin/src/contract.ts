@@ -1,6 +1,7 @@
 import * as z from '@onbrand/shared/zod';
 import { defineContract } from '@onbrand/shared/rpc';
 import { layoutRoles as layoutRoleNames } from '@onbrand/shared/layout';
+import { auditRecordSchema } from '@onbrand/shared/governance';
 
 // Only plain data crosses between the UI and the main thread: ids, names, numbers and bytes.
 
@@ -65,6 +66,8 @@ export const versionSummarySchema = z.object({
   kitVersion: z.string(),
   provenance: z.string(),
   aiGenerated: z.boolean(),
+  /** For AI copy: "awaiting approval", or who approved or rejected it; blank otherwise. */
+  review: z._default(z.string(), ''),
   stale: z.boolean(),
   actions: z.array(z.string()),
   flags: z.array(flagSchema),
@@ -104,6 +107,9 @@ export const checkFindingSchema = z.object({
   fix: z.optional(fixSchema),
   /** False when "fix all safely" must leave the fix to a person (a big colour move, or one that breaks contrast). */
   safe: z.optional(z.boolean()),
+  /** What a dismissal is keyed to: the matched words and their sentence (a layer finding: the layer and the message). */
+  match: z._default(z.string(), ''),
+  sentence: z._default(z.string(), ''),
 });
 export type CheckFinding = z.output<typeof checkFindingSchema>;
 
@@ -202,6 +208,20 @@ export const figmaContract = defineContract({
     input: z.object({ json: z.string() }),
     output: z.object({ ok: z.boolean(), kit: kitInfoSchema, issues: z.array(z.object({ path: z.string(), message: z.string() })) }),
   },
+  reviewVersions: {
+    input: z.object({ ids: z.array(z.string()), decision: z.enum(['approved', 'rejected']), reason: z._default(z.string(), '') }),
+    output: z.object({ versions: z.array(versionSummarySchema), message: z.string() }),
+  },
+  reportVersion: {
+    input: z.object({ id: z.string(), kind: z._default(z.string(), ''), note: z._default(z.string(), '') }),
+    output: z.object({ reported: z.boolean(), message: z.string(), escalation: z.string() }),
+  },
+  /** Dismisses one finding of a frame, found again by checking that frame; the kit may forbid it for errors. */
+  ignoreFinding: {
+    input: z.object({ frameId: z.string(), findingId: z.string(), reason: z._default(z.string(), '') }),
+    output: z.object({ ignored: z.boolean(), message: z.string() }),
+  },
+  getAuditLog: { input: z.object({}), output: z.object({ records: z.array(auditRecordSchema()), csv: z.string(), json: z.string() }) },
   savePreferences: { input: preferencesSchema, output: z.object({ saved: z.boolean() }) },
   saveApiKey: { input: z.object({ apiKey: z.string() }), output: z.object({ apiKey: z.string() }) },
 });

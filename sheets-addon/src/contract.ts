@@ -149,6 +149,13 @@ export const sheetsContract = defineContractOnDemand({
   listInsights: () => ({ input: none(), output: z.array(insightItemSchema()) }),
   /** An id no longer on the sheet (someone deleted the row) just returns the current list. */
   reviewInsight: () => ({ input: z.object({ id: requiredText('the insight id'), review: z._default(z.enum(['approved', 'dismissed']), 'approved') }), output: z.array(insightItemSchema()) }),
+  /** Reports a problem with an insight's AI text (wrong, off-brand, biased, unsafe, legal risk), logged with its provenance. */
+  reportInsight: () => ({
+    input: z.object({ id: requiredText('the insight id'), kind: z._default(z.string(), ''), note: z._default(z.string(), '') }),
+    output: z.object({ reported: z.boolean(), message: z.string(), escalation: z.string() }),
+  }),
+  /** The whole audit trail (the Audit log and its archive) as CSV and JSON. */
+  getAuditExport: () => ({ input: none(), output: z.object({ records: z.number(), csv: z.string(), json: z.string() }) }),
   /** Starts a Learning log row from an experiment's latest decision; the person writes the learning. */
   logLearning: () => ({ input: z.object({ experiment: requiredText('the experiment name') }), output: z.object({ logged: z.boolean(), message: z.string() }) }),
   getSettings: () => ({ input: none(), output: settingsViewSchema() }),

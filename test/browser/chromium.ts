@@ -52,3 +52,13 @@ export async function openPreview(options: { firstRun?: boolean } = {}): Promise
 export function screenshotPath(name: string): string {
   return join(artifactsDir, `${name}.png`);
 }
+
+/** Opens an add-on's sidebar in the preview the way a person does: its tab, then Extensions › Open Onbrand. */
+export async function openAddonSidebar(page: Page, url: string, addon: 'Docs add-on' | 'Sheets add-on') {
+  await page.goto(url);
+  await page.getByRole('tab', { name: addon }).click();
+  const panel = page.getByRole('tabpanel', { name: addon });
+  await panel.getByRole('button', { name: 'Extensions' }).click();
+  await panel.getByRole('menuitem', { name: 'Open Onbrand' }).click();
+  return { panel, sidebar: panel.frameLocator('iframe[title="Onbrand sidebar"]') };
+}

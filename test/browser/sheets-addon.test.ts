@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPreview, screenshotPath } from './chromium';
+import { openAddonSidebar, openPreview, screenshotPath } from './chromium';
 
 let preview: Awaited<ReturnType<typeof openPreview>>;
 
@@ -14,12 +14,7 @@ afterAll(async () => {
 describe('the Sheets add-on in the preview', () => {
   it('sets up the tracker, scores, analyzes and writes insights from the sidebar', async () => {
     const { page, server } = preview;
-    await page.goto(server.url);
-    await page.getByRole('tab', { name: 'Sheets add-on' }).click();
-    const panel = page.getByRole('tabpanel', { name: 'Sheets add-on' });
-    await panel.getByRole('button', { name: 'Extensions' }).click();
-    await panel.getByRole('menuitem', { name: 'Open Onbrand' }).click();
-    const sidebar = panel.frameLocator('iframe[title="Onbrand sidebar"]');
+    const { panel, sidebar } = await openAddonSidebar(page, server.url, 'Sheets add-on');
     const report = sidebar.getByTestId('report');
 
     await sidebar.getByRole('button', { name: 'Set up tracker' }).click();

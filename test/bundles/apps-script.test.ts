@@ -13,14 +13,14 @@ const addons = [
     environment: (files: Record<string, string>) =>
       createSheetsEnvironment({ name: 'Budget 2026', sheets: { Plan: [['Channel', 'Spend'], ['Search', 1200]] }, files }),
     /** Endpoints that act on one named thing; every other endpoint accepts `{}`. */
-    named: { reviewInsight: { id: 'insight-1' }, logLearning: { experiment: 'Subject lines' } } as Record<string, object>,
+    named: { reviewInsight: { id: 'insight-1' }, reportInsight: { id: 'insight-1' }, logLearning: { experiment: 'Subject lines' } } as Record<string, object>,
   },
   {
     name: 'docs-addon',
     contract: docsContract,
     scope: 'https://www.googleapis.com/auth/documents.currentonly',
     environment: (files: Record<string, string>) => createDocsEnvironment({ name: 'Launch brief', paragraphs: ['Launch brief', 'Two words.'], files }),
-    named: { chooseRewrite: { id: 'rewrite-1' }, runTemplate: { templateId: 'subject-lines' }, approveMark: { id: 'mark-1' } } as Record<string, object>,
+    named: { chooseRewrite: { id: 'rewrite-1' }, runTemplate: { templateId: 'subject-lines' }, approveMark: { id: 'mark-1' }, rejectMark: { id: 'mark-1' }, reportMark: { id: 'mark-1' } } as Record<string, object>,
   },
 ] as const;
 

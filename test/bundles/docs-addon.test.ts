@@ -51,9 +51,10 @@ describe('the built Docs add-on, end to end over the DocumentApp fake', () => {
     expect(status.kit.name).toBe('Ledgerline');
     expect(status.marks).toHaveLength(5);
     run('approveMark', { id: drafted.marks[0]!.id });
-    const log = run<{ entries: unknown[]; csv: string }>('getAuditLog');
-    expect(log.entries).toHaveLength(1);
-    expect(log.csv.split('\r\n')[1]).toMatch(/maya@example\.com,Article,,content-pack,/);
+    const log = run<{ records: { action: string; subject: string; who: string }[]; csv: string }>('getAuditLog');
+    expect(log.records.map((r) => r.action)).toEqual(['generated', 'generated', 'generated', 'generated', 'generated', 'approved']);
+    expect(log.records.at(-1)).toMatchObject({ who: 'maya@example.com', subject: 'Article' });
+    expect(log.csv.split('\r\n').at(-2)).toMatch(/^[^,]+,maya@example\.com,docs,[^,]*,approved,Article,content-pack,/);
     expect(run<{ marks: unknown[] }>('getStatus').marks).toHaveLength(4);
   });
 

@@ -25,6 +25,7 @@ async function draft(args: string[], kit: object) {
     stderr: (text) => void (out.stderr += text),
     readFile: (path) => Promise.resolve(files[path]!),
     readStdin: () => Promise.resolve(''),
+    appendFile: () => Promise.reject(new Error('this test writes no files')),
     env: { ONBRAND_API_KEY: apiKey },
   };
   const code = await main(['draft', '--brief', 'brief.json', '--kit', 'kit.json', ...args], io, [draftCommand]);

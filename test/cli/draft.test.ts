@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { draftCommand } from '../../shared/src/cli/commands/draft';
 import { main } from '../../shared/src/cli/main';
+import { auditColumns } from '../../shared/src/governance';
 import type { CliIo } from '../../shared/src/cli/command';
 import { startLlmServer, type LlmServer } from '../helpers/llm-servers';
 import { apiKey, validCopy } from '../shared/generate/support';
@@ -16,6 +17,7 @@ function fakeIo(env: Record<string, string> = {}, files: Record<string, string> 
     stderr: (text) => void (out.stderr += text),
     readFile: (path) => (path in files ? Promise.resolve(files[path]!) : readFile(path, 'utf8')),
     readStdin: () => Promise.resolve(''),
+    appendFile: (path, text) => Promise.resolve(void (files[path] = (files[path] ?? '') + text)),
     env,
   };
   return { io, out };
@@ -31,6 +33,22 @@ let server: LlmServer | undefined;
 afterEach(async () => {
   await server?.close();
   server = undefined;
+});
+
+describe('onbrand draft --audit', () => {
+  it('appends one generated record per piece as JSON lines, with provenance and a hash of each text', async () => {
+    const files: Record<string, string> = { 'audit.jsonl': '{"when":"earlier"}\n' };
+    const { code, stdout } = await draft(['--brief', briefPath, '--kit', kitPath, '--audit', 'audit.jsonl'], { ONBRAND_AUDIT_WHO: 'ci@example.com' }, files);
+    expect(code).toBe(0);
+    const pack = JSON.parse(stdout);
+    const lines = files['audit.jsonl']!.trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines[0]).toEqual({ when: 'earlier' });
+    const records = lines.slice(1);
+    expect(records.map((r) => r.subject)).toEqual(pack.pieces.map((p: { id: string }) => p.id));
+    expect(Object.keys(records[0])).toEqual([...auditColumns]);
+    expect(records[0]).toMatchObject({ surface: 'cli', action: 'generated', who: 'ci@example.com', file: briefPath, templateId: pack.provenance.template, provider: 'offline', model: pack.provenance.model, kitName: 'Ledgerline' });
+    expect(records.every((r) => /^[0-9a-f]{64}$/.test(r.textHash))).toBe(true);
+  });
 });
 
 describe('onbrand draft', () => {

@@ -12,6 +12,7 @@ async function run(args: string[], files: Record<string, string> = {}, stdin = '
     stderr: (text) => void (out.stderr += text),
     readFile: (path) => (path in files ? Promise.resolve(files[path]!) : readFile(path, 'utf8')),
     readStdin: () => Promise.resolve(stdin),
+    appendFile: () => Promise.reject(new Error('this test writes no files')),
     env: {},
   };
   const code = await main(args, io, [lintCommand, importValeCommand]);

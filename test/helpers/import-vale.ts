@@ -12,6 +12,7 @@ export async function importVale(args: string[]) {
     stderr: (text) => void err.push(text),
     readFile: (path) => readFile(path, 'utf8'),
     readStdin: async () => '',
+    appendFile: () => Promise.reject(new Error('this test writes no files')),
     env: {},
   };
   const code = await main(['import-vale', ...args], io, [importValeCommand]);

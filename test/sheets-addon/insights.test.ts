@@ -139,7 +139,7 @@ describe('writing insights', () => {
     expect(String(rows[0]!.Narrative)).toMatch(/^The model explains it\. Next: Check guardrails\. \(Source: rows \d+(, \d+)* and \d+\.\)$/);
     const audit = t.records('Audit log');
     expect(audit).toHaveLength(rows.length);
-    expect(audit[0]).toMatchObject({ Who: 'maya@example.com', Action: 'generate insight', Template: 'experiment-insight@1.0.0', Provider: 'openai', Model: 'gpt-test' });
+    expect(audit[0]).toMatchObject({ who: 'maya@example.com', surface: 'sheets', action: 'generated', templateId: 'experiment-insight', templateVersion: '1.0.0', provider: 'openai', model: 'gpt-test', subject: `${rows[0]!.Id}: Model headline` });
     const everything = JSON.stringify(t.env.spreadsheet.sheets.map((sheet) => sheet.snapshot()));
     expect(everything).not.toContain('sk-test-secret');
     expect(t.call('getSettings').apiKeyMasked).toBe('••••3456');
@@ -226,7 +226,7 @@ describe('writing insights with a slow model', () => {
     expect(() => t.script.run('writeInsights', [{}])).toThrow('Exceeded maximum execution time');
     const written = t.records('Insights').filter((row) => row.Id !== '');
     expect(written.map((row) => row.Headline)).toEqual(['Model headline 1']);
-    expect(t.records('Audit log').map((row) => row.Detail)).toEqual(written.map((row) => `${row.Id}: ${row.Headline}`));
+    expect(t.records('Audit log').map((row) => row.subject)).toEqual(written.map((row) => `${row.Id}: ${row.Headline}`));
     expect(t.env.lock.documentLock.held).toBe(false);
 
     // The next run goes on from there, without writing the kept ones again.

@@ -1,3 +1,4 @@
+import { sha256 } from '../../shared/src/hash';
 import { describe, expect, it } from 'vitest';
 import { sampleSpreadsheet } from '../../preview/src/server/sample-spreadsheet';
 import { menuItems } from '../../sheets-addon/src/server/menu';
@@ -116,7 +117,7 @@ describe('reviewing insights', () => {
     expect(list.find((item: { id: string }) => item.id === first.id).review).toBe('approved');
     expect(t.records('Insights').find((row) => row.Id === first.id)!.Review).toBe('approved');
     expect(t.records('Audit log')).toEqual([
-      expect.objectContaining({ Who: 'maya@example.com', Action: 'approve insight', Provider: 'offline', Detail: `${first.id}: ${first.headline}`, 'Approved by': 'maya@example.com' }),
+      expect.objectContaining({ who: 'maya@example.com', surface: 'sheets', action: 'approved', provider: 'offline', templateId: 'offline narrative', subject: `${first.id}: ${first.headline}`, textHash: sha256(first.narrative) }),
     ]);
     // An insight someone deleted meanwhile: the list comes back as it now is.
     expect(t.call('reviewInsight', { id: 'gone', review: 'dismissed' })).toHaveLength(list.length);

@@ -6,3 +6,4 @@ export * from './secrets';
 export * from './lock';
 export * from './stored-json';
 export * from './stored-kit';
+export * from './identity';

@@ -2,3 +2,4 @@ import './styles.css';
 
 export { SidebarPage, ErrorNote } from './layout';
 export { useRemote } from './use-remote';
+export * from './governance';

@@ -46,14 +46,13 @@ export function archiveAuditRows(doc: Doc, header: readonly string[], rows: read
   archive.body.insertTable(archive.after + 1, [[...header], ...rows.map((row) => [...row])]);
 }
 
-/** The archived rows, oldest first, without the tables' header rows. */
-export function readArchivedAuditRows(doc: Doc): string[][] {
+/** The archived tables, oldest first, each with its own header row (older tables have older columns). */
+export function readArchivedAuditTables(doc: Doc): { header: string[]; rows: string[][] }[] {
   const archive = archiveTables(doc);
   if (!archive) return [];
-  return archive.tables.flatMap((table) =>
-    Array.from({ length: table.getNumRows() - 1 }, (_, r) => {
-      const row = table.getRow(r + 1);
-      return Array.from({ length: row.getNumCells() }, (_, c) => row.getCell(c).getText());
-    }),
-  );
+  const cells = (row: GoogleAppsScript.Document.TableRow) => Array.from({ length: row.getNumCells() }, (_, c) => row.getCell(c).getText());
+  return archive.tables.map((table) => ({
+    header: cells(table.getRow(0)),
+    rows: Array.from({ length: table.getNumRows() - 1 }, (_, r) => cells(table.getRow(r + 1))),
+  }));
 }

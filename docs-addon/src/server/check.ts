@@ -2,6 +2,9 @@ import type { LintResult } from '@onbrand/shared/lint';
 import { approvedRanges, brandFitScore, isSafeFix, lintText } from '@onbrand/shared/lint';
 import { listChannels } from '@onbrand/shared/kit';
 import { lineBlocks } from '@onbrand/shared/text';
+import { ignoreFinding as dismiss, sentenceAround, withoutIgnored } from '@onbrand/shared/governance';
+import { appendAudit, auditContext, movedNotice, readIgnored, writeIgnored } from './audit-log';
+import { withDocumentLock } from '@onbrand/apps-script/server';
 import type { CheckResult, DocFinding, Span } from '../contract';
 import { channelSections, headingCandidates, headingLevel } from './channel-sections';
 import { activeDocument, gatherDocument, gatherSelection, paragraphFinder, tableLines } from './document-port';
@@ -84,6 +87,7 @@ export function checkParagraphs(
       const { rule, severity, message, match, suggestions, start, end } = finding;
       const location: Span | null = map.toSpan(start, end);
       const paragraph = paragraphs[map.indexAt(start)]!;
+      const sentence = location ? sentenceAround(paragraph.text, location.start - paragraph.base, location.end - paragraph.base) : sentenceAround(map.flat, start, end);
       return {
         id: `f${index}`,
         rule,
@@ -95,6 +99,7 @@ export function checkParagraphs(
         safe: location !== null && isSafeFix(finding),
         channel: used,
         context: location ? contextOf(paragraph, location.start, location.end) : match,
+        sentence,
       };
     });
   return { findings, score: brandFitScore(map.flat, all.map((a) => a.finding)), sections: reported, notices };
@@ -152,7 +157,28 @@ export function checkDocument(input: { scope: 'document' | 'selection'; channel:
     tables: structure?.tables,
     paragraphClaims: draftClaims(doc, paragraphs),
   });
-  return { scope: input.scope, findings: result.findings, score: result.score, paragraphs: paragraphs.length, sections: result.sections, notices: [...notices, ...result.notices] };
+  // Findings a writer dismissed for this very sentence stay out; the notice says how many, so none vanish unseen.
+  const kept = withoutIgnored(result.findings, readIgnored(), (f) => f);
+  if (kept.ignored) notices.push(`${kept.ignored} finding${kept.ignored === 1 ? ' was' : 's were'} ignored here with a reason (see the audit log); ${kept.ignored === 1 ? 'it comes' : 'they come'} back if the text changes.`);
+  return { scope: input.scope, findings: kept.findings, score: result.score, paragraphs: paragraphs.length, sections: result.sections, notices: [...notices, ...result.notices] };
+}
+
+/**
+ * Dismisses one finding with a reason. The check runs again to find it, so its severity is the
+ * kit's (a kit may forbid ignoring errors) and a finding already gone is not recorded.
+ */
+export function ignoreFinding(input: { rule: string; match: string; sentence: string; reason: string; scope: 'document' | 'selection'; channel: string }): { ignored: boolean; message: string } {
+  const found = checkDocument({ scope: input.scope, channel: input.channel, approvedClaims: [] }).findings.find((f) => f.rule === input.rule && f.match === input.match && f.sentence === input.sentence);
+  if (!found) return { ignored: false, message: 'That finding is no longer in the text. Check again.' };
+  const context = auditContext();
+  const result = dismiss(readIgnored(), found, input.reason, { ...context, surface: 'docs' });
+  if (!result.ok) return { ignored: false, message: result.message };
+  const added = result.list[result.list.length - 1]!;
+  const moved = withDocumentLock(() => {
+    writeIgnored([...readIgnored().filter((item) => item.key !== added.key), added]);
+    return appendAudit([result.record]);
+  });
+  return { ignored: true, message: result.message + movedNotice(moved) };
 }
 
 /** Selects a finding's text in the document so the writer sees it. */

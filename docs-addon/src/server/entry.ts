@@ -1,12 +1,13 @@
-import { exposeEndpoints } from '@onbrand/apps-script/server';
+import { exposeEndpoints, withDocumentLock } from '@onbrand/apps-script/server';
 import { docsContract } from '../contract';
 import { readBriefTable } from './brief-table';
-import { checkDocument, selectFinding } from './check';
+import { checkDocument, ignoreFinding, selectFinding } from './check';
+import { auditLog, readTeamApprovers, saveTeamApprovers } from './audit-log';
 import { activeDocument, readDocumentSummary } from './document-port';
 import { draftFromBrief } from './draft';
 import { applyFixes } from './fixes';
 import { currentSettings, importKit, loadKit, providerList, saveSettings, summarizeKit } from './kit-store';
-import { approveMark, auditLog, chooseRewrite, publicMarks } from './marks';
+import { approveMark, chooseRewrite, publicMarks, rejectMark, reportMark } from './marks';
 import { onInstall, onOpen, showSidebar } from './menu';
 import { rewriteSelection } from './rewrite';
 import { runTemplate, templateInfos } from './templates';
@@ -23,7 +24,12 @@ const endpoints = exposeEndpoints(docsContract, {
   chooseRewrite: (input) => chooseRewrite(input.id, input.keep),
   runTemplate: (input) => runTemplate(input.templateId, input.vars),
   approveMark: (input) => approveMark(input.id, input.confirm),
+  rejectMark: (input) => rejectMark(input.id, input.reason),
+  reportMark: (input) => reportMark(input.id, input.kind, input.note),
+  ignoreFinding,
   getAuditLog: auditLog,
+  getApprovers: () => ({ approvers: [...readTeamApprovers().content], kitNames: loadKit().kit.governance.approvers.content.length > 0 }),
+  saveApprovers: (input) => withDocumentLock(() => saveTeamApprovers(input.content)),
   importKit: (input) => importKit(input.json, input.scope),
   saveSettings,
 });

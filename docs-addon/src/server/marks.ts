@@ -1,9 +1,8 @@
-import { readStoredJson, withDocumentLock, writeStoredJson } from '@onbrand/apps-script/server';
-import { writeCsv } from '@onbrand/shared/csv';
+import { activeIdentity, readStoredJson, withDocumentLock, writeStoredJson } from '@onbrand/apps-script/server';
+import { auditRecord, checkApprover, reportProblem, type AuditRecord } from '@onbrand/shared/governance';
 import { lintText } from '@onbrand/shared/lint';
-import { rotateLog } from '@onbrand/shared/storage';
-import type { AuditEntry, Mark } from '../contract';
-import { archiveAuditRows, archiveHeading, readArchivedAuditRows } from './audit-archive';
+import type { FindingSummary, Mark } from '../contract';
+import { appendAudit, auditContext, docsRecord, movedNotice } from './audit-log';
 import { activeDocument } from './document-port';
 import { loadKit } from './kit-store';
 
@@ -20,15 +19,12 @@ const aiHighlight = '#fff4c2';
 // Apps Script clears an attribute when given null; the typings only allow strings.
 const clear = null as unknown as string;
 const marksKey = 'onbrand.marks';
-const auditKey = 'onbrand.audit';
 const rangePrefix = 'onbrand.ai.';
 const originalPrefix = 'onbrand.original.';
 
 // Marks live in document properties (500 KB a store), so each keeps only a preview of its text;
 // the text itself is in the document.
 const previewChars = 600;
-// The audit log's share of the store: past it, the oldest entries move into the document.
-const auditCapBytes = 64 * 1024;
 
 /** The start of a text, as the sidebar shows it next to a mark. */
 export function preview(text: string): string {
@@ -74,8 +70,9 @@ function assessMark(doc: Doc, mark: StoredMark, kit: ReturnType<typeof loadKit>[
   const restoreLabel = !!mark.disclosure && paragraphs.length > 0 && !paragraphs.some((p) => p.getText().includes(mark.disclosure!));
   const texts = paragraphs.map((p) => p.getText());
   if (restoreLabel) texts[texts.length - 1] += ` ${mark.disclosure}`;
-  const lint = lintText(texts.join('\n'), kit, { channel: mark.channel ?? undefined, aiGenerated: true, approvedClaims: mark.approvedClaims ?? [] });
-  return { paragraphs, restoreLabel, lint };
+  const text = texts.join('\n');
+  const lint = lintText(text, kit, { channel: mark.channel ?? undefined, aiGenerated: true, approvedClaims: mark.approvedClaims ?? [] });
+  return { paragraphs, restoreLabel, lint, text };
 }
 
 function newId(): string {
@@ -97,9 +94,22 @@ export function markParagraphs(doc: Doc, paragraphs: readonly Paragraph[], mark:
   return { ...mark, id, rangeId: named.getId(), originalRangeId };
 }
 
-/** Saves new marks next to the existing ones. */
+/** What a mark's record says about where its text came from. */
+const provenanceOf = (mark: Mark) => ({ subject: mark.label, templateId: mark.template, templateVersion: mark.templateVersion, provider: mark.provider, model: mark.model });
+
+/** The marked text as it stands in the document now (its preview when the range is gone). */
+function markText(doc: Doc, mark: StoredMark): string {
+  const paragraphs = markedParagraphs(doc, mark.rangeId);
+  return paragraphs.length ? paragraphs.map((p) => p.getText()).join('\n') : mark.text;
+}
+
+/** Saves new marks next to the existing ones, and records each as generated in the audit trail. */
 export function saveMarks(added: readonly StoredMark[]): void {
   writeMarks([...readMarks(), ...added]);
+  if (!added.length) return;
+  const doc = activeDocument();
+  const context = auditContext();
+  appendAudit(added.map((mark) => auditRecord(docsRecord({ action: 'generated', ...provenanceOf(mark), text: markText(doc, mark), detail: `${mark.kind}${mark.channel ? ` for ${mark.channel}` : ''}; ${mark.findings} finding(s), fit ${mark.score}` }, context))));
 }
 
 function removeRange(doc: Doc, rangeId: string): void {
@@ -117,17 +127,8 @@ export function markedParagraphs(doc: Doc, rangeId: string | null): Paragraph[] 
     .filter((element) => element.getType() === DocumentApp.ElementType.PARAGRAPH || element.getType() === DocumentApp.ElementType.LIST_ITEM) as Paragraph[];
 }
 
-// The email is blank where policy hides it (no userinfo.email scope, another domain); the
-// temporary user key is then the stable, anonymous way to tell approvers apart.
-function whoIsApproving(): string {
-  const email = Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail();
-  if (email) return email;
-  const key = typeof Session.getTemporaryActiveUserKey === 'function' ? Session.getTemporaryActiveUserKey() : '';
-  return key ? `user key ${key}` : 'unknown user';
-}
-
-type Approval = { approved: AuditEntry | null; message: string; open: AuditEntry['findings'] };
-const summary = (f: { rule: string; severity: AuditEntry['findings'][number]['severity']; match: string; message: string }) => ({ rule: f.rule, severity: f.severity, match: f.match, message: f.message });
+type Approval = { approved: AuditRecord | null; message: string; open: FindingSummary[] };
+const summary = (f: FindingSummary): FindingSummary => ({ rule: f.rule, severity: f.severity, match: f.match, message: f.message });
 
 /**
  * Approves one mark: clears the highlight and the named range, keeps (or restores) the channel's
@@ -138,14 +139,18 @@ const summary = (f: { rule: string; severity: AuditEntry['findings'][number]['se
 export function approveMark(id: string, confirm = false): Approval {
   const refuse = (message: string): Approval => ({ approved: null, message, open: [] });
   if (!id) return refuse('Pick a draft to approve.');
+  // Only a person the kit (or the team's settings) names may approve; the same words on every surface.
+  const context = auditContext();
+  const allowed = checkApprover(context.governance, activeIdentity(), 'content');
+  if (!allowed.allowed) return refuse(allowed.message);
   return withDocumentLock(() => {
     const marks = readMarks();
     const mark = marks.find((m) => m.id === id);
     if (!mark) return refuse('That draft is no longer waiting for approval.');
     if (mark.originalRangeId) return refuse('Keep the rewrite or the original first, then approve.');
     const doc = activeDocument();
-    const { paragraphs, restoreLabel, lint } = assessMark(doc, mark, loadKit().kit);
-    const { label, template, templateVersion, provider, model, channel } = mark;
+    const { paragraphs, restoreLabel, lint, text } = assessMark(doc, mark, loadKit().kit);
+    const { label } = mark;
     const errors = lint.findings.filter((f) => f.severity === 'error').map(summary);
     if (errors.length && !confirm) {
       return { approved: null, message: `“${label}” has ${errors.length} open error${errors.length === 1 ? '' : 's'}. Look at ${errors.length === 1 ? 'it' : 'them'}, then approve anyway or fix first.`, open: errors };
@@ -153,23 +158,13 @@ export function approveMark(id: string, confirm = false): Approval {
     if (restoreLabel) paragraphs[paragraphs.length - 1]!.appendText(` ${mark.disclosure}`);
     highlight(paragraphs, clear);
     removeRange(doc, mark.rangeId);
-    const entry: AuditEntry = {
-      markId: id,
-      label,
-      approvedBy: whoIsApproving(),
-      approvedAt: new Date().toISOString(),
-      template,
-      templateVersion,
-      provider,
-      model,
-      channel,
-      score: lint.score,
-      findings: lint.findings.map(summary),
-      ...(errors.length ? { openErrors: errors.length } : {}),
-    };
-    const moved = appendAudit(doc, entry);
+    const findings = lint.findings.map((f) => `${f.severity}: ${f.match || '(missing)'} (${f.rule})`);
+    const entry = auditRecord(
+      docsRecord({ action: 'approved', ...provenanceOf(mark), text, detail: [`fit ${lint.score}`, ...(errors.length ? [`approved with ${errors.length} open error(s)`] : []), ...findings].join('; ') }, context),
+    );
+    const moved = appendAudit([entry]);
     writeMarks(marks.filter((m) => m.id !== id));
-    const archived = moved ? ` The ${moved} oldest audit entries moved to the “${archiveHeading}” section at the end of the document; the CSV still has them all.` : '';
+    const archived = movedNotice(moved);
     const opened = errors.length ? ` with ${errors.length} open error${errors.length === 1 ? '' : 's'}, as recorded in the audit log` : '';
     return { approved: entry, message: `Approved “${label}”${opened}.${archived}`, open: [] };
   });
@@ -210,46 +205,48 @@ export function chooseRewrite(id: string, keep: 'rewrite' | 'original'): { done:
       writeMarks(marks.map((m) => (m.id === id ? { ...m, originalRangeId: null, original: null } : m)));
       return { done: true, message: 'Kept the rewrite. Approve it when it reads right.' };
     }
-    removeParagraphs(markedParagraphs(doc, mark.rangeId));
-    removeRange(doc, mark.rangeId);
-    removeRange(doc, mark.originalRangeId!);
-    writeMarks(marks.filter((m) => m.id !== id));
+    dropMark(doc, mark, marks);
     return { done: true, message: 'Kept the original; the rewrite is gone.' };
   });
 }
 
-const auditHeader = ['Approved at', 'Approved by', 'Piece', 'Channel', 'Template', 'Template version', 'Provider', 'Model', 'Brand fit', 'Findings'];
-
-/** An audit entry as a row of the CSV and of the document's archive. */
-function auditRow(e: AuditEntry): string[] {
-  return [
-    e.approvedAt,
-    e.approvedBy,
-    e.label,
-    e.channel ?? '',
-    e.template,
-    e.templateVersion,
-    e.provider,
-    e.model,
-    String(e.score),
-    e.findings.map((f) => `${f.severity}: ${f.match} (${f.rule})`).join('; '),
-  ];
+/** Takes a mark's AI text out of the document (a rewrite's original stays) and forgets the mark. */
+function dropMark(doc: Doc, mark: StoredMark, marks: readonly StoredMark[]): void {
+  removeParagraphs(markedParagraphs(doc, mark.rangeId));
+  removeRange(doc, mark.rangeId);
+  if (mark.originalRangeId) removeRange(doc, mark.originalRangeId);
+  writeMarks(marks.filter((m) => m.id !== mark.id));
 }
 
 /**
- * Adds an entry to the audit log. When the log outgrows its share of the document properties,
- * its oldest entries move into the document first; returns how many moved.
+ * Rejects a mark: its AI text leaves the document (a rewrite leaves the original in place) and the
+ * audit trail records who rejected it and why. Rejecting needs no approver: anyone who can edit
+ * could delete the text anyway, and the trail says who did.
  */
-function appendAudit(doc: Doc, entry: AuditEntry): number {
-  const { keep, move } = rotateLog([...readList<AuditEntry>(auditKey), entry], auditCapBytes);
-  // Into the document before out of the properties: a failure between the two duplicates, never loses.
-  archiveAuditRows(doc, auditHeader, move.map(auditRow));
-  writeList(auditKey, keep, 'the audit log');
-  return move.length;
+export function rejectMark(id: string, reason: string): { done: boolean; message: string } {
+  if (!id) return { done: false, message: 'Pick a draft to reject.' };
+  return withDocumentLock(() => {
+    const marks = readMarks();
+    const mark = marks.find((m) => m.id === id);
+    if (!mark) return { done: false, message: 'That draft is no longer waiting for approval.' };
+    const doc = activeDocument();
+    const text = markText(doc, mark);
+    dropMark(doc, mark, marks);
+    const moved = appendAudit([auditRecord(docsRecord({ action: 'rejected', ...provenanceOf(mark), text, detail: reason.trim().slice(0, 500) }))]);
+    return { done: true, message: `Rejected “${mark.label}”; its text is out of the document.${movedNotice(moved)}` };
+  });
 }
 
-/** The recent audit log, and the whole log (the document's archive first) as CSV for the compliance team. */
-export function auditLog(): { entries: AuditEntry[]; csv: string } {
-  const entries = readList<AuditEntry>(auditKey);
-  return { entries, csv: writeCsv([auditHeader, ...readArchivedAuditRows(activeDocument()), ...entries.map(auditRow)]) };
+/** Reports a problem with a mark's AI text: logged with its provenance, and the kit's escalation contact named. */
+export function reportMark(id: string, kind: string, note: string): { reported: boolean; message: string; escalation: string } {
+  const mark = readMarks().find((m) => m.id === id);
+  if (!mark) return { reported: false, message: 'That draft is no longer in the document.', escalation: '' };
+  const context = auditContext();
+  const result = reportProblem(
+    { surface: 'docs', who: context.who, file: context.file, subject: mark.label, kind, note, text: markText(activeDocument(), mark), provenance: provenanceOf(mark), kitName: context.kitName, kitVersion: context.kitVersion },
+    context.governance,
+  );
+  if (!result.ok) return { reported: false, message: result.message, escalation: '' };
+  const moved = withDocumentLock(() => appendAudit([result.record]));
+  return { reported: true, message: result.message + movedNotice(moved), escalation: result.escalation };
 }

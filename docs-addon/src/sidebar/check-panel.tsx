@@ -1,4 +1,4 @@
-import { ErrorNote } from '@onbrand/apps-script/sidebar';
+import { ErrorNote, ReasonForm } from '@onbrand/apps-script/sidebar';
 import { useState } from 'preact/hooks';
 import type { CheckResult, DocFinding, Fix, KitSummary } from '../contract';
 import { ChannelSelect, Field, Notes, useAction } from './parts';
@@ -31,6 +31,8 @@ export function CheckPanel(props: { kit: KitSummary | null }) {
   const [channel, setChannel] = useState('');
   const [result, setResult] = useState<CheckResult | null>(null);
   const [message, setMessage] = useState('');
+  // The finding whose "Ignore" form is open.
+  const [ignoring, setIgnoring] = useState<string | null>(null);
   const { busy, error, run } = useAction();
 
   const check = () => run(async () => setResult(await call('checkDocument', { scope, channel })));
@@ -44,6 +46,15 @@ export function CheckPanel(props: { kit: KitSummary | null }) {
     run(async () => {
       const answer = await call('selectFinding', finding.location ? { location: finding.location } : {});
       setMessage(answer.message);
+    });
+  const ignore = (finding: DocFinding, reason: string) =>
+    run(async () => {
+      const answer = await call('ignoreFinding', { rule: finding.rule, match: finding.match, sentence: finding.sentence, reason, scope, channel });
+      setMessage(answer.message);
+      if (answer.ignored) {
+        setIgnoring(null);
+        setResult(await call('checkDocument', { scope, channel }));
+      }
     });
   const safe = result?.findings.filter((f) => f.safe) ?? [];
 
@@ -123,6 +134,13 @@ export function CheckPanel(props: { kit: KitSummary | null }) {
                             </button>
                           ))}
                         </div>
+                      )}
+                      {ignoring === finding.id ? (
+                        <ReasonForm label={`Ignore “${finding.match || finding.rule}” here`} action="Ignore here" busy={busy} onSubmit={(reason) => ignore(finding, reason)} onCancel={() => setIgnoring(null)} />
+                      ) : (
+                        <button class="button link" disabled={busy} onClick={() => setIgnoring(finding.id)} aria-label={`Ignore “${finding.match || finding.rule}” here…`}>
+                          Ignore here…
+                        </button>
                       )}
                     </li>
                   ))}

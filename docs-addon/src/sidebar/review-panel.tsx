@@ -1,46 +1,51 @@
-import { ErrorNote, useRemote } from '@onbrand/apps-script/sidebar';
+import { AuditDownloads, ErrorNote, Outcome, ReasonForm, ReportForm, useRemote } from '@onbrand/apps-script/sidebar';
 import { useState } from 'preact/hooks';
-import type { AuditEntry, Mark } from '../contract';
-import { useAction } from './parts';
+import type { FindingSummary, Mark } from '../contract';
+import { Field, useAction } from './parts';
 import { call } from './rpc';
 
-function download(csv: string) {
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
-  link.download = 'onbrand-audit-log.csv';
-  link.click();
-}
+type Open = { id: string; form: 'errors'; findings: FindingSummary[] } | { id: string; form: 'report' | 'reject' };
 
-/** AI text awaiting approval, rewrites awaiting a choice, and the audit log. */
+/** AI text awaiting approval, rewrites awaiting a choice, and the audit trail. */
 export function ReviewPanel(props: { marks: readonly Mark[]; onChange: () => void }) {
   const audit = useRemote(() => call('getAuditLog', {}));
   const [message, setMessage] = useState('');
-  // Error-level findings an approval stopped at, shown for the approver to confirm or go and fix.
-  const [open, setOpen] = useState<{ id: string; findings: AuditEntry['findings'] } | null>(null);
+  const [escalation, setEscalation] = useState('');
+  // The one form open under a mark: the error-level findings an approval stopped at, a report, or a rejection.
+  const [open, setOpen] = useState<Open | null>(null);
   const { busy, error, run } = useAction();
-  const act = (work: () => Promise<{ message: string }>) =>
+  const act = (work: () => Promise<{ message: string; escalation?: string }>) =>
     run(async () => {
-      setMessage((await work()).message);
+      const answer = await work();
+      setMessage(answer.message);
+      setEscalation(answer.escalation ?? '');
       props.onChange();
       await audit.refresh();
     });
   const approve = (id: string, confirm: boolean) =>
     act(async () => {
       const answer = await call('approveMark', { id, confirm });
-      setOpen(answer.open.length ? { id, findings: answer.open } : null);
+      setOpen(answer.open.length ? { id, form: 'errors', findings: answer.open } : null);
       return answer;
     });
+  const closeAfter = (work: () => Promise<{ message: string; escalation?: string }>) =>
+    act(async () => {
+      const answer = await work();
+      setOpen(null);
+      return answer;
+    });
+  const reportButton = (mark: Mark) => (
+    <button class="button" disabled={busy} onClick={() => setOpen({ id: mark.id, form: 'report' })} aria-label={`Report a problem with ${mark.label}`}>
+      Report a problem
+    </button>
+  );
 
   return (
     <>
       <section class="card" aria-labelledby="review-title">
         <h2 id="review-title">Awaiting approval ({props.marks.length})</h2>
         <p class="muted">AI text stays highlighted until a person approves it. Approving records who, when, the template, model and findings.</p>
-        {message && (
-          <p class="muted" role="status">
-            {message}
-          </p>
-        )}
+        <Outcome message={message} escalation={escalation} />
         <ErrorNote message={error} />
         {/* Rewrites waiting for a choice come first: the original and the rewrite both sit in the document until then. */}
         {[...props.marks].sort((a, b) => Number(b.original !== null) - Number(a.original !== null)).map((mark) => (
@@ -63,12 +68,13 @@ export function ReviewPanel(props: { marks: readonly Mark[]; onChange: () => voi
                   <button class="button" disabled={busy} onClick={() => act(() => call('chooseRewrite', { id: mark.id, keep: 'original' }))}>
                     Keep original
                   </button>
+                  {reportButton(mark)}
                 </div>
               </>
             ) : (
               <>
                 <pre>{mark.text}</pre>
-                {open?.id === mark.id ? (
+                {open?.id === mark.id && open.form === 'errors' ? (
                   <div role="alertdialog" aria-label={`Open findings in ${mark.label}`}>
                     <ul class="findings" aria-label="Open errors">
                       {open.findings.map((f, i) => (
@@ -87,11 +93,23 @@ export function ReviewPanel(props: { marks: readonly Mark[]; onChange: () => voi
                     </div>
                   </div>
                 ) : (
-                  <button class="button primary" disabled={busy} onClick={() => approve(mark.id, false)} aria-label={`Approve ${mark.label}`}>
-                    Approve
-                  </button>
+                  <div class="row">
+                    <button class="button primary" disabled={busy} onClick={() => approve(mark.id, false)} aria-label={`Approve ${mark.label}`}>
+                      Approve
+                    </button>
+                    <button class="button" disabled={busy} onClick={() => setOpen({ id: mark.id, form: 'reject' })} aria-label={`Reject ${mark.label}`}>
+                      Reject
+                    </button>
+                    {reportButton(mark)}
+                  </div>
                 )}
               </>
+            )}
+            {open?.id === mark.id && open.form === 'reject' && (
+              <ReasonForm label={`Reject ${mark.label}`} action="Reject and remove" busy={busy} onSubmit={(reason) => closeAfter(() => call('rejectMark', { id: mark.id, reason }))} onCancel={() => setOpen(null)} />
+            )}
+            {open?.id === mark.id && open.form === 'report' && (
+              <ReportForm subject={mark.label} busy={busy} onSend={(kind, note) => closeAfter(() => call('reportMark', { id: mark.id, kind, note }))} onCancel={() => setOpen(null)} />
             )}
           </article>
         ))}
@@ -99,37 +117,71 @@ export function ReviewPanel(props: { marks: readonly Mark[]; onChange: () => voi
       <section class="card" aria-labelledby="audit-title">
         <h2 id="audit-title">Audit log</h2>
         <ErrorNote message={audit.error} />
-        {audit.value && audit.value.entries.length === 0 && <p class="muted">Nothing approved yet.</p>}
-        {audit.value && audit.value.entries.length > 0 && (
+        {audit.value && audit.value.records.length === 0 && <p class="muted">Nothing recorded yet.</p>}
+        {audit.value && audit.value.records.length > 0 && (
           <>
             <table class="audit" aria-label="Audit log">
               <thead>
                 <tr>
                   <th>When</th>
                   <th>Who</th>
-                  <th>Piece</th>
-                  <th>Findings</th>
+                  <th>Action</th>
+                  <th>What</th>
                 </tr>
               </thead>
               <tbody>
-                {audit.value.entries.map((entry) => (
-                  <tr key={entry.markId + entry.approvedAt}>
-                    <td>{entry.approvedAt.slice(0, 16).replace('T', ' ')}</td>
-                    <td>{entry.approvedBy}</td>
-                    <td>
-                      {entry.label} ({entry.provider})
+                {[...audit.value.records].reverse().map((record, i) => (
+                  <tr key={i}>
+                    <td>{record.when.slice(0, 16).replace('T', ' ')}</td>
+                    <td>{record.who}</td>
+                    <td>{record.action}</td>
+                    <td title={record.detail}>
+                      {record.subject}
+                      {record.provider ? ` (${record.provider})` : ''}
                     </td>
-                    <td>{entry.findings.length}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
-            <button class="button" onClick={() => download(audit.value!.csv)}>
-              Download CSV
-            </button>
+            <AuditDownloads csv={audit.value.csv} json={audit.value.json} baseName="onbrand-audit-log" />
           </>
         )}
       </section>
     </>
+  );
+}
+
+/** Who may approve AI text in this document, for a team without a shared kit; the kit's list wins. */
+export function ApproversCard() {
+  const current = useRemote(() => call('getApprovers', {}));
+  const [text, setText] = useState<string | null>(null);
+  const [answer, setAnswer] = useState<{ message: string; problems: string[] } | null>(null);
+  const { busy, error, run } = useAction();
+  const save = () =>
+    run(async () => {
+      const saved = await call('saveApprovers', { content: text ?? '' });
+      setAnswer(saved);
+      await current.refresh();
+    });
+  const value = text ?? current.value?.approvers.join(', ') ?? '';
+  return (
+    <section class="card" aria-labelledby="approvers-title">
+      <h2 id="approvers-title">Approvers</h2>
+      <p class="muted">
+        {current.value?.kitNames ? 'The brand kit names who may approve AI text; its list applies.' : 'Name who may approve AI text in this document (emails or @domain). Empty lets anyone who can edit approve.'}
+      </p>
+      <Field label="Content approvers">
+        <input value={value} onInput={(e) => setText((e.target as HTMLInputElement).value)} />
+      </Field>
+      <button class="button" disabled={busy} onClick={save}>
+        Save approvers
+      </button>
+      <ErrorNote message={error ?? current.error} />
+      {answer && (
+        <p class="muted" role="status" aria-label="Approvers saved">
+          {answer.message} {answer.problems.join('; ')}
+        </p>
+      )}
+    </section>
   );
 }

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { KitSummary, Settings } from '../contract';
 import { Field, Notes, useAction } from './parts';
 import { call } from './rpc';
+import { ApproversCard } from './review-panel';
 
 type Provider = { id: string; label: string; defaultModel: string };
 
@@ -107,6 +108,7 @@ export function SettingsPanel(props: { kit: KitSummary | null; settings: Setting
           {notice}
         </p>
       )}
+      <ApproversCard />
     </>
   );
 }

@@ -9,6 +9,8 @@ import { isFrameLike, type HostFrame } from './host';
 import { kitInfo, readKit, type KitInfo } from './kit-store';
 import { readSnapshot, textLayersOf } from './snapshot';
 import { readRecord, readSections, sectionOf, versionsIn } from './versions';
+import { sentenceAround, withoutIgnored } from '@onbrand/shared/governance';
+import { ignoreFinding as dismissFinding, readIgnored } from './governance';
 
 /** Masters read once per check, by id (null when the master is gone). */
 export type MasterCache = Map<string, CreativeSnapshot | null>;
@@ -45,6 +47,8 @@ async function layoutFindings(frame: HostFrame, snapshot: CreativeSnapshot, kit:
     message: finding.message,
     nodeId: toVersion.get(finding.nodeIds[0]!) ?? frame.id,
     nodeName: finding.nodeName,
+    match: finding.nodeName,
+    sentence: finding.message,
   }));
 }
 
@@ -67,6 +71,8 @@ export async function checkFrame(
     message: finding.message,
     nodeId: finding.node.id,
     nodeName: finding.node.name,
+    match: finding.node.name,
+    sentence: finding.message,
     ...(finding.fix ? { fix: finding.fix } : {}),
     ...(finding.safe === undefined ? {} : { safe: finding.safe }),
   }));
@@ -83,6 +89,8 @@ export async function checkFrame(
           message: finding.message,
           nodeId: text.id,
           nodeName: text.name,
+          match: finding.match,
+          sentence: sentenceAround(text.characters, finding.start, finding.end),
           ...(replacement !== undefined ? { fix: { kind: 'text' as const, nodeId: text.id, start: finding.start, end: finding.end, match: finding.match, replacement }, safe: isSafeFix(finding) } : {}),
         });
       });
@@ -132,7 +140,26 @@ export async function checkBrand(env: PluginEnv, scope: 'selection' | 'versions'
     endBatch(env, batch);
   }
   const notices = kit ? [] : ['No brand kit is set for this file, so only contrast is checked. Import one under Kit.'];
+  // Findings a designer dismissed for this very text stay out; the notice says how many.
+  const ignored = readIgnored(env.host);
+  let dismissed = 0;
+  for (const frame of checked) {
+    const kept = withoutIgnored(frame.findings, ignored, (f) => f);
+    frame.findings = kept.findings;
+    dismissed += kept.ignored;
+  }
+  if (dismissed) notices.push(`${dismissed} finding${dismissed === 1 ? ' was' : 's were'} ignored with a reason (see the audit log); ${dismissed === 1 ? 'it comes' : 'they come'} back if the text changes.`);
   const count = checked.reduce((sum, frame) => sum + frame.findings.length, 0);
   env.host.notify(`${batch.cancelled ? 'Check cancelled. ' : ''}${count} finding${count === 1 ? '' : 's'} in ${checked.length} frame${checked.length === 1 ? '' : 's'}.`);
   return { frames: checked, kit: kitInfo(kit), notices, cancelled: batch.cancelled };
+}
+
+/** Dismisses one finding of a frame: the frame is checked again so the finding (and its severity) is the kit's, not the UI's. */
+export async function ignoreFrameFinding(env: PluginEnv, frameId: string, findingId: string, reason: string): Promise<{ ignored: boolean; message: string }> {
+  const node = await env.host.getNodeByIdAsync(frameId);
+  if (!node || node.removed || !isFrameLike(node)) return { ignored: false, message: 'That frame is no longer in this file. Check again.' };
+  const checked = await checkFrame(node, readKit(env.host), env.host.mixed, undefined, { host: env.host, masters: new Map() });
+  const finding = checked.findings.find((f) => f.id === findingId);
+  if (!finding) return { ignored: false, message: 'That finding is no longer there. Check again.' };
+  return dismissFinding(env, finding, reason);
 }

@@ -12,6 +12,7 @@ import { planVersion, refineVersion } from './plan-version';
 import { readRoleOverrides } from './roles';
 import { readSnapshot, slotName, textLayersOf, zipLayers } from './snapshot';
 import { FontLoader, styleFields } from './text';
+import { logGenerated } from './governance';
 import { copyOfMaster, hashesById, layerHash, masterHash, readSections, summarize, versionsIn, writeRecord, writeSections, type LayerEntry, type VersionRecord } from './versions';
 
 /** Space between versions in a section, and around them. */
@@ -251,6 +252,7 @@ export async function generateVersions(env: PluginEnv, input: GenerateInput): Pr
     endBatch(env, batch);
   }
   for (const job of jobs) arrangeSection(job.section!);
+  await logGenerated(env, versions);
   host.commitUndo();
   if (skipped.size) notices.push(`Left ${[...skipped].map((name) => `"${name}"`).join(', ')} as in the master, copy and size: a font is missing on this machine.`);
   const flagged = versions.filter((version) => version.flags.length).length;

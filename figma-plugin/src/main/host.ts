@@ -137,6 +137,8 @@ export interface FigmaHost {
   getNodeByIdAsync(id: string): Promise<HostBaseNode | null>;
   createSection(): HostSection;
   skipInvisibleInstanceChildren: boolean;
+  /** Needs "currentuser" in the manifest's permissions; Figma throws on the read without it. */
+  readonly currentUser: Pick<User, 'id' | 'name'> | null;
 }
 
 const frameTypes: ReadonlySet<string> = new Set(['FRAME', 'COMPONENT', 'INSTANCE']);

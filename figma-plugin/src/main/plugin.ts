@@ -3,7 +3,8 @@ import { sizePresets } from '@onbrand/shared/layout';
 import { createChannelServer, createDispatcher, type Handlers } from '@onbrand/shared/rpc';
 import { figmaContract, type FigmaEvents } from '../contract';
 import { realClock, type Clock } from './batch';
-import { checkBrand } from './check';
+import { checkBrand, ignoreFrameFinding } from './check';
+import { auditLog, reportVersion, reviewVersions } from './governance';
 import type { PluginEnv } from './context';
 import { exportVersions } from './export';
 import { applyFixes, selectNode } from './fix';
@@ -58,6 +59,10 @@ function handlers(env: PluginEnv): Handlers<typeof figmaContract> {
       host.notify(`Brand kit "${saved.kit.name}" ${saved.kit.version} is now this file's kit.`);
       return { ok: true, kit: kitInfo(saved.kit), issues: [] };
     },
+    reviewVersions: ({ ids, decision, reason }) => reviewVersions(env, ids, decision, reason),
+    reportVersion: ({ id, kind, note }) => reportVersion(env, id, kind, note),
+    ignoreFinding: ({ frameId, findingId, reason }) => ignoreFrameFinding(env, frameId, findingId, reason),
+    getAuditLog: () => auditLog(host),
     savePreferences: async (preferences) => {
       await savePreferences(host, preferences);
       return { saved: true };

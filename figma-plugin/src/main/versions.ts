@@ -54,6 +54,8 @@ export interface VersionRecord {
   actions: string[];
   flags: VersionFlag[];
   updatedAt: string;
+  /** A person's decision on the AI copy; until it is "approved" the version stays marked as an AI draft. */
+  review?: { state: 'approved' | 'rejected'; by: string; at: string; reason?: string };
 }
 
 const r = (value: number | undefined) => (value === undefined ? null : Math.round(value * 100) / 100);
@@ -218,6 +220,7 @@ export function summarize(id: string, name: string, record: VersionRecord, stale
     kitVersion: record.kitVersion,
     provenance: origin,
     aiGenerated: provenance.aiGenerated,
+    review: provenance.aiGenerated ? (record.review ? `${record.review.state} by ${record.review.by}` : 'awaiting approval') : '',
     stale,
     actions: record.actions,
     flags: record.flags,

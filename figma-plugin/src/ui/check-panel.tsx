@@ -6,8 +6,10 @@ import { call } from './rpc';
 const fixLabel = (fix: PluginFix): string =>
   fix.kind === 'fontSize' ? `Raise to ${fix.size} px` : fix.kind === 'text' ? `Use “${fix.replacement}”` : `Use ${fix.hex}`;
 
-function FindingRow(props: { finding: CheckFinding; onFix: (fixes: PluginFix[]) => void }) {
+function FindingRow(props: { finding: CheckFinding; frameId: string; onFix: (fixes: PluginFix[]) => void; onIgnore: (frameId: string, findingId: string, reason: string) => void }) {
   const { finding } = props;
+  const [reason, setReason] = useState<string | null>(null);
+  const what = finding.match || finding.rule;
   return (
     <li class={`finding ${finding.severity}`} data-rule={finding.rule}>
       <button class="finding-select" onClick={() => void call('selectNode', { id: finding.nodeId })} title="Select and zoom to the layer">
@@ -18,6 +20,25 @@ function FindingRow(props: { finding: CheckFinding; onFix: (fixes: PluginFix[]) 
         <button class="button small" onClick={() => props.onFix([finding.fix!])} title={finding.safe === false ? 'A bigger change: look before you apply it' : undefined}>
           {finding.safe === false ? 'Review fix' : 'Fix'}: {fixLabel(finding.fix)}
         </button>
+      )}
+      {reason === null ? (
+        <button class="button small" onClick={() => setReason('')} aria-label={`Ignore “${what}” here…`}>
+          Ignore here…
+        </button>
+      ) : (
+        <form
+          class="row"
+          aria-label={`Ignore “${what}” here`}
+          onSubmit={(event) => {
+            event.preventDefault();
+            props.onIgnore(props.frameId, finding.id, reason);
+          }}
+        >
+          <input class="input" aria-label="Reason" placeholder="Why this can stay" value={reason} onInput={(event) => setReason(event.currentTarget.value)} />
+          <button class="button small" type="submit">
+            Ignore
+          </button>
+        </form>
       )}
     </li>
   );
@@ -54,6 +75,18 @@ export function CheckPanel() {
       setNotices(answer.skipped);
       setSummary(bulk ? { changes: answer.changes, undo: answer.undo } : null);
       await check(lastScope);
+    } catch (failure) {
+      setError((failure as Error).message);
+    }
+  }
+
+  async function ignore(frameId: string, findingId: string, reason: string) {
+    try {
+      const answer = await call('ignoreFinding', { frameId, findingId, reason });
+      if (!answer.ignored) return setError(answer.message);
+      setError(null);
+      await check(lastScope);
+      setNotices((current) => [answer.message, ...current]);
     } catch (failure) {
       setError((failure as Error).message);
     }
@@ -131,7 +164,7 @@ export function CheckPanel() {
             ) : (
               <ul class="findings" aria-label={`Findings in ${frame.name}`}>
                 {frame.findings.map((finding) => (
-                  <FindingRow key={finding.id} finding={finding} onFix={fix} />
+                  <FindingRow key={finding.id} finding={finding} frameId={frame.id} onFix={fix} onIgnore={ignore} />
                 ))}
               </ul>
             )}

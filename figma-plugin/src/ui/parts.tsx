@@ -35,7 +35,7 @@ export function Field(props: { label: string; children: ComponentChildren; hint?
 }
 
 /** One version: its size, variant and locale, what the resize did and its flags. */
-export function VersionItem(props: { version: VersionSummary; children?: ComponentChildren }) {
+export function VersionItem(props: { version: VersionSummary; children?: ComponentChildren; footer?: ComponentChildren }) {
   const { version } = props;
   return (
     <li class="version" data-version-id={version.id}>
@@ -49,9 +49,14 @@ export function VersionItem(props: { version: VersionSummary; children?: Compone
             stale
           </span>
         )}
-        {version.aiGenerated && (
-          <span class="badge ai" title={`Copy drafted by ${version.provenance}; review before it ships`}>
-            AI draft
+        {version.aiGenerated && !version.review.startsWith('approved') && (
+          <span class="badge ai" title={`Copy drafted by ${version.provenance}; ${version.review || 'review before it ships'}`}>
+            {version.review.startsWith('rejected') ? 'AI draft · rejected' : 'AI draft'}
+          </span>
+        )}
+        {version.aiGenerated && version.review.startsWith('approved') && (
+          <span class="badge" title={`Copy drafted by ${version.provenance}; ${version.review}`}>
+            AI · approved
           </span>
         )}
         {version.flags.length > 0 && <span class="badge flag">{version.flags.length} flag(s)</span>}
@@ -71,6 +76,7 @@ export function VersionItem(props: { version: VersionSummary; children?: Compone
           </ul>
         )}
       </details>
+      {props.footer}
     </li>
   );
 }

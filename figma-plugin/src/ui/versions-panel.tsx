@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { VersionSummary } from '../contract';
 import { ErrorNote, Notices, VersionItem } from './parts';
+import { AuditExport, ReviewControls } from './governance';
 import { call } from './rpc';
 import { download, zipExport } from './zip';
 
@@ -93,7 +94,21 @@ export function VersionsPanel(props: { active: boolean; autoUpdate: boolean; sel
           </label>
           <ul class="list" aria-label="Versions">
             {versions.map((version) => (
-              <VersionItem key={version.id} version={version}>
+              <VersionItem
+                key={version.id}
+                version={version}
+                footer={
+                  version.aiGenerated && (
+                    <ReviewControls
+                      version={version}
+                      onDone={(changed, message) => {
+                        if (changed) setVersions((current) => current.map((item) => (item.id === changed.id ? { ...changed, stale: item.stale } : item)));
+                        setNotices([message]);
+                      }}
+                    />
+                  )
+                }
+              >
                 <input type="checkbox" aria-label={`Export ${version.name}`} checked={chosen.has(version.id)} onChange={() => toggle(version.id)} />
               </VersionItem>
             ))}
@@ -120,6 +135,7 @@ export function VersionsPanel(props: { active: boolean; autoUpdate: boolean; sel
           </div>
         </>
       )}
+      <AuditExport />
     </section>
   );
 }

@@ -5,7 +5,7 @@ import { FakeClock } from './fake-clock';
 /** The person using the add-on, as Session reports them; the user's email needs its scope granted. */
 export class FakeSession {
   constructor(
-    private readonly email: string,
+    private email: string,
     private readonly timeZone: string,
     readonly calls: CallLog,
     private readonly manifest: AppsScriptManifest,
@@ -19,6 +19,14 @@ export class FakeSession {
   getEffectiveUser() {
     requireScope(this.manifest, 'Session', 'getEffectiveUser');
     return { getEmail: () => this.email };
+  }
+
+  /**
+   * Who uses the add-on from now on, as a test or the preview sets it (not counted). '' is a user
+   * whose email Apps Script withholds (another domain, or a consumer account).
+   */
+  setActiveUser(email: string): void {
+    this.email = email;
   }
 
   getScriptTimeZone(): string {

@@ -1,4 +1,5 @@
 import type { FigmaHost, HostBaseNode } from '@onbrand/figma-plugin/host';
+import pluginManifest from '../../../figma-plugin/manifest.json';
 import { CallLog, countCalls } from '../call-log';
 import { FakeComponentNode, FakeDocumentNode, FakeFrameNode, FakeInstanceNode, FakeGroupNode, FakePageNode, FakeSectionNode, FakeShapeNode, pageOf, type FakeLayer, type FakeNodeType, type FakeSceneNode } from './fake-nodes';
 import { FakeTextNode } from './fake-text';
@@ -87,6 +88,15 @@ countCalls(FakeViewport, 'viewport', ['scrollAndZoomIntoView']);
 
 const defaultFonts = ['Inter Regular', 'Inter Medium', 'Inter Semi Bold', 'Inter Bold', 'Roboto Regular', 'Roboto Bold'];
 
+/** What Figma throws when a plugin reads figma.currentUser without the permission in its manifest. */
+export const currentUserPermissionError = 'in get_currentUser: "currentuser" permission not specified in manifest.json';
+
+/** The person running the plugin, as figma.currentUser describes them. */
+export type FakeUser = Pick<User, 'id' | 'name' | 'photoUrl' | 'color' | 'sessionId'>;
+
+/** Who runs the plugin unless a test or the preview says otherwise. */
+export const defaultUser: FakeUser = { id: '1203948576', name: 'Maya Ortiz', photoUrl: null, color: '#7b61ff', sessionId: 1 };
+
 /** What Figma says when a plugin with `documentAccess: "dynamic-page"` assigns figma.currentPage. */
 export const currentPageSetterError = 'in set_currentPage: Cannot call with documentAccess: dynamic-page. Use figma.setCurrentPageAsync instead.';
 
@@ -112,6 +122,10 @@ export class FakeFigma implements FigmaHost {
   readonly viewport: FakeViewport;
   private readonly selectionListeners = new Set<() => void>();
   private nextId = 1;
+  /** The manifest's `permissions`, as the plugin's own manifest.json has them unless a test changes them. */
+  permissions: string[] = [...((pluginManifest as { permissions?: string[] }).permissions ?? [])];
+  /** Who runs the plugin: a test sets another person, or null for a session Figma cannot name. */
+  user: FakeUser | null = defaultUser;
 
   constructor(private readonly bridge?: UiBridge) {
     const page = (): FakePageNode => this.current;
@@ -130,6 +144,12 @@ export class FakeFigma implements FigmaHost {
     this.current = this.addPage('Page 1');
     this.current.loaded = true;
     this.viewport = new FakeViewport(this.calls);
+  }
+
+  /** Figma refuses the read outright when the manifest lacks the "currentuser" permission. */
+  get currentUser(): FakeUser | null {
+    if (!this.permissions.includes('currentuser')) throw new Error(currentUserPermissionError);
+    return this.user ? { ...this.user } : null;
   }
 
   get currentPage(): FakePageNode {
@@ -263,6 +283,6 @@ export class FakeFigma implements FigmaHost {
   }
 }
 
-countCalls(FakeFigma, '', ['currentPage.set', 'setCurrentPageAsync', 'loadAllPagesAsync', 'showUI', 'notify', 'on', 'commitUndo', 'loadFontAsync', 'getNodeByIdAsync', 'createFrame', 'createSection']);
+countCalls(FakeFigma, '', ['currentUser.get', 'currentPage.set', 'setCurrentPageAsync', 'loadAllPagesAsync', 'showUI', 'notify', 'on', 'commitUndo', 'loadFontAsync', 'getNodeByIdAsync', 'createFrame', 'createSection']);
 
 type Geometry = Partial<{ x: number; y: number; width: number; height: number }>;

@@ -1,4 +1,4 @@
-export { FakeFigma, FakeUi, FakeClientStorage, FakeViewport, type UiBridge } from './fake-figma';
+export { FakeFigma, FakeUi, FakeClientStorage, FakeViewport, currentUserPermissionError, defaultUser, type FakeUser, type UiBridge } from './fake-figma';
 export { FakeSceneNode, FakeLayer, FakeFrameNode, FakeComponentNode, FakeInstanceNode, FakeGroupNode, FakeShapeNode, FakeSectionNode, FakePageNode, FakeDocumentNode, constrainAxis } from './fake-nodes';
 export { FakeTextNode } from './fake-text';
 export { fakeExport, pngSize } from './fake-export';

@@ -4,6 +4,8 @@ export interface CliIo {
   stderr(text: string): void;
   readFile(path: string): Promise<string>;
   readStdin(): Promise<string>;
+  /** Appends text to a file, making it when missing (the audit trail's JSON lines). */
+  appendFile(path: string, text: string): Promise<void>;
   env: Readonly<Record<string, string | undefined>>;
 }
 

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { appendFile, readFile } from 'node:fs/promises';
 import type { CliIo } from './command';
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
@@ -13,5 +13,6 @@ export const nodeIo: CliIo = {
   stderr: (text) => void process.stderr.write(text),
   readFile: (path) => readFile(path, 'utf8'),
   readStdin: () => readAll(process.stdin),
+  appendFile: (path, text) => appendFile(path, text, 'utf8'),
   env: process.env,
 };

@@ -48,9 +48,25 @@ export function fingerprint(value: object): string {
   return hash;
 }
 
+const copyFingerprints = new WeakMap<object, string>();
+
+/**
+ * The fingerprint of what in a kit shapes copy: all of it but its governance section, since who may
+ * approve, whom to escalate to and whether errors may be ignored change no word of a draft.
+ */
+function copyFingerprint(kit: object): string {
+  let hash = copyFingerprints.get(kit);
+  if (hash === undefined) {
+    const { governance: _governance, ...shaping } = kit as Record<string, unknown>;
+    hash = hashString(canonicalJson(shaping));
+    copyFingerprints.set(kit, hash);
+  }
+  return hash;
+}
+
 /** A draft's seed: the hash of what it is drafted from, the kit's fingerprint and the template's version, so a changed kit or template gives a new draft. */
 export function draftSeed(from: Readonly<Record<string, unknown>>, kit: object, template: { version: string }): string {
-  return hashString(canonicalJson({ ...from, kit: fingerprint(kit), template: template.version }));
+  return hashString(canonicalJson({ ...from, kit: copyFingerprint(kit), template: template.version }));
 }
 
 /** A seeded generator of numbers in [0, 1): mulberry32 (public domain, Tommy Ettinger). */

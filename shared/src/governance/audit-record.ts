@@ -71,6 +71,9 @@ export const auditCsv = (records: readonly AuditRecord[]): string => writeCsv([[
 /** Records as JSON lines, one record per line, as the CLI's --audit file holds them. */
 export const auditJsonLines = (records: readonly AuditRecord[]): string => records.map((record) => `${JSON.stringify(record)}\n`).join('');
 
+/** Records as one JSON array, as every surface's "Download JSON" saves them. */
+export const auditJson = (records: readonly AuditRecord[]): string => `${JSON.stringify(records, null, 2)}\n`;
+
 /** Reads an exported CSV back. A missing column or an unknown surface or action names the line. */
 export function readAuditCsv(text: string): { records: AuditRecord[] } | { error: string } {
   const parsed = parseCsv(text);

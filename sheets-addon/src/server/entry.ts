@@ -4,7 +4,8 @@ import * as custom from './custom-functions';
 import { onInstall, onOpen, showSidebar } from './menu';
 import { currentUser, menuFunctions, runOperation } from './operations';
 import { readPortfolio } from './portfolio';
-import { listInsights, reviewInsight, saveSettingsChange, settingsView } from './settings-view';
+import { listInsights, reportInsight, reviewInsight, saveSettingsChange, settingsView } from './settings-view';
+import { auditExport } from './audit-trail';
 import { readSheetSummary } from './sheet-port';
 import { readStatsCard } from './stats-card';
 import { logLearning } from './learning-log';
@@ -23,7 +24,9 @@ const endpoints = exposeEndpoints(sheetsContract, {
   getPortfolio: () => readPortfolio(active()),
   getStatsCard: (input) => readStatsCard(active(), input.experiment),
   listInsights: () => listInsights(active()),
-  reviewInsight: (input) => locked((spreadsheet) => reviewInsight(spreadsheet, input.id, input.review, currentUser(), new Date())),
+  reviewInsight: (input) => locked((spreadsheet) => reviewInsight(spreadsheet, input.id, input.review, new Date())),
+  reportInsight: (input) => locked((spreadsheet) => reportInsight(spreadsheet, input.id, input.kind, input.note, new Date())),
+  getAuditExport: () => auditExport(active()),
   logLearning: (input) => locked((spreadsheet) => logLearning(spreadsheet, input.experiment, currentUser(), new Date())),
   getSettings: () => settingsView(active()),
   saveSettings: (input) => locked((spreadsheet) => saveSettingsChange(spreadsheet, input)),

@@ -10,7 +10,9 @@ import { narrateWithModel, type ModelAccess } from './model-narrative';
 import { missingColumns, needsFix, needsSetup, report } from './report';
 import { readSettings, type TrackerSettings } from './settings';
 import { appendRows, columnIndex, columnLetter, Formula, lookup, readTable, textColumn, writeColumns, type Table } from './table';
-import { auditSheet, experimentsSheet, insightsSheet, resultsSheet } from './tracker';
+import { experimentsSheet, insightsSheet, resultsSheet } from './tracker';
+import { appendAudit, sheetsRecord } from './audit-trail';
+import type { AuditRecord } from '@onbrand/shared/governance';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -57,12 +59,6 @@ function rowsLink(gid: number, rows: readonly number[], lastColumn: string): For
   return new Formula(`=HYPERLINK("#gid=${gid}&range=A${Math.min(...rows)}:${lastColumn}${Math.max(...rows)}","${label}")`);
 }
 
-/** Appends rows to the Audit log, when there are any and the sheet exists. */
-export function appendAudit(spreadsheet: Spreadsheet, rows: readonly Record<string, unknown>[]): void {
-  const table = rows.length > 0 ? readTable(spreadsheet, auditSheet) : null;
-  if (table) appendRows(table, rows);
-}
-
 /** Finds the anomalies in Results, narrates the new ones and appends them to the Insights sheet. */
 export function writeInsights(spreadsheet: Spreadsheet, deps: InsightDeps): Report {
   const outOfTime = deadline(deps.clock);
@@ -103,7 +99,8 @@ export function writeInsights(spreadsheet: Spreadsheet, deps: InsightDeps): Repo
 
   // Rows finished but not yet written, and how many have been written.
   let rows: Record<string, unknown>[] = [];
-  let audit: Record<string, unknown>[] = [];
+  let audit: AuditRecord[] = [];
+  const auditContext = { who: deps.user, file: spreadsheet.getName(), kitName: deps.kit?.name ?? '', kitVersion: deps.kit?.version ?? '' };
   let written = 0;
   let updated = 0;
   // What the privacy screen held back or refused, said once in the report (kinds and counts, never values).
@@ -131,8 +128,9 @@ export function writeInsights(spreadsheet: Spreadsheet, deps: InsightDeps): Repo
         text = answer.text;
         writtenBy = `AI draft: ${deps.model.provider} ${answer.model}`;
         answer.notices.forEach((notice) => privacy.add(notice));
-        const held = answer.heldBack.length > 0 ? ` (held back: ${describeHeldBack(answer.heldBack)})` : '';
-        audit.push({ When: new Date(deps.clock.now()).toISOString(), Who: deps.user, Action: 'generate insight', Template: `${answer.templateId}@${answer.templateVersion}`, Provider: deps.model.provider, Model: answer.model, Detail: `${id}: ${headline}${held}` });
+        const held = answer.heldBack.length > 0 ? `held back: ${describeHeldBack(answer.heldBack)}` : '';
+        const fields = { action: 'generated' as const, subject: `${id}: ${headline}`, templateId: answer.templateId, templateVersion: answer.templateVersion, provider: deps.model.provider, model: answer.model, text, detail: held };
+        audit.push(sheetsRecord(fields, auditContext, new Date(deps.clock.now())));
       } else if (answer.blocked) {
         privacy.add(answer.why);
         writtenBy = `Onbrand offline (not sent to ${deps.model.provider}: the kit's privacy policy blocks personal data)`;
@@ -166,7 +164,7 @@ export function writeInsights(spreadsheet: Spreadsheet, deps: InsightDeps): Repo
  * audit rows. Given no table, it reads the Insights sheet first (the caller has just taken the
  * lock), so an insight another run wrote meanwhile is updated rather than repeated.
  */
-function appendNew(spreadsheet: Spreadsheet, read: Table | null, rows: readonly Record<string, unknown>[], audit: readonly Record<string, unknown>[]): void {
+function appendNew(spreadsheet: Spreadsheet, read: Table | null, rows: readonly Record<string, unknown>[], audit: readonly AuditRecord[]): void {
   const table = read ?? readTable(spreadsheet, insightsSheet);
   if (!table) return;
   const ids = table.rows.map(textColumn(table, 'Id'));

@@ -7,7 +7,9 @@ import { issueList, issueMessages } from './report';
 import { checkServerUrl, readSettings, rowsByLabel, scoringWeights, settingRows, settingValue, type TrackerSettings } from './settings';
 import { appendRows, columnIndex, readTable, textColumn, writeColumns } from './table';
 import { insightsSheet } from './tracker';
-import { appendAudit } from './insights';
+import { appendAudit, latestRecord, sheetsContext, sheetsRecord } from './audit-trail';
+import { activeIdentity } from '@onbrand/apps-script/server';
+import { checkApprover, reportProblem } from '@onbrand/shared/governance';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -80,19 +82,46 @@ export function listInsights(spreadsheet: Spreadsheet, table = readTable(spreads
     .slice(0, 30);
 }
 
-/**
- * Records a person's review of an insight: its Review cell, and an Audit log row saying who
- * approved or dismissed which generation (template, provider, model) and when.
- */
-export function reviewInsight(spreadsheet: Spreadsheet, id: string, review: 'approved' | 'dismissed', who: string, now: Date): InsightItem[] {
+/** An insight's row, its text and where it came from (the model named in Written by, the template from its generated record). */
+function insightRow(spreadsheet: Spreadsheet, id: string) {
   const table = readTable(spreadsheet, insightsSheet);
   const index = table ? table.rows.map(textColumn(table, 'Id')).indexOf(id) : -1;
-  const reviewColumn = table ? columnIndex(table.header, 'Review') : -1;
-  if (!table || index < 0 || reviewColumn < 0) return listInsights(spreadsheet, table);
-  table.range.offset(index + 1, reviewColumn, 1, 1).setValues([[review]]);
+  if (!table || index < 0) return { table, found: null };
   const row = table.rows[index]!;
-  row[reviewColumn] = review;
   const ai = /^AI draft: (\S+) (.+)$/.exec(textColumn(table, 'Written by')(row));
-  appendAudit(spreadsheet, [{ When: now.toISOString(), Who: who, Action: `${review === 'approved' ? 'approve' : 'dismiss'} insight`, Template: ai ? 'experiment-insight' : 'offline narrative', Provider: ai ? ai[1] : 'offline', Model: ai ? ai[2] : '', Detail: `${id}: ${textColumn(table, 'Headline')(row)}`, 'Approved by': review === 'approved' ? who : '' }]);
+  const generated = ai ? latestRecord(spreadsheet, `${id}:`, 'generated') : null;
+  const subject = `${id}: ${textColumn(table, 'Headline')(row)}`;
+  const provenance = { templateId: generated?.templateId ?? (ai ? 'experiment-insight' : 'offline narrative'), templateVersion: generated?.templateVersion ?? '', provider: ai ? ai[1]! : 'offline', model: ai ? ai[2]! : '' };
+  return { table, found: { index, row, subject, text: textColumn(table, 'Narrative')(row), provenance } };
+}
+
+/**
+ * Records a person's review of an insight: its Review cell, and an audit record saying who
+ * approved or dismissed which generation (template, provider, model, a hash of the text) and when.
+ * Approving takes a named approver when the kit or the Settings name any.
+ */
+export function reviewInsight(spreadsheet: Spreadsheet, id: string, review: 'approved' | 'dismissed', now: Date): InsightItem[] {
+  const { table, found } = insightRow(spreadsheet, id);
+  const reviewColumn = table ? columnIndex(table.header, 'Review') : -1;
+  if (!table || !found || reviewColumn < 0) return listInsights(spreadsheet, table);
+  const context = sheetsContext(spreadsheet);
+  if (review === 'approved') {
+    const check = checkApprover(context.governance, activeIdentity(), 'content');
+    if (!check.allowed) throw new RpcFailure('not_approver', check.message);
+  }
+  table.range.offset(found.index + 1, reviewColumn, 1, 1).setValues([[review]]);
+  found.row[reviewColumn] = review;
+  appendAudit(spreadsheet, [sheetsRecord({ action: review === 'approved' ? 'approved' : 'rejected', subject: found.subject, ...found.provenance, text: found.text }, context, now)]);
   return listInsights(spreadsheet, table);
+}
+
+/** Reports a problem with an insight's narrative, logged with its provenance; names the kit's escalation contact. */
+export function reportInsight(spreadsheet: Spreadsheet, id: string, kind: string, note: string, now: Date): { reported: boolean; message: string; escalation: string } {
+  const { found } = insightRow(spreadsheet, id);
+  if (!found) return { reported: false, message: 'That insight is no longer on the Insights sheet.', escalation: '' };
+  const context = sheetsContext(spreadsheet);
+  const result = reportProblem({ surface: 'sheets', who: context.who, file: context.file, subject: found.subject, kind, note, text: found.text, provenance: found.provenance, kitName: context.kitName, kitVersion: context.kitVersion }, context.governance, now);
+  if (!result.ok) return { reported: false, message: result.message, escalation: '' };
+  appendAudit(spreadsheet, [result.record]);
+  return { reported: true, message: result.message, escalation: result.escalation };
 }

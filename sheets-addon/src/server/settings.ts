@@ -29,10 +29,12 @@ export interface TrackerSettings {
   baseUrl: string;
   channel: string;
   kitJson: string;
+  /** Who may approve AI text here when the kit names nobody: emails, @domains. */
+  contentApprovers: string;
 }
 
 type NumberKey = `weights.${keyof ScoreWeights}` | `thresholds.${keyof Thresholds}`;
-type TextKey = 'provider' | 'model' | 'baseUrl' | 'channel' | 'kitJson';
+type TextKey = 'provider' | 'model' | 'baseUrl' | 'channel' | 'kitJson' | 'contentApprovers';
 
 interface SettingRow {
   key: NumberKey | TextKey;
@@ -58,6 +60,7 @@ export const settingRows: readonly SettingRow[] = [
   { key: 'baseUrl', label: 'Model server URL', value: '', note: 'Only for openai-compatible: the https base URL of the server, e.g. https://models.example.com/v1. Its prefix must be in urlFetchWhitelist in appsscript.json.' },
   { key: 'channel', label: 'Brand check channel', value: '', note: 'The kit channel used by Brand-check column, e.g. email-subject.' },
   { key: 'kitJson', label: 'Brand kit (JSON)', value: '', note: 'Paste the brand kit here (a cell holds up to 50,000 characters), or save it from the sidebar (any size). =ONBRAND_LINT(A2) reads the saved kit; =ONBRAND_LINT(A2, "", OnbrandKit) reads this cell.' },
+  { key: 'contentApprovers', label: 'Content approvers', value: '', note: 'Who may approve AI narratives when the brand kit names nobody: emails or @domains, separated by commas. Blank lets anyone who can edit approve. Protect this row so only they can change it.' },
 ];
 
 /** A model server's base URL: https only, and a notice when the fetch allowlist this add-on is built with lacks it. */

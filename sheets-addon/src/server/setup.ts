@@ -1,6 +1,7 @@
 import { cellText, isBlankCell, plural } from '@onbrand/shared/experiments';
 import type { Report } from '../contract';
 import { report } from './report';
+import { migrateAuditSheet } from './audit-trail';
 import { settingRows } from './settings';
 import { columnIndex, columnLetter, ensureGrid, isBlankRow, pointName, usedLength } from './table';
 import { settingsSheet, trackerSheets, type ColumnSpec, type SheetSpec } from './tracker';
@@ -127,6 +128,8 @@ function setUpSheet(spreadsheet: Spreadsheet, spec: SheetSpec): SheetOutcome {
 
 /** Creates what is missing of the tracker and reports what it added. */
 export function setupTracker(spreadsheet: Spreadsheet): Report {
+  // An Audit log in the older columns moves into the record's columns first, every row kept.
+  migrateAuditSheet(spreadsheet);
   const outcomes = trackerSheets.map((spec) => ({ spec, ...setUpSheet(spreadsheet, spec) }));
   const created = outcomes.filter((o) => o.created).map((o) => o.spec.name);
   const extended = outcomes.filter((o) => o.addedColumns.length > 0).map((o) => `${o.spec.name} (${o.addedColumns.join(', ')})`);

@@ -1,4 +1,5 @@
 import { sheetFormats, stages } from '@onbrand/shared/experiments';
+import { auditColumns } from '@onbrand/shared/governance';
 
 // The tracker's sheets: what Set up creates and what every operation reads. Columns are found by
 // header name, case-insensitively, so people may reorder them or add their own; each sheet is also
@@ -147,16 +148,11 @@ export const learningSheet = sheet('Learning log', 'OnbrandLearning', [
   'Owner',
 ]);
 
-export const auditSheet = sheet('Audit log', 'OnbrandAudit', [
-  { header: 'When', width: 170 },
-  { header: 'Who', width: 170 },
-  'Action',
-  'Template',
-  'Provider',
-  'Model',
-  { header: 'Detail', width: 260 },
-  'Approved by',
-]);
+// The audit trail's columns are the one record shape every surface exports, named as in the exports.
+const auditWidths: Partial<Record<(typeof auditColumns)[number], number>> = { when: 170, who: 170, subject: 220, textHash: 120, detail: 320 };
+export const auditSheet = sheet('Audit log', 'OnbrandAudit', auditColumns.map((header) => ({ header, width: auditWidths[header] })));
+/** Where the Audit log's oldest rows move past its cap; made when first needed. */
+export const auditArchiveSheet = sheet('Audit log archive', 'OnbrandAuditArchive', auditSheet.columns);
 
 export const metricsSheet = sheet('Metrics', 'OnbrandMetrics', [
   useCase,

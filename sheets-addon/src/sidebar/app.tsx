@@ -60,15 +60,6 @@ export function App() {
     if (experiment !== undefined) void stats.refresh();
   }, [experiment]);
 
-  async function review(id: string, decision: 'approved' | 'dismissed') {
-    try {
-      await call('reviewInsight', { id, review: decision });
-    } catch (failure) {
-      setError((failure as Error).message);
-    }
-    await insights.refresh();
-  }
-
   async function log(name: string) {
     try {
       setLogged((await call('logLearning', { experiment: name })).message);
@@ -110,7 +101,7 @@ export function App() {
       <ErrorNote message={portfolio.error ?? stats.error ?? insights.error ?? settings.error} />
       <PortfolioCard portfolio={portfolio.value} />
       <StatsCardView stats={stats.value} onPick={setExperiment} onLog={log} logged={logged} />
-      <InsightsList insights={insights.value} review={review} />
+      <InsightsList insights={insights.value} onChange={insights.refresh} />
       <SettingsForm settings={settings.value} save={save} />
       <section class="card" aria-labelledby="sheet-title">
         <h2 id="sheet-title">This sheet</h2>

@@ -15,11 +15,12 @@ import {
   type ProviderId,
   type Transport,
 } from '../../generate';
-import { UsageError, type Command } from '../command';
+import { UsageError, type CliIo, type Command } from '../command';
+import { auditJsonLines, auditRecord, type AuditRecord } from '../../governance';
 import { readInput } from '../read-input';
 
 const usage =
-  'onbrand draft --brief BRIEF.json --kit KIT [--provider offline|openai|anthropic|gemini|openai-compatible] [--model NAME] [--base-url URL] [--format json|markdown] [--deadline SECONDS]';
+  'onbrand draft --brief BRIEF.json --kit KIT [--provider offline|openai|anthropic|gemini|openai-compatible] [--model NAME] [--base-url URL] [--format json|markdown] [--deadline SECONDS] [--audit FILE]';
 
 /** Where each provider's key comes from; keys are read from the environment only, never from flags. */
 export const keyVariables: Readonly<Record<Exclude<ProviderId, 'offline'>, string>> = {
@@ -156,6 +157,38 @@ export function packMarkdown(pack: ContentPack): string {
   ].join('\n');
 }
 
+/** One "generated" audit record per piece of a pack, with its provenance and a hash of its text. */
+export function packRecords(pack: ContentPack, context: { file: string; kitName: string; kitVersion: string; who?: string | undefined }): AuditRecord[] {
+  const p = pack.provenance;
+  return pack.pieces.map((piece) =>
+    auditRecord({
+      surface: 'cli',
+      action: 'generated',
+      who: context.who || 'onbrand cli',
+      file: context.file,
+      subject: piece.id,
+      templateId: p.template,
+      templateVersion: p.templateVersion,
+      provider: p.provider,
+      model: p.model,
+      kitName: context.kitName,
+      kitVersion: context.kitVersion,
+      text: piece.text,
+      detail: `${piece.findings.length} finding(s), fit ${piece.score}${piece.needsReview ? ', needs review' : ''}`,
+      when: p.createdAt,
+    }),
+  );
+}
+
+/** Appends records to an audit file as JSON lines; a file that cannot be written is bad usage naming it. */
+export async function appendAudit(io: CliIo, path: string, records: readonly AuditRecord[]): Promise<void> {
+  try {
+    await io.appendFile(path, auditJsonLines(records));
+  } catch (error) {
+    throw new UsageError(`could not append to the audit file "${path}": ${(error as Error).message}`);
+  }
+}
+
 export const draftCommand: Command = {
   name: 'draft',
   summary: 'Draft an on-brand content pack from a campaign brief (offline by default)',
@@ -173,6 +206,7 @@ export const draftCommand: Command = {
           'base-url': { type: 'string' },
           format: { type: 'string', default: 'json' },
           deadline: { type: 'string' },
+          audit: { type: 'string' },
         },
         strict: true,
         allowPositionals: false,
@@ -220,6 +254,7 @@ export const draftCommand: Command = {
     io.stdout(scrubSecret(output, apiKey));
     // What the privacy screen held back is said on stderr too, where a person running a pipeline sees it.
     for (const notice of result.value.notices.filter(isPrivacyNotice)) io.stderr(`onbrand draft: ${notice}\n`);
+    if (values.audit) await appendAudit(io, values.audit, packRecords(result.value, { file: values.brief!, kitName: kit.value.name, kitVersion: kit.value.version, who: io.env.ONBRAND_AUDIT_WHO }));
     // A pipeline reading the JSON may not look at its notices, so a fallback is said on stderr too.
     if (provider !== 'offline' && result.value.provenance.provider === 'offline') {
       io.stderr(scrubSecret(`onbrand draft: ${result.value.notices.find((n) => n.includes('offline')) ?? 'the model gave no usable answer; this is the offline draft.'}\n`, apiKey));
