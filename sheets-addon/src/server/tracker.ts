@@ -110,6 +110,8 @@ export const experimentsSheet = sheet('Experiments', 'OnbrandExperiments', [
   { header: 'Sample per arm', format: count },
   { header: 'Days', format: '0' },
   status,
+  { header: 'Alpha per comparison', format: '0.0000' },
+  { header: 'Last arm costs', format: count },
 ]);
 
 export const resultsSheet = sheet('Results', 'OnbrandResults', [
@@ -120,6 +122,8 @@ export const resultsSheet = sheet('Results', 'OnbrandResults', [
   { header: 'Visitors', format: count },
   { header: 'Conversions', format: count },
   { header: 'Revenue', format: '#,##0.00' },
+  { header: 'Revenue sum of squares', format: '#,##0.00', width: 150 },
+  { header: 'Brand fit', format: '0' },
   { header: 'Rate', format: sheetFormats.rate },
   { header: 'Lift', format: sheetFormats.lift },
   { header: 'CI low', format: sheetFormats.lift },
@@ -130,6 +134,11 @@ export const resultsSheet = sheet('Results', 'OnbrandResults', [
   { header: 'Lift to date', format: sheetFormats.lift },
   { header: 'Holm p to date', format: sheetFormats.pValue },
   { header: 'P(beat) to date', format: sheetFormats.probability },
+  { header: 'Revenue per visitor', format: '#,##0.00' },
+  { header: 'RPV lift to date', format: sheetFormats.lift },
+  { header: 'RPV Holm p to date', format: sheetFormats.pValue },
+  { header: 'RPV P(beat) to date', format: sheetFormats.probability },
+  { header: 'Guardrails', width: 280 },
   { header: 'SRM', colours: [{ formula: (c) => `=$${c}2=TRUE`, background: red, color: '#8c1d18' }] },
   { header: 'Decision', colours: decisionColours },
   { header: 'Reasons', width: 320 },
