@@ -84,11 +84,18 @@ export const scoringSheet = sheet('Scoring', 'OnbrandScoring', [
   'RICE impact',
   { header: 'Confidence', format: '0%' },
   'Effort',
+  { header: 'Weekly traffic', format: count },
+  { header: 'Baseline rate', format: '0.00%' },
+  { header: 'Expected lift', format: percent },
   { header: 'Score', format: '0.0', colours: [whenFilled('>=60', green), whenFilled('<40', red)] },
   { header: 'RICE', format: '#,##0.0' },
   { header: 'Rank', format: '0' },
   { header: 'Next stage', colours: stageColours },
   { header: 'Why', width: 260 },
+  { header: 'Lift in 2 weeks', format: sheetFormats.lift },
+  { header: 'Lift in 4 weeks', format: sheetFormats.lift },
+  { header: 'Lift in 8 weeks', format: sheetFormats.lift },
+  { header: 'Detectability', width: 320 },
   status,
 ]);
 
