@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeResultsTable, durationDays, planArms, resultColumns, sampleSizePerArm, twoProportionTest } from '../../shared/src/experiments';
+import { analyzeResultsTable, durationDays, planArms, resultColumns, twoProportionTest } from '../../shared/src/experiments';
 import { openTracker } from './harness';
 
 const results = [

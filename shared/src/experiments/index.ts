@@ -31,3 +31,4 @@ export * from './design-table';
 export * from './revenue';
 export * from './guardrails';
 export * from './planning';
+export * from './brand-fit';

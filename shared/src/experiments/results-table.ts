@@ -1,5 +1,6 @@
 import { analyzeAb, type VariantResult } from './ab-test';
 import { cellText, isBlankCell, readCountCell, readNumberCell, readRangeCell, type CellRead } from './cells';
+import { compareBrandFit, type BrandFitResult } from './brand-fit';
 import { decide, type Decision, type VariantEvidence } from './decision';
 import { checkCountGuardrail, checkMeanGuardrail, guardrailColumn, guardrailKind, type GuardrailResult } from './guardrails';
 import { analyzeRevenue, revenueSumsProblem, type RevenueAnalysis, type RevenueArm } from './revenue';
@@ -116,6 +117,8 @@ export interface ResultsAnalysis {
   groups: ResultGroup[];
   /** Each experiment × segment over its whole run: what decisions are made on. */
   runs: ExperimentRun[];
+  /** On-brand against off-brand variants across the runs; null when no arm has a brand-fit score. */
+  brandFit: BrandFitResult | null;
 }
 
 /** The row's own period first, then its arm over the whole run, then the run's decision. */
@@ -290,5 +293,7 @@ export function analyzeResultsTable(rows: readonly (readonly unknown[])[], optio
   const runs = runKeys.map((key) => analyzeRun(valid.filter((row) => runKey(row) === key), analyzed.filter((group) => runKey(group) === key), options));
   const computed = new Map<number, ResultCell[]>();
   for (const group of analyzed) groupCells(group, runs[runKeys.indexOf(runKey(group))]!, computed);
-  return { ...statusCells(rows.length, firstRow, resultColumns.length - 1, reasons, computed), rows: valid, groups: analyzed, runs };
+  const strata = runs.map((run) => [run.control, ...run.variants]);
+  const brandFit = valid.some((row) => row.brandFit !== null) ? compareBrandFit(strata, options.alpha ?? 0.05) : null;
+  return { ...statusCells(rows.length, firstRow, resultColumns.length - 1, reasons, computed), rows: valid, groups: analyzed, runs, brandFit };
 }
