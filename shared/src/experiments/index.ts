@@ -32,3 +32,4 @@ export * from './revenue';
 export * from './guardrails';
 export * from './planning';
 export * from './brand-fit';
+export * from './aggregate';
