@@ -5,6 +5,7 @@ import {
   designTable,
   findColumns,
   guardrailColumn,
+  guardrailKind,
   isBlankCell,
   parseGuardrails,
   readNumberCell,
@@ -84,7 +85,7 @@ export function analyzeResults(results: Table, plans: Plans): { ok: true; value:
   if (!columns.ok) return { ok: false, issues: under(results.spec.name, columns.issues) };
   // The count columns the experiments' guardrails name, each read once after the fixed columns.
   const headers = results.header.map((header) => header.trim().toLowerCase());
-  const guardrailNames = Object.values(plans.plans).flatMap((plan) => plan.guardrails ?? []);
+  const guardrailNames = Object.values(plans.plans).flatMap((plan) => plan.guardrails ?? []).filter((name) => guardrailKind(name) === 'count');
   const countColumns = [...new Set(guardrailNames.map((name) => guardrailColumn(name, headers)).filter((column): column is string => column !== null))];
   // A column the sheet lacks reads as blank (row[-1]).
   const rows = results.rows.map((row) => [...canonical.map((key) => row[columns.value[key] ?? -1]), ...countColumns.map((column) => row[headers.indexOf(column)])]);
