@@ -86,6 +86,14 @@ export const statsCardSchema = once(() =>
         decision: z.string(),
         reasons: z.array(z.string()),
         plannedPerArm: z.nullable(z.number()),
+        /** Revenue per visitor per variant, or why it cannot be tested; null without revenue. */
+        revenue: z.nullable(z.object({
+          untestable: z.string(),
+          variants: z.array(z.object({ arm: z.string(), control: z.number(), variant: z.number(), lift: z.nullable(z.number()), liftLow: z.nullable(z.number()), liftHigh: z.nullable(z.number()), pValueAdjusted: z.number(), probabilityToBeatControl: z.number() })),
+        })),
+        guardrails: z.array(z.object({ arm: z.string(), metric: z.string(), status: z.string(), text: z.string() })),
+        /** On-brand against off-brand variants across every experiment. */
+        brandFit: z.nullable(z.string()),
       }),
     ),
     hint: z.string(),

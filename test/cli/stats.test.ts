@@ -90,7 +90,7 @@ describe('onbrand stats ttest', () => {
   it('exits 2 naming the calculators when none is given', async () => {
     const { code, stderr } = await run('anova');
     expect(code).toBe(2);
-    expect(stderr).toContain('sample-size, ab or ttest');
+    expect(stderr).toContain('sample-size, ab, ttest, revenue or detect');
   });
 });
 
@@ -124,5 +124,34 @@ describe('onbrand stats at the edges of double precision', () => {
     const { code, stderr } = await runCommand(statsCommand, ['ab', '--control', '9007199254740993:10', '--variant', '100:5']);
     expect(code).toBe(2);
     expect(stderr).toContain('visitors must be at most 9007199254740991 to be counted exactly, got 9007199254740993');
+  });
+});
+
+describe('onbrand stats for revenue, multi-arm plans and detectability', () => {
+  it('sizes three arms for Holm and says what the third arm costs', async () => {
+    for (const row of reference.multiArm) {
+      const { code, json } = await run('sample-size', '--baseline', String(row.baseline), `--mde=${row.mde}`, '--arms', String(row.arms), '--alpha', String(row.alpha), '--power', String(row.power));
+      expect(code).toBe(0);
+      expect(json).toMatchObject({ perVariant: row.perArm, total: row.total, extraVisitors: row.extraVisitors, arms: row.arms });
+    }
+  });
+  it('tests revenue per visitor and average order value from the sums', async () => {
+    const [row] = reference.revenue;
+    const arm = (a: { visitors: number; conversions: number; revenue: number; revenueSquares: number }) => `${a.visitors},${a.conversions},${a.revenue},${a.revenueSquares}`;
+    const { code, json } = await run('revenue', '--control', arm(row.control), '--variant', arm(row.variant));
+    expect(code).toBe(0);
+    expectRelative(json.revenuePerVisitor[0].pValue, row.perVisitor.pValue);
+    expectRelative(json.averageOrderValue[0].pValue, row.aov.pValue);
+  });
+  it('names a bad revenue arm', async () => {
+    const { code, stderr } = await run('revenue', '--control', '100,5,20', '--variant', '100,5,20,80');
+    expect(code).not.toBe(0);
+    expect(stderr).toContain('--control: "100,5,20" is not VISITORS,CONVERSIONS,REVENUE,SQUARES');
+  });
+  it('prints the smallest detectable lifts and whether a quarter is enough', async () => {
+    const { code, json } = await run('detect', '--baseline', '0.02', '--weekly-traffic', '3000');
+    expect(code).toBe(0);
+    expect(json.measurableInQuarter).toBe(false);
+    expectRelative(json.lifts[0].lift, reference.detectability.find((r: { baseline: number; weeks: number }) => r.baseline === 0.02 && r.weeks === 2).lift);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeResultsTable, durationDays, resultColumns, sampleSizePerArm, twoProportionTest } from '../../shared/src/experiments';
+import { analyzeResultsTable, durationDays, planArms, resultColumns, twoProportionTest } from '../../shared/src/experiments';
 import { openTracker } from './harness';
 
 const results = [
@@ -27,9 +27,10 @@ describe('analyzing experiments', () => {
     const t = tracker();
     t.call('analyzeExperiments');
     const rows = t.records('Experiments');
-    const size = sampleSizePerArm({ baseline: 0.045, mde: 0.2 });
+    // Three arms: each comparison is sized for Holm, at α/2.
+    const size = planArms({ baseline: 0.045, mde: 0.2, arms: 3 });
     if (!size.ok) throw new Error('size');
-    expect(rows[0]).toMatchObject({ 'Sample per arm': size.value.perVariant, Days: durationDays(size.value.perVariant, 3, 6000), Status: 'OK' });
+    expect(rows[0]).toMatchObject({ 'Sample per arm': size.value.perArm, Days: durationDays(size.value.perArm, 3, 6000), 'Alpha per comparison': 0.025, 'Last arm costs': size.value.lastArmCost, Status: 'OK' });
     // Without daily traffic there is no duration: the row says so and is left uncomputed.
     expect(rows[1]).toMatchObject({ 'Sample per arm': '', Days: '', Status: 'daily traffic is blank' });
   });

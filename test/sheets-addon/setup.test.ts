@@ -37,18 +37,18 @@ describe('setting up the tracker', () => {
     expect(tracker.sheet('Learning log').validationAt(2, 7)?.getCriteriaValues()[0]).toEqual(['emerging', 'supported', 'confirmed', 'rejected']);
     expect(tracker.sheet('Scoring').validationAt(2, 2)?.getCriteriaType()).toBe('NUMBER_BETWEEN');
     const results = tracker.sheet('Results');
-    expect(results.formatAt(2, 8)).toBe('0.00%');
+    expect(results.formatAt(2, 10)).toBe('0.00%');
     expect(results.formatAt(2, 5)).toBe('#,##0');
 
     // Colours follow the cells' values once data arrives.
     useCases.write(2, 1, [['Idea', '', '', '', '', '', '', 'decided']]);
     expect(useCases.conditionalStyle(2, 8)?.background).toBe('#ceead6');
-    results.write(2, 18, [[true, 'scale', '', 'conversions (9) exceed visitors (3)']]);
-    expect(results.conditionalStyle(2, 18)?.background).toBe('#fad2cf');
-    expect(results.conditionalStyle(2, 19)?.background).toBe('#ceead6');
-    expect(results.conditionalStyle(2, 21)?.background).toBe('#feefc3');
-    results.write(3, 21, [['OK']]);
-    expect(results.conditionalStyle(3, 21)).toBeNull();
+    results.write(2, 25, [[true, 'scale', '', 'conversions (9) exceed visitors (3)']]);
+    expect(results.conditionalStyle(2, 25)?.background).toBe('#fad2cf');
+    expect(results.conditionalStyle(2, 26)?.background).toBe('#ceead6');
+    expect(results.conditionalStyle(2, 28)?.background).toBe('#feefc3');
+    results.write(3, 28, [['OK']]);
+    expect(results.conditionalStyle(3, 28)).toBeNull();
   });
 
   it('keeps user data, column order and extra columns, appending only the missing headers', () => {

@@ -2,7 +2,8 @@ import { readAll, readCountCell, type CellRead } from './cells';
 import { readSampleSizeCells } from './design-table';
 import { twoSidedNormalP } from './normal';
 import { probabilityToBeat } from './prob-beat';
-import { sampleSizePerArm } from './sample-size';
+import { detectableLift, planArms } from './planning';
+import { readOptional } from './cells';
 import { qualificationScore, readRatings } from './scoring';
 import { pooledZ, rate, type Arm } from './two-proportion';
 
@@ -51,13 +52,26 @@ function armFunction(compute: (control: Arm, variant: Arm) => CustomValue) {
     });
 }
 
-/** Visitors per arm for a baseline rate and a relative MDE (α 0.05, power 0.8 unless given). */
-export function sampleSizeCells(baseline: unknown, mde: unknown, alpha?: unknown, power?: unknown): CustomResult {
-  return overCells([baseline, mde, alpha, power], (b, m, a, p) => {
-    const read = readAll(readSampleSizeCells(b, m, a, p));
+/** Visitors per arm for a baseline rate and a relative MDE (α 0.05, power 0.8, 2 arms unless given); 3+ arms are sized for Holm. */
+export function sampleSizeCells(baseline: unknown, mde: unknown, alpha?: unknown, power?: unknown, arms?: unknown): CustomResult {
+  return overCells([baseline, mde, alpha, power, arms], (b, m, a, p, k) => {
+    const read = readAll({ ...readSampleSizeCells(b, m, a, p), arms: readOptional(k, 2, 'arms', readCountCell) });
     if (!read.ok) return errorText(read.reasons[0]!);
-    const result = sampleSizePerArm(read.value);
-    return result.ok ? result.value.perVariant : errorText(result.issues.map((issue) => issue.message).join('; '));
+    const result = planArms(read.value);
+    return result.ok ? result.value.perArm : errorText(result.issues.map((issue) => issue.message).join('; '));
+  });
+}
+
+/** The smallest relative lift a number of visitors per arm detects (α 0.05, power 0.8 unless given). */
+export function detectableLiftCells(baseline: unknown, visitorsPerArm: unknown, alpha?: unknown, power?: unknown): CustomResult {
+  return overCells([baseline, visitorsPerArm, alpha, power], (b, n, a, p) => {
+    const read = readAll({ ...readSampleSizeCells(b, 1, a, p), perArm: readCountCell(n, 'visitors per arm') });
+    if (!read.ok) return errorText(read.reasons[0]!);
+    const { baseline: rate, perArm, alpha: level, power: wanted } = read.value;
+    if (!(rate > 0 && rate < 1)) return errorText(`the baseline rate must be between 0 and 1 (exclusive), got ${rate}`);
+    if (!(level > 0 && level < 1) || !(wanted > 0 && wanted < 1)) return errorText('alpha and power must be between 0 and 1 (exclusive)');
+    const lift = detectableLift(rate, perArm, level, wanted);
+    return lift === null ? errorText(`${perArm} visitors per arm cannot detect any lift on a ${rate} baseline`) : lift;
   });
 }
 

@@ -1,10 +1,13 @@
 import { pText, probability, signedPercent } from './format';
+import type { GuardrailResult } from './guardrails';
 import type { PeekingCheck } from './peeking';
 
 // The decision rule, applied in this order (α is the caller's, 0.05 by default):
 // 1. SRM alarm (p < 0.001): iterate — the split is broken, so no number can be trusted.
 // 2. A variant with positive lift and Holm-adjusted p < α: scale it (the largest lift wins),
 //    unless the planned sample is not reached yet: keep running (a peeked win is often a false alarm).
+//    A winner that significantly harms a guardrail metric is not scaled: the best winner without
+//    harm is; when every winner harms one, iterate (fix what the variant breaks, then rerun).
 // 3. Every variant worse than control with adjusted p < α: stop — even early, as harm is not
 //    worth waiting for.
 // 4. Nothing significant before the planned sample: keep running.
@@ -32,6 +35,8 @@ export interface DecisionInput {
   alpha?: number;
   /** The relative lift worth having; 0 when unknown. */
   mde?: number;
+  /** Every variant's guardrail checks; none when the experiment names no guardrail. */
+  guardrails?: readonly GuardrailResult[];
 }
 
 export interface Decision {
@@ -66,9 +71,16 @@ export function decide(input: DecisionInput): Decision {
   if (variants.length === 0) return { decision: 'keep-running', reasons: ['There is no variant to compare with control yet.'] };
   const wins = variants.filter((v) => significant(v, alpha, 1)).sort((x, y) => (y.lift ?? 0) - (x.lift ?? 0));
   if (wins.length > 0) {
-    const best = wins[0];
+    const harms = (arm: string) => (input.guardrails ?? []).filter((g) => g.arm === arm && g.status === 'harmed');
+    const unchecked = (arm: string) => (input.guardrails ?? []).filter((g) => g.arm === arm && g.status === 'unchecked').map((g) => g.text);
+    const best = wins.find((v) => harms(v.arm).length === 0);
+    if (!best) {
+      const first = wins[0];
+      return { decision: 'iterate', variant: first.arm, reasons: [evidence(first), ...harms(first.arm).map((g) => g.text), `${first.arm} wins on the primary metric but harms a guardrail, so it is not scaled: fix what it breaks and rerun.`] };
+    }
     if (early) return { decision: 'keep-running', variant: best.arm, reasons: [evidence(best), input.peeking!.message] };
-    return { decision: 'scale', variant: best.arm, reasons: [evidence(best), `It beats control at α = ${alpha}.`] };
+    const passed = (input.guardrails ?? []).some((g) => g.arm === best.arm && g.status === 'ok') ? ' and harms no guardrail' : '';
+    return { decision: 'scale', variant: best.arm, reasons: [evidence(best), `It beats control at α = ${alpha}${passed}.`, ...unchecked(best.arm)] };
   }
   if (variants.every((v) => significant(v, alpha, -1))) {
     return { decision: 'stop', reasons: allEvidence('Every variant does worse than control.') };

@@ -28,3 +28,8 @@ export * from './narrative';
 export * from './custom-functions';
 export * from './columns';
 export * from './design-table';
+export * from './revenue';
+export * from './guardrails';
+export * from './planning';
+export * from './brand-fit';
+export * from './aggregate';

@@ -1,13 +1,20 @@
 import { analyzeAb, type VariantResult } from './ab-test';
-import { cellText, isBlankCell, readCountCell, readNumberCell, type CellRead } from './cells';
-import { decide, type Decision } from './decision';
+import { cellText, isBlankCell, readCountCell, readNumberCell, readRangeCell, type CellRead } from './cells';
+import { compareBrandFit, type BrandFitResult } from './brand-fit';
+import { decide, type Decision, type VariantEvidence } from './decision';
+import { checkCountGuardrail, checkMeanGuardrail, guardrailColumn, guardrailKind, type GuardrailResult } from './guardrails';
+import { analyzeRevenue, revenueSumsProblem, type RevenueAnalysis, type RevenueArm } from './revenue';
+import { percent, pText, signedPercent } from './format';
 import { checkPeeking, type PeekingCheck } from './peeking';
 import { comparePeriods } from './periods';
 import { readRows, statusCells, type RowStatus } from './sheet-table';
 import type { SrmResult } from './srm';
 
 // The Results sheet, computed in one pass: rows of [experiment, arm, period, segment, visitors,
-// conversions, revenue?] in, one row of computed cells out for each. Rows are compared within
+// conversions, revenue?, revenue sum of squares?, brand fit?, then one count per name in
+// `countColumns`] in, one row of computed cells out for each. Each row is an aggregate over one
+// arm and period, as a warehouse query returns it (see docs/warehouse.md): counts and sums add up,
+// so pooled periods give exactly what the visitor rows would. Rows are compared within
 // their experiment × period × segment; control is the arm named `controlArm` ("control" unless
 // told), or else the group's first arm. A bad row (text in a number cell, a blank, a negative
 // number, conversions above visitors, a repeated arm) gets its reason in Status and is left out;
@@ -32,6 +39,8 @@ export interface ExperimentPlan {
   decided?: boolean;
   /** The primary metric, as the plan names it ("click rate"). */
   metric?: string;
+  /** Guardrail metrics a winner must not harm (see guardrails.ts). */
+  guardrails?: readonly string[];
 }
 
 export interface ResultsOptions {
@@ -40,6 +49,8 @@ export interface ResultsOptions {
   plans?: Readonly<Record<string, ExperimentPlan>>;
   /** The sheet row number of the first data row (2 under a header row). */
   firstRow?: number;
+  /** Names (lower case) of the count columns after brand fit, for count guardrails. */
+  countColumns?: readonly string[];
 }
 
 export interface ResultRow {
@@ -51,11 +62,20 @@ export interface ResultRow {
   visitors: number;
   conversions: number;
   revenue: number | null;
+  /** Σ of each visitor's revenue squared, for the revenue variance. */
+  revenueSquares: number | null;
+  /** The variant's brand-fit score, 0–100, where it came from the Figma plugin or Docs add-on. */
+  brandFit: number | null;
+  /** Counts for guardrails by column name (lower case); null where the cell is blank. */
+  counts: Record<string, number | null>;
 }
 
 export interface ComparedArm extends VariantResult {
   arm: string;
   rowNumber: number;
+  /** Revenue ÷ visitors; null without revenue. */
+  revenuePerVisitor: number | null;
+  brandFit: number | null;
 }
 
 export interface ResultGroup {
@@ -68,6 +88,11 @@ export interface ResultGroup {
   variants: ComparedArm[];
   srm: SrmResult;
   peeking?: PeekingCheck;
+  /** Revenue per visitor and average order value; null when some row has no revenue. */
+  revenue: { perVisitor: RevenueAnalysis; aov: RevenueAnalysis } | null;
+  /** The primary metric the decision is made on. */
+  metric: string;
+  guardrails: GuardrailResult[];
   decision: Decision;
   rowNumbers: number[];
 }
@@ -92,13 +117,18 @@ export interface ResultsAnalysis {
   groups: ResultGroup[];
   /** Each experiment × segment over its whole run: what decisions are made on. */
   runs: ExperimentRun[];
+  /** On-brand against off-brand variants across the runs; null when no arm has a brand-fit score. */
+  brandFit: BrandFitResult | null;
 }
 
 /** The row's own period first, then its arm over the whole run, then the run's decision. */
-export const resultColumns = ['Rate', 'Lift', 'CI low', 'CI high', 'p-value', 'Holm p', 'P(beat control)', 'Lift to date', 'Holm p to date', 'P(beat) to date', 'SRM', 'Decision', 'Reasons', 'Status'] as const;
+export const resultColumns = ['Rate', 'Lift', 'CI low', 'CI high', 'p-value', 'Holm p', 'P(beat control)', 'Lift to date', 'Holm p to date', 'P(beat) to date', 'Revenue per visitor', 'RPV lift to date', 'RPV Holm p to date', 'RPV P(beat) to date', 'Guardrails', 'SRM', 'Decision', 'Reasons', 'Status'] as const;
+
+/** The input columns after conversions, in the order the core reads them. */
+export const resultInputColumns = ['Revenue', 'Revenue sum of squares', 'Brand fit'] as const;
 
 /** Reads one result row, or the reasons it cannot be used. */
-export function readResultRow(cells: readonly unknown[], rowNumber: number): CellRead<ResultRow> {
+export function readResultRow(cells: readonly unknown[], rowNumber: number, countColumns: readonly string[] = []): CellRead<ResultRow> {
   const reasons: string[] = [];
   const experiment = cellText(cells[0]);
   const arm = cellText(cells[1]);
@@ -107,16 +137,28 @@ export function readResultRow(cells: readonly unknown[], rowNumber: number): Cel
   const visitors = readCountCell(cells[4], 'visitors');
   const conversions = readCountCell(cells[5], 'conversions');
   const revenue = isBlankCell(cells[6]) ? null : readNumberCell(cells[6], 'revenue');
-  for (const read of [visitors, conversions, revenue]) if (read && !read.ok) reasons.push(read.reason);
+  const squares = isBlankCell(cells[7]) ? null : readNumberCell(cells[7], 'revenue sum of squares');
+  const brandFit = isBlankCell(cells[8]) ? null : readRangeCell(cells[8], 'brand fit', 0, 100);
+  const counts = countColumns.map((name, i) => (isBlankCell(cells[9 + i]) ? null : readCountCell(cells[9 + i], name)));
+  for (const read of [visitors, conversions, revenue, squares, brandFit, ...counts]) if (read && !read.ok) reasons.push(read.reason);
   if (revenue?.ok && revenue.value < 0) reasons.push(`revenue is negative (${revenue.value})`);
+  if (squares && !revenue) reasons.push('revenue sum of squares is given without revenue');
+  if (revenue?.ok && squares?.ok && conversions.ok) {
+    const problem = revenueSumsProblem({ visitors: 0, conversions: conversions.value, revenue: revenue.value, revenueSquares: squares.value });
+    if (problem) reasons.push(problem);
+  }
   if (visitors.ok && conversions.ok) {
     if (conversions.value > visitors.value) reasons.push(`conversions (${conversions.value}) exceed visitors (${visitors.value})`);
     if (visitors.value === 0) reasons.push('the arm is empty: visitors is 0');
   }
   if (reasons.length > 0 || !visitors.ok || !conversions.ok) return { ok: false, reason: reasons.join('; ') };
+  const value = (read: CellRead<number> | null) => (read?.ok ? read.value : null);
   return {
     ok: true,
-    value: { rowNumber, experiment, arm, period: cellText(cells[2]), segment: cellText(cells[3]), visitors: visitors.value, conversions: conversions.value, revenue: revenue?.ok ? revenue.value : null },
+    value: {
+      rowNumber, experiment, arm, period: cellText(cells[2]), segment: cellText(cells[3]), visitors: visitors.value, conversions: conversions.value,
+      revenue: value(revenue), revenueSquares: value(squares), brandFit: value(brandFit), counts: Object.fromEntries(countColumns.map((name, i) => [name, value(counts[i]!)])),
+    },
   };
 }
 
@@ -134,16 +176,54 @@ function analyzeGroup(members: ResultRow[], options: ResultsOptions): ResultGrou
   // A plan that misses an arm cannot say what split to expect; the equal split is tested instead.
   const weights = plan?.weights ? [control, ...variantRows].map((row) => plan.weights?.[row.arm] ?? 0) : undefined;
   const ab = analyzeAb(control, variantRows, alpha, weights?.every((w) => w > 0) ? weights : undefined);
-  const variants = ab.variants.map((result, i) => ({ ...result, arm: variantRows[i].arm, rowNumber: variantRows[i].rowNumber }));
-  const peeking = plan?.plannedPerArm ? checkPeeking(members.map((row) => row.visitors), plan.plannedPerArm) : undefined;
-  const decision = decide({
-    variants,
-    srmMismatch: ab.srm.mismatch,
-    peeking,
-    alpha,
-    mde: plan?.mde,
+  const variants = ab.variants.map((result, i) => {
+    const row = variantRows[i]!;
+    return { ...result, arm: row.arm, rowNumber: row.rowNumber, revenuePerVisitor: row.revenue === null ? null : row.revenue / row.visitors, brandFit: row.brandFit };
   });
-  return { experiment: control.experiment, period: control.period, segment: control.segment, alpha, control, variants, srm: ab.srm, peeking, decision, rowNumbers: members.map((row) => row.rowNumber) };
+  const peeking = plan?.plannedPerArm ? checkPeeking(members.map((row) => row.visitors), plan.plannedPerArm) : undefined;
+  const revenue = revenueOf(control, variantRows, alpha);
+  const metric = plan?.metric || 'conversion rate';
+  // A plan whose primary metric is revenue per visitor is decided on it, when it can be tested.
+  const onRevenue = guardrailKind(metric) === 'revenue per visitor' && revenue?.perVisitor.ok === true;
+  const evidence: VariantEvidence[] = onRevenue && revenue.perVisitor.ok
+    ? revenue.perVisitor.variants.map((test, i) => ({ arm: variantRows[i]!.arm, lift: test.lift, ciLow: test.liftLow, ciHigh: test.liftHigh, pValueAdjusted: test.pValueAdjusted, probabilityToBeatControl: test.probabilityToBeatControl }))
+    : variants;
+  const guardrails = (plan?.guardrails ?? []).flatMap((name) => checkGuardrail(name, control, variantRows, variants, revenue, alpha, options.countColumns ?? []));
+  const decision = decide({ variants: evidence, srmMismatch: ab.srm.mismatch, peeking, alpha, mde: plan?.mde, guardrails });
+  const revenueReason = revenue && !revenue.perVisitor.ok ? revenue.perVisitor.reason : '';
+  if (revenueReason && !decision.reasons.some((reason) => reason.includes(revenueReason))) decision.reasons.push(`Revenue: ${revenueReason}.`);
+  return { experiment: control.experiment, period: control.period, segment: control.segment, alpha, control, variants, srm: ab.srm, peeking, revenue, metric, guardrails, decision, rowNumbers: members.map((row) => row.rowNumber) };
+}
+
+function revenueArm(row: ResultRow): RevenueArm {
+  return { visitors: row.visitors, conversions: row.conversions, revenue: row.revenue ?? 0, revenueSquares: row.revenueSquares };
+}
+
+/** Revenue per visitor and average order value, when every arm has revenue. */
+function revenueOf(control: ResultRow, variants: readonly ResultRow[], alpha: number): ResultGroup['revenue'] {
+  if ([control, ...variants].some((row) => row.revenue === null) || variants.length === 0) return null;
+  return {
+    perVisitor: analyzeRevenue('revenue per visitor', revenueArm(control), variants.map(revenueArm), alpha),
+    aov: analyzeRevenue('average order value', revenueArm(control), variants.map(revenueArm), alpha),
+  };
+}
+
+/** One guardrail checked for every variant. */
+function checkGuardrail(name: string, control: ResultRow, variantRows: readonly ResultRow[], variants: readonly ComparedArm[], revenue: ResultGroup['revenue'], alpha: number, countColumns: readonly string[]): GuardrailResult[] {
+  const arms = variantRows.map((row) => row.arm);
+  const kind = guardrailKind(name);
+  if (kind === 'revenue per visitor') return checkMeanGuardrail(name, arms, revenue?.perVisitor ?? null, alpha);
+  if (kind === 'average order value') return checkMeanGuardrail(name, arms, revenue?.aov ?? null, alpha);
+  if (kind === 'conversion') {
+    return variants.map((v) => {
+      const harmed = v.diff < 0 && v.pValue < alpha;
+      return { arm: v.arm, metric: name, status: harmed ? 'harmed' : 'ok', lift: v.lift, pValue: v.pValue, text: harmed ? `${v.arm} lowers ${name} by ${percent(v.lift === null ? null : -v.lift)} (${pText(v.pValue)}): a guardrail is harmed.` : `${v.arm}'s ${name} is not significantly lower (${signedPercent(v.lift)}, ${pText(v.pValue)}).` };
+    });
+  }
+  const column = guardrailColumn(name, countColumns);
+  if (!column) return arms.map((arm) => ({ arm, metric: name, status: 'unchecked', lift: null, pValue: null, text: `${arm}'s ${name} was not checked: the Results sheet has no "${name}" column of counts.` }));
+  const countArm = (row: ResultRow) => ({ arm: row.arm, visitors: row.visitors, count: row.counts[column] ?? null });
+  return checkCountGuardrail(name, countArm(control), variantRows.map(countArm), alpha);
 }
 
 /** The rows of one experiment × segment, pooled per arm in the order arms first appear. */
@@ -152,9 +232,16 @@ function poolRun(members: readonly ResultRow[]): ResultRow[] {
   for (const row of members) {
     const key = row.arm.toLowerCase();
     const sum = arms.get(key);
-    // The pooled row stands at the arm's latest row; revenue is pooled only when every period has it.
+    // The pooled row stands at the arm's latest row; a sum is pooled only when every period has it.
+    const add = (a: number | null, b: number | null) => (a !== null && b !== null ? a + b : null);
     arms.set(key, sum
-      ? { ...sum, rowNumber: row.rowNumber, visitors: sum.visitors + row.visitors, conversions: sum.conversions + row.conversions, revenue: sum.revenue !== null && row.revenue !== null ? sum.revenue + row.revenue : null }
+      ? {
+          ...sum, rowNumber: row.rowNumber, visitors: sum.visitors + row.visitors, conversions: sum.conversions + row.conversions,
+          revenue: add(sum.revenue, row.revenue), revenueSquares: add(sum.revenueSquares, row.revenueSquares),
+          // A variant's brand fit is one score; periods that repeat it keep it, visitor-weighted if they differ.
+          brandFit: sum.brandFit === null ? row.brandFit : row.brandFit === null ? sum.brandFit : (sum.brandFit * sum.visitors + row.brandFit * row.visitors) / (sum.visitors + row.visitors),
+          counts: Object.fromEntries(Object.keys(sum.counts).map((name) => [name, add(sum.counts[name] ?? null, row.counts[name] ?? null)])),
+        }
       : { ...row, period: '' });
   }
   return [...arms.values()];
@@ -172,11 +259,16 @@ function analyzeRun(members: ResultRow[], periodGroups: ResultGroup[], options: 
 function groupCells(group: ResultGroup, run: ExperimentRun, cells: Map<number, ResultCell[]>): void {
   const shared: ResultCell[] = [group.srm.mismatch, run.decision.decision, run.decision.reasons.join(' ')];
   const control = group.control;
-  cells.set(control.rowNumber, [control.conversions / control.visitors, '', '', '', '', '', '', '', '', '', ...shared]);
+  const perVisitor = (row: ResultRow) => (row.revenue === null ? '' : row.revenue / row.visitors);
+  cells.set(control.rowNumber, [control.conversions / control.visitors, '', '', '', '', '', '', '', '', '', perVisitor(control), '', '', '', '', ...shared]);
   for (const v of group.variants) {
-    const pooled = run.variants.find((arm) => arm.arm.toLowerCase() === v.arm.toLowerCase());
+    const at = run.variants.findIndex((arm) => arm.arm.toLowerCase() === v.arm.toLowerCase());
+    const pooled = run.variants[at];
     const toDate = pooled ? [pooled.lift ?? '', pooled.pValueAdjusted, pooled.probabilityToBeatControl] : ['', '', ''];
-    cells.set(v.rowNumber, [v.rate, v.lift ?? '', v.ciLow ?? '', v.ciHigh ?? '', v.pValue, v.pValueAdjusted, v.probabilityToBeatControl, ...toDate, ...shared]);
+    const rpv = run.revenue?.perVisitor.ok && at >= 0 ? run.revenue.perVisitor.variants[at]! : null;
+    const revenueToDate = rpv ? [rpv.lift ?? '', rpv.pValueAdjusted, rpv.probabilityToBeatControl] : ['', '', ''];
+    const guardrails = run.guardrails.filter((g) => g.arm.toLowerCase() === v.arm.toLowerCase()).map((g) => g.text).join(' ');
+    cells.set(v.rowNumber, [v.rate, v.lift ?? '', v.ciLow ?? '', v.ciHigh ?? '', v.pValue, v.pValueAdjusted, v.probabilityToBeatControl, ...toDate, v.revenuePerVisitor ?? '', ...revenueToDate, guardrails, ...shared]);
   }
 }
 
@@ -185,7 +277,7 @@ export function analyzeResultsTable(rows: readonly (readonly unknown[])[], optio
   const firstRow = options.firstRow ?? 2;
   const groups = new Map<string, ResultRow[]>();
   const { valid, reasons } = readRows(rows, firstRow, (cells, rowNumber) => {
-    const read = readResultRow(cells, rowNumber);
+    const read = readResultRow(cells, rowNumber, options.countColumns);
     if (!read.ok) return read;
     const key = groupKey(read.value);
     const members = groups.get(key) ?? [];
@@ -201,5 +293,7 @@ export function analyzeResultsTable(rows: readonly (readonly unknown[])[], optio
   const runs = runKeys.map((key) => analyzeRun(valid.filter((row) => runKey(row) === key), analyzed.filter((group) => runKey(group) === key), options));
   const computed = new Map<number, ResultCell[]>();
   for (const group of analyzed) groupCells(group, runs[runKeys.indexOf(runKey(group))]!, computed);
-  return { ...statusCells(rows.length, firstRow, resultColumns.length - 1, reasons, computed), rows: valid, groups: analyzed, runs };
+  const strata = runs.map((run) => [run.control, ...run.variants]);
+  const brandFit = valid.some((row) => row.brandFit !== null) ? compareBrandFit(strata, options.alpha ?? 0.05) : null;
+  return { ...statusCells(rows.length, firstRow, resultColumns.length - 1, reasons, computed), rows: valid, groups: analyzed, runs, brandFit };
 }

@@ -1,6 +1,9 @@
 import type { Parsed } from '../issues';
 import { findColumns } from './columns';
 import { cellText, isBlankCell, readAll, readNumberCell, readOptional, type CellRead } from './cells';
+import { checkOpenUnit } from './checks';
+import { insightDefaults } from './insights';
+import { detectability, detectabilityWeeks, type Detectability } from './planning';
 import { defaultWeights, qualificationScore, rankDescending, readRatings, riceScore, type ScoreInputs, type ScoreWeights } from './scoring';
 import { readRows, statusCells, type RowStatus } from './sheet-table';
 import { parseStage, recommendStage, stages, type Stage, type StageRecommendation, type StageThresholds } from './stage-gate';
@@ -9,6 +12,10 @@ import { parseStage, recommendStage, stages, type Stage, type StageRecommendatio
 // case-insensitively: name, impact, feasibility, risk and readiness (or "data readiness") are
 // required; stage, reach, confidence, effort and "rice impact" are optional (RICE uses "rice impact"
 // when present, else impact). Bad rows get their reason in Status and no rank; the rest are scored.
+// With "weekly traffic" and "baseline rate" (and optionally "expected lift", else the winning lift
+// in Settings) a row also gets the smallest lift it could detect in 2, 4 and 8 weeks, and its
+// detectability rating caps the feasibility its score uses (planning.ts): a use case that cannot
+// be measured in a quarter scores as feasibility 1 and says so in Why.
 
 export interface UseCaseColumns {
   name: number;
@@ -21,6 +28,9 @@ export interface UseCaseColumns {
   riceImpact?: number;
   confidence?: number;
   effort?: number;
+  weeklyTraffic?: number;
+  baseline?: number;
+  expectedLift?: number;
 }
 
 const required = ['name', 'impact', 'feasibility', 'risk', 'readiness'] as const;
@@ -35,7 +45,11 @@ const aliases: Record<keyof UseCaseColumns, string[]> = {
   riceImpact: ['rice impact'],
   confidence: ['confidence'],
   effort: ['effort'],
+  weeklyTraffic: ['weekly traffic', 'traffic per week'],
+  baseline: ['baseline rate', 'baseline'],
+  expectedLift: ['expected lift'],
 };
+const measuring = ['weeklyTraffic', 'baseline', 'expectedLift'] as const;
 
 /** A use case row as read from the sheet. */
 export interface ReadUseCase {
@@ -45,6 +59,8 @@ export interface ReadUseCase {
   /** The stage the row is at. */
   stage: Stage;
   rice: number | null;
+  /** Weekly traffic, baseline rate and expected lift (null for the default), when given. */
+  traffic: { weekly: number; baseline: number; expectedLift: number | null } | null;
 }
 
 /** A scored use case: its score, rank and recommended next stage. */
@@ -52,6 +68,8 @@ export interface UseCaseRow extends ReadUseCase {
   score: number;
   rank: number;
   next: StageRecommendation;
+  /** What its traffic can detect, when weekly traffic and baseline are given. */
+  detectability: Detectability | null;
 }
 
 export interface UseCaseAnalysis {
@@ -62,7 +80,7 @@ export interface UseCaseAnalysis {
   ranked: UseCaseRow[];
 }
 
-export const useCaseColumns = ['Score', 'RICE', 'Rank', 'Next stage', 'Why', 'Status'] as const;
+export const useCaseColumns = ['Score', 'RICE', 'Rank', 'Next stage', 'Why', 'Lift in 2 weeks', 'Lift in 4 weeks', 'Lift in 8 weeks', 'Detectability', 'Status'] as const;
 
 export interface UseCaseOptions {
   /** Normalized weights (see normalizeWeights); the defaults when absent. */
@@ -73,11 +91,16 @@ export interface UseCaseOptions {
   firstRow?: number;
   /** False to read only the four score columns and name, leaving stage and RICE columns alone. */
   extras?: boolean;
+  /** The lift a use case without an expected lift is judged against; Settings' winning lift. */
+  targetLift?: number;
+  alpha?: number;
+  power?: number;
 }
 
 /** Finds the columns by header name, or names every required column that is missing. */
 export function findUseCaseColumns(header: readonly unknown[], extras = true): Parsed<UseCaseColumns> {
-  const wanted: Partial<Record<keyof UseCaseColumns, string[]>> = extras ? aliases : Object.fromEntries(required.map((key) => [key, aliases[key]]));
+  // Traffic and baseline change the score, so they are read even when other extras are not.
+  const wanted: Partial<Record<keyof UseCaseColumns, string[]>> = extras ? aliases : Object.fromEntries([...required, ...measuring].map((key) => [key, aliases[key]]));
   // Every required key is present once the check passes, which is what UseCaseColumns says.
   return findColumns(header, wanted, required) as Parsed<UseCaseColumns>;
 }
@@ -109,8 +132,27 @@ export function readUseCaseRow(cells: readonly unknown[], columns: UseCaseColumn
   if (stage === null) reasons.push(`stage "${stageText}" is not one of ${stages.join(', ')}`);
   const rice = reads.impact.ok ? readRice(cells, columns, reads.impact.value) : ({ ok: true, value: null } as const);
   if (!rice.ok) reasons.push(rice.reason);
-  if (reasons.length > 0 || !ratings.ok || !rice.ok || stage === null) return { ok: false, reason: reasons.join('; ') };
-  return { ok: true, value: { rowNumber, name, inputs: ratings.value, stage, rice: rice.value } };
+  const traffic = readTraffic(cells, columns);
+  if (!traffic.ok) reasons.push(traffic.reason);
+  if (reasons.length > 0 || !ratings.ok || !rice.ok || !traffic.ok || stage === null) return { ok: false, reason: reasons.join('; ') };
+  return { ok: true, value: { rowNumber, name, inputs: ratings.value, stage, rice: rice.value, traffic: traffic.value } };
+}
+
+/** Weekly traffic and baseline rate (and expected lift) when the row gives them; both or neither. */
+function readTraffic(cells: readonly unknown[], columns: UseCaseColumns): CellRead<ReadUseCase['traffic']> {
+  const at = (column: number | undefined) => (column === undefined ? undefined : cells[column]);
+  const [weekly, baseline, lift] = [at(columns.weeklyTraffic), at(columns.baseline), at(columns.expectedLift)];
+  if (isBlankCell(weekly) && isBlankCell(baseline)) return { ok: true, value: null };
+  if (isBlankCell(weekly) || isBlankCell(baseline)) return { ok: false, reason: `${isBlankCell(weekly) ? 'weekly traffic' : 'baseline rate'} is blank: give both weekly traffic and baseline rate, or neither` };
+  const read = readAll({ weekly: readNumberCell(weekly, 'weekly traffic'), baseline: readNumberCell(baseline, 'baseline rate'), lift: isBlankCell(lift) ? { ok: true, value: 0 } : readNumberCell(lift, 'expected lift') });
+  if (!read.ok) return { ok: false, reason: read.reasons.join('; ') };
+  const problems = [
+    ...(read.value.weekly > 0 ? [] : [`weekly traffic must be above 0, got ${read.value.weekly}`]),
+    ...checkOpenUnit('baseline', read.value.baseline, 'the baseline rate').map((issue) => issue.message),
+    ...(isBlankCell(lift) || read.value.lift > 0 ? [] : [`expected lift must be above 0, got ${read.value.lift}`]),
+  ];
+  if (problems.length > 0) return { ok: false, reason: problems.join('; ') };
+  return { ok: true, value: { weekly: read.value.weekly, baseline: read.value.baseline, expectedLift: isBlankCell(lift) ? null : read.value.lift } };
 }
 
 /** Scores, ranks and recommends the next stage for every use case row. */
@@ -120,14 +162,19 @@ export function scoreUseCaseTable(header: readonly unknown[], rows: readonly (re
   const columns = findUseCaseColumns(header, options.extras);
   if (!columns.ok) return columns;
   const { valid: scored, reasons } = readRows(rows, firstRow, (cells, rowNumber) => readUseCaseRow(cells, columns.value, rowNumber));
-  const scores = scored.map((row) => qualificationScore(row.inputs, weights));
+  const found = scored.map((row) => (row.traffic ? detectability(row.traffic.baseline, row.traffic.weekly, row.traffic.expectedLift ?? options.targetLift ?? insightDefaults.minLift, options.alpha, options.power) : null));
+  // A use case is no more feasible than it is measurable.
+  const scores = scored.map((row, i) => qualificationScore({ ...row.inputs, feasibility: Math.min(row.inputs.feasibility, found[i]?.rating ?? 5) }, weights));
   const ranks = rankDescending(scores);
   const results = scored.map((row, i): UseCaseRow => ({
     ...row,
     score: scores[i],
     rank: ranks[i],
     next: recommendStage(row.stage, scores[i], row.inputs.risk, options.thresholds),
+    detectability: found[i]!,
   }));
-  const computed = new Map(results.map((row) => [row.rowNumber, [row.score, row.rice ?? '', row.rank, row.next.stage, row.next.reason]]));
+  const capped = (row: UseCaseRow) => (row.detectability && row.detectability.rating < row.inputs.feasibility ? ` Feasibility counts as ${row.detectability.rating}, not ${row.inputs.feasibility}: ${row.detectability.text}` : '');
+  const lifts = (row: UseCaseRow) => detectabilityWeeks.map((weeks) => row.detectability?.lifts.find((entry) => entry.weeks === weeks)?.lift ?? '');
+  const computed = new Map(results.map((row) => [row.rowNumber, [row.score, row.rice ?? '', row.rank, row.next.stage, row.next.reason + capped(row), ...lifts(row), row.detectability?.text ?? '']]));
   return { ok: true, value: { ...statusCells(rows.length, firstRow, useCaseColumns.length - 1, reasons, computed), ranked: [...results].sort((a, b) => a.rank - b.rank) } };
 }

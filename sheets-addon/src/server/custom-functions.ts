@@ -1,4 +1,4 @@
-import { cellText, isBlankCell, liftCells, pValueCells, probBeatCells, sampleSizeCells, scoreCells, type CustomResult } from '@onbrand/shared/experiments';
+import { cellText, detectableLiftCells, isBlankCell, liftCells, pValueCells, probBeatCells, sampleSizeCells, scoreCells, type CustomResult } from '@onbrand/shared/experiments';
 import type { BrandKit } from '@onbrand/shared/kit';
 import { lintText } from '@onbrand/shared/lint';
 import { parseKitJson } from '@onbrand/shared/kit';
@@ -17,11 +17,26 @@ import { readStoredKit } from '@onbrand/apps-script/server';
  * @param {number|Array<Array<number>>} mde The relative lift worth detecting, e.g. 0.1 for +10%.
  * @param {number} [alpha] Significance level, 0.05 when left out.
  * @param {number} [power] Power, 0.8 when left out.
+ * @param {number} [arms] Arms including control, 2 when left out; with 3 or more each comparison is sized at alpha ÷ (arms − 1), for the Holm correction the analysis applies.
  * @return {number|Array<Array<number>>} Visitors per arm.
  * @customfunction
  */
-export function ONBRAND_SAMPLE_SIZE(baseline: unknown, mde: unknown, alpha?: unknown, power?: unknown): CustomResult {
-  return sampleSizeCells(baseline, mde, alpha, power);
+export function ONBRAND_SAMPLE_SIZE(baseline: unknown, mde: unknown, alpha?: unknown, power?: unknown, arms?: unknown): CustomResult {
+  return sampleSizeCells(baseline, mde, alpha, power, arms);
+}
+
+/**
+ * The smallest relative lift a test with this many visitors per arm detects (two arms, two-sided).
+ *
+ * @param {number|Array<Array<number>>} baseline The control's conversion rate, e.g. 0.04.
+ * @param {number|Array<Array<number>>} visitorsPerArm Visitors in each arm, e.g. weekly traffic × weeks ÷ 2.
+ * @param {number} [alpha] Significance level, 0.05 when left out.
+ * @param {number} [power] Power, 0.8 when left out.
+ * @return {number|Array<Array<number>>} The lift, e.g. 0.12 for +12%.
+ * @customfunction
+ */
+export function ONBRAND_DETECTABLE_LIFT(baseline: unknown, visitorsPerArm: unknown, alpha?: unknown, power?: unknown): CustomResult {
+  return detectableLiftCells(baseline, visitorsPerArm, alpha, power);
 }
 
 /**

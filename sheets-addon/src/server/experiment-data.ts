@@ -4,7 +4,10 @@ import {
   defaultAlpha,
   designTable,
   findColumns,
+  guardrailColumn,
+  guardrailKind,
   isBlankCell,
+  parseGuardrails,
   readNumberCell,
   type DesignAnalysis,
   type ExperimentPlan,
@@ -36,7 +39,7 @@ export function readPlans(experiments: Table | null): Plans {
   if (!experiments) return { plans, design: { ok: true, value: { statuses: [], cells: [] } } };
   const design = designTable(experiments.header, experiments.rows);
   // An absent column reads as blank: row[-1] is undefined.
-  const [name, mde, alpha, end, decision, metric] = ['Experiment', 'MDE', 'Alpha', 'End date', 'Decision', 'Primary metric'].map((header) => columnIndex(experiments.header, header)) as [number, number, number, number, number, number];
+  const [name, mde, alpha, end, decision, metric, guardrails] = ['Experiment', 'MDE', 'Alpha', 'End date', 'Decision', 'Primary metric', 'Guardrail metrics'].map((header) => columnIndex(experiments.header, header)) as [number, number, number, number, number, number, number];
   experiments.rows.forEach((row, index) => {
     const experiment = cellText(row[name]);
     if (experiment === '') return;
@@ -50,6 +53,7 @@ export function readPlans(experiments: Table | null): Plans {
       endDate: isoDate(row[end]),
       decided: !isBlankCell(row[decision]),
       metric: cellText(row[metric]) || undefined,
+      guardrails: parseGuardrails(cellText(row[guardrails])),
     };
   });
   return { plans, design };
@@ -64,6 +68,8 @@ const resultAliases = {
   visitors: ['visitors'],
   conversions: ['conversions'],
   revenue: ['revenue'],
+  revenueSquares: ['revenue sum of squares', 'revenue squares'],
+  brandFit: ['brand fit', 'brand-fit score', 'brand fit score'],
 };
 const canonical = Object.keys(resultAliases) as (keyof typeof resultAliases)[];
 
@@ -77,10 +83,14 @@ export interface AnalyzedResults {
 export function analyzeResults(results: Table, plans: Plans): { ok: true; value: AnalyzedResults } | { ok: false; issues: Issue[] } {
   const columns = findColumns<(typeof canonical)[number]>(results.header, resultAliases, ['experiment', 'arm', 'visitors', 'conversions']);
   if (!columns.ok) return { ok: false, issues: under(results.spec.name, columns.issues) };
+  // The count columns the experiments' guardrails name, each read once after the fixed columns.
+  const headers = results.header.map((header) => header.trim().toLowerCase());
+  const guardrailNames = Object.values(plans.plans).flatMap((plan) => plan.guardrails ?? []).filter((name) => guardrailKind(name) === 'count');
+  const countColumns = [...new Set(guardrailNames.map((name) => guardrailColumn(name, headers)).filter((column): column is string => column !== null))];
   // A column the sheet lacks reads as blank (row[-1]).
-  const rows = results.rows.map((row) => canonical.map((key) => row[columns.value[key] ?? -1]));
+  const rows = results.rows.map((row) => [...canonical.map((key) => row[columns.value[key] ?? -1]), ...countColumns.map((column) => row[headers.indexOf(column)])]);
   const alphaOf = (experiment: string) => plans.plans[experiment]?.alpha ?? defaultAlpha;
-  const analysis = analyzeResultsTable(rows, { plans: plans.plans });
+  const analysis = analyzeResultsTable(rows, { plans: plans.plans, countColumns });
   // Valid rows and groups are listed α by α, in the order each α first comes on the sheet.
   const alphas = [...new Set(rows.map((row) => alphaOf(cellText(row[0]))))];
   const byAlpha = (a: { experiment: string }, b: { experiment: string }) => alphas.indexOf(alphaOf(a.experiment)) - alphas.indexOf(alphaOf(b.experiment));

@@ -29,7 +29,7 @@ export function scoreUseCases(spreadsheet: Spreadsheet): Report {
   // The stage lives on the Use cases sheet; a Stage column on Scoring, if someone adds one, wins.
   const nameColumn = Math.max(columnIndex(scoring.header, 'Use case'), columnIndex(scoring.header, 'Name'));
   const rows = scoring.rows.map((row) => [...row, stageByName.get(cellText(row[nameColumn]).toLowerCase()) ?? '']);
-  const result = scoreUseCaseTable([...scoring.header, 'Stage'], rows, { weights: weights.value, thresholds: settings.thresholds });
+  const result = scoreUseCaseTable([...scoring.header, 'Stage'], rows, { weights: weights.value, thresholds: settings.thresholds, targetLift: settings.thresholds.winnerLift });
   if (!result.ok) return needsFix('score', `${missingColumns(scoringSheet.name, result.issues)} Choose Set up tracker to add them.`, result.issues);
   writeColumns(spreadsheet, scoring, useCaseColumns, result.value.cells);
   const flagged = countFlagged(result.value.statuses);

@@ -107,7 +107,8 @@ function setUpSheet(spreadsheet: Spreadsheet, spec: SheetSpec): SheetOutcome {
   const added = missing.map((column) => column.header);
   if (missing.length > 0) {
     // A sheet can be narrower than the columns it needs; Sheets refuses a write past its last.
-    ensureGrid(sheet, 0, used + missing.length, !created);
+    // A new sheet has 26 columns (A to Z), so only a wider table needs asking.
+    ensureGrid(sheet, 0, used + missing.length, !created || missing.length > 26);
     sheet.getRange(1, used + 1, 1, missing.length).setValues([added]);
   }
   const existing = spec.columns.filter((column) => !missing.includes(column)).map((column) => ({ spec: column, position: columnIndex(header, column.header) + 1 }));

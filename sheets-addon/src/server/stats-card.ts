@@ -15,7 +15,8 @@ function armsOf(group: ResultGroup) {
 }
 
 // The contract's schema keeps only the card's own fields, so a run's parts go in whole.
-function card(run: ExperimentRun, plannedPerArm: number | undefined): NonNullable<StatsCard['card']> {
+function card(run: ExperimentRun, plannedPerArm: number | undefined, brandFit: string | null): NonNullable<StatsCard['card']> {
+  const perVisitor = run.revenue?.perVisitor;
   const rowsOf = (arm: string) => run.trend.flatMap((group) => [group.control, ...group.variants].filter((row) => row.arm.toLowerCase() === arm.toLowerCase()).map((row) => row.rowNumber));
   return {
     ...run,
@@ -25,6 +26,11 @@ function card(run: ExperimentRun, plannedPerArm: number | undefined): NonNullabl
     decision: run.decision.decision,
     reasons: run.decision.reasons,
     plannedPerArm: plannedPerArm ?? null,
+    revenue: !perVisitor ? null : perVisitor.ok
+      ? { untestable: '', variants: perVisitor.variants.map((test, i) => ({ ...test, arm: run.variants[i]!.arm })) }
+      : { untestable: perVisitor.reason, variants: [] },
+    guardrails: run.guardrails,
+    brandFit,
   };
 }
 
@@ -64,5 +70,5 @@ export function readStatsCard(spreadsheet: Spreadsheet, experiment?: string): St
   }
   const hint = experiment || chosen ? '' : 'Select a row on the Results or Experiments sheet, or pick an experiment.';
   chosen ??= runs[runs.length - 1]!;
-  return { experiments: names, card: card(chosen, plans.plans[chosen.experiment]?.plannedPerArm), hint };
+  return { experiments: names, card: card(chosen, plans.plans[chosen.experiment]?.plannedPerArm, analyzed.value.analysis.brandFit?.text ?? null), hint };
 }

@@ -85,11 +85,18 @@ export const scoringSheet = sheet('Scoring', 'OnbrandScoring', [
   'RICE impact',
   { header: 'Confidence', format: '0%' },
   'Effort',
+  { header: 'Weekly traffic', format: count },
+  { header: 'Baseline rate', format: '0.00%' },
+  { header: 'Expected lift', format: percent },
   { header: 'Score', format: '0.0', colours: [whenFilled('>=60', green), whenFilled('<40', red)] },
   { header: 'RICE', format: '#,##0.0' },
   { header: 'Rank', format: '0' },
   { header: 'Next stage', colours: stageColours },
   { header: 'Why', width: 260 },
+  { header: 'Lift in 2 weeks', format: sheetFormats.lift },
+  { header: 'Lift in 4 weeks', format: sheetFormats.lift },
+  { header: 'Lift in 8 weeks', format: sheetFormats.lift },
+  { header: 'Detectability', width: 320 },
   status,
 ]);
 
@@ -111,6 +118,8 @@ export const experimentsSheet = sheet('Experiments', 'OnbrandExperiments', [
   { header: 'Sample per arm', format: count },
   { header: 'Days', format: '0' },
   status,
+  { header: 'Alpha per comparison', format: '0.0000' },
+  { header: 'Last arm costs', format: count },
 ]);
 
 export const resultsSheet = sheet('Results', 'OnbrandResults', [
@@ -121,6 +130,8 @@ export const resultsSheet = sheet('Results', 'OnbrandResults', [
   { header: 'Visitors', format: count },
   { header: 'Conversions', format: count },
   { header: 'Revenue', format: '#,##0.00' },
+  { header: 'Revenue sum of squares', format: '#,##0.00', width: 150 },
+  { header: 'Brand fit', format: '0' },
   { header: 'Rate', format: sheetFormats.rate },
   { header: 'Lift', format: sheetFormats.lift },
   { header: 'CI low', format: sheetFormats.lift },
@@ -131,6 +142,11 @@ export const resultsSheet = sheet('Results', 'OnbrandResults', [
   { header: 'Lift to date', format: sheetFormats.lift },
   { header: 'Holm p to date', format: sheetFormats.pValue },
   { header: 'P(beat) to date', format: sheetFormats.probability },
+  { header: 'Revenue per visitor', format: '#,##0.00' },
+  { header: 'RPV lift to date', format: sheetFormats.lift },
+  { header: 'RPV Holm p to date', format: sheetFormats.pValue },
+  { header: 'RPV P(beat) to date', format: sheetFormats.probability },
+  { header: 'Guardrails', width: 280 },
   { header: 'SRM', colours: [{ formula: (c) => `=$${c}2=TRUE`, background: red, color: '#8c1d18' }] },
   { header: 'Decision', colours: decisionColours },
   { header: 'Reasons', width: 320 },

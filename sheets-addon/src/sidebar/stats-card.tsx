@@ -30,6 +30,32 @@ function Trend(props: { card: Card }) {
   );
 }
 
+/** Revenue per visitor for each variant, or why it cannot be tested. */
+function Revenue(props: { card: Card }) {
+  const revenue = props.card.revenue;
+  if (!revenue) return null;
+  if (revenue.untestable) return <p class="muted" data-testid="revenue">Revenue: {revenue.untestable}.</p>;
+  return (
+    <table class="stats" data-testid="revenue">
+      <caption class="caption">Revenue per visitor</caption>
+      <thead>
+        <tr><th scope="col">Arm</th><th scope="col">Per visitor</th><th scope="col">Lift</th><th scope="col">Holm p</th><th scope="col">P(beat)</th></tr>
+      </thead>
+      <tbody>
+        {revenue.variants.map((v) => (
+          <tr key={v.arm}>
+            <th scope="row">{v.arm}</th>
+            <td title={`control ${v.control.toFixed(2)}`}>{v.variant.toFixed(2)}</td>
+            <td title={v.liftLow === null ? '' : `interval ${signedPercent(v.liftLow)} to ${signedPercent(v.liftHigh)}`}>{signedPercent(v.lift)}</td>
+            <td>{pValue(v.pValueAdjusted)}</td>
+            <td>{probability(v.probabilityToBeatControl)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /** The chosen experiment's whole run (arms, intervals, p-values, SRM, peeking, decision) and its trend. */
 export function StatsCardView(props: { stats: StatsCard | null; onPick: (experiment: string) => void; onLog: (experiment: string) => void; logged: string | null }) {
   const stats = props.stats;
@@ -76,6 +102,13 @@ export function StatsCardView(props: { stats: StatsCard | null; onPick: (experim
             <p key={arm.arm} class="muted">{arm.arm}: lift interval {signedPercent(arm.ciLow)} to {signedPercent(arm.ciHigh)}</p>
           ))}
           <Trend card={card} />
+          <Revenue card={card} />
+          {card.guardrails.length > 0 && (
+            <ul class="reasons" data-testid="guardrails" aria-label="Guardrails">
+              {card.guardrails.map((g, i) => <li key={i} class={g.status === 'harmed' ? 'warning' : ''}>{g.text}</li>)}
+            </ul>
+          )}
+          {card.brandFit && <p class="muted" data-testid="brand-fit">Brand fit: {card.brandFit}</p>}
           {card.srm.mismatch && <p class="warning" role="note">Sample ratio mismatch (p {pValue(card.srm.pValue)}): the split does not match the plan.</p>}
           {card.peeking && card.peeking.progress < 1 && <p class="warning" role="note">{card.peeking.message}</p>}
           <p>

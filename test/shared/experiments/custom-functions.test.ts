@@ -27,3 +27,16 @@ describe('custom functions', () => {
     expect(overCells([[[1], [2]], [[1]]], () => 0)).toBe('Error: the ranges must all be the same size');
   });
 });
+
+describe('multi-arm and detectability custom functions', () => {
+  it('sizes ONBRAND_SAMPLE_SIZE for Holm with three arms, and gives ONBRAND_DETECTABLE_LIFT from the reference', async () => {
+    const { sampleSizeCells, detectableLiftCells } = await import('../../../shared/src/experiments/custom-functions');
+    const { reference } = await import('./reference');
+    expect(sampleSizeCells(0.05, 0.1, '', '', 3)).toBe(37824);
+    expect(sampleSizeCells(0.05, 0.1)).toBe(31234);
+    expect(sampleSizeCells(0.05, 0.1, '', '', 1)).toMatch(/^Error: the number of arms must be at least 2/);
+    const row = reference.detectability[0];
+    expect(Math.abs((detectableLiftCells(row.baseline, row.perArm) as number) - row.lift) / row.lift).toBeLessThan(1e-6);
+    expect(detectableLiftCells(0.001, 1)).toMatch(/^Error: 1 visitors per arm cannot detect any lift/);
+  });
+});

@@ -72,3 +72,30 @@ describe('use case table', () => {
     }));
   });
 });
+
+describe('detectability-aware qualification', () => {
+  const header = ['Name', 'Impact', 'Feasibility', 'Risk', 'Readiness', 'Weekly traffic', 'Baseline rate', 'Expected lift'];
+
+  it('caps feasibility at what the traffic can measure, and says when a quarter is not enough', () => {
+    const result = scoreUseCaseTable(header, [
+      ['Big list', 4, 5, 2, 4, 200000, 0.05, ''],
+      ['Niche', 4, 5, 2, 4, 3000, 0.02, 0.1],
+      ['Untested', 4, 5, 2, 4, '', '', ''],
+    ]);
+    if (!result.ok) throw new Error('scoring failed');
+    const [big, niche, untested] = result.value.cells;
+    const column = (name: string) => ['Score', 'RICE', 'Rank', 'Next stage', 'Why', 'Lift in 2 weeks', 'Lift in 4 weeks', 'Lift in 8 weeks', 'Detectability', 'Status'].indexOf(name);
+    // Enough traffic: feasibility 5 stands and the score equals the one without traffic.
+    expect(big![column('Score')]).toBe(untested![column('Score')]);
+    expect(niche![column('Score')]).toBeLessThan(big![column('Score')] as number);
+    expect(niche![column('Score')]).toBe(100 * (0.4 * 3 + 0.25 * 0 + 0.2 * 3 + 0.15 * 3) / 4);
+    expect(String(niche![column('Why')])).toMatch(/Feasibility counts as 1, not 5: Detectable: .*cannot be measured in a quarter/);
+    expect(niche![column('Lift in 2 weeks')]).toBeCloseTo(0.5724790886947362, 6);
+    expect(untested![column('Detectability')]).toBe('');
+  });
+
+  it('asks for both weekly traffic and baseline rate', () => {
+    const result = scoreUseCaseTable(header, [['Half', 4, 5, 2, 4, 3000, '', '']]);
+    expect(result.ok && result.value.statuses[0]!.status).toBe('baseline rate is blank: give both weekly traffic and baseline rate, or neither');
+  });
+});

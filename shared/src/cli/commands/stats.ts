@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { describeIssues, type Issue } from '../../issues';
-import { analyzeAb, checkArm, checkCount, checkOpenUnit, defaultAlpha, defaultPower, sampleSizePerArm, welchTest, type Arm, type MeanSummary } from '../../experiments';
+import { analyzeAb, analyzeRevenue, checkArm, checkCount, checkOpenUnit, defaultAlpha, defaultPower, detectability, planArms, welchTest, type Arm, type MeanSummary, type RevenueArm } from '../../experiments';
 import { UsageError, type CliIo, type Command } from '../command';
 
 // `onbrand stats`: the experiment calculators, printing JSON. Defaults: α = 0.05 two-sided,
@@ -9,7 +9,9 @@ import { UsageError, type CliIo, type Command } from '../command';
 // across the variants; srm tests an equal split across every arm, control included.
 
 const usage = [
-  'onbrand stats sample-size --baseline P --mde M [--absolute] [--alpha 0.05] [--power 0.8]',
+  'onbrand stats sample-size --baseline P --mde M [--absolute] [--arms 2] [--alpha 0.05] [--power 0.8]',
+  '       onbrand stats revenue --control VISITORS,CONVERSIONS,REVENUE,SQUARES --variant … [--variant …] [--alpha 0.05]',
+  '       onbrand stats detect --baseline P --weekly-traffic N [--lift 0.1] [--alpha 0.05] [--power 0.8]',
   '       onbrand stats ab --control VISITORS:CONVERSIONS --variant VISITORS:CONVERSIONS [--variant …] [--alpha 0.05]',
   '       onbrand stats ttest --control MEAN,SD,N --variant MEAN,SD,N [--alpha 0.05]',
   'Rates may be written as 0.05 or 5%. Write a value that starts with a minus sign as --mde=-0.1.',
@@ -68,15 +70,21 @@ function alphaFrom(values: Record<string, unknown>): number {
 }
 
 function sampleSize(argv: string[], io: CliIo): number {
-  const values = parseFlags(argv, { baseline: { type: 'string' }, mde: { type: 'string' }, absolute: { type: 'boolean' }, alpha: { type: 'string' }, power: { type: 'string' } });
+  const values = parseFlags(argv, { baseline: { type: 'string' }, mde: { type: 'string' }, absolute: { type: 'boolean' }, arms: { type: 'string' }, alpha: { type: 'string' }, power: { type: 'string' } });
   const baseline = toNumber(requireFlag(values, 'baseline'));
   const mde = toNumber(requireFlag(values, 'mde'));
   const absolute = values.absolute === true;
   const power = typeof values.power === 'string' ? toNumber(values.power) : defaultPower;
-  const result = sampleSizePerArm({ baseline, mde, absolute, alpha: alphaFrom(values), power });
+  const arms = typeof values.arms === 'string' ? toNumber(values.arms) : 2;
+  // Three or more arms are sized for the Holm correction the analysis applies: α/(arms − 1) each.
+  const result = planArms({ baseline, mde, absolute, alpha: alphaFrom(values), power, arms });
   if (!result.ok) fail(result.issues.map((issue) => ({ ...issue, path: `--${issue.path}` })));
-  const { perVariant, p1, p2, alpha } = result.value;
-  return print(io, { perVariant, total: perVariant * 2, p1, p2, alpha, power, mde, mdeType: absolute ? 'absolute' : 'relative', twoSided: true });
+  const plan = result.value;
+  const p2 = absolute ? baseline + mde : baseline * (1 + mde);
+  return print(io, {
+    perVariant: plan.perArm, total: plan.total, arms, p1: baseline, p2, alpha: plan.alpha, alphaPerComparison: plan.alphaPerComparison, power, mde, mdeType: absolute ? 'absolute' : 'relative', twoSided: true,
+    twoArmTotal: plan.twoArmTotal, extraVisitors: plan.extraVisitors, lastArmCost: plan.lastArmCost,
+  });
 }
 
 /** Reads VISITORS:CONVERSIONS, naming the flag in every problem. */
@@ -139,7 +147,48 @@ function ttest(argv: string[], io: CliIo): number {
   return print(io, { pValue: result.pValue, df: result.df, diff: result.diff, ciLow: result.ciLow, ciHigh: result.ciHigh, t: result.t, alpha });
 }
 
-const calculators: Record<string, (argv: string[], io: CliIo) => number> = { 'sample-size': sampleSize, ab, ttest };
+/** Reads VISITORS,CONVERSIONS,REVENUE,SQUARES: an arm's revenue sums. */
+function parseRevenueArm(text: string, path: string): RevenueArm {
+  const parts = text.split(',');
+  if (parts.length !== 4) fail([{ path, message: `"${text}" is not VISITORS,CONVERSIONS,REVENUE,SQUARES` }]);
+  const [visitors, conversions, revenue, squares] = parts.map(toNumber) as [number, number, number, number];
+  const issues = checkArm(path, visitors, conversions);
+  if (!(Number.isFinite(revenue) && revenue >= 0)) issues.push({ path: `${path}.revenue`, message: `revenue must be a number of at least 0, got "${parts[2]}"` });
+  if (!(Number.isFinite(squares) && squares >= 0)) issues.push({ path: `${path}.squares`, message: `the revenue sum of squares must be a number of at least 0, got "${parts[3]}"` });
+  if (issues.length > 0) fail(issues);
+  return { visitors, conversions, revenue, revenueSquares: squares };
+}
+
+function revenue(argv: string[], io: CliIo): number {
+  const values = parseFlags(argv, { control: { type: 'string' }, variant: { type: 'string', multiple: true }, alpha: { type: 'string' } });
+  const control = parseRevenueArm(requireFlag(values, 'control'), '--control');
+  const texts = (values.variant as string[] | undefined) ?? [];
+  if (texts.length === 0) throw new UsageError(`at least one --variant is required\nUsage: ${usage}`);
+  const variants = texts.map((text, i) => parseRevenueArm(text, texts.length > 1 ? `--variant #${i + 1}` : '--variant'));
+  const alpha = alphaFrom(values);
+  const result = Object.fromEntries((['revenue per visitor', 'average order value'] as const).map((metric) => {
+    const analysis = analyzeRevenue(metric, control, variants, alpha);
+    return [metric === 'revenue per visitor' ? 'revenuePerVisitor' : 'averageOrderValue', analysis.ok ? analysis.variants : { untestable: analysis.reason }];
+  }));
+  return print(io, { alpha, ...result });
+}
+
+function detect(argv: string[], io: CliIo): number {
+  const values = parseFlags(argv, { baseline: { type: 'string' }, 'weekly-traffic': { type: 'string' }, lift: { type: 'string' }, alpha: { type: 'string' }, power: { type: 'string' } });
+  const baseline = toNumber(requireFlag(values, 'baseline'));
+  const traffic = toNumber(requireFlag(values, 'weekly-traffic'));
+  const lift = typeof values.lift === 'string' ? toNumber(values.lift) : 0.1;
+  const power = typeof values.power === 'string' ? toNumber(values.power) : defaultPower;
+  const alpha = alphaFrom(values);
+  const issues = [...checkOpenUnit('--baseline', baseline, 'the baseline rate'), ...checkOpenUnit('--power', power, 'power')];
+  if (!(traffic > 0)) issues.push({ path: '--weekly-traffic', message: `weekly traffic must be above 0, got ${values['weekly-traffic']}` });
+  if (!(lift > 0)) issues.push({ path: '--lift', message: `the lift must be above 0, got ${values.lift}` });
+  if (issues.length > 0) fail(issues);
+  const found = detectability(baseline, traffic, lift, alpha, power);
+  return print(io, { baseline, weeklyTraffic: traffic, alpha, power, lifts: found.lifts, quarterLift: found.quarterLift, targetLift: lift, weeksNeeded: Number.isFinite(found.weeksNeeded) ? found.weeksNeeded : null, measurableInQuarter: found.measurableInQuarter, rating: found.rating, text: found.text });
+}
+
+const calculators: Record<string, (argv: string[], io: CliIo) => number> = { 'sample-size': sampleSize, ab, ttest, revenue, detect };
 
 export const statsCommand: Command = {
   name: 'stats',
@@ -148,7 +197,7 @@ export const statsCommand: Command = {
   async run(argv, io) {
     const [name, ...rest] = argv;
     const calculator = name ? calculators[name] : undefined;
-    if (!calculator) throw new UsageError(`${name ? `unknown calculator "${name}"` : 'name a calculator'}: sample-size, ab or ttest\nUsage: ${usage}`);
+    if (!calculator) throw new UsageError(`${name ? `unknown calculator "${name}"` : 'name a calculator'}: sample-size, ab, ttest, revenue or detect\nUsage: ${usage}`);
     return calculator(rest, io);
   },
 };
