@@ -28,3 +28,8 @@ export * from './narrative';
 export * from './custom-functions';
 export * from './columns';
 export * from './design-table';
+export * from './plan-lock';
+export * from './sequential';
+export * from './peeking-ledger';
+export * from './gate-criteria';
+export * from './templates';

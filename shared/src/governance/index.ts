@@ -1,2 +1,3 @@
 export * from './approvers';
 export * from './audit-record';
+export * from './program-metrics';
