@@ -5,7 +5,8 @@ import { FakeClock } from './fake-clock';
 /** The person using the add-on, as Session reports them; the user's email needs its scope granted. */
 export class FakeSession {
   constructor(
-    private readonly email: string,
+    /** Who is signed in; a test or the preview may switch person. '' is what a consumer account often gives. */
+    public activeUserEmail: string,
     private readonly timeZone: string,
     readonly calls: CallLog,
     private readonly manifest: AppsScriptManifest,
@@ -13,12 +14,12 @@ export class FakeSession {
 
   getActiveUser() {
     requireScope(this.manifest, 'Session', 'getActiveUser');
-    return { getEmail: () => this.email };
+    return { getEmail: () => this.activeUserEmail };
   }
 
   getEffectiveUser() {
     requireScope(this.manifest, 'Session', 'getEffectiveUser');
-    return { getEmail: () => this.email };
+    return { getEmail: () => this.activeUserEmail };
   }
 
   getScriptTimeZone(): string {

@@ -123,13 +123,13 @@ function isoDate(value: unknown): string {
 }
 
 /**
- * The plan an Experiments row states now, with its computed sample per arm, or every reason it is
+ * The plan an Experiments row states now, with its computed sample per arm, and every reason it is
  * not complete enough to freeze (a plan without a hypothesis or a stop date pre-registers nothing).
+ * An incomplete plan is still returned, so an edit after freezing can be named whatever it is.
  */
-export function planFromRow(header: readonly unknown[], cells: readonly unknown[], plannedPerArm: number | null): { ok: true; value: AnalysisPlan } | { ok: false; reasons: string[] } {
-  const columns = findColumns<keyof typeof planAliases>(header, planAliases, ['experiment']);
-  if (!columns.ok) return { ok: false, reasons: columns.issues.map((issue) => issue.message) };
-  const at = (key: keyof typeof planAliases) => cells[columns.value[key] ?? -1];
+export function planFromRow(header: readonly unknown[], cells: readonly unknown[], plannedPerArm: number | null): { plan: AnalysisPlan; gaps: string[] } {
+  const columns = findColumns<keyof typeof planAliases>(header, planAliases, []);
+  const at = (key: keyof typeof planAliases) => cells[(columns.ok ? columns.value[key] : undefined) ?? -1];
   const reasons: string[] = [];
   const text = (key: keyof typeof planAliases, name: string) => {
     const value = cellText(at(key));
@@ -140,7 +140,7 @@ export function planFromRow(header: readonly unknown[], cells: readonly unknown[
     if (fallback !== undefined && cellText(at(key)) === '') return fallback;
     const read = readNumberCell(at(key), name);
     if (!read.ok) reasons.push(read.reason);
-    return read.ok ? read.value : NaN;
+    return read.ok ? read.value : 0;
   };
   const experiment = text('experiment', 'experiment name');
   const hypothesis = text('hypothesis', 'hypothesis');
@@ -155,10 +155,10 @@ export function planFromRow(header: readonly unknown[], cells: readonly unknown[
     alpha: number('alpha', 'alpha', defaultAlpha),
     power: number('power', 'power', defaultPower),
     mde: number('mde', 'MDE'),
-    plannedPerArm: plannedPerArm ?? NaN,
+    plannedPerArm: plannedPerArm ?? 0,
     plannedStop: isoDate(at('plannedStop')),
   };
   if (plannedPerArm === null) reasons.push('no sample per arm (fill in baseline, MDE and daily traffic)');
   if (plan.plannedStop === '') reasons.push('no end date');
-  return reasons.length ? { ok: false, reasons } : { ok: true, value: plan };
+  return { plan, gaps: reasons };
 }

@@ -2,7 +2,9 @@ import { exposeEndpoints, withDocumentLock } from '@onbrand/apps-script/server';
 import { sheetsContract } from '../contract';
 import * as custom from './custom-functions';
 import { onInstall, onOpen, showSidebar } from './menu';
-import { currentUser, menuFunctions, runOperation } from './operations';
+import { activeIdentity, currentUser, menuFunctions, runOperation } from './operations';
+import { buildProgram } from './program';
+import { addExperimentFromTemplate, moveStage, stageGatesView } from './stage-gates';
 import { readPortfolio } from './portfolio';
 import { listInsights, reviewInsight, saveSettingsChange, settingsView } from './settings-view';
 import { readSheetSummary } from './sheet-port';
@@ -25,6 +27,10 @@ const endpoints = exposeEndpoints(sheetsContract, {
   listInsights: () => listInsights(active()),
   reviewInsight: (input) => locked((spreadsheet) => reviewInsight(spreadsheet, input.id, input.review, currentUser(), new Date())),
   logLearning: (input) => locked((spreadsheet) => logLearning(spreadsheet, input.experiment, currentUser(), new Date())),
+  getStageGates: () => stageGatesView(active(), activeIdentity()),
+  moveStage: (input) => locked((spreadsheet) => moveStage(spreadsheet, input, activeIdentity(), new Date())),
+  addExperimentFromTemplate: (input) => locked((spreadsheet) => addExperimentFromTemplate(spreadsheet, input)),
+  buildProgram: (input) => locked((spreadsheet) => buildProgram(spreadsheet, input.csv)),
   getSettings: () => settingsView(active()),
   saveSettings: (input) => locked((spreadsheet) => saveSettingsChange(spreadsheet, input)),
 });

@@ -9,19 +9,18 @@ describe('the pre-registered plan', () => {
   it('reads a complete plan from an Experiments row, with defaults for blank α, power and arms', () => {
     const plan = planFromRow(header, row, 9100);
     expect(plan).toEqual({
-      ok: true,
-      value: { experiment: 'Subject lines', hypothesis: 'AI subject lines raise opens.', primaryMetric: 'open rate', guardrailMetrics: ['click rate', 'unsubscribe rate'], arms: 2, alpha: 0.05, power: 0.8, mde: 0.2, plannedPerArm: 9100, plannedStop: '2026-12-20' },
+      gaps: [],
+      plan: { experiment: 'Subject lines', hypothesis: 'AI subject lines raise opens.', primaryMetric: 'open rate', guardrailMetrics: ['click rate', 'unsubscribe rate'], arms: 2, alpha: 0.05, power: 0.8, mde: 0.2, plannedPerArm: 9100, plannedStop: '2026-12-20' },
     });
   });
 
   it('names everything a plan lacks before it can be frozen', () => {
     const plan = planFromRow(header, ['Subject lines', '', '', '', 0.045, 'big', '', '', '', '', ''], null);
-    expect(plan.ok).toBe(false);
-    if (!plan.ok) expect(plan.reasons).toEqual(['no hypothesis', 'no primary metric', expect.stringMatching(/MDE/), 'no sample per arm (fill in baseline, MDE and daily traffic)', 'no end date']);
+    expect(plan.gaps).toEqual(['no hypothesis', 'no primary metric', expect.stringMatching(/MDE/), 'no sample per arm (fill in baseline, MDE and daily traffic)', 'no end date']);
   });
 
   it('is stamped with the SHA-256 of its canonical JSON, whatever the key order', () => {
-    const plan = (planFromRow(header, row, 9100) as { value: AnalysisPlan }).value;
+    const plan = planFromRow(header, row, 9100).plan;
     const reordered = Object.fromEntries(Object.entries(plan).reverse()) as unknown as AnalysisPlan;
     const frozen = freezePlan(plan, 'maya@example.com', new Date('2026-12-04T10:00:00Z'));
     expect(frozen.hash).toBe(planHash(reordered));
@@ -30,8 +29,8 @@ describe('the pre-registered plan', () => {
   });
 
   it('names each later edit as a deviation', () => {
-    const frozen = (planFromRow(header, row, 9100) as { value: AnalysisPlan }).value;
-    const edited = (planFromRow(header, row.map((cell, i) => (i === 5 ? 0.1 : i === 9 ? '2027-01-31' : cell)), 36000) as { value: AnalysisPlan }).value;
+    const frozen = planFromRow(header, row, 9100).plan;
+    const edited = planFromRow(header, row.map((cell, i) => (i === 5 ? 0.1 : i === 9 ? '2027-01-31' : cell)), 36000).plan;
     expect(comparePlan(frozen, frozen)).toEqual([]);
     expect(comparePlan(frozen, edited).map(describeDeviation)).toEqual([
       'MDE changed from 20.0% to 10.0% after the plan was frozen.',
@@ -41,7 +40,7 @@ describe('the pre-registered plan', () => {
   });
 
   it('refuses a stored plan whose JSON no longer matches its hash', () => {
-    const plan = (planFromRow(header, row, 9100) as { value: AnalysisPlan }).value;
+    const plan = planFromRow(header, row, 9100).plan;
     const frozen = freezePlan(plan, 'maya@example.com', new Date('2026-12-04T10:00:00Z'));
     const json = JSON.stringify(plan);
     expect(readFrozenPlan(json, frozen.hash, frozen.frozenAt, frozen.frozenBy)).toEqual({ ok: true, value: frozen });
