@@ -23,7 +23,7 @@ describe('the Sheets add-on in the preview', () => {
     const report = sidebar.getByTestId('report');
 
     await sidebar.getByRole('button', { name: 'Set up tracker' }).click();
-    await expect.poll(() => report.textContent(), { timeout: 10_000 }).toMatch(/Created 4 sheets/);
+    await expect.poll(() => report.textContent(), { timeout: 10_000 }).toMatch(/Created 6 sheets/);
     const sheets = server.environments.sheets.spreadsheet;
     expect(sheets.sheets.map((sheet) => sheet.snapshotName())).toEqual(['Use cases', 'Scoring', 'Experiments', 'Results', 'Email subjects', 'Settings', 'Learning log', 'Audit log', 'Metrics', 'Insights']);
     // The grid draws the new state: frozen header, dropdown markers on Stage.
