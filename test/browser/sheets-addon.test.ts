@@ -57,7 +57,7 @@ describe('the Sheets add-on in the preview', () => {
   it('shows the selected experiment’s stats card', async () => {
     const { page } = preview;
     const sidebar = page.getByRole('tabpanel', { name: 'Sheets add-on' }).frameLocator('iframe[title="Onbrand sidebar"]');
-    await sidebar.getByRole('combobox', { name: 'Experiment' }).selectOption('Subject lines');
+    await sidebar.getByRole('combobox', { name: 'Experiment', exact: true }).selectOption('Subject lines');
     const card = sidebar.getByTestId('stats-card');
     await expect.poll(() => card.textContent()).toContain('All of week 1 to week 4 (4 periods) · all');
     await expect.poll(() => sidebar.getByTestId('decision').textContent()).toBe('scale');
@@ -73,7 +73,7 @@ describe('the Sheets add-on in the preview', () => {
     await expect.poll(() => card.getByRole('status').textContent()).toMatch(/^Added Subject lines to the Learning log/);
     const log = preview.server.environments.sheets.spreadsheet.sheets.find((sheet) => sheet.snapshotName() === 'Learning log')!.snapshot();
     expect(log[1]!.slice(2, 4)).toEqual(['Subject lines', 'scale']);
-    await sidebar.getByRole('combobox', { name: 'Experiment' }).selectOption('Churn audiences');
+    await sidebar.getByRole('combobox', { name: 'Experiment', exact: true }).selectOption('Churn audiences');
     await expect.poll(() => card.textContent()).toContain('Sample ratio mismatch');
     await card.screenshot({ path: screenshotPath('sheets-stats-card') });
   });
