@@ -105,7 +105,7 @@ describe('a use case from ideate to decided in the Sheets preview', () => {
     await gate.getByRole('combobox', { name: 'Decision' }).selectOption('scale');
     env.session.activeUserEmail = 'omar@example.com';
     await moveTo('decided', 'B lifts clicks by a point; guardrails hold.');
-    await expect.poll(() => message.textContent()).toMatch(/^omar@example\.com is not named to pass a stage gate\. This kit names maya@example\.com/);
+    await expect.poll(() => message.textContent()).toMatch(/^omar@example\.com is not named to pass a stage gate\. The Settings sheet names maya@example\.com/);
     await page.screenshot({ path: screenshotPath('sheets-lifecycle-refused') });
     env.session.activeUserEmail = 'maya@example.com';
     await moveTo('decided', 'B lifts clicks by a point; guardrails hold.');

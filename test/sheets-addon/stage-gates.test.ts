@@ -30,9 +30,9 @@ describe('stage gates with a named approver', () => {
   it('refuses a person the settings do not name, and one Apps Script cannot identify, changing nothing', () => {
     const t = tracker();
     t.env.session.activeUserEmail = 'intern@example.com';
-    expect(move(t)).toEqual({ moved: false, message: 'intern@example.com is not named to pass a stage gate. This kit names lead@example.com; ask one of them, or ask the kit\'s owner to add you.' });
+    expect(move(t)).toEqual({ moved: false, message: 'intern@example.com is not named to pass a stage gate. The Settings sheet names lead@example.com; ask one of them, or ask the sheet\'s owner to add you.' });
     t.env.session.activeUserEmail = '';
-    expect(move(t).message).toMatch(/^Only the people this kit names may pass a stage gate \(lead@example\.com\), and Onbrand cannot tell who you are here/);
+    expect(move(t).message).toMatch(/^Only the people the Settings sheet names may pass a stage gate \(lead@example\.com\), and Onbrand cannot tell who you are here/);
     expect(stage(t)).toBe('ideate');
     expect(t.records('Audit log')).toEqual([]);
   });

@@ -128,8 +128,10 @@ export function moveStage(spreadsheet: Spreadsheet, input: GateMove, who: Identi
   const gate = tracker.gates.get(input.useCase);
   if (!gate) return { moved: false, message: `There is no use case named "${input.useCase}" on the Use cases sheet.` };
   const { governance } = stageGovernance(tracker.settings);
+  const { source } = stageGovernance(tracker.settings);
   const allowed = checkApprover(governance, who, 'stage-gate');
-  if (!allowed.allowed) return { moved: false, message: allowed.message };
+  // The shared message speaks of the kit; here the list may come from the Settings sheet instead.
+  if (!allowed.allowed) return { moved: false, message: source === 'settings' ? allowed.message.replace('This kit names', 'The Settings sheet names').replace('the kit\'s owner', 'the sheet\'s owner').replace('the people this kit names', 'the people the Settings sheet names') : allowed.message };
   const { check } = gate;
   if (!check.to) return { moved: false, message: check.missing.join(' ') };
   if (!check.met) return { moved: false, message: `${input.useCase} cannot move to ${check.to} yet. ${check.missing.join(' ')}` };

@@ -18,6 +18,9 @@ export function StageGatesCard(props: { gates: StageGates | null; changed: () =>
   const [programNote, setProgramNote] = useState<string | null>(null);
   if (!gates) return null;
   const useCase = gates.useCases.find((item) => item.name === picked) ?? gates.useCases[0];
+  // The decision picked below is what the gate into "decided" asks for: it is recorded with the move.
+  const missing = useCase ? useCase.missing.filter((item) => !(useCase.next === 'decided' && item.startsWith('Record a decision'))) : [];
+  const met = !!useCase && (useCase.met || (useCase.next === 'decided' && missing.length === 0));
 
   async function act(run: () => Promise<{ text: string; ok: boolean }>) {
     try {
@@ -65,9 +68,9 @@ export function StageGatesCard(props: { gates: StageGates | null; changed: () =>
           <p>
             <span class="chip">{useCase.stage}</span>
             {useCase.next ? <> → <span class="chip">{useCase.next}</span></> : null}
-            {useCase.next && <span class={useCase.met ? 'success' : 'warning'}> {useCase.met ? 'gate met' : 'gate not met'}</span>}
+            {useCase.next && <span class={met ? 'success' : 'warning'}> {met ? 'gate met' : 'gate not met'}</span>}
           </p>
-          {useCase.missing.length > 0 && <ul class="reasons" aria-label="What the gate needs">{useCase.missing.map((item, i) => <li key={i}>{item}</li>)}</ul>}
+          {missing.length > 0 && <ul class="reasons" aria-label="What the gate needs">{missing.map((item, i) => <li key={i}>{item}</li>)}</ul>}
           {useCase.next === 'decided' && (
             <label class="field">
               <span>Decision</span>
