@@ -93,7 +93,7 @@ export class FakeEmbeddedChartBuilder
     return this.setChartType('LINE');
   }
 
-  setOption(option: string, value: object): FakeEmbeddedChartBuilder {
+  setOption(option: string, value: Parameters<EmbeddedChartBuilder['setOption']>[1]): FakeEmbeddedChartBuilder {
     this.options.set(option, value);
     return this;
   }
