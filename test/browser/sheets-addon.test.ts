@@ -25,7 +25,7 @@ describe('the Sheets add-on in the preview', () => {
     await sidebar.getByRole('button', { name: 'Set up tracker' }).click();
     await expect.poll(() => report.textContent(), { timeout: 10_000 }).toMatch(/Created 6 sheets/);
     const sheets = server.environments.sheets.spreadsheet;
-    expect(sheets.sheets.map((sheet) => sheet.snapshotName())).toEqual(['Use cases', 'Scoring', 'Experiments', 'Results', 'Email subjects', 'Settings', 'Learning log', 'Audit log', 'Metrics', 'Insights']);
+    expect(sheets.sheets.map((sheet) => sheet.snapshotName())).toEqual(['Use cases', 'Scoring', 'Experiments', 'Results', 'Email subjects', 'Settings', 'Learning log', 'Audit log', 'Metrics', 'Insights', 'Plans', 'Peeking ledger']);
     // The grid draws the new state: frozen header, dropdown markers on Stage.
     await expect.poll(() => panel.getByRole('table', { name: 'Sheet Use cases' }).locator('td').filter({ hasText: '▾' }).count()).toBeGreaterThan(0);
 
