@@ -106,7 +106,7 @@ describe('stage gates with a named approver', () => {
 
     const program = t.call('buildProgram', {});
     expect(program).toMatchObject({ built: true, months: 1 });
-    expect(program.message).toMatch(/100\.0% of 1 use cases have reached decide/);
+    expect(program.message).toMatch(/100\.0% of 1 use case reached decide/);
     const sheet = t.sheet('Program');
     expect(sheet.snapshot()[0]).toEqual(['Month', 'AI pieces generated', 'Approved', 'Rejected', 'Median hours to approval', 'Findings per piece before review', 'Findings per piece after review', 'Experiments documented', 'Stage moves', 'Use cases reaching decide']);
     expect(sheet.snapshot()[1]!.slice(7)).toEqual([1, 5, 1]);

@@ -1,5 +1,5 @@
 import { auditActions, auditColumns, auditSurfaces, programMetrics, readAuditCsv, type AuditAction, type AuditRecord, type ProgramMonth } from '@onbrand/shared/governance';
-import { cellText, percent } from '@onbrand/shared/experiments';
+import { cellText, percent, plural } from '@onbrand/shared/experiments';
 import { columnIndex, readTable, textColumn, type Table } from './table';
 import { auditSheet, learningSheet, useCasesSheet } from './tracker';
 
@@ -61,7 +61,7 @@ export function buildProgram(spreadsheet: Spreadsheet, csvs: readonly string[] =
   const sheet = spreadsheet.getSheetByName(programSheetName) ?? spreadsheet.insertSheet(programSheetName);
   sheet.clear();
   for (const chart of sheet.getCharts()) sheet.removeChart(chart);
-  const share = metrics.shareDecided === null ? 'no use cases yet' : `${percent(metrics.shareDecided)} of ${metrics.useCases} use cases have reached decide`;
+  const share = metrics.shareDecided === null ? 'no use cases yet' : `${percent(metrics.shareDecided)} of ${plural(metrics.useCases, 'use case')} reached decide`;
   const rows = [header, ...metrics.months.map((month) => monthRow(month.month, month)), monthRow('All months', metrics.total)];
   const note = [`Share of use cases reaching decide: ${share}.`, ...Array<string>(header.length - 1).fill('')];
   sheet.getRange(1, 1, rows.length + 2, header.length).setValues([...rows, Array<string>(header.length).fill(''), note]);
@@ -80,5 +80,5 @@ export function buildProgram(spreadsheet: Spreadsheet, csvs: readonly string[] =
       .build();
     sheet.insertChart(chart);
   }
-  return { built: true, message: `Built the Program sheet from ${records.length} audit records over ${metrics.months.length} months; ${share}.`, months: metrics.months.length };
+  return { built: true, message: `Built the Program sheet from ${plural(records.length, 'audit record')} over ${plural(metrics.months.length, 'month')}; ${share}.`, months: metrics.months.length };
 }
