@@ -94,6 +94,16 @@ export const statsCardSchema = once(() =>
         guardrails: z.array(z.object({ arm: z.string(), metric: z.string(), status: z.string(), text: z.string() })),
         /** On-brand against off-brand variants across every experiment. */
         brandFit: z.nullable(z.string()),
+        /** The frozen plan the run is judged against, and the edits made to it since. */
+        plan: z.nullable(z.object({ summary: z.string(), hash: z.string(), version: z.number(), deviations: z.array(z.string()) })),
+        /** The peeking ledger's looks and each variant's always-valid result as of the last. */
+        sequential: z.nullable(
+          z.object({
+            looks: z.array(z.object({ look: z.number(), when: z.string(), data: z.string() })),
+            arms: z.array(z.object({ arm: z.string(), difference: z.number(), low: z.number(), high: z.number(), pValue: z.number() })),
+            pending: z.boolean(),
+          }),
+        ),
       }),
     ),
     hint: z.string(),
@@ -141,6 +151,30 @@ export const settingsChangeSchema = once(() =>
 );
 export type SettingsChange = z.output<ReturnType<typeof settingsChangeSchema>>;
 
+export const stageGatesSchema = once(() =>
+  z.object({
+    useCases: z.array(z.object({ name: z.string(), stage: z.string(), next: z.string(), met: z.boolean(), missing: z.array(z.string()), experiments: z.array(z.string()) })),
+    /** Who may pass a stage gate; empty when nobody is named (anyone who can edit may). */
+    approvers: z.array(z.string()),
+    source: z.enum(['kit', 'settings', 'none']),
+    /** The person using the sidebar, as Apps Script tells it. */
+    user: z.string(),
+    templates: z.array(z.object({ id: z.string(), name: z.string() })),
+    hint: z.string(),
+  }),
+);
+export type StageGates = z.output<ReturnType<typeof stageGatesSchema>>;
+
+export const gateMoveSchema = once(() =>
+  z.object({
+    useCase: requiredText('the use case'),
+    reason: z.string(),
+    /** For the move to "decided": the decision recorded on the use case's experiments. */
+    decision: z.optional(z.enum(['scale', 'iterate', 'stop'])),
+  }),
+);
+export type GateMove = z.output<ReturnType<typeof gateMoveSchema>>;
+
 const none = () => z.object({});
 const report = () => ({ input: none(), output: reportSchema() });
 
@@ -166,6 +200,12 @@ export const sheetsContract = defineContractOnDemand({
   getAuditExport: () => ({ input: none(), output: z.object({ records: z.number(), csv: z.string(), json: z.string() }) }),
   /** Starts a Learning log row from an experiment's latest decision; the person writes the learning. */
   logLearning: () => ({ input: z.object({ experiment: requiredText('the experiment name') }), output: z.object({ logged: z.boolean(), message: z.string() }) }),
+  getStageGates: () => ({ input: none(), output: stageGatesSchema() }),
+  /** Refusals (gate not met, person not named, no reason) come back as moved: false with the reason. */
+  moveStage: () => ({ input: gateMoveSchema(), output: z.object({ moved: z.boolean(), message: z.string() }) }),
+  addExperimentFromTemplate: () => ({ input: z.object({ templateId: requiredText('the template'), useCase: requiredText('the use case'), experiment: z.string() }), output: z.object({ added: z.boolean(), message: z.string() }) }),
+  /** Builds the Program sheet from the Audit log, the Learning log and the use cases, with audit CSVs exported from other surfaces. */
+  buildProgram: () => ({ input: z.object({ csv: z.optional(z.array(z.string())) }), output: z.object({ built: z.boolean(), message: z.string(), months: z.number() }) }),
   getSettings: () => ({ input: none(), output: settingsViewSchema() }),
   saveSettings: () => ({ input: settingsChangeSchema(), output: settingsViewSchema() }),
 });

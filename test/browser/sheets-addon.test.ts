@@ -18,9 +18,9 @@ describe('the Sheets add-on in the preview', () => {
     const report = sidebar.getByTestId('report');
 
     await sidebar.getByRole('button', { name: 'Set up tracker' }).click();
-    await expect.poll(() => report.textContent(), { timeout: 10_000 }).toMatch(/Created 4 sheets/);
+    await expect.poll(() => report.textContent(), { timeout: 10_000 }).toMatch(/Created 6 sheets/);
     const sheets = server.environments.sheets.spreadsheet;
-    expect(sheets.sheets.map((sheet) => sheet.snapshotName())).toEqual(['Use cases', 'Scoring', 'Experiments', 'Results', 'Email subjects', 'Settings', 'Learning log', 'Audit log', 'Metrics', 'Insights']);
+    expect(sheets.sheets.map((sheet) => sheet.snapshotName())).toEqual(['Use cases', 'Scoring', 'Experiments', 'Results', 'Email subjects', 'Settings', 'Learning log', 'Audit log', 'Metrics', 'Insights', 'Plans', 'Peeking ledger']);
     // The grid draws the new state: frozen header, dropdown markers on Stage.
     await expect.poll(() => panel.getByRole('grid', { name: 'Sheet Use cases' }).getByRole('gridcell').filter({ hasText: '▾' }).count()).toBeGreaterThan(0);
 
@@ -52,7 +52,7 @@ describe('the Sheets add-on in the preview', () => {
   it('shows the selected experiment’s stats card', async () => {
     const { page } = preview;
     const sidebar = page.getByRole('tabpanel', { name: 'Sheets add-on' }).frameLocator('iframe[title="Onbrand sidebar"]');
-    await sidebar.getByRole('combobox', { name: 'Experiment' }).selectOption('Subject lines');
+    await sidebar.getByRole('combobox', { name: 'Experiment', exact: true }).selectOption('Subject lines');
     const card = sidebar.getByTestId('stats-card');
     await expect.poll(() => card.textContent()).toContain('All of week 1 to week 4 (4 periods) · all');
     await expect.poll(() => sidebar.getByTestId('decision').textContent()).toBe('scale');
@@ -68,7 +68,7 @@ describe('the Sheets add-on in the preview', () => {
     await expect.poll(() => card.getByRole('status').textContent()).toMatch(/^Added Subject lines to the Learning log/);
     const log = preview.server.environments.sheets.spreadsheet.sheets.find((sheet) => sheet.snapshotName() === 'Learning log')!.snapshot();
     expect(log[1]!.slice(2, 4)).toEqual(['Subject lines', 'scale']);
-    await sidebar.getByRole('combobox', { name: 'Experiment' }).selectOption('Churn audiences');
+    await sidebar.getByRole('combobox', { name: 'Experiment', exact: true }).selectOption('Churn audiences');
     await expect.poll(() => card.textContent()).toContain('Sample ratio mismatch');
     await card.screenshot({ path: screenshotPath('sheets-stats-card') });
   });

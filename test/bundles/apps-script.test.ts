@@ -13,7 +13,7 @@ const addons = [
     environment: (files: Record<string, string>) =>
       createSheetsEnvironment({ name: 'Budget 2026', sheets: { Plan: [['Channel', 'Spend'], ['Search', 1200]] }, files }),
     /** Endpoints that act on one named thing; every other endpoint accepts `{}`. */
-    named: { reviewInsight: { id: 'insight-1' }, reportInsight: { id: 'insight-1' }, logLearning: { experiment: 'Subject lines' } } as Record<string, object>,
+    named: { reviewInsight: { id: 'insight-1' }, reportInsight: { id: 'insight-1' }, logLearning: { experiment: 'Subject lines' }, moveStage: { useCase: 'Churn-risk audiences', reason: 'Scored above the bar.' }, addExperimentFromTemplate: { templateId: 'send-time', useCase: 'Churn-risk audiences', experiment: 'Send time' } } as Record<string, object>,
   },
   {
     name: 'docs-addon',

@@ -89,7 +89,7 @@ describe('the add-on menu', () => {
     const toasts = t.env.spreadsheet.toastLog;
     expect(toasts.map((toast) => toast.message)).toEqual([
       'Setting up the tracker…',
-      expect.stringMatching(/^Created 4 sheets/),
+      expect.stringMatching(/^Created 6 sheets/),
       expect.stringMatching(/^Scored 3 use cases/),
       expect.stringMatching(/^Analyzed 12 result rows/),
       'Looking for insights…',

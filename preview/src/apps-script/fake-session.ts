@@ -5,7 +5,8 @@ import { FakeClock } from './fake-clock';
 /** The person using the add-on, as Session reports them; the user's email needs its scope granted. */
 export class FakeSession {
   constructor(
-    private email: string,
+    /** Who is signed in; a test or the preview may switch person. '' is what a consumer account often gives. */
+    public activeUserEmail: string,
     private readonly timeZone: string,
     readonly calls: CallLog,
     private readonly manifest: AppsScriptManifest,
@@ -13,12 +14,12 @@ export class FakeSession {
 
   getActiveUser() {
     requireScope(this.manifest, 'Session', 'getActiveUser');
-    return { getEmail: () => this.email };
+    return { getEmail: () => this.activeUserEmail };
   }
 
   getEffectiveUser() {
     requireScope(this.manifest, 'Session', 'getEffectiveUser');
-    return { getEmail: () => this.email };
+    return { getEmail: () => this.activeUserEmail };
   }
 
   /**
@@ -26,7 +27,7 @@ export class FakeSession {
    * whose email Apps Script withholds (another domain, or a consumer account).
    */
   setActiveUser(email: string): void {
-    this.email = email;
+    this.activeUserEmail = email;
   }
 
   getScriptTimeZone(): string {

@@ -1,4 +1,5 @@
 import { countCalls, type CallLog } from '../call-log';
+import { FakeEmbeddedChart, FakeEmbeddedChartBuilder, SheetCharts } from './fake-chart';
 import { FakeUi } from './fake-ui';
 import type { Mirror } from './mirror';
 
@@ -713,6 +714,29 @@ export class FakeSheet
     this.conditionalRules = [...(rules as FakeConditionalFormatRule[])];
   }
 
+  /** The sheet's embedded charts; clear() leaves them, as in Sheets. */
+  readonly chartList = new SheetCharts(this);
+
+  newChart(): FakeEmbeddedChartBuilder {
+    return new FakeEmbeddedChartBuilder(this, this.calls);
+  }
+
+  insertChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    this.chartList.insert(chart as unknown as FakeEmbeddedChart);
+  }
+
+  updateChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    this.chartList.update(chart as unknown as FakeEmbeddedChart);
+  }
+
+  removeChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    this.chartList.remove(chart as unknown as FakeEmbeddedChart);
+  }
+
+  getCharts(): FakeEmbeddedChart[] {
+    return [...this.chartList.charts];
+  }
+
   clear(): FakeSheet {
     this.cells = [];
     this.formulas.clear();
@@ -836,6 +860,7 @@ export class FakeSheet
 countCalls(FakeSheet, 'Sheet', [
   'getName', 'getSheetId', 'getLastRow', 'getLastColumn', 'getMaxRows', 'getMaxColumns', 'getFrozenRows', 'setFrozenRows', 'getColumnWidth', 'setColumnWidth', 'getRange',
   'getRangeList', 'getDataRange', 'getActiveRange', 'activate', 'insertRowsAfter', 'insertColumnsAfter', 'getConditionalFormatRules', 'setConditionalFormatRules', 'clear',
+  'newChart', 'insertChart', 'updateChart', 'removeChart', 'getCharts',
 ]);
 
 // ── Named ranges and the spreadsheet ───────────────────────────────────────────────────────────

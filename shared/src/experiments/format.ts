@@ -71,3 +71,10 @@ export const sheetFormats = {
   /** As `probability`. */
   probability: '[>0.999]"> 99.9%";[<0.001]"< 0.1%";0.0%',
 } as const;
+
+/** A difference of two rates in percentage points, signed: 0.0042 → "+0.42 pp". */
+export function signedPoints(value: number | null): string {
+  if (value === null) return dash;
+  const text = `${(value * 100).toFixed(2)} pp`;
+  return value > 0 ? `+${text}` : text;
+}

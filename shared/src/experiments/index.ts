@@ -33,3 +33,8 @@ export * from './guardrails';
 export * from './planning';
 export * from './brand-fit';
 export * from './aggregate';
+export * from './plan-lock';
+export * from './sequential';
+export * from './peeking-ledger';
+export * from './gate-criteria';
+export * from './templates';

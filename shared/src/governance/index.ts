@@ -5,3 +5,4 @@ export * from './problem-report';
 export * from './team-approvers';
 export * from './legacy-audit';
 export * from './audit-schema';
+export * from './program-metrics';

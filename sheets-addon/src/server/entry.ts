@@ -2,7 +2,9 @@ import { exposeEndpoints, withDocumentLock } from '@onbrand/apps-script/server';
 import { sheetsContract } from '../contract';
 import * as custom from './custom-functions';
 import { onInstall, onOpen, showSidebar } from './menu';
-import { currentUser, menuFunctions, runOperation } from './operations';
+import { activeIdentity, currentUser, menuFunctions, runOperation } from './operations';
+import { buildProgram } from './program';
+import { addExperimentFromTemplate, moveStage, stageGatesView } from './stage-gates';
 import { readPortfolio } from './portfolio';
 import { listInsights, reportInsight, reviewInsight, saveSettingsChange, settingsView } from './settings-view';
 import { auditExport } from './audit-trail';
@@ -28,6 +30,10 @@ const endpoints = exposeEndpoints(sheetsContract, {
   reportInsight: (input) => locked((spreadsheet) => reportInsight(spreadsheet, input.id, input.kind, input.note, new Date())),
   getAuditExport: () => auditExport(active()),
   logLearning: (input) => locked((spreadsheet) => logLearning(spreadsheet, input.experiment, currentUser(), new Date())),
+  getStageGates: () => stageGatesView(active(), activeIdentity()),
+  moveStage: (input) => locked((spreadsheet) => moveStage(spreadsheet, input, activeIdentity(), new Date())),
+  addExperimentFromTemplate: (input) => locked((spreadsheet) => addExperimentFromTemplate(spreadsheet, input)),
+  buildProgram: (input) => locked((spreadsheet) => buildProgram(spreadsheet, input.csv)),
   getSettings: () => settingsView(active()),
   saveSettings: (input) => locked((spreadsheet) => saveSettingsChange(spreadsheet, input)),
 });

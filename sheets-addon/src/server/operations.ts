@@ -1,4 +1,5 @@
 import { appsScriptSleep, readApiKey, urlFetchTransport, withDocumentLock, type MenuItem } from '@onbrand/apps-script/server';
+import type { Identity } from '@onbrand/shared/governance';
 import type { Report } from '../contract';
 import { analyzeExperiments } from './analyze';
 import { brandCheckColumn } from './brand-check';
@@ -23,6 +24,16 @@ export function currentUser(): string {
   return Session.getActiveUser().getEmail() || 'unknown';
 }
 
+/**
+ * Who is acting, for an approval check. Apps Script gives the email only with the userinfo.email
+ * scope and, for consumer accounts, often not at all (''): then the identity is empty and a named
+ * approver list refuses, saying it cannot tell who this is.
+ */
+export function activeIdentity(): Identity {
+  const email = Session.getActiveUser().getEmail();
+  return email ? { email } : {};
+}
+
 /** The model this user may call, or why the offline writer is used instead. */
 function modelAccess({ provider, model, baseUrl }: TrackerSettings): { access: ModelAccess | null; note?: string } {
   if (provider === 'offline') return { access: null };
@@ -35,7 +46,7 @@ function modelAccess({ provider, model, baseUrl }: TrackerSettings): { access: M
 const runners: Record<OperationName, (spreadsheet: Spreadsheet, clock: Clock) => Report> = {
   setup: setupTracker,
   score: scoreUseCases,
-  analyze: analyzeExperiments,
+  analyze: (spreadsheet, clock) => analyzeExperiments(spreadsheet, { now: new Date(clock.now()), user: currentUser() }),
   insights: (spreadsheet, clock) => {
     const { settings } = readSettings(spreadsheet);
     const model = modelAccess(settings);

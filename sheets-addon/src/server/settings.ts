@@ -31,10 +31,12 @@ export interface TrackerSettings {
   kitJson: string;
   /** Who may approve AI text here when the kit names nobody: emails, @domains. */
   contentApprovers: string;
+  /** Who may move a use case past a stage gate, for a team without a shared kit: emails or @domains. */
+  stageGateApprovers: string;
 }
 
 type NumberKey = `weights.${keyof ScoreWeights}` | `thresholds.${keyof Thresholds}`;
-type TextKey = 'provider' | 'model' | 'baseUrl' | 'channel' | 'kitJson' | 'contentApprovers';
+type TextKey = 'provider' | 'model' | 'baseUrl' | 'channel' | 'kitJson' | 'contentApprovers' | 'stageGateApprovers';
 
 interface SettingRow {
   key: NumberKey | TextKey;
@@ -59,6 +61,7 @@ export const settingRows: readonly SettingRow[] = [
   { key: 'model', label: 'Model', value: '', note: "Blank for the provider's default." },
   { key: 'baseUrl', label: 'Model server URL', value: '', note: 'Only for openai-compatible: the https base URL of the server, e.g. https://models.example.com/v1. Its prefix must be in urlFetchWhitelist in appsscript.json.' },
   { key: 'channel', label: 'Brand check channel', value: '', note: 'The kit channel used by Brand-check column, e.g. email-subject.' },
+  { key: 'stageGateApprovers', label: 'Stage gate approvers', value: '', note: 'Who may move a use case to its next stage: emails or @domains, separated by commas. Blank lets anyone who can edit. A brand kit that names stage-gate approvers takes precedence.' },
   { key: 'kitJson', label: 'Brand kit (JSON)', value: '', note: 'Paste the brand kit here (a cell holds up to 50,000 characters), or save it from the sidebar (any size). =ONBRAND_LINT(A2) reads the saved kit; =ONBRAND_LINT(A2, "", OnbrandKit) reads this cell.' },
   { key: 'contentApprovers', label: 'Content approvers', value: '', note: 'Who may approve AI narratives when the brand kit names nobody: emails or @domains, separated by commas. Blank lets anyone who can edit approve. Protect this row so only they can change it.' },
 ];

@@ -2,8 +2,10 @@ import type { ExperimentRun, ResultGroup } from '@onbrand/shared/experiments';
 import type { StatsCard } from '../contract';
 import { analyzeResults, readPlans } from './experiment-data';
 import { issueMessages } from './report';
+import { readLooks, runKey, sequentialReadout } from './ledger';
+import { anyFrozen, currentPlans, judgeByFrozen, planReadout, readFrozenPlans, type FrozenEntry } from './plans';
 import { readTable, textColumn } from './table';
-import { experimentsSheet, resultsSheet } from './tracker';
+import { experimentsSheet, ledgerSheet, plansSheet, resultsSheet } from './tracker';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -15,7 +17,7 @@ function armsOf(group: ResultGroup) {
 }
 
 // The contract's schema keeps only the card's own fields, so a run's parts go in whole.
-function card(run: ExperimentRun, plannedPerArm: number | undefined, brandFit: string | null): NonNullable<StatsCard['card']> {
+function card(run: ExperimentRun, plannedPerArm: number | undefined, brandFit: string | null, extra: Pick<NonNullable<StatsCard['card']>, 'plan' | 'sequential'>): NonNullable<StatsCard['card']> {
   const perVisitor = run.revenue?.perVisitor;
   const rowsOf = (arm: string) => run.trend.flatMap((group) => [group.control, ...group.variants].filter((row) => row.arm.toLowerCase() === arm.toLowerCase()).map((row) => row.rowNumber));
   return {
@@ -31,6 +33,7 @@ function card(run: ExperimentRun, plannedPerArm: number | undefined, brandFit: s
       : { untestable: perVisitor.reason, variants: [] },
     guardrails: run.guardrails,
     brandFit,
+    ...extra,
   };
 }
 
@@ -50,6 +53,9 @@ export function readStatsCard(spreadsheet: Spreadsheet, experiment?: string): St
   if (!results) return { experiments: [], card: null, hint: 'Choose Set up tracker, then add result rows to the Results sheet.' };
   const experimentsTable = readTable(spreadsheet, experimentsSheet);
   const plans = readPlans(experimentsTable);
+  const frozen: Map<string, FrozenEntry> = anyFrozen(experimentsTable) ? readFrozenPlans(readTable(spreadsheet, plansSheet)) : new Map();
+  const current = currentPlans(experimentsTable, plans);
+  judgeByFrozen(plans, frozen);
   const analyzed = analyzeResults(results, plans);
   if (!analyzed.ok) return { experiments: [], card: null, hint: issueMessages(analyzed.issues) };
   const { runs } = analyzed.value.analysis;
@@ -70,5 +76,10 @@ export function readStatsCard(spreadsheet: Spreadsheet, experiment?: string): St
   }
   const hint = experiment || chosen ? '' : 'Select a row on the Results or Experiments sheet, or pick an experiment.';
   chosen ??= runs[runs.length - 1]!;
-  return { experiments: names, card: card(chosen, plans.plans[chosen.experiment]?.plannedPerArm, analyzed.value.analysis.brandFit?.text ?? null), hint };
+  const entry = frozen.get(chosen.experiment);
+  const plan = entry ? planReadout(entry, current.get(chosen.experiment)?.plan) : null;
+  const frozenPlan = entry?.frozen?.plan;
+  const looks = frozenPlan ? (readLooks(readTable(spreadsheet, ledgerSheet)).get(runKey(chosen.experiment, chosen.segment)) ?? []) : [];
+  const sequential = frozenPlan ? sequentialReadout(looks, chosen, frozenPlan.alpha, frozenPlan.plannedPerArm) : null;
+  return { experiments: names, card: card(chosen, plans.plans[chosen.experiment]?.plannedPerArm, analyzed.value.analysis.brandFit?.text ?? null, { plan, sequential }), hint };
 }

@@ -120,6 +120,9 @@ export const experimentsSheet = sheet('Experiments', 'OnbrandExperiments', [
   status,
   { header: 'Alpha per comparison', format: '0.0000' },
   { header: 'Last arm costs', format: count },
+  { header: 'Hypothesis', width: 260 },
+  // The frozen plan's version and hash, or the edits made since it was frozen: written by the add-on.
+  { header: 'Plan', width: 240 },
 ]);
 
 export const resultsSheet = sheet('Results', 'OnbrandResults', [
@@ -200,5 +203,33 @@ export const settingsSheet = sheet('Settings', 'OnbrandSettings', [
   { header: 'Notes', width: 380 },
 ]);
 
+// Pre-registration: one row per frozen analysis plan, never edited. The JSON is what the hash is
+// of (SHA-256 of the canonical JSON), so anyone can check a plan with any SHA-256 tool.
+export const plansSheet = sheet('Plans', 'OnbrandPlans', [
+  { header: 'Experiment', width: 160 },
+  { header: 'Version', format: '0' },
+  { header: 'Frozen at', width: 170 },
+  { header: 'Frozen by', width: 170 },
+  { header: 'Hash', width: 160 },
+  { header: 'Plan', width: 320 },
+  { header: 'Summary', width: 420 },
+]);
+
+// The peeking ledger: each analysis of a running experiment, the data it saw, and the always-valid
+// interval and p-value as of that look, one row per variant.
+export const ledgerSheet = sheet('Peeking ledger', 'OnbrandLooks', [
+  { header: 'When', width: 170 },
+  experiment,
+  'Segment',
+  { header: 'Look', format: '0' },
+  { header: 'Data seen', width: 240 },
+  'Arm',
+  { header: 'Difference', format: '+0.00%;-0.00%;0.00%' },
+  { header: 'Always-valid low', format: '+0.00%;-0.00%;0.00%' },
+  { header: 'Always-valid high', format: '+0.00%;-0.00%;0.00%' },
+  { header: 'Always-valid p', format: sheetFormats.pValue },
+  { header: 'By', width: 170 },
+]);
+
 /** Every tracker sheet, in tab order. */
-export const trackerSheets: readonly SheetSpec[] = [useCasesSheet, scoringSheet, experimentsSheet, resultsSheet, learningSheet, auditSheet, metricsSheet, insightsSheet, settingsSheet];
+export const trackerSheets: readonly SheetSpec[] = [useCasesSheet, scoringSheet, experimentsSheet, resultsSheet, learningSheet, auditSheet, metricsSheet, insightsSheet, settingsSheet, plansSheet, ledgerSheet];

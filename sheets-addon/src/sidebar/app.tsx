@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ErrorNote, SidebarPage, useRemote } from '@onbrand/apps-script/sidebar';
 import type { Report, SettingsChange } from '../contract';
+import { StageGatesCard } from './gates';
 import { InsightsList } from './insights';
 import { PortfolioCard } from './portfolio';
 import { call } from './rpc';
@@ -29,12 +30,13 @@ export function App() {
   const stats = useRemote(() => call('getStatsCard', experiment ? { experiment } : {}));
   const insights = useRemote(() => call('listInsights', {}));
   const settings = useRemote(() => call('getSettings', {}));
+  const gates = useRemote(() => call('getStageGates', {}));
   const [running, setRunning] = useState<Operation | null>(null);
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [logged, setLogged] = useState<string | null>(null);
 
-  const refreshAll = () => Promise.all([summary.refresh(), portfolio.refresh(), stats.refresh(), insights.refresh(), settings.refresh()]);
+  const refreshAll = () => Promise.all([summary.refresh(), portfolio.refresh(), stats.refresh(), insights.refresh(), settings.refresh(), gates.refresh()]);
 
   async function run(operation: Operation) {
     setRunning(operation);
@@ -101,6 +103,8 @@ export function App() {
       <ErrorNote message={portfolio.error ?? stats.error ?? insights.error ?? settings.error} />
       <PortfolioCard portfolio={portfolio.value} />
       <StatsCardView stats={stats.value} onPick={setExperiment} onLog={log} logged={logged} />
+      <ErrorNote message={gates.error} />
+      <StageGatesCard gates={gates.value} changed={refreshAll} />
       <InsightsList insights={insights.value} onChange={insights.refresh} />
       <SettingsForm settings={settings.value} save={save} />
       <section class="card" aria-labelledby="sheet-title">

@@ -1,4 +1,4 @@
-import { count, percent, periodSpan, probability, pValue, signedPercent } from '@onbrand/shared/experiments';
+import { count, percent, periodSpan, probability, pValue, signedPercent, signedPoints } from '@onbrand/shared/experiments';
 import type { StatsCard } from '../contract';
 
 type Card = NonNullable<StatsCard['card']>;
@@ -56,6 +56,44 @@ function Revenue(props: { card: Card }) {
   );
 }
 
+/** The frozen plan the run is judged against, its deviations, and the always-valid intervals from the peeking ledger. */
+function PlanAndLooks(props: { card: Card }) {
+  const { plan, sequential } = props.card;
+  if (!plan) return null;
+  return (
+    <div data-testid="plan">
+      <h3>Judged against its frozen plan</h3>
+      <p class="muted">{plan.summary}</p>
+      {plan.deviations.map((deviation, i) => <p key={i} class="warning" role="note">{deviation}</p>)}
+      {sequential && (
+        <table class="stats" data-testid="sequential">
+          <caption class="caption">Always-valid intervals after {sequential.looks.length === 1 ? '1 look' : `${sequential.looks.length} looks`}</caption>
+          <thead>
+            <tr><th scope="col">Arm</th><th scope="col">Difference</th><th scope="col">Interval</th><th scope="col">p (any time)</th></tr>
+          </thead>
+          <tbody>
+            {sequential.arms.map((arm) => (
+              <tr key={arm.arm}>
+                <th scope="row">{arm.arm}</th>
+                <td>{signedPoints(arm.difference)}</td>
+                <td>{signedPoints(arm.low)} to {signedPoints(arm.high)}</td>
+                <td>{pValue(arm.pValue)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {sequential && (
+        <ol class="reasons" aria-label="Peeking ledger">
+          {sequential.looks.map((look) => <li key={look.look}>{look.when.slice(0, 16).replace('T', ' ')}: {look.data}</li>)}
+        </ol>
+      )}
+      {sequential?.pending && <p class="muted">The results changed since the last look: Analyze experiments logs the next look.</p>}
+      {!sequential && <p class="muted">No look logged yet: Analyze experiments logs each look while it runs.</p>}
+    </div>
+  );
+}
+
 /** The chosen experiment's whole run (arms, intervals, p-values, SRM, peeking, decision) and its trend. */
 export function StatsCardView(props: { stats: StatsCard | null; onPick: (experiment: string) => void; onLog: (experiment: string) => void; logged: string | null }) {
   const stats = props.stats;
@@ -109,6 +147,7 @@ export function StatsCardView(props: { stats: StatsCard | null; onPick: (experim
             </ul>
           )}
           {card.brandFit && <p class="muted" data-testid="brand-fit">Brand fit: {card.brandFit}</p>}
+          <PlanAndLooks card={card} />
           {card.srm.mismatch && <p class="warning" role="note">Sample ratio mismatch (p {pValue(card.srm.pValue)}): the split does not match the plan.</p>}
           {card.peeking && card.peeking.progress < 1 && <p class="warning" role="note">{card.peeking.message}</p>}
           <p>
