@@ -42,7 +42,7 @@ describe('stage gates with a named approver', () => {
     expect(move(t, '  ')).toEqual({ moved: false, message: 'Give a reason for moving Send-time model to qualified: it goes into the Audit log.' });
     expect(move(t)).toEqual({ moved: true, message: 'Moved Send-time model from ideate to qualified, approved by lead@example.com.' });
     expect(stage(t)).toBe('qualified');
-    expect(t.records('Audit log')[0]).toMatchObject({ Who: 'lead@example.com', Action: 'stage moved', Detail: 'Send-time model: ideate → qualified. Agreed in the weekly review.', 'Approved by': 'lead@example.com' });
+    expect(t.records('Audit log')[0]).toMatchObject({ who: 'lead@example.com', action: 'stage moved', detail: 'Send-time model: ideate → qualified. Agreed in the weekly review.', subject: 'Send-time model' });
     // No experiment yet: the designed gate says what is missing.
     expect(move(t)).toEqual({ moved: false, message: 'Send-time model cannot move to designed yet. Send-time model has no experiment on the Experiments sheet.' });
   });
@@ -68,7 +68,7 @@ describe('stage gates with a named approver', () => {
     const plan = t.records('Plans')[0]!;
     expect(plan).toMatchObject({ Experiment: 'Send time', Version: 1, 'Frozen by': 'lead@example.com' });
     expect(plan.Hash).toBe(sha256(String(plan.Plan)));
-    expect(t.records('Audit log').map((r) => r.Action)).toEqual(['stage moved', 'stage moved', 'plan frozen', 'stage moved']);
+    expect(t.records('Audit log').map((r) => r.action)).toEqual(['stage moved', 'stage moved', 'plan frozen', 'stage moved']);
 
     // Two early looks: each analysis of new data is logged with what it saw.
     addResults(t, 'week 1', [8000, 320], [8000, 400]);
@@ -90,7 +90,7 @@ describe('stage gates with a named approver', () => {
     expect(t.call('analyzeExperiments').message).toMatch(/1 frozen plan changed since freezing/);
     expect(t.records('Experiments')[0]!.Plan).toMatch(/^changed since frozen v1 · [0-9a-f]{12}: MDE, Sample per arm$/);
     t.call('analyzeExperiments');
-    expect(t.records('Audit log').filter((r) => r.Action === 'plan deviation')).toHaveLength(1);
+    expect(t.records('Audit log').filter((r) => r.action === 'plan deviation')).toHaveLength(1);
     expect(t.call('getStatsCard', { experiment: 'Send time' }).card.plan.deviations[0]).toBe('MDE changed from 5.0% to 2.0% after the plan was frozen.');
 
     // The always-valid result lets it be measured before the planned sample.

@@ -160,7 +160,7 @@ export function approveMark(id: string, confirm = false): Approval {
     removeRange(doc, mark.rangeId);
     const findings = lint.findings.map((f) => `${f.severity}: ${f.match || '(missing)'} (${f.rule})`);
     const entry = auditRecord(
-      docsRecord({ action: 'approved', ...provenanceOf(mark), text, detail: [`fit ${lint.score}`, ...(errors.length ? [`approved with ${errors.length} open error(s)`] : []), ...findings].join('; ') }, context),
+      docsRecord({ action: 'approved', ...provenanceOf(mark), text, detail: [`fit ${lint.score}`, `${lint.findings.length} finding(s) left`, ...(errors.length ? [`approved with ${errors.length} open error(s)`] : []), ...findings].join('; ') }, context),
     );
     const moved = appendAudit([entry]);
     writeMarks(marks.filter((m) => m.id !== id));

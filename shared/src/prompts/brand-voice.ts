@@ -1,3 +1,4 @@
+import { kitRules } from '../lint/presets';
 import type { BrandKit } from '../kit';
 import { ruleLines } from './rule-lines';
 
@@ -30,7 +31,7 @@ export function brandVoiceView(kit: BrandKit): BrandVoiceView {
     { heading: 'Use these terms exactly as written', items: terms('approved').map((t) => t.term) },
     { heading: 'Never use these terms', items: flagged('banned') },
     { heading: 'Avoid these terms', items: flagged('avoid') },
-    { heading: 'House rules', items: kit.rules.flatMap(ruleLines) },
+    { heading: 'House rules', items: kitRules(kit).flatMap(ruleLines) },
   ];
   return {
     name: kit.name,
