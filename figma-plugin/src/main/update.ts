@@ -87,7 +87,7 @@ async function updateOne(
   conflicts: string[],
   notices: Set<string>,
   refused: InstanceRefusals,
-  pause: () => Promise<void>,
+  pause: (force?: boolean) => Promise<void>,
 ): Promise<VersionRecord | null> {
   const { node: version } = entry;
   const current = readSnapshot(version, env.host.mixed);
@@ -111,7 +111,9 @@ async function updateOne(
     if (parts.size) edits.set(versionId, parts);
   }
   const conflictActions: string[] = [];
-  await pause();
+  // Planning a version is the longest single step; it starts a slice of its own so that a slice
+  // almost used up plus a plan never runs past 50 ms without the editor getting a turn.
+  await pause(true);
   const { source, plan, flags } = planVersion(master.snapshot, { width: record.width, height: record.height }, record.texts, kit, master.roles);
   await pause();
   const sourceById = byId(source);
@@ -335,7 +337,7 @@ export async function updateVersions(env: PluginEnv, scope: 'selection' | 'all')
       else if (node.locked) keptEdits.push(`"${node.name}" (locked)`);
       else {
         try {
-          const next = await updateOne(env, entry, master, kit, keptEdits, conflicts, notices, refused, () => batch.pause(versions.length));
+          const next = await updateOne(env, entry, master, kit, keptEdits, conflicts, notices, refused, (force) => batch.pause(versions.length, force));
           if (next) {
             writeRecord(node, next);
             versions.push(summarize(node.id, node.name, next, false));
