@@ -46,7 +46,7 @@ export function addSampleCampaign(figma: FakeFigma): FakeFrameNode {
   hero.paint([{ type: 'IMAGE', scaleMode: 'FILL', imageHash: 'spring-hero', opacity: 1, visible: true, blendMode: 'NORMAL' }]);
   hero.constraints = { horizontal: 'MAX', vertical: 'STRETCH' };
   const copy = figma.add('GROUP', 'Copy', {}, master);
-  const headline = figma.add('TEXT', '#headline', { x: 80, y: 520, width: 500, height: 200 }, copy);
+  const headline = figma.add('TEXT', '#headline', { x: 80, y: 496, width: 500, height: 236 }, copy);
   headline.write('Spring sale: save 30% on every plan', { fontName: { family: 'Inter', style: 'Bold' }, fontSize: 64, fills: [solid('#FFFFFF')] }, [
     { start: 18, end: 21, fills: [solid('#3DDC97')], hyperlink: { type: 'URL', value: 'https://example.com/spring' } },
   ]);
